@@ -1,0 +1,46 @@
+package com.leadhandoff.aws;
+
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * SDK clients, built once per container and shared by every handler in it. Region, credentials and
+ * endpoints come from the SDK's standard settings ({@code AWS_REGION}, {@code AWS_ENDPOINT_URL_*}
+ * or their {@code aws.*} system properties), which is how the local runtime or LocalStack is
+ * reached without a code path of its own.
+ */
+public final class AwsClients {
+  private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+
+  private AwsClients() {}
+
+  private static final class Dynamo {
+    static final DynamoDbClient CLIENT = DynamoDbClient.builder().httpClient(HTTP).build();
+  }
+
+  private static final class StepFunctions {
+    static final SfnClient CLIENT = SfnClient.builder().httpClient(HTTP).build();
+  }
+
+  private static final class Ses {
+    static final SesV2Client CLIENT = SesV2Client.builder().httpClient(HTTP).build();
+  }
+
+  /** The DynamoDB client. */
+  public static DynamoDbClient dynamo() {
+    return Dynamo.CLIENT;
+  }
+
+  /** The Step Functions client. */
+  public static SfnClient stepFunctions() {
+    return StepFunctions.CLIENT;
+  }
+
+  /** The SES v2 client. */
+  public static SesV2Client ses() {
+    return Ses.CLIENT;
+  }
+}

@@ -1,0 +1,17 @@
+package com.leadhandoff.lead;
+
+/** Where a lead is in its handoff. */
+public enum LeadStatus {
+  /** Stored by intake; its workflow is starting. */
+  RECEIVED,
+  /** Scored below the MQL threshold and handed back to marketing. */
+  NURTURE,
+  /** Qualified and being offered to reps. */
+  ROUTING,
+  /** A rep accepted it. */
+  ACCEPTED,
+  /** No rep accepted in time; the manager owns it. */
+  ESCALATED,
+  /** A step failed after its retries; a person must look at it. */
+  NEEDS_ATTENTION
+}

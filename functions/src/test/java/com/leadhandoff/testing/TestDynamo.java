@@ -1,0 +1,150 @@
+package com.leadhandoff.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+
+/**
+ * DynamoDB Local, Amazon's own engine, running in this JVM, with the tables {@code template.yaml}
+ * declares. Each {@link #tables()} call creates a fresh, uniquely named set so tests never see each
+ * other's items. Tables are read from the template so they are declared exactly once.
+ */
+public final class TestDynamo {
+  private static final DynamoDbClient CLIENT = DynamoDBEmbedded.create(true).dynamoDbClient();
+
+  private TestDynamo() {}
+
+  /** The client of the shared in-memory engine. */
+  public static DynamoDbClient client() {
+    return CLIENT;
+  }
+
+  /** Creates every table of the template under fresh names; returns logical id → table name. */
+  public static Map<String, String> tables() {
+    String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    Map<String, String> names = new HashMap<>();
+    templateTables()
+        .forEach(
+            (logicalId, properties) -> {
+              String name = prefix + logicalId;
+              create(name, properties);
+              names.put(logicalId, name);
+            });
+    return names;
+  }
+
+  /** The repository's root folder (the parent of {@code functions/}). */
+  public static Path projectRoot() {
+    Path here = Path.of("").toAbsolutePath();
+    return Files.exists(here.resolve("template.yaml")) ? here : here.getParent();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> templateTables() {
+    Map<String, Object> template;
+    try (InputStream in = Files.newInputStream(projectRoot().resolve("template.yaml"))) {
+      template = new Yaml(new CloudFormationTags()).load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Map<String, Map<String, Object>> tables = new HashMap<>();
+    ((Map<String, Map<String, Object>>) template.get("Resources"))
+        .forEach(
+            (id, resource) -> {
+              if ("AWS::DynamoDB::Table".equals(resource.get("Type"))) {
+                tables.put(id, (Map<String, Object>) resource.get("Properties"));
+              }
+            });
+    return tables;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void create(String name, Map<String, Object> properties) {
+    List<Map<String, String>> attributes =
+        (List<Map<String, String>>) properties.get("AttributeDefinitions");
+    List<Map<String, Object>> indexes =
+        (List<Map<String, Object>>) properties.getOrDefault("GlobalSecondaryIndexes", List.of());
+    CLIENT.createTable(
+        r ->
+            r.tableName(name)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                    attributes.stream()
+                        .map(
+                            a ->
+                                AttributeDefinition.builder()
+                                    .attributeName(a.get("AttributeName"))
+                                    .attributeType(a.get("AttributeType"))
+                                    .build())
+                        .toList())
+                .keySchema(keySchema(properties.get("KeySchema")))
+                .globalSecondaryIndexes(
+                    indexes.isEmpty()
+                        ? null
+                        : indexes.stream()
+                            .map(
+                                i ->
+                                    GlobalSecondaryIndex.builder()
+                                        .indexName((String) i.get("IndexName"))
+                                        .keySchema(keySchema(i.get("KeySchema")))
+                                        .projection(p -> p.projectionType("ALL"))
+                                        .build())
+                            .toList()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<software.amazon.awssdk.services.dynamodb.model.KeySchemaElement> keySchema(
+      Object schema) {
+    return ((List<Map<String, String>>) schema)
+        .stream()
+            .map(
+                k ->
+                    software.amazon.awssdk.services.dynamodb.model.KeySchemaElement.builder()
+                        .attributeName(k.get("AttributeName"))
+                        .keyType(k.get("KeyType"))
+                        .build())
+            .toList();
+  }
+
+  /** Reads CloudFormation short tags ({@code !Ref X}) as their long form ({@code {Ref: X}}). */
+  private static final class CloudFormationTags extends SafeConstructor {
+    CloudFormationTags() {
+      super(new LoaderOptions());
+      for (String tag : List.of("Ref", "GetAtt", "Sub", "If", "Equals", "Not", "Join", "Select")) {
+        String longName = tag.equals("Ref") ? "Ref" : "Fn::" + tag;
+        yamlConstructors.put(
+            new Tag("!" + tag),
+            new AbstractConstruct() {
+              @Override
+              public Object construct(Node node) {
+                Object value =
+                    node instanceof ScalarNode scalar
+                        ? scalar.getValue()
+                        : node.getNodeId() == org.yaml.snakeyaml.nodes.NodeId.sequence
+                            ? constructSequence((org.yaml.snakeyaml.nodes.SequenceNode) node)
+                            : constructMapping((org.yaml.snakeyaml.nodes.MappingNode) node);
+                return Map.of(longName, value);
+              }
+            });
+      }
+    }
+  }
+}
