@@ -1,0 +1,25 @@
+package com.leadhandoff.routing;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Teams and reps, as stored (seeded from {@code config/directory.yaml}). */
+public interface Directory {
+  /** The team with this id. */
+  Optional<Team> team(String teamId);
+
+  /** The team leads go to when nothing sends them elsewhere. */
+  Optional<Team> defaultTeam();
+
+  /** One rep. */
+  Optional<Rep> rep(String repId);
+
+  /** The team's active reps, in a stable order (by rep id). */
+  List<Rep> activeReps(String teamId);
+
+  /**
+   * Takes the team's next round-robin turn with an atomic counter: concurrent callers always get
+   * different numbers, so no turn is handed out twice.
+   */
+  long nextTurn(String teamId);
+}
