@@ -1,0 +1,159 @@
+package com.leadhandoff.store;
+
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.offer.OfferStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * Offers in {@code OffersTable}: partition {@code leadId}, sort {@code offerId}, index {@code
+ * byTokenHash} for the rep's link. Besides the record's own fields an item carries {@code
+ * deadlineMillis} (numbers compare where ISO strings of different precision do not) and {@code
+ * purgeAt}, the TTL that removes an offer long after it closed; the lead's history keeps the story.
+ */
+public final class DynamoOfferStore implements OfferStore {
+  private static final Duration KEEP = Duration.ofDays(180);
+  private static final String TOKEN_INDEX = "byTokenHash";
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+
+  public DynamoOfferStore(DynamoDbClient dynamo, String table) {
+    this.dynamo = dynamo;
+    this.table = table;
+  }
+
+  @Override
+  public void put(Offer offer) {
+    Map<String, AttributeValue> item = new HashMap<>(ItemCodec.toItem(offer));
+    item.put("deadlineMillis", number(offer.deadline().toEpochMilli()));
+    item.put("purgeAt", number(offer.deadline().plus(KEEP).getEpochSecond()));
+    try {
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(item)
+                  .conditionExpression("attribute_not_exists(offerId) OR #status = :open")
+                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeValues(Map.of(":open", text(OfferStatus.OPEN.name()))));
+    } catch (ConditionalCheckFailedException e) {
+      throw new IllegalStateException(
+          "Offer " + offer.offerId() + " of lead " + offer.leadId() + " was already answered", e);
+    }
+  }
+
+  @Override
+  public Optional<Offer> findByTokenHash(String tokenHash) {
+    // The index is eventually consistent; the key it yields is re-read consistently for status.
+    return dynamo
+        .query(
+            r ->
+                r.tableName(table)
+                    .indexName(TOKEN_INDEX)
+                    .keyConditionExpression("tokenHash = :hash")
+                    .expressionAttributeValues(Map.of(":hash", text(tokenHash))))
+        .items()
+        .stream()
+        .findFirst()
+        .flatMap(item -> find(item.get("leadId").s(), item.get("offerId").s()));
+  }
+
+  @Override
+  public Optional<Offer> find(String leadId, String offerId) {
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(r -> r.tableName(table).key(key(leadId, offerId)).consistentRead(true))
+            .item();
+    return item == null || item.isEmpty()
+        ? Optional.empty()
+        : Optional.of(ItemCodec.fromItem(item, Offer.class));
+  }
+
+  @Override
+  public List<Offer> forLead(String leadId) {
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("leadId = :lead")
+                    .expressionAttributeValues(Map.of(":lead", text(leadId)))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(item -> ItemCodec.fromItem(item, Offer.class))
+        .toList();
+  }
+
+  @Override
+  public boolean accept(String leadId, String offerId, Instant now) {
+    return close(leadId, offerId, OfferStatus.ACCEPTED, now, Optional.empty(), true);
+  }
+
+  @Override
+  public boolean decline(String leadId, String offerId, String reason, Instant now) {
+    return close(leadId, offerId, OfferStatus.DECLINED, now, Optional.of(reason), true);
+  }
+
+  @Override
+  public boolean expire(String leadId, String offerId, Instant now) {
+    return close(leadId, offerId, OfferStatus.EXPIRED, now, Optional.empty(), false);
+  }
+
+  private boolean close(
+      String leadId,
+      String offerId,
+      OfferStatus status,
+      Instant now,
+      Optional<String> reason,
+      boolean onlyBeforeDeadline) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":open", text(OfferStatus.OPEN.name()));
+    values.put(":status", text(status.name()));
+    values.put(":now", text(now.toString()));
+    String update = "SET #status = :status, answeredAt = :now";
+    if (reason.isPresent()) {
+      update += ", declineReason = :reason";
+      values.put(":reason", text(reason.get()));
+    }
+    String condition = "#status = :open";
+    if (onlyBeforeDeadline) {
+      condition += " AND deadlineMillis > :nowMillis";
+      values.put(":nowMillis", number(now.toEpochMilli()));
+    }
+    String expression = update;
+    String check = condition;
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key(leadId, offerId))
+                  .updateExpression(expression)
+                  .conditionExpression("attribute_exists(offerId) AND " + check)
+                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, AttributeValue> key(String leadId, String offerId) {
+    return Map.of("leadId", text(leadId), "offerId", text(offerId));
+  }
+
+  private static AttributeValue text(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  private static AttributeValue number(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+}

@@ -1,0 +1,84 @@
+package com.leadhandoff.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.testing.TestDynamo;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DynamoOfferStoreTest {
+  private static final Instant OFFERED = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Instant DEADLINE = OFFERED.plus(Duration.ofMinutes(15));
+
+  private final DynamoOfferStore offers =
+      new DynamoOfferStore(TestDynamo.client(), TestDynamo.tables().get("OffersTable"));
+
+  private static Offer offer(String offerId, String tokenHash) {
+    return new Offer(
+        "L1",
+        offerId,
+        1,
+        "team",
+        "rep-1",
+        "Ana",
+        "ana@sales.test",
+        tokenHash,
+        "task-token",
+        OFFERED,
+        DEADLINE,
+        OfferStatus.OPEN,
+        Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void offer_isFoundByItsTokenHash() {
+    offers.put(offer("001", "hash-a"));
+    assertEquals(offer("001", "hash-a"), offers.findByTokenHash("hash-a").orElseThrow());
+    assertTrue(offers.findByTokenHash("hash-b").isEmpty());
+  }
+
+  @Test
+  void acceptBeforeDeadline_closesOnce() {
+    offers.put(offer("001", "h"));
+    assertTrue(offers.accept("L1", "001", DEADLINE.minusSeconds(1)));
+    assertFalse(offers.accept("L1", "001", DEADLINE.minusSeconds(1)));
+    assertFalse(offers.expire("L1", "001", DEADLINE));
+    assertEquals(OfferStatus.ACCEPTED, offers.find("L1", "001").orElseThrow().status());
+  }
+
+  @Test
+  void acceptAtOrAfterDeadline_changesNothing() {
+    offers.put(offer("001", "h"));
+    assertFalse(offers.accept("L1", "001", DEADLINE));
+    assertEquals(OfferStatus.OPEN, offers.find("L1", "001").orElseThrow().status());
+  }
+
+  @Test
+  void decline_keepsTheReason_andBlocksALaterExpiry() {
+    offers.put(offer("001", "h"));
+    assertTrue(offers.decline("L1", "001", "not my territory", OFFERED.plusSeconds(60)));
+    assertFalse(offers.expire("L1", "001", DEADLINE));
+    Offer declined = offers.find("L1", "001").orElseThrow();
+    assertEquals(Optional.of("not my territory"), declined.declineReason());
+    assertEquals(Optional.of(OFFERED.plusSeconds(60)), declined.answeredAt());
+  }
+
+  @Test
+  void answeredOffer_cannotBeReplaced_andOffersListInAttemptOrder() {
+    offers.put(offer("002", "h2"));
+    offers.put(offer("001", "h1"));
+    offers.expire("L1", "001", DEADLINE);
+    assertThrows(IllegalStateException.class, () -> offers.put(offer("001", "h3")));
+    assertEquals(
+        java.util.List.of("001", "002"),
+        offers.forLead("L1").stream().map(Offer::offerId).toList());
+  }
+}
