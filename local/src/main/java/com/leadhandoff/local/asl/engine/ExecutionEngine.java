@@ -1,0 +1,355 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.model.StateMachineDefinition;
+import com.leadhandoff.local.asl.parse.DefinitionParser;
+import com.leadhandoff.local.asl.parse.InvalidDefinitionException;
+import com.leadhandoff.local.clock.RuntimeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * The local Step Functions service: create state machines, start, stop and inspect executions, and
+ * answer callback tasks. Executions run on a small worker pool; time comes from the injected {@link
+ * RuntimeClock}. With a virtual clock, tests drive it deterministically:
+ *
+ * <pre>{@code
+ * engine.startExecution(arn, Optional.of("lead-1"), "{...}");
+ * engine.awaitIdle();                         // runs until waiting on a timer or a callback
+ * clock.advance(Duration.ofMinutes(15));      // fires due timers in order, settling after each
+ * engine.awaitIdle();
+ * engine.getExecutionHistory(executionArn);   // assert on events
+ * }</pre>
+ */
+public final class ExecutionEngine implements AutoCloseable {
+  /** How long {@link #awaitIdle()} waits before deciding the engine is stuck. */
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final Pattern NAME =
+      Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
+
+  private final RuntimeClock clock;
+  private final String region;
+  private final String accountId;
+  private final String roleArn;
+  private final ExecutorService workers;
+  private final Quiescence quiescence = new Quiescence();
+  private final TaskTokens tokens = new TaskTokens();
+  private final Services services;
+  private final Map<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
+  private final Map<String, Execution> executions = new ConcurrentHashMap<>();
+  private final Object startLock = new Object();
+
+  private ExecutionEngine(Builder builder) {
+    this.clock = builder.clock;
+    this.region = builder.region;
+    this.accountId = builder.accountId;
+    this.roleArn = "arn:aws:iam::" + accountId + ":role/LeadHandoffLocalStateMachineRole";
+    AtomicInteger threadCount = new AtomicInteger();
+    this.workers =
+        Executors.newFixedThreadPool(
+            builder.workers,
+            r -> {
+              Thread t = new Thread(r, "sfn-worker-" + threadCount.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    this.services = new Services(clock, builder.lambda, tokens, builder.random, region);
+    clock.addSettleHook(this::awaitIdle);
+  }
+
+  /** Starts building an engine on {@code clock} that runs tasks through {@code lambda}. */
+  public static Builder builder(RuntimeClock clock, LambdaInvoker lambda) {
+    return new Builder(clock, lambda);
+  }
+
+  // ---- state machines ----
+
+  /**
+   * CreateStateMachine: parses and validates {@code definitionJson} (substitutions applied). Same
+   * name and definition again returns the same ARN, as AWS does.
+   *
+   * @throws StepFunctionsException.InvalidDefinition listing every problem found
+   * @throws StepFunctionsException.StateMachineAlreadyExists for the name with another definition
+   */
+  public String createStateMachine(String name, String definitionJson) {
+    checkName(name);
+    StateMachineDefinition definition;
+    try {
+      definition = DefinitionParser.parse(definitionJson);
+    } catch (InvalidDefinitionException e) {
+      throw new StepFunctionsException.InvalidDefinition(e.getMessage());
+    }
+    String arn = "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + name;
+    StateMachineRecord created =
+        new StateMachineRecord(arn, name, definitionJson, definition, roleArn, clock.now());
+    StateMachineRecord existing = machines.putIfAbsent(arn, created);
+    if (existing != null && !existing.definitionJson().equals(definitionJson)) {
+      throw new StepFunctionsException.StateMachineAlreadyExists(
+          "State Machine Already Exists: '" + arn + "'");
+    }
+    return arn;
+  }
+
+  /** DescribeStateMachine. */
+  public StateMachineInfo describeStateMachine(String stateMachineArn) {
+    return machine(stateMachineArn).info();
+  }
+
+  /** ListStateMachines, oldest first. */
+  public List<StateMachineInfo> listStateMachines() {
+    return machines.values().stream()
+        .map(StateMachineRecord::info)
+        .sorted(Comparator.comparing(StateMachineInfo::creationDate))
+        .toList();
+  }
+
+  // ---- executions ----
+
+  /**
+   * StartExecution. Reusing a name with the same input while that execution runs returns it again;
+   * with a different input, or once it is closed, is ExecutionAlreadyExists.
+   *
+   * @param name the execution name; empty for a generated one
+   * @param input JSON text; null means {@code {}}
+   */
+  public StartedExecution startExecution(
+      String stateMachineArn, Optional<String> name, String input) {
+    StateMachineRecord machine = machine(stateMachineArn);
+    String inputText = input == null ? "{}" : input;
+    JsonNode inputJson =
+        Json.tryParse(inputText)
+            .orElseThrow(
+                () ->
+                    new StepFunctionsException.InvalidExecutionInput(
+                        "Invalid execution input: not a JSON text"));
+    String executionName = name.orElseGet(() -> UUID.randomUUID().toString());
+    checkName(executionName);
+    String arn =
+        "arn:aws:states:"
+            + region
+            + ":"
+            + accountId
+            + ":execution:"
+            + machine.name()
+            + ":"
+            + executionName;
+    Execution execution;
+    synchronized (startLock) {
+      Execution existing = executions.get(arn);
+      if (existing != null) {
+        if (!existing.isClosed() && existing.inputJson.equals(inputJson)) {
+          return new StartedExecution(existing.arn, existing.startDate);
+        }
+        throw new StepFunctionsException.ExecutionAlreadyExists(
+            "Execution Already Exists: '" + arn + "'");
+      }
+      execution =
+          new Execution(
+              arn, executionName, machine, inputText, inputJson, clock.now(), workers, quiescence);
+      execution.setHandler(new Interpreter(execution, services)::handle);
+      executions.put(arn, execution);
+    }
+    execution.post(new Signal.Begin());
+    return new StartedExecution(arn, execution.startDate);
+  }
+
+  /** DescribeExecution. */
+  public ExecutionDescription describeExecution(String executionArn) {
+    return execution(executionArn).describe();
+  }
+
+  /** GetExecutionHistory, oldest event first. */
+  public List<HistoryEvent> getExecutionHistory(String executionArn) {
+    return execution(executionArn).history();
+  }
+
+  /** ListExecutions of one state machine, newest first, optionally only those in {@code status}. */
+  public List<ExecutionDescription> listExecutions(
+      String stateMachineArn, Optional<ExecutionStatus> status) {
+    machine(stateMachineArn);
+    return executions.values().stream()
+        .filter(e -> e.machine.arn().equals(stateMachineArn))
+        .map(Execution::describe)
+        .filter(d -> status.isEmpty() || d.status() == status.get())
+        .sorted(Comparator.comparing(ExecutionDescription::startDate).reversed())
+        .toList();
+  }
+
+  /**
+   * StopExecution: the execution is ABORTED at once and its pending callbacks are invalidated. A
+   * closed execution is left as it is. Returns the stop date.
+   */
+  public Instant stopExecution(
+      String executionArn, Optional<String> error, Optional<String> cause) {
+    Execution execution = execution(executionArn);
+    ObjectNode details = Json.object();
+    error.ifPresent(e -> details.put("error", e));
+    cause.ifPresent(c -> details.put("cause", c));
+    if (execution.close(
+        ExecutionStatus.ABORTED, "ExecutionAborted", Optional.empty(), details, clock.now())) {
+      execution.post(new Signal.Closed());
+    }
+    return execution.describe().stopDate().orElseGet(clock::now);
+  }
+
+  // ---- callbacks ----
+
+  /**
+   * SendTaskSuccess: completes the waiting task with {@code output}.
+   *
+   * @throws StepFunctionsException.InvalidToken the token is malformed
+   * @throws StepFunctionsException.InvalidOutput the output is not JSON
+   * @throws StepFunctionsException.TaskDoesNotExist no task was issued this token
+   * @throws StepFunctionsException.TaskTimedOut the task timed out or was already closed
+   */
+  public void sendTaskSuccess(String taskToken, String output) {
+    TaskToken token = tokens.find(taskToken);
+    JsonNode json =
+        Json.tryParse(output)
+            .orElseThrow(
+                () -> new StepFunctionsException.InvalidOutput("Invalid output: not a JSON text"));
+    close(token, new TaskResult.Success(json));
+  }
+
+  /** SendTaskFailure: fails the waiting task with {@code error} and {@code cause}. */
+  public void sendTaskFailure(String taskToken, Optional<String> error, Optional<String> cause) {
+    TaskToken token = tokens.find(taskToken);
+    close(token, new TaskResult.Failure(error.orElse(null), cause.orElse(null)));
+  }
+
+  /** SendTaskHeartbeat: restarts the task's HeartbeatSeconds clock. */
+  public void sendTaskHeartbeat(String taskToken) {
+    TaskToken token = tokens.find(taskToken);
+    if (!token.beat(clock.now())) {
+      throw closedToken();
+    }
+  }
+
+  private void close(TaskToken token, TaskResult result) {
+    if (!token.close()) {
+      throw closedToken();
+    }
+    token.execution.post(new Signal.TaskClosed(token.runId, token, result));
+  }
+
+  private static StepFunctionsException closedToken() {
+    return new StepFunctionsException.TaskTimedOut(
+        "Task Timed Out: the task has timed out or was already closed");
+  }
+
+  // ---- quiescence ----
+
+  /**
+   * Waits until no execution is mid-transition: every execution has ended or waits on a timer or a
+   * callback. Throws if that does not happen within {@link #DEFAULT_IDLE_TIMEOUT}.
+   */
+  public void awaitIdle() {
+    if (!awaitIdle(DEFAULT_IDLE_TIMEOUT)) {
+      throw new IllegalStateException("executions still busy after " + DEFAULT_IDLE_TIMEOUT);
+    }
+  }
+
+  /** Like {@link #awaitIdle()}; returns false instead of throwing when {@code timeout} passes. */
+  public boolean awaitIdle(Duration timeout) {
+    try {
+      return quiescence.await(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  // ---- lookups ----
+
+  private StateMachineRecord machine(String arn) {
+    StateMachineRecord machine = machines.get(arn);
+    if (machine == null) {
+      if (arn == null || !arn.startsWith("arn:")) {
+        throw new StepFunctionsException.InvalidArn("Invalid Arn: '" + arn + "'");
+      }
+      throw new StepFunctionsException.StateMachineDoesNotExist(
+          "State Machine Does Not Exist: '" + arn + "'");
+    }
+    return machine;
+  }
+
+  private Execution execution(String arn) {
+    Execution execution = executions.get(arn);
+    if (execution == null) {
+      if (arn == null || !arn.startsWith("arn:")) {
+        throw new StepFunctionsException.InvalidArn("Invalid Arn: '" + arn + "'");
+      }
+      throw new StepFunctionsException.ExecutionDoesNotExist(
+          "Execution Does Not Exist: '" + arn + "'");
+    }
+    return execution;
+  }
+
+  private static void checkName(String name) {
+    if (name == null || !NAME.matcher(name).matches()) {
+      throw new StepFunctionsException.InvalidName("Invalid Name: '" + name + "'");
+    }
+  }
+
+  /** Configures an engine. */
+  public static final class Builder {
+    private final RuntimeClock clock;
+    private final LambdaInvoker lambda;
+    private String region = "us-east-1";
+    private String accountId = "000000000000";
+    private Random random = new Random();
+    private int workers = Math.max(4, Runtime.getRuntime().availableProcessors());
+
+    private Builder(RuntimeClock clock, LambdaInvoker lambda) {
+      this.clock = clock;
+      this.lambda = lambda;
+    }
+
+    /** Region in ARNs and history (default us-east-1). */
+    public Builder region(String region) {
+      this.region = region;
+      return this;
+    }
+
+    /** Account id in ARNs (default 000000000000). */
+    public Builder accountId(String accountId) {
+      this.accountId = accountId;
+      return this;
+    }
+
+    /** Random source for retry jitter and States.UUID; fix its seed for reproducible tests. */
+    public Builder random(Random random) {
+      this.random = random;
+      return this;
+    }
+
+    /** Worker threads executing state transitions (default max(4, CPUs)). */
+    public Builder workers(int workers) {
+      this.workers = workers;
+      return this;
+    }
+
+    public ExecutionEngine build() {
+      return new ExecutionEngine(this);
+    }
+  }
+}

@@ -1,0 +1,450 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.eval.Backoff;
+import com.leadhandoff.local.asl.eval.ErrorNames;
+import com.leadhandoff.local.asl.eval.InputOutput;
+import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.eval.StatesError;
+import com.leadhandoff.local.asl.model.Catcher;
+import com.leadhandoff.local.asl.model.ChoiceState;
+import com.leadhandoff.local.asl.model.FailState;
+import com.leadhandoff.local.asl.model.ParallelState;
+import com.leadhandoff.local.asl.model.PassState;
+import com.leadhandoff.local.asl.model.Program;
+import com.leadhandoff.local.asl.model.Retrier;
+import com.leadhandoff.local.asl.model.State;
+import com.leadhandoff.local.asl.model.SucceedState;
+import com.leadhandoff.local.asl.model.TaskState;
+import com.leadhandoff.local.asl.model.WaitState;
+import com.leadhandoff.local.clock.RuntimeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one execution: reacts to its signals, moves its runs from state to state, and applies Retry
+ * and Catch. Called by the execution's mailbox, one signal at a time, so it needs no locks. Work is
+ * trampolined through a queue, so long chains of states never deepen the stack.
+ */
+final class Interpreter {
+  private final Execution execution;
+  private final Services services;
+  private final Map<Long, Run> runs = new HashMap<>();
+  private final Deque<Runnable> work = new ArrayDeque<>();
+  private long nextRunId = 1;
+  private long nextTimerId = 1;
+  private Optional<RuntimeClock.Timer> executionTimer = Optional.empty();
+
+  Interpreter(Execution execution, Services services) {
+    this.execution = execution;
+    this.services = services;
+  }
+
+  void handle(Signal signal) {
+    try {
+      if (execution.isClosed()) {
+        releaseAll();
+        return;
+      }
+      dispatch(signal);
+      while (!work.isEmpty()) {
+        if (execution.isClosed()) {
+          work.clear();
+          releaseAll();
+          return;
+        }
+        if (execution.eventCount() > Execution.MAX_EVENTS) {
+          closeExecution(
+              ExecutionStatus.FAILED,
+              "ExecutionFailed",
+              StateCall.details(
+                  "error",
+                  ErrorNames.RUNTIME,
+                  "cause",
+                  "The execution history exceeded " + Execution.MAX_EVENTS + " events"),
+              Optional.empty());
+          return;
+        }
+        work.poll().run();
+      }
+    } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError bug) {
+      // Never lose an execution silently: an interpreter bug fails it visibly.
+      work.clear();
+      closeExecution(
+          ExecutionStatus.FAILED,
+          "ExecutionFailed",
+          StateCall.details(
+              "error", ErrorNames.RUNTIME, "cause", "Local interpreter error: " + bug),
+          Optional.empty());
+    }
+  }
+
+  private void dispatch(Signal signal) {
+    if (signal instanceof Signal.Begin) {
+      begin();
+    } else if (signal instanceof Signal.TimerFired fired) {
+      timerFired(fired);
+    } else if (signal instanceof Signal.TaskClosed closed) {
+      taskClosed(closed);
+    } else {
+      releaseAll();
+    }
+  }
+
+  private void begin() {
+    ObjectNode started =
+        StateCall.details(
+            "input", Json.write(execution.inputJson), "roleArn", execution.machine.roleArn());
+    started.putObject("inputDetails").put("truncated", false);
+    long startedId =
+        execution.record("ExecutionStarted", 0, started, now()).map(HistoryEvent::id).orElse(0L);
+    execution
+        .machine
+        .definition()
+        .timeoutSeconds()
+        .ifPresent(
+            seconds ->
+                executionTimer =
+                    Optional.of(
+                        services
+                            .clock()
+                            .schedule(
+                                execution.startDate.plusSeconds(seconds),
+                                this::executionTimedOut)));
+    Program program = execution.machine.definition().program();
+    Run root = newRun(program, Optional.empty(), -1, startedId);
+    later(root, () -> enter(root, program.startAt(), execution.inputJson));
+  }
+
+  /** Runs on the clock thread: closes the execution at once, then lets the mailbox clean up. */
+  private void executionTimedOut() {
+    boolean closed =
+        execution.close(
+            ExecutionStatus.TIMED_OUT,
+            "ExecutionTimedOut",
+            Optional.empty(),
+            StateCall.details(
+                "error",
+                ErrorNames.TIMEOUT,
+                "cause",
+                "The execution ran longer than the state machine's TimeoutSeconds"),
+            now());
+    if (closed) {
+      execution.post(new Signal.Closed());
+    }
+  }
+
+  private void timerFired(Signal.TimerFired fired) {
+    Run run = runs.get(fired.runId());
+    if (run == null) {
+      return;
+    }
+    if (run.waiting instanceof Waiting.WaitTimer timer && timer.timerId() == fired.timerId()) {
+      run.waiting = null;
+      WaitState state = (WaitState) current(run);
+      later(run, () -> apply(run, Step.transition(state.transition(), timer.output())));
+    } else if (run.waiting instanceof Waiting.RetryTimer timer
+        && timer.timerId() == fired.timerId()) {
+      run.waiting = null;
+      later(run, () -> apply(run, start(run, current(run))));
+    }
+  }
+
+  private void taskClosed(Signal.TaskClosed closed) {
+    Run run = runs.get(closed.runId());
+    if (run != null
+        && run.waiting instanceof Waiting.Callback callback
+        && callback.token() == closed.token()) {
+      run.waiting = null;
+      TaskState state = (TaskState) current(run);
+      later(
+          run,
+          () -> apply(run, guarded(() -> TaskRunner.resume(state, call(run), closed.result()))));
+    }
+  }
+
+  // ---- moving through states ----
+
+  private void enter(Run run, String name, JsonNode input) {
+    State state = run.program.state(name);
+    run.stateName = name;
+    run.stateInput = input;
+    run.enteredTime = now();
+    run.retryCount = 0;
+    run.retries = new int[retriers(state).size()];
+    ObjectNode details = StateCall.details("name", name, "input", Json.write(input));
+    details.putObject("inputDetails").put("truncated", false);
+    call(run).emit(state.type() + "StateEntered", details);
+    later(run, () -> apply(run, start(run, state)));
+  }
+
+  /** Runs the state's own work: everything after StateEntered (and again on each retry). */
+  private Step start(Run run, State state) {
+    StateCall call = call(run);
+    return guarded(
+        () -> {
+          if (state instanceof PassState s) {
+            return PassRunner.start(s, call);
+          } else if (state instanceof TaskState s) {
+            return TaskRunner.start(s, call);
+          } else if (state instanceof ChoiceState s) {
+            return ChoiceRunner.start(s, call);
+          } else if (state instanceof WaitState s) {
+            return startWait(run, s, call);
+          } else if (state instanceof SucceedState s) {
+            return SucceedRunner.start(s, call);
+          } else if (state instanceof FailState s) {
+            return FailRunner.start(s, call);
+          }
+          return startParallel(run, (ParallelState) state, call);
+        });
+  }
+
+  private Step startWait(Run run, WaitState state, StateCall call) {
+    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    Instant until = WaitRunner.until(state, effective, now());
+    JsonNode output = WaitRunner.output(state, effective);
+    long timerId = nextTimerId++;
+    return new Step.Suspended(
+        new Waiting.WaitTimer(timerId, schedule(run, timerId, until), output));
+  }
+
+  private Step startParallel(Run run, ParallelState state, StateCall call) {
+    JsonNode input = ParallelRunner.branchInput(state, call);
+    call.emit("ParallelStateStarted", Json.object());
+    List<Run> children = new ArrayList<>();
+    for (int i = 0; i < state.branches().size(); i++) {
+      children.add(newRun(state.branches().get(i), Optional.of(run), i, run.lastEventId));
+    }
+    return new Step.Suspended(new Waiting.Branches(children, input));
+  }
+
+  private void apply(Run run, Step step) {
+    if (step instanceof Step.Next next) {
+      exited(run, next.output());
+      enter(run, next.next(), next.output());
+    } else if (step instanceof Step.End end) {
+      exited(run, end.output());
+      finish(run, end.output());
+    } else if (step instanceof Step.Failed failed) {
+      failure(run, failed);
+    } else {
+      run.waiting = ((Step.Suspended) step).waiting();
+      if (run.waiting instanceof Waiting.Branches branches) {
+        for (Run child : branches.children) {
+          later(child, () -> enter(child, child.program.startAt(), branches.input));
+        }
+      }
+    }
+  }
+
+  private void exited(Run run, JsonNode output) {
+    State state = current(run);
+    call(run)
+        .emit(
+            state.type() + "StateExited",
+            StateCall.withOutput(StateCall.details("name", state.name()), output));
+  }
+
+  /** A run ended successfully: the execution succeeds, or its Parallel collects the output. */
+  private void finish(Run run, JsonNode output) {
+    release(run);
+    if (run.parent.isEmpty()) {
+      closeExecution(
+          ExecutionStatus.SUCCEEDED,
+          "ExecutionSucceeded",
+          StateCall.withOutput(Json.object(), output),
+          Optional.of(run.lastEventId));
+      return;
+    }
+    Run parent = run.parent.get();
+    Waiting.Branches branches = (Waiting.Branches) parent.waiting;
+    branches.results[run.branchIndex] = output;
+    if (--branches.remaining == 0) {
+      parent.waiting = null;
+      parent.lastEventId = run.lastEventId;
+      ParallelState state = (ParallelState) current(parent);
+      call(parent).emit("ParallelStateSucceeded", Json.object());
+      later(
+          parent,
+          () ->
+              apply(
+                  parent,
+                  guarded(() -> ParallelRunner.finish(state, call(parent), branches.results))));
+    }
+  }
+
+  // ---- errors: Retry, then Catch, then fail the run ----
+
+  private void failure(Run run, Step.Failed failed) {
+    State state = current(run);
+    List<Retrier> retriers = retriers(state);
+    for (int i = 0; i < retriers.size(); i++) {
+      Retrier retrier = retriers.get(i);
+      if (ErrorNames.matches(retrier.errorEquals(), failed.error(), failed.fromBranch())) {
+        // The first matching retrier decides; once it is exhausted, Catch gets the error.
+        if (run.retries[i] < retrier.maxAttempts()) {
+          retry(run, retrier, i);
+          return;
+        }
+        break;
+      }
+    }
+    for (Catcher catcher : catchers(state)) {
+      if (ErrorNames.matches(catcher.errorEquals(), failed.error(), failed.fromBranch())) {
+        ObjectNode errorOutput = Json.object();
+        errorOutput.put("Error", failed.error());
+        errorOutput.put("Cause", failed.cause());
+        JsonNode output;
+        try {
+          output = InputOutput.placeAt(run.stateInput, errorOutput, catcher.resultPath());
+        } catch (StatesError e) {
+          failRun(run, new Step.Failed(e.error(), e.cause()));
+          return;
+        }
+        exited(run, output);
+        enter(run, catcher.next(), output);
+        return;
+      }
+    }
+    failRun(run, failed);
+  }
+
+  private void retry(Run run, Retrier retrier, int index) {
+    Duration delay = Backoff.delay(retrier, run.retries[index], services.random());
+    run.retries[index]++;
+    run.retryCount++;
+    long timerId = nextTimerId++;
+    run.waiting = new Waiting.RetryTimer(timerId, schedule(run, timerId, now().plus(delay)));
+  }
+
+  /** A run failed with no Retry or Catch left: the execution fails, or its Parallel does. */
+  private void failRun(Run run, Step.Failed failed) {
+    release(run);
+    if (run.parent.isEmpty()) {
+      closeExecution(
+          ExecutionStatus.FAILED,
+          "ExecutionFailed",
+          StateCall.details("error", failed.error(), "cause", failed.cause()),
+          Optional.of(run.lastEventId));
+      return;
+    }
+    Run parent = run.parent.get();
+    Waiting.Branches branches = (Waiting.Branches) parent.waiting;
+    branches.children.forEach(this::release);
+    parent.waiting = null;
+    parent.lastEventId = run.lastEventId;
+    call(parent).emit("ParallelStateFailed", Json.object());
+    later(parent, () -> failure(parent, new Step.Failed(failed.error(), failed.cause(), true)));
+  }
+
+  // ---- plumbing ----
+
+  private Run newRun(Program program, Optional<Run> parent, int branchIndex, long lastEventId) {
+    Run run = new Run(nextRunId++, program, parent, branchIndex, lastEventId);
+    runs.put(run.id, run);
+    return run;
+  }
+
+  /** Queues work for a run; it is skipped if the run was released meanwhile. */
+  private void later(Run run, Runnable action) {
+    work.add(
+        () -> {
+          if (run.alive) {
+            action.run();
+          }
+        });
+  }
+
+  private RuntimeClock.Timer schedule(Run run, long timerId, Instant due) {
+    Signal signal = new Signal.TimerFired(run.id, timerId);
+    if (!due.isAfter(now())) {
+      execution.post(signal);
+      return new RuntimeClock.Timer() {
+        @Override
+        public Instant due() {
+          return due;
+        }
+
+        @Override
+        public boolean cancel() {
+          return false;
+        }
+      };
+    }
+    return services.clock().schedule(due, () -> execution.post(signal));
+  }
+
+  /** Stops a run and everything it waits on: timers cancelled, tokens closed, branches too. */
+  private void release(Run run) {
+    run.alive = false;
+    runs.remove(run.id);
+    Waiting waiting = run.waiting;
+    run.waiting = null;
+    if (waiting instanceof Waiting.WaitTimer timer) {
+      timer.timer().cancel();
+    } else if (waiting instanceof Waiting.RetryTimer timer) {
+      timer.timer().cancel();
+    } else if (waiting instanceof Waiting.Callback callback) {
+      callback.token().close();
+    } else if (waiting instanceof Waiting.Branches branches) {
+      branches.children.forEach(this::release);
+    }
+  }
+
+  private void releaseAll() {
+    new ArrayList<>(runs.values()).forEach(this::release);
+    executionTimer.ifPresent(RuntimeClock.Timer::cancel);
+  }
+
+  private void closeExecution(
+      ExecutionStatus status, String type, ObjectNode details, Optional<Long> previous) {
+    execution.close(status, type, previous, details, now());
+    work.clear();
+    releaseAll();
+  }
+
+  private Step guarded(Supplier<Step> body) {
+    try {
+      return body.get();
+    } catch (StatesError e) {
+      return new Step.Failed(e.error(), e.cause());
+    }
+  }
+
+  private StateCall call(Run run) {
+    return new StateCall(execution, run, services);
+  }
+
+  private static State current(Run run) {
+    return run.program.state(Objects.requireNonNull(run.stateName));
+  }
+
+  private static List<Retrier> retriers(State state) {
+    if (state instanceof TaskState s) {
+      return s.retriers();
+    }
+    return state instanceof ParallelState s ? s.retriers() : List.of();
+  }
+
+  private static List<Catcher> catchers(State state) {
+    if (state instanceof TaskState s) {
+      return s.catchers();
+    }
+    return state instanceof ParallelState s ? s.catchers() : List.of();
+  }
+
+  private Instant now() {
+    return services.clock().now();
+  }
+}

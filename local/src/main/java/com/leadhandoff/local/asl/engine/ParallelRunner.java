@@ -1,0 +1,33 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.leadhandoff.local.asl.eval.InputOutput;
+import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.model.ParallelState;
+import java.util.Arrays;
+
+/**
+ * Parallel: every branch gets the effective input (after Parameters); the result is the array of
+ * branch outputs in branch order. The interpreter runs the branches and fails the state with the
+ * first branch error.
+ */
+final class ParallelRunner {
+  private ParallelRunner() {}
+
+  /** The input every branch starts with. */
+  static JsonNode branchInput(ParallelState state, StateCall call) {
+    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    return InputOutput.parameters(state.parameters(), call.scope(effective));
+  }
+
+  /** All branches succeeded: ResultSelector → ResultPath → OutputPath on the array of outputs. */
+  static Step finish(ParallelState state, StateCall call, JsonNode[] results) {
+    ArrayNode array = Json.MAPPER.createArrayNode();
+    Arrays.stream(results).forEach(array::add);
+    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode placed =
+        InputOutput.placeResult(call.rawInput(), array, state.results(), call.scope(effective));
+    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+  }
+}

@@ -1,0 +1,33 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.asl.model.Program;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One thread of control of an execution: the top level, or one branch of a Parallel state. Only the
+ * execution's interpreter touches it, one signal at a time.
+ */
+final class Run {
+  final long id;
+  final Program program;
+  final Optional<Run> parent;
+  final int branchIndex;
+  String stateName;
+  JsonNode stateInput;
+  Instant enteredTime;
+  int[] retries = new int[0];
+  int retryCount;
+  Waiting waiting;
+  long lastEventId;
+  boolean alive = true;
+
+  Run(long id, Program program, Optional<Run> parent, int branchIndex, long lastEventId) {
+    this.id = id;
+    this.program = program;
+    this.parent = parent;
+    this.branchIndex = branchIndex;
+    this.lastEventId = lastEventId;
+  }
+}

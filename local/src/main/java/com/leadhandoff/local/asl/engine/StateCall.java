@@ -1,0 +1,86 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.eval.ErrorNames;
+import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.eval.Scope;
+import com.leadhandoff.local.asl.eval.Timestamps;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What a state runner sees of its execution while it runs one state of one run. */
+final class StateCall {
+  final Execution execution;
+  final Run run;
+  final Services services;
+
+  StateCall(Execution execution, Run run, Services services) {
+    this.execution = execution;
+    this.run = run;
+    this.services = services;
+  }
+
+  JsonNode rawInput() {
+    return run.stateInput;
+  }
+
+  Instant now() {
+    return services.clock().now();
+  }
+
+  /** Scope for paths in this state: {@code $} is {@code input}, {@code $$} the context object. */
+  Scope scope(JsonNode input) {
+    return scope(input, Optional.empty());
+  }
+
+  Scope scope(JsonNode input, Optional<TaskToken> token) {
+    return new Scope(input, contextObject(token), services.random(), ErrorNames.RUNTIME);
+  }
+
+  /** Appends an event to the history, chained to this run's previous event. */
+  void emit(String type, ObjectNode details) {
+    execution
+        .record(type, run.lastEventId, details, now())
+        .ifPresent(event -> run.lastEventId = event.id());
+  }
+
+  /** The context object ({@code $$}) as the developer guide documents it. */
+  private JsonNode contextObject(Optional<TaskToken> token) {
+    ObjectNode context = Json.object();
+    ObjectNode exec = context.putObject("Execution");
+    exec.put("Id", execution.arn);
+    exec.set("Input", execution.inputJson.deepCopy());
+    exec.put("Name", execution.name);
+    exec.put("RoleArn", execution.machine.roleArn());
+    exec.put("StartTime", Timestamps.format(execution.startDate));
+    exec.put("RedriveCount", 0);
+    ObjectNode machine = context.putObject("StateMachine");
+    machine.put("Id", execution.machine.arn());
+    machine.put("Name", execution.machine.name());
+    ObjectNode state = context.putObject("State");
+    state.put("EnteredTime", Timestamps.format(run.enteredTime));
+    state.put("Name", run.stateName);
+    state.put("RetryCount", run.retryCount);
+    token.ifPresent(t -> context.putObject("Task").put("Token", t.value));
+    return context;
+  }
+
+  /** Details with {@code field: text}, the shape of most history details. */
+  static ObjectNode details(String... fieldsAndValues) {
+    ObjectNode details = Json.object();
+    for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
+      if (fieldsAndValues[i + 1] != null) {
+        details.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+      }
+    }
+    return details;
+  }
+
+  /** Adds {@code output} and its {@code outputDetails} as Step Functions does. */
+  static ObjectNode withOutput(ObjectNode details, JsonNode output) {
+    details.put("output", Json.write(output));
+    details.putObject("outputDetails").put("truncated", false);
+    return details;
+  }
+}

@@ -1,0 +1,104 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.leadhandoff.local.asl.eval.ErrorNames;
+import com.leadhandoff.local.clock.RuntimeClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One issued task token and its waiting task. Closing is a compare-and-set under this object's
+ * lock, so an answer racing a timeout has exactly one winner.
+ */
+final class TaskToken {
+  final String value;
+  final Execution execution;
+  final long runId;
+  private boolean open = true;
+  private Instant lastBeat;
+  private Optional<Duration> heartbeat = Optional.empty();
+  private Optional<Instant> deadline = Optional.empty();
+  private RuntimeClock.Timer timeoutTimer;
+  private RuntimeClock.Timer heartbeatTimer;
+
+  TaskToken(String value, Execution execution, long runId) {
+    this.value = value;
+    this.execution = execution;
+    this.runId = runId;
+  }
+
+  synchronized boolean isOpen() {
+    return open;
+  }
+
+  /** Closes the token; false if it was already closed (the other side of a race won). */
+  synchronized boolean close() {
+    if (!open) {
+      return false;
+    }
+    open = false;
+    if (timeoutTimer != null) {
+      timeoutTimer.cancel();
+    }
+    if (heartbeatTimer != null) {
+      heartbeatTimer.cancel();
+    }
+    return true;
+  }
+
+  /** Records a heartbeat; false if the token is closed. */
+  synchronized boolean beat(Instant now) {
+    if (!open) {
+      return false;
+    }
+    lastBeat = now;
+    return true;
+  }
+
+  /** Starts the TimeoutSeconds and HeartbeatSeconds clocks of the waiting task. */
+  synchronized void arm(
+      RuntimeClock clock, Optional<Instant> deadline, Optional<Duration> heartbeat) {
+    this.deadline = deadline;
+    this.heartbeat = heartbeat;
+    this.lastBeat = clock.now();
+    deadline.ifPresent(due -> timeoutTimer = clock.schedule(due, () -> expire(ErrorNames.TIMEOUT)));
+    heartbeat.ifPresent(hb -> scheduleHeartbeat(clock, lastBeat.plus(hb)));
+  }
+
+  Optional<Instant> deadline() {
+    return deadline;
+  }
+
+  Optional<Duration> heartbeat() {
+    return heartbeat;
+  }
+
+  synchronized Instant lastBeat() {
+    return lastBeat;
+  }
+
+  private void scheduleHeartbeat(RuntimeClock clock, Instant due) {
+    heartbeatTimer = clock.schedule(due, () -> checkHeartbeat(clock));
+  }
+
+  /** A heartbeat timer fired: time out unless a heartbeat arrived since it was set. */
+  private void checkHeartbeat(RuntimeClock clock) {
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      Instant due = lastBeat.plus(heartbeat.orElseThrow());
+      if (clock.now().isBefore(due)) {
+        scheduleHeartbeat(clock, due);
+        return;
+      }
+    }
+    expire(ErrorNames.HEARTBEAT_TIMEOUT);
+  }
+
+  private void expire(String error) {
+    if (close()) {
+      execution.post(new Signal.TaskClosed(runId, this, new TaskResult.TimedOut(error)));
+    }
+  }
+}

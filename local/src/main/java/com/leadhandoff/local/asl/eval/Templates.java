@@ -1,0 +1,28 @@
+package com.leadhandoff.local.asl.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.model.Template;
+
+/** Evaluates Parameters / ResultSelector / Payload templates. */
+public final class Templates {
+  private Templates() {}
+
+  public static JsonNode evaluate(Template template, Scope scope) {
+    if (template instanceof Template.ObjectTemplate object) {
+      ObjectNode out = Json.object();
+      object.fields().forEach((name, value) -> out.set(name, evaluate(value, scope)));
+      return out;
+    }
+    if (template instanceof Template.ArrayTemplate array) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      array.elements().forEach(element -> out.add(evaluate(element, scope)));
+      return out;
+    }
+    if (template instanceof Template.Constant constant) {
+      return constant.value().deepCopy();
+    }
+    return Expressions.evaluate(((Template.Dynamic) template).expression(), scope).deepCopy();
+  }
+}

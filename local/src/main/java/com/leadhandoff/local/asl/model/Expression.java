@@ -1,0 +1,23 @@
+package com.leadhandoff.local.asl.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/** The value of a {@code .$} field, an ErrorPath/CausePath, or an intrinsic function argument. */
+public sealed interface Expression {
+  /** A literal argument of an intrinsic function (string, number, boolean or null). */
+  record Literal(JsonNode value) implements Expression {}
+
+  /** A path into the state's effective input ({@code $…}). */
+  record InputPath(String path) implements Expression {}
+
+  /** A path into the context object ({@code $$…}), stored without the first {@code $}. */
+  record ContextPath(String path) implements Expression {}
+
+  /** An intrinsic function call such as {@code States.Format('{}', $.name)}. */
+  record Intrinsic(String function, List<Expression> arguments) implements Expression {
+    public Intrinsic {
+      arguments = List.copyOf(arguments);
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package com.leadhandoff.local.asl.parse;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.leadhandoff.local.asl.eval.Intrinsics;
+import com.leadhandoff.local.asl.model.Expression;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Parses the value of a {@code .$} field: a path ({@code $.x}), a context path ({@code $$.x}) or an
+ * intrinsic function call, refusing intrinsics the interpreter does not implement.
+ */
+final class ExpressionParser {
+  private final String text;
+  private final String where;
+  private final Problems problems;
+  private int pos;
+
+  private ExpressionParser(String text, String where, Problems problems) {
+    this.text = text;
+    this.where = where;
+    this.problems = problems;
+  }
+
+  /** Parses {@code text}; reports problems against {@code where} and returns empty on error. */
+  static Optional<Expression> parse(String text, String where, Problems problems) {
+    ExpressionParser parser = new ExpressionParser(text.trim(), where, problems);
+    try {
+      Expression expression = parser.expression();
+      parser.skipSpaces();
+      if (parser.pos != parser.text.length()) {
+        throw parser.error("unexpected text after position " + parser.pos);
+      }
+      return Optional.of(expression);
+    } catch (SyntaxError e) {
+      problems.add(where, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private Expression expression() {
+    skipSpaces();
+    if (text.startsWith("$", pos)) {
+      return pathExpression(readPath());
+    }
+    if (text.startsWith("States.", pos)) {
+      return intrinsic();
+    }
+    throw error("expected a path ($...) or an intrinsic function (States...)");
+  }
+
+  private Expression pathExpression(String path) {
+    boolean context = path.startsWith("$$");
+    String jsonPath = context ? path.substring(1) : path;
+    try {
+      JsonPath.compile(jsonPath);
+    } catch (InvalidPathException | IllegalArgumentException e) {
+      throw error("'" + path + "' is not a valid JSONPath: " + e.getMessage());
+    }
+    return context ? new Expression.ContextPath(jsonPath) : new Expression.InputPath(jsonPath);
+  }
+
+  private Expression intrinsic() {
+    int start = pos;
+    while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || at('.'))) {
+      pos++;
+    }
+    String name = text.substring(start, pos);
+    skipSpaces();
+    if (!at('(')) {
+      throw error("expected '(' after " + name);
+    }
+    pos++;
+    List<Expression> args = new ArrayList<>();
+    skipSpaces();
+    if (at(')')) {
+      pos++;
+    } else {
+      while (true) {
+        args.add(argument());
+        skipSpaces();
+        if (at(',')) {
+          pos++;
+        } else if (at(')')) {
+          pos++;
+          break;
+        } else {
+          throw error("expected ',' or ')' in the arguments of " + name);
+        }
+      }
+    }
+    Optional<String> arityProblem = Intrinsics.checkCall(name, args);
+    if (arityProblem.isPresent()) {
+      throw error(arityProblem.get());
+    }
+    return new Expression.Intrinsic(name, args);
+  }
+
+  private Expression argument() {
+    skipSpaces();
+    if (at('\'')) {
+      return new Expression.Literal(TextNode.valueOf(quoted()));
+    }
+    if (text.startsWith("$", pos) || text.startsWith("States.", pos)) {
+      return expression();
+    }
+    String word = readWord();
+    switch (word) {
+      case "true":
+        return new Expression.Literal(BooleanNode.TRUE);
+      case "false":
+        return new Expression.Literal(BooleanNode.FALSE);
+      case "null":
+        return new Expression.Literal(NullNode.getInstance());
+      default:
+        try {
+          BigDecimal number = new BigDecimal(word);
+          return new Expression.Literal(
+              number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                  ? LongNode.valueOf(number.longValueExact())
+                  : DecimalNode.valueOf(number));
+        } catch (NumberFormatException | ArithmeticException e) {
+          throw error("unexpected argument '" + word + "'");
+        }
+    }
+  }
+
+  /** A single-quoted string; backslash escapes {@code ' { } \} as the spec describes. */
+  private String quoted() {
+    pos++;
+    StringBuilder out = new StringBuilder();
+    while (pos < text.length()) {
+      char c = text.charAt(pos++);
+      if (c == '\\' && pos < text.length()) {
+        char escaped = text.charAt(pos++);
+        // Keep "\{" and "\}" escaped so States.Format can tell literal braces from placeholders.
+        if (escaped == '{' || escaped == '}') {
+          out.append('\\');
+        }
+        out.append(escaped);
+      } else if (c == '\'') {
+        return out.toString();
+      } else {
+        out.append(c);
+      }
+    }
+    throw error("unterminated string literal");
+  }
+
+  /** A path runs to the next top-level ',' or ')', skipping brackets and quoted names. */
+  private String readPath() {
+    int start = pos;
+    int depth = 0;
+    while (pos < text.length()) {
+      char c = text.charAt(pos);
+      if (c == '\'' || c == '"') {
+        int close = text.indexOf(c, pos + 1);
+        pos = close < 0 ? text.length() : close + 1;
+        continue;
+      }
+      if (c == '[' || c == '(') {
+        depth++;
+      } else if (c == ']' || (c == ')' && depth > 0)) {
+        depth--;
+      } else if (depth == 0 && (c == ',' || c == ')' || Character.isWhitespace(c))) {
+        break;
+      }
+      pos++;
+    }
+    return text.substring(start, pos);
+  }
+
+  private String readWord() {
+    int start = pos;
+    while (pos < text.length()
+        && !at(',')
+        && !at(')')
+        && !Character.isWhitespace(text.charAt(pos))) {
+      pos++;
+    }
+    return text.substring(start, pos);
+  }
+
+  private boolean at(char c) {
+    return pos < text.length() && text.charAt(pos) == c;
+  }
+
+  private void skipSpaces() {
+    while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+      pos++;
+    }
+  }
+
+  private SyntaxError error(String message) {
+    return new SyntaxError("'" + text + "': " + message);
+  }
+
+  private static final class SyntaxError extends RuntimeException {
+    SyntaxError(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package com.leadhandoff.local.asl.parse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.jayway.jsonpath.InvalidPathException;
+import com.jayway.jsonpath.JsonPath;
+import com.leadhandoff.local.asl.eval.ReferencePath;
+import java.util.Optional;
+
+/** Reads the path-valued fields of a state: Paths, Reference Paths and their null forms. */
+final class Paths {
+  private Paths() {}
+
+  /** A JSONPath field that may be JSON null; absent means {@code $}. */
+  static Optional<String> nullablePath(JsonNode state, String field, String where, Problems p) {
+    JsonNode value = state.get(field);
+    if (value == null) {
+      return Optional.of("$");
+    }
+    if (value.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(path(value, field, where, p));
+  }
+
+  /** A Reference Path field that may be JSON null; absent means {@code $}. */
+  static Optional<String> nullableReferencePath(
+      JsonNode state, String field, String where, Problems p) {
+    JsonNode value = state.get(field);
+    if (value == null) {
+      return Optional.of("$");
+    }
+    if (value.isNull()) {
+      return Optional.empty();
+    }
+    String text = path(value, field, where, p);
+    try {
+      ReferencePath.parse(text);
+    } catch (IllegalArgumentException e) {
+      p.add(where, field + " must be a Reference Path to one node (" + e.getMessage() + ")");
+    }
+    return Optional.of(text);
+  }
+
+  /** A JSONPath given as a JSON string, checked for syntax. */
+  static String path(JsonNode value, String field, String where, Problems p) {
+    if (!value.isTextual()) {
+      p.add(where, field + " must be a string path, got " + value);
+      return "$";
+    }
+    String text = value.asText();
+    checkSyntax(text, field, where, p);
+    return text;
+  }
+
+  static void checkSyntax(String text, String field, String where, Problems p) {
+    if (!text.startsWith("$")) {
+      p.add(where, field + " '" + text + "' is not a JSONPath (must start with $)");
+      return;
+    }
+    if (text.startsWith("$$")) {
+      p.add(
+          where, field + " '" + text + "' refers to the context object, which is not allowed here");
+      return;
+    }
+    try {
+      JsonPath.compile(text);
+    } catch (InvalidPathException | IllegalArgumentException e) {
+      p.add(where, field + " '" + text + "' is not a valid JSONPath: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package com.leadhandoff.local.asl;
+
+import static com.leadhandoff.local.asl.EngineFixture.FN;
+import static com.leadhandoff.local.asl.EngineFixture.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Runs the real statemachines/lead-handoff.asl.json on a virtual clock with fake functions. */
+class LeadHandoffDefinitionTest {
+  private static final Map<String, String> SUBSTITUTIONS =
+      Map.of(
+          "ScoreLeadFunctionArn", FN + "ScoreLead",
+          "NurtureLeadFunctionArn", FN + "NurtureLead",
+          "RouteLeadFunctionArn", FN + "RouteLead",
+          "OfferToRepFunctionArn", FN + "OfferToRep",
+          "CloseOfferFunctionArn", FN + "CloseOffer",
+          "EscalateToManagerFunctionArn", FN + "EscalateToManager",
+          "FollowUpFunctionArn", FN + "FollowUp",
+          "ParkLeadFunctionArn", FN + "ParkLead");
+
+  private EngineFixture fixture;
+  private String machine;
+
+  @BeforeEach
+  void createMachine() throws IOException {
+    String raw = Files.readString(definitionFile());
+    fixture = new EngineFixture();
+    fixture
+        .function("ScoreLead", p -> json("{\"qualified\":true,\"score\":80}"))
+        .function(
+            "RouteLead",
+            p ->
+                json(
+                    "{\"found\":true,\"repId\":\"rep-1\",\"offerId\":\"offer-1\",\"timeoutSeconds\":900}"))
+        .function("OfferToRep", p -> json("{\"sent\":true}"))
+        .function("FollowUp", p -> json("{}"))
+        .function("CloseOffer", p -> json("{\"outcome\":\"TIMED_OUT\",\"offersLeft\":false}"))
+        .function("EscalateToManager", p -> json("{}"))
+        .function("ParkLead", p -> json("{}"));
+    machine =
+        fixture.engine.createStateMachine(
+            "LeadHandoff", DefinitionSubstitutions.apply(raw, SUBSTITUTIONS));
+  }
+
+  @AfterEach
+  void close() {
+    fixture.close();
+  }
+
+  private static Path definitionFile() {
+    Path fromModule = Path.of("../statemachines/lead-handoff.asl.json");
+    return Files.exists(fromModule) ? fromModule : Path.of("statemachines/lead-handoff.asl.json");
+  }
+
+  @Test
+  void acceptedOffer_followsUpAndSucceeds() {
+    // GIVEN a lead that scores as qualified and a rep to offer it to
+    String arn = start();
+
+    // WHEN the rep accepts the offer through the task token
+    assertEquals(ExecutionStatus.RUNNING, fixture.describe(arn).status());
+    String token = fixture.lastToken(FN + "OfferToRep", "taskToken");
+    fixture.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    fixture.engine.awaitIdle();
+
+    // THEN the lead is followed up and the execution succeeds at Handed Off
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    assertEquals(
+        List.of(
+            "Score Lead",
+            "Qualified?",
+            "Route Lead",
+            "Rep Found?",
+            "Offer To Rep",
+            "Accepted?",
+            "Follow Up",
+            "Handed Off"),
+        fixture.statesEntered(arn));
+    assertEquals("ACCEPTED", fixture.output(arn).path("answer").path("outcome").asText());
+    assertEquals(
+        "offer-1", fixture.invocations.get(2).payload().path("route").path("offerId").asText());
+  }
+
+  @Test
+  void offerNotAnsweredBeforeDeadline_recordsMissedOfferAndEscalates() {
+    // GIVEN an offer waiting for the rep with a 900 s deadline
+    String arn = start();
+    String token = fixture.lastToken(FN + "OfferToRep", "taskToken");
+
+    // WHEN 899 s pass, the offer still waits; at 900 s it times out
+    fixture.clock.advance(Duration.ofSeconds(899));
+    assertEquals(ExecutionStatus.RUNNING, fixture.describe(arn).status());
+    fixture.clock.advance(Duration.ofSeconds(1));
+    fixture.engine.awaitIdle();
+
+    // THEN the miss is recorded, the manager gets it, and a late accept is refused
+    List<String> states = fixture.statesEntered(arn);
+    assertTrue(states.contains("Record Missed Offer"), states.toString());
+    assertEquals("Escalated", states.get(states.size() - 1));
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    HistoryEvent timedOut =
+        fixture.engine.getExecutionHistory(arn).stream()
+            .filter(e -> e.type().equals("TaskTimedOut"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("States.Timeout", timedOut.detail("error").orElseThrow());
+    assertEquals(
+        EngineFixture.T0.plusSeconds(900), fixture.invocationTimes(FN + "CloseOffer").get(0));
+    assertThrows(
+        StepFunctionsException.TaskTimedOut.class,
+        () -> fixture.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}"));
+  }
+
+  @Test
+  void unqualifiedLead_isNurtured() {
+    // GIVEN a lead that does not qualify
+    fixture.function("ScoreLead", p -> json("{\"qualified\":false}"));
+    fixture.function("NurtureLead", p -> json("{}"));
+
+    // WHEN it runs
+    String arn = start();
+
+    // THEN it ends at Nurtured without an offer
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    assertEquals(
+        List.of("Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
+        fixture.statesEntered(arn));
+  }
+
+  private String start() {
+    String arn =
+        fixture
+            .engine
+            .startExecution(machine, Optional.of("lead-1"), "{\"leadId\":\"lead-1\"}")
+            .executionArn();
+    fixture.engine.awaitIdle();
+    return arn;
+  }
+}
