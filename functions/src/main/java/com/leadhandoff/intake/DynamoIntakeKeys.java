@@ -47,8 +47,14 @@ public final class DynamoIntakeKeys implements IntakeKeys {
   }
 
   @Override
-  public void repoint(String key, String from, String to) {
-    update(key, from, "SET leadId = :to", Map.of(":to", AttributeValue.fromS(to)));
+  public void repoint(String key, String from, Holder to) {
+    update(
+        key,
+        from,
+        "SET leadId = :to, started = :started",
+        Map.of(
+            ":to", AttributeValue.fromS(to.leadId()),
+            ":started", AttributeValue.fromBool(to.started())));
   }
 
   @Override

@@ -25,8 +25,11 @@ public interface IntakeKeys {
    */
   Holder claim(String key, String leadId, Instant expiresAt, Instant now);
 
-  /** Points {@code key} at lead {@code to}, only if it still points at {@code from}. */
-  void repoint(String key, String from, String to);
+  /**
+   * Makes {@code key} stand for the lead (and started state) of {@code to}, only if it still points
+   * at lead {@code from}.
+   */
+  void repoint(String key, String from, Holder to);
 
   /** Notes that {@code leadId} is stored and started, only if {@code key} still points at it. */
   void markStarted(String key, String leadId);

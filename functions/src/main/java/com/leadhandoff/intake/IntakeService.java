@@ -122,7 +122,7 @@ public final class IntakeService {
       if (!holder.leadId().equals(leadId)) {
         // A repeat: the keys claimed so far must lead to the same answer next time.
         for (String earlier : held) {
-          keys.repoint(earlier, leadId, holder.leadId());
+          keys.repoint(earlier, leadId, holder);
         }
         leadId = holder.leadId();
       }
