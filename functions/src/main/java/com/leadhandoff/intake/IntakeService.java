@@ -66,7 +66,7 @@ public final class IntakeService {
           "Content type "
               + request.contentType().map(t -> "'" + t + "'").orElse("(none)")
               + " is not supported: send application/json or"
-              + " application/x-www-form-urlencoded in UTF-8",
+              + " application/x-www-form-urlencoded",
           List.of());
     }
     byte[] body;
