@@ -1,0 +1,79 @@
+package com.leadhandoff.intake;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.workflow.StepFunctionsWorkflow;
+import com.leadhandoff.workflow.Workflow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@code POST /leads}: a web form's lead in, {@code 202 {"leadId": …}} (or a 303) out. */
+public final class IntakeHandler
+    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private final IntakeService intake;
+
+  /** For Lambda: collaborators from the function's settings. */
+  public IntakeHandler() {
+    this(Settings.current());
+  }
+
+  private IntakeHandler(Settings settings) {
+    this(
+        new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        new DynamoIntakeKeys(AwsClients.dynamo(), settings.require("INTAKE_KEYS_TABLE")),
+        new StepFunctionsWorkflow(
+            AwsClients.stepFunctions(), settings.require("STATE_MACHINE_ARN")),
+        settings.clock(),
+        duplicateWindow(settings));
+  }
+
+  /** For tests: the given collaborators. */
+  public IntakeHandler(
+      LeadStore leads,
+      LeadHistory history,
+      IntakeKeys keys,
+      Workflow workflow,
+      Clock clock,
+      Duration duplicateWindow) {
+    this.intake = new IntakeService(leads, history, keys, workflow, clock, duplicateWindow);
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    IntakeRequest request =
+        new IntakeRequest(
+            header(event, "content-type"),
+            header(event, "idempotency-key"),
+            event.getBody(),
+            event.getIsBase64Encoded());
+    return IntakeResponses.of(intake.submit(request));
+  }
+
+  // HTTP API lower-cases header names; other callers (tests, tools) may not.
+  private static Optional<String> header(APIGatewayV2HTTPEvent event, String name) {
+    Map<String, String> headers = event.getHeaders() == null ? Map.of() : event.getHeaders();
+    return headers.entrySet().stream()
+        .filter(h -> h.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst();
+  }
+
+  private static Duration duplicateWindow(Settings settings) {
+    int minutes = settings.integer("DUPLICATE_WINDOW_MINUTES", 60);
+    if (minutes < 0) {
+      throw new IllegalStateException("Setting DUPLICATE_WINDOW_MINUTES must be 0 or more");
+    }
+    return Duration.ofMinutes(minutes);
+  }
+}

@@ -1,0 +1,49 @@
+package com.leadhandoff.intake;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.leadhandoff.json.Json;
+import java.util.List;
+import java.util.Map;
+
+/** Intake results as HTTP API responses. Every body is JSON; CORS headers are API Gateway's job. */
+final class IntakeResponses {
+  private IntakeResponses() {}
+
+  /** The response for {@code result}. */
+  static APIGatewayV2HTTPResponse of(IntakeResult result) {
+    if (result instanceof IntakeResult.Accepted accepted) {
+      if (accepted.redirect().isPresent()) {
+        // 303 makes the browser GET the thank-you page, so a reload does not post the form again.
+        return APIGatewayV2HTTPResponse.builder()
+            .withStatusCode(303)
+            .withHeaders(Map.of("Location", accepted.redirect().get()))
+            .build();
+      }
+      return json(202, Map.of("leadId", accepted.leadId()));
+    }
+    IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
+    int status =
+        switch (rejected.refusal()) {
+          case INVALID -> 400;
+          case TOO_LARGE -> 413;
+          case UNSUPPORTED_MEDIA_TYPE -> 415;
+        };
+    return json(status, new ErrorBody(rejected.message(), rejected.errors()));
+  }
+
+  /** The error body: a sentence, then every bad field. */
+  record ErrorBody(String message, List<FieldError> errors) {}
+
+  private static APIGatewayV2HTTPResponse json(int status, Object body) {
+    try {
+      return APIGatewayV2HTTPResponse.builder()
+          .withStatusCode(status)
+          .withHeaders(Map.of("Content-Type", "application/json"))
+          .withBody(Json.MAPPER.writeValueAsString(body))
+          .build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Response bodies are plain records", e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package com.leadhandoff.intake;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What became of a {@code POST /leads} request. */
+public sealed interface IntakeResult {
+
+  /**
+   * The lead was accepted (or recognised as a repeat of one that was).
+   *
+   * @param leadId the lead's id, the same for every repeat of one submission
+   * @param redirect where a plain HTML form asked to send the prospect next
+   */
+  record Accepted(String leadId, Optional<String> redirect) implements IntakeResult {}
+
+  /**
+   * The request was refused and nothing was stored.
+   *
+   * @param message one sentence for the developer wiring up the form
+   * @param errors every field that is wrong and why; empty when the body as a whole is the problem
+   */
+  record Rejected(Refusal refusal, String message, List<FieldError> errors)
+      implements IntakeResult {
+    public Rejected {
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /** Why a request was refused, by what the client must change. */
+  enum Refusal {
+    /** The body or a field in it is invalid. */
+    INVALID,
+    /** The body is over the size limit. */
+    TOO_LARGE,
+    /** The content type is not one intake reads. */
+    UNSUPPORTED_MEDIA_TYPE
+  }
+}

@@ -1,0 +1,164 @@
+package com.leadhandoff.intake;
+
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.intake.IntakeResult.Refusal;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.workflow.Workflow;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The intake step: turns a web-form post into a stored lead with one running workflow, or into a
+ * clear refusal that changes nothing. A repeat of a submission (same {@code Idempotency-Key}, or
+ * the same email on the same form within the duplicate window) answers with the first one's lead.
+ */
+public final class IntakeService {
+  /** The largest body accepted, in bytes after base64 decoding. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  private final SubmissionParser parser = new SubmissionParser();
+  private final SubmissionValidator validator = new SubmissionValidator();
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final IntakeKeys keys;
+  private final Workflow workflow;
+  private final Clock clock;
+  private final Duration duplicateWindow;
+  private final LeadIds ids;
+
+  /**
+   * @param duplicateWindow how long the same email on the same form counts as the same submission;
+   *     zero turns that off
+   */
+  public IntakeService(
+      LeadStore leads,
+      LeadHistory history,
+      IntakeKeys keys,
+      Workflow workflow,
+      Clock clock,
+      Duration duplicateWindow) {
+    this.leads = leads;
+    this.history = history;
+    this.keys = keys;
+    this.workflow = workflow;
+    this.clock = clock;
+    this.duplicateWindow = duplicateWindow;
+    this.ids = new LeadIds(clock);
+  }
+
+  /** Handles one {@code POST /leads}. */
+  public IntakeResult submit(IntakeRequest request) {
+    Optional<BodyFormat> format = request.contentType().flatMap(BodyFormat::of);
+    if (format.isEmpty()) {
+      return new IntakeResult.Rejected(
+          Refusal.UNSUPPORTED_MEDIA_TYPE,
+          "Content type "
+              + request.contentType().map(t -> "'" + t + "'").orElse("(none)")
+              + " is not supported: send application/json or"
+              + " application/x-www-form-urlencoded",
+          List.of());
+    }
+    byte[] body;
+    try {
+      body =
+          request.base64Encoded()
+              ? Base64.getDecoder().decode(request.body())
+              : request.body().getBytes(StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return invalid("The body is marked as base64 but is not valid base64");
+    }
+    if (body.length > MAX_BODY_BYTES) {
+      return new IntakeResult.Rejected(
+          Refusal.TOO_LARGE,
+          "The body is " + body.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted",
+          List.of());
+    }
+    // A plain body is text API Gateway already decoded; only base64 bytes need the charset.
+    String text =
+        request.base64Encoded() ? new String(body, format.get().charset()) : request.body();
+    ParsedBody parsed = parser.parse(format.get(), text);
+    if (parsed instanceof ParsedBody.Unreadable unreadable) {
+      return invalid(unreadable.message());
+    }
+    Validation validation =
+        validator.validate((ParsedBody.Fields) parsed, request.idempotencyKey());
+    if (validation instanceof Validation.Invalid invalid) {
+      return new IntakeResult.Rejected(
+          Refusal.INVALID,
+          "The lead was not accepted; fix these fields: "
+              + SubmissionValidator.describe(invalid.errors()),
+          invalid.errors());
+    }
+    if (validation instanceof Validation.Trapped trapped) {
+      return new IntakeResult.Accepted(ids.next(), trapped.redirect());
+    }
+    Validation.Valid valid = (Validation.Valid) validation;
+    return new IntakeResult.Accepted(accept(valid), valid.redirect());
+  }
+
+  /**
+   * Claims the submission's keys, then stores the lead and starts its workflow, in that order, so
+   * that a crash at any point is finished by the client's retry: a claim whose lead was never
+   * stored or started is completed under the claimed id (storing and starting are idempotent).
+   */
+  private String accept(Validation.Valid valid) {
+    Instant now = clock.instant();
+    String leadId = ids.next();
+    List<String> held = new ArrayList<>();
+    for (IntakeKey key :
+        IntakeKey.of(valid.submission(), valid.idempotencyKey(), duplicateWindow)) {
+      IntakeKeys.Holder holder = keys.claim(key.name(), leadId, key.expiresAt(now), now);
+      if (!holder.leadId().equals(leadId)) {
+        // A repeat: the keys claimed so far must lead to the same answer next time.
+        for (String earlier : held) {
+          keys.repoint(earlier, leadId, holder);
+        }
+        leadId = holder.leadId();
+      }
+      if (holder.started()) {
+        return leadId;
+      }
+      held.add(key.name());
+    }
+    if (leads.create(Lead.received(leadId, now, valid.submission()))) {
+      history.record(leadId, received(now, valid.submission()));
+    }
+    workflow.start(leadId);
+    for (String key : held) {
+      keys.markStarted(key, leadId);
+    }
+    return leadId;
+  }
+
+  private static HistoryEvent received(Instant now, Submission submission) {
+    Map<String, String> details = new LinkedHashMap<>();
+    put(details, "formId", submission.formId());
+    put(details, "utmSource", submission.utmSource());
+    put(details, "utmMedium", submission.utmMedium());
+    put(details, "utmCampaign", submission.utmCampaign());
+    String form = submission.formId() == null ? "the web form" : "form " + submission.formId();
+    return new HistoryEvent(
+        now, "RECEIVED", "Received from " + form + " (" + submission.email() + ")", details);
+  }
+
+  private static void put(Map<String, String> details, String name, String value) {
+    if (value != null) {
+      details.put(name, value);
+    }
+  }
+
+  private static IntakeResult.Rejected invalid(String message) {
+    return new IntakeResult.Rejected(Refusal.INVALID, message, List.of());
+  }
+}

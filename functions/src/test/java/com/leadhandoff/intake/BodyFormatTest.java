@@ -1,0 +1,50 @@
+package com.leadhandoff.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class BodyFormatTest {
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "application/json",
+        "application/json; charset=utf-8",
+        "Application/JSON;charset=\"UTF-8\""
+      })
+  void json_withOrWithoutCharset_isRead(String contentType) {
+    BodyFormat format = BodyFormat.of(contentType).orElseThrow();
+
+    assertEquals(BodyFormat.Kind.JSON, format.kind());
+    assertEquals(StandardCharsets.UTF_8, format.charset());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "application/x-www-form-urlencoded",
+        "application/x-www-form-urlencoded; charset=UTF-8"
+      })
+  void formEncoding_isRead(String contentType) {
+    assertEquals(BodyFormat.Kind.FORM, BodyFormat.of(contentType).orElseThrow().kind());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "text/plain",
+        "multipart/form-data; boundary=----x",
+        "application/xml",
+        "application/json-patch+json",
+        "",
+        "application/json; charset=no-such-charset",
+        "application/json; charset=\"bad name!\""
+      })
+  void otherContentTypes_areNotRead(String contentType) {
+    assertTrue(BodyFormat.of(contentType).isEmpty());
+  }
+}
