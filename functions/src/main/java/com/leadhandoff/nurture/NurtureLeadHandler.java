@@ -71,7 +71,14 @@ public final class NurtureLeadHandler
     Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
     Score score =
         lead.score()
-            .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " is not scored yet"));
+            .filter(s -> !s.qualified())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Lead "
+                            + leadId
+                            + " is not an unqualified scored lead; Nurture Lead runs only after"
+                            + " Score Lead found it below the MQL threshold"));
     if (history.of(leadId).stream().anyMatch(e -> e.type().equals(Nurture.NURTURED))) {
       return new Result(leadId, false);
     }

@@ -258,6 +258,32 @@ class ScoringModelsTest {
   }
 
   @Test
+  void twoTestsInOneCondition_askForOneRulePerTest() throws IOException {
+    Problem problem =
+        onlyProblem(
+            HEAD
+                + "fit:\n  - id: de\n    description: DE\n    points: 5\n"
+                + "    when: {field: country, in: [DE], matches: [\"D*\"]}\n");
+
+    assertEquals(
+        "'when' has more than one test (in, matches); use one per rule, or split it into several"
+            + " rules",
+        problem.reason());
+  }
+
+  @Test
+  void rangeWithMinAboveMax_saysToSwapThem() throws IOException {
+    Problem problem =
+        onlyProblem(
+            HEAD
+                + "fit:\n  - id: mid\n    description: Mid\n    points: 5\n"
+                + "    when: {field: companySize, min: 999, max: 200}\n");
+
+    assertEquals("'min' (999) is above 'max' (200); swap them", problem.reason());
+    assertEquals(Optional.of(9), problem.line());
+  }
+
+  @Test
   void everyProblem_isReportedAtOnce_inLineOrder() throws IOException {
     String yaml =
         "mqlThreshold: sixty\n"
