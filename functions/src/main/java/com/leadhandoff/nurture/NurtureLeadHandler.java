@@ -1,0 +1,92 @@
+package com.leadhandoff.nurture;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.scoring.Score;
+import com.leadhandoff.scoring.ScoringModel;
+import com.leadhandoff.scoring.ScoringModels;
+import com.leadhandoff.scoring.UnknownLeadException;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.task.TaskHandler;
+import java.time.Clock;
+
+/**
+ * {@code Nurture Lead}: the lead did not qualify. Acknowledges the prospect by email, hands the
+ * lead back to marketing (status NURTURE) and records why. A retry after the history entry was
+ * written sends nothing again.
+ */
+public final class NurtureLeadHandler
+    extends TaskHandler<NurtureLeadHandler.Input, NurtureLeadHandler.Result> {
+  /** The task input: which lead to nurture. */
+  public record Input(String leadId) {}
+
+  /**
+   * What the step did.
+   *
+   * @param acknowledged true if the prospect was emailed now, false if an earlier attempt had
+   */
+  public record Result(String leadId, boolean acknowledged) {}
+
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final Mailer mailer;
+  private final ScoringModel model;
+  private final Clock clock;
+
+  /** For Lambda. */
+  public NurtureLeadHandler() {
+    this(Settings.current());
+  }
+
+  private NurtureLeadHandler(Settings settings) {
+    this(
+        new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+        ScoringModels.bundled(),
+        settings.clock());
+  }
+
+  /** For tests. */
+  public NurtureLeadHandler(
+      LeadStore leads, LeadHistory history, Mailer mailer, ScoringModel model, Clock clock) {
+    super(Input.class);
+    this.leads = leads;
+    this.history = history;
+    this.mailer = mailer;
+    this.model = model;
+    this.clock = clock;
+  }
+
+  @Override
+  protected Result handle(Input input) {
+    String leadId = input.leadId();
+    Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+    Score score =
+        lead.score()
+            .filter(s -> !s.qualified())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Lead "
+                            + leadId
+                            + " is not an unqualified scored lead; Nurture Lead runs only after"
+                            + " Score Lead found it below the MQL threshold"));
+    if (history.of(leadId).stream().anyMatch(e -> e.type().equals(Nurture.NURTURED))) {
+      return new Result(leadId, false);
+    }
+    leads.setStatus(leadId, LeadStatus.NURTURE);
+    mailer.send(Nurture.acknowledgement(lead.submission()));
+    history.record(
+        leadId,
+        Nurture.nurtured(score, model.mqlThreshold(), lead.submission().email(), clock.instant()));
+    return new Result(leadId, true);
+  }
+}

@@ -1,0 +1,63 @@
+package com.leadhandoff.scoring;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.task.TaskHandler;
+import java.time.Clock;
+
+/**
+ * {@code Score Lead}: scores the stored lead against the scoring model, stores the score with the
+ * status it leads to and records why. The result is what the {@code Qualified?} choice reads.
+ */
+public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, Score> {
+  /** The task input: which lead to score. */
+  public record Input(String leadId) {}
+
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final ScoringModel model;
+  private final Clock clock;
+
+  /** For Lambda. */
+  public ScoreLeadHandler() {
+    this(Settings.current());
+  }
+
+  private ScoreLeadHandler(Settings settings) {
+    this(
+        new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        ScoringModels.bundled(),
+        settings.clock());
+  }
+
+  /** For tests. */
+  public ScoreLeadHandler(LeadStore leads, LeadHistory history, ScoringModel model, Clock clock) {
+    super(Input.class);
+    this.leads = leads;
+    this.history = history;
+    this.model = model;
+    this.clock = clock;
+  }
+
+  @Override
+  protected Score handle(Input input) {
+    String leadId = input.leadId();
+    Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+    // On a retry the stored score stands, so the history never disagrees with what was decided.
+    Score score = lead.score().orElseGet(() -> model.score(lead.submission()));
+    if (lead.score().isEmpty()) {
+      leads.saveScore(leadId, score, score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE);
+    }
+    if (history.of(leadId).stream().noneMatch(e -> e.type().equals(ScoreHistory.SCORED))) {
+      history.record(leadId, ScoreHistory.scored(score, model.mqlThreshold(), clock.instant()));
+    }
+    return score;
+  }
+}

@@ -1,0 +1,157 @@
+package com.leadhandoff.nurture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.email.Email;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.scoring.ScoringModel;
+import com.leadhandoff.scoring.ScoringModels;
+import com.leadhandoff.scoring.SubmissionBuilder;
+import com.leadhandoff.scoring.UnknownLeadException;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.testing.Fixtures;
+import com.leadhandoff.testing.MutableClock;
+import com.leadhandoff.testing.RecordingMailer;
+import com.leadhandoff.testing.TestDynamo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class NurtureLeadHandlerTest {
+  private static final Instant NOW = Instant.parse("2026-11-23T10:16:00Z");
+  private static final String EVENT = Fixtures.event("nurture-lead.json");
+  private static final ScoringModel MODEL = ScoringModels.bundled();
+
+  private final Map<String, String> tables = TestDynamo.tables();
+  private final DynamoLeadStore leads =
+      new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
+  private final DynamoLeadHistory history =
+      new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final RecordingMailer mailer = new RecordingMailer();
+  private final NurtureLeadHandler handler =
+      new NurtureLeadHandler(leads, history, mailer, MODEL, new MutableClock(NOW));
+  private final String leadId = leadIdOf(EVENT);
+
+  private static String leadIdOf(String event) {
+    try {
+      return Json.MAPPER.readTree(event).get("leadId").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A scored lead whose status was not moved on yet, so the test sees the handler set it. */
+  private void scored(Submission submission) {
+    leads.create(Lead.received(leadId, NOW.minusSeconds(60), submission));
+    leads.saveScore(leadId, MODEL.score(submission), LeadStatus.RECEIVED);
+  }
+
+  private JsonNode run() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
+    return Json.MAPPER.readTree(out.toByteArray());
+  }
+
+  private List<HistoryEvent> nurtured() {
+    return history.of(leadId).stream().filter(e -> e.type().equals("NURTURED")).toList();
+  }
+
+  @Test
+  void unqualifiedLead_isAcknowledged_andHandedToMarketingWithTheReason() throws IOException {
+    // GIVEN a Gmail student who signed up for the newsletter, scored 0
+    scored(SubmissionBuilder.studentOnNewsletter().build());
+
+    // WHEN Nurture Lead runs
+    JsonNode result = run();
+
+    // THEN the prospect is thanked by name
+    Email email = mailer.sentTo("tim.student99@gmail.com").get(0);
+    assertEquals(1, mailer.sent().size());
+    assertEquals("Thanks for getting in touch", email.subject());
+    assertTrue(email.text().startsWith("Hi Tim,\n"), email.text());
+    assertTrue(email.text().contains("someone from our team\nwill be in touch"), email.text());
+    assertTrue(email.html().contains("<p>Hi Tim,</p>"), email.html());
+    // AND the lead is marketing's, with the reason on record
+    assertEquals(LeadStatus.NURTURE, leads.find(leadId).orElseThrow().status());
+    HistoryEvent event = nurtured().get(0);
+    assertEquals(NOW, event.at());
+    assertEquals(
+        "scored 0, below the MQL threshold 60; rules: core-market +10, free-email -20,"
+            + " student-title -30",
+        event.details().get("reason"));
+    assertEquals("tim.student99@gmail.com", event.details().get("acknowledgementTo"));
+    assertTrue(result.get("acknowledged").booleanValue());
+  }
+
+  @Test
+  void nameWithMarkup_isEscapedInHtml_andLeftAsTypedInText() throws IOException {
+    scored(SubmissionBuilder.studentOnNewsletter().name("<script>alert(1)</script>", "X").build());
+
+    run();
+
+    Email email = mailer.sent().get(0);
+    assertTrue(email.html().contains("Hi &lt;script&gt;alert(1)&lt;/script&gt;,"), email.html());
+    assertFalse(email.html().contains("<script>"), email.html());
+    assertTrue(email.text().startsWith("Hi <script>alert(1)</script>,"), email.text());
+  }
+
+  @Test
+  void prospectWithoutFirstName_isGreetedWithoutOne() throws IOException {
+    scored(SubmissionBuilder.studentOnNewsletter().name(null, null).build());
+
+    run();
+
+    assertTrue(mailer.sent().get(0).text().startsWith("Hi there,\n"));
+  }
+
+  @Test
+  void retry_afterTheProspectWasAcknowledged_sendsNothingAgain() throws IOException {
+    // GIVEN a lead that was nurtured once
+    scored(SubmissionBuilder.studentOnNewsletter().build());
+    run();
+
+    // WHEN the step is retried
+    JsonNode retry = run();
+
+    // THEN the prospect got one email and the history one entry
+    assertEquals(1, mailer.sent().size());
+    assertEquals(1, nurtured().size());
+    assertFalse(retry.get("acknowledged").booleanValue());
+  }
+
+  @Test
+  void qualifiedLead_isRefused_andNobodyIsEmailed() {
+    scored(SubmissionBuilder.vpAskingForDemo().build());
+
+    IllegalStateException e = assertThrows(IllegalStateException.class, this::run);
+
+    assertTrue(e.getMessage().contains(leadId), e::getMessage);
+    assertEquals(List.of(), mailer.sent());
+    assertEquals(LeadStatus.RECEIVED, leads.find(leadId).orElseThrow().status());
+  }
+
+  @Test
+  void unknownLead_failsNamingTheLead_andSendsNothing() {
+    UnknownLeadException e = assertThrows(UnknownLeadException.class, this::run);
+
+    assertTrue(e.getMessage().contains(leadId), e::getMessage);
+    assertEquals(List.of(), mailer.sent());
+    assertEquals(List.of(), history.of(leadId));
+  }
+}
