@@ -33,10 +33,13 @@ final class DirectoryConfigReader {
 
   private record Located(int line, JsonNode node) {}
 
-  private record Placed<T>(int line, T value) {}
+  /** What an entry declares, kept even when its other fields are wrong, for the cross-checks. */
+  private record Declared(int line, String id, boolean isDefault, Optional<String> teamId) {}
 
   private final String file;
   private final List<String> problems = new ArrayList<>();
+  private final List<Declared> declaredTeams = new ArrayList<>();
+  private final List<Declared> declaredReps = new ArrayList<>();
 
   private DirectoryConfigReader(String file) {
     this.file = file;
@@ -49,25 +52,24 @@ final class DirectoryConfigReader {
 
   private DirectoryConfig read(InputStream in) {
     Map<String, List<Located>> sections = sections(in);
-    List<Placed<Team>> teams = new ArrayList<>();
-    List<Placed<Rep>> reps = new ArrayList<>();
+    List<Team> teams = new ArrayList<>();
+    List<Rep> reps = new ArrayList<>();
     int number = 0;
     for (Located entry : sections.get("teams")) {
       number++;
-      team(entry, number).ifPresent(t -> teams.add(new Placed<>(entry.line(), t)));
+      team(entry, number).ifPresent(teams::add);
     }
     number = 0;
     for (Located entry : sections.get("reps")) {
       number++;
-      rep(entry, number).ifPresent(r -> reps.add(new Placed<>(entry.line(), r)));
+      rep(entry, number).ifPresent(reps::add);
     }
-    checkTeams(teams, sections.get("teams").isEmpty());
-    checkReps(reps, teams, sections.get("reps").isEmpty());
+    checkTeams(sections.get("teams").isEmpty());
+    checkReps(sections.get("reps").isEmpty());
     if (!problems.isEmpty()) {
       throw new DirectoryConfigException(file, problems);
     }
-    return new DirectoryConfig(
-        teams.stream().map(Placed::value).toList(), reps.stream().map(Placed::value).toList());
+    return new DirectoryConfig(teams, reps);
   }
 
   /** The entries of {@code teams:} and {@code reps:}; a file that is not YAML stops here. */
@@ -78,13 +80,13 @@ final class DirectoryConfigReader {
       JsonToken top = parser.nextToken();
       if (top == null) {
         problems.add("the file is empty; list the teams under `teams:` and the reps under `reps:`");
-        return sections;
+        throw new DirectoryConfigException(file, problems);
       }
       if (top != JsonToken.START_OBJECT) {
         problems.add(
             at(parser.currentTokenLocation().getLineNr())
                 + "expected the sections `teams:` and `reps:` at the top level");
-        return sections;
+        throw new DirectoryConfigException(file, problems);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
@@ -136,6 +138,8 @@ final class DirectoryConfigReader {
     Optional<String> name =
         text(node, "name", where, "the team's display name, e.g. `name: Inbound Sales`");
     boolean isDefault = flag(node, "default", false, where);
+    id.ifPresent(
+        i -> declaredTeams.add(new Declared(entry.line(), i, isDefault, Optional.empty())));
     JsonNode manager = node.get("manager");
     Optional<String> managerName = Optional.empty();
     Optional<String> managerEmail = Optional.empty();
@@ -172,62 +176,61 @@ final class DirectoryConfigReader {
     Optional<String> email = email(node, where, "ana.ruiz@sales.example.com");
     Optional<String> team = text(node, "team", where, "the id of the rep's team");
     boolean active = flag(node, "active", true, where);
+    id.ifPresent(i -> declaredReps.add(new Declared(entry.line(), i, false, team)));
     if (id.isEmpty() || name.isEmpty() || email.isEmpty() || team.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Rep(id.get(), name.get(), email.get(), team.get(), active));
   }
 
-  private void checkTeams(List<Placed<Team>> teams, boolean noneWritten) {
+  private void checkTeams(boolean noneWritten) {
     if (noneWritten) {
       problems.add(
           "no teams: add at least one under `teams:` with id, name, manager and `default: true`");
       return;
     }
     Map<String, Integer> firstLine = new LinkedHashMap<>();
-    for (Placed<Team> team : teams) {
-      Integer earlier = firstLine.putIfAbsent(team.value().teamId(), team.line());
+    for (Declared team : declaredTeams) {
+      Integer earlier = firstLine.putIfAbsent(team.id(), team.line());
       if (earlier != null) {
         problems.add(
             at(team.line())
                 + "team '"
-                + team.value().teamId()
+                + team.id()
                 + "': id already used by the team on line "
                 + earlier
                 + "; give each team its own id");
       }
     }
-    List<Placed<Team>> defaults = teams.stream().filter(t -> t.value().isDefault()).toList();
-    if (defaults.isEmpty() && !teams.isEmpty()) {
+    List<Declared> defaults = declaredTeams.stream().filter(Declared::isDefault).toList();
+    if (defaults.isEmpty() && !declaredTeams.isEmpty()) {
       problems.add(
           "no team has `default: true`; add it to the team leads go to when no rule sends them"
               + " elsewhere, e.g. team '"
-              + teams.get(0).value().teamId()
+              + declaredTeams.get(0).id()
               + "' on line "
-              + teams.get(0).line());
+              + declaredTeams.get(0).line());
     } else if (defaults.size() > 1) {
       problems.add(
           "teams "
               + String.join(
                   ", ",
-                  defaults.stream()
-                      .map(t -> "'" + t.value().teamId() + "' (line " + t.line() + ")")
-                      .toList())
+                  defaults.stream().map(t -> "'" + t.id() + "' (line " + t.line() + ")").toList())
               + " all have `default: true`; keep it on exactly one team");
     }
   }
 
-  private void checkReps(List<Placed<Rep>> reps, List<Placed<Team>> teams, boolean noneWritten) {
+  private void checkReps(boolean noneWritten) {
     if (noneWritten) {
       problems.add("no reps: add at least one under `reps:` with id, name, email and team");
       return;
     }
     Set<String> teamIds = new TreeSet<>();
-    teams.forEach(t -> teamIds.add(t.value().teamId()));
+    declaredTeams.forEach(t -> teamIds.add(t.id()));
     Map<String, Integer> firstLine = new LinkedHashMap<>();
-    for (Placed<Rep> rep : reps) {
-      String where = at(rep.line()) + "rep '" + rep.value().repId() + "': ";
-      Integer earlier = firstLine.putIfAbsent(rep.value().repId(), rep.line());
+    for (Declared rep : declaredReps) {
+      String where = at(rep.line()) + "rep '" + rep.id() + "': ";
+      Integer earlier = firstLine.putIfAbsent(rep.id(), rep.line());
       if (earlier != null) {
         problems.add(
             where
@@ -235,14 +238,16 @@ final class DirectoryConfigReader {
                 + earlier
                 + "; rep ids must be unique across all teams");
       }
-      if (!teamIds.isEmpty() && !teamIds.contains(rep.value().teamId())) {
-        problems.add(
-            where
-                + "team '"
-                + rep.value().teamId()
-                + "' is not defined under `teams:`; use one of: "
-                + String.join(", ", teamIds));
-      }
+      rep.teamId()
+          .filter(team -> !teamIds.isEmpty() && !teamIds.contains(team))
+          .ifPresent(
+              team ->
+                  problems.add(
+                      where
+                          + "team '"
+                          + team
+                          + "' is not defined under `teams:`; use one of: "
+                          + String.join(", ", teamIds)));
     }
   }
 
