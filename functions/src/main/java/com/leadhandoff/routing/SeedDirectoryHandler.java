@@ -76,7 +76,9 @@ public final class SeedDirectoryHandler implements RequestStreamHandler {
         context.getLogger().log(trace.toString());
       }
       return CustomResource.Response.failed(
-          request, physicalId, "Seeding the directory failed: " + e.getMessage());
+          request,
+          physicalId,
+          "Seeding the directory failed: " + (e.getMessage() != null ? e.getMessage() : e));
     }
   }
 
