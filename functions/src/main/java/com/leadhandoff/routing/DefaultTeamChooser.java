@@ -1,0 +1,26 @@
+package com.leadhandoff.routing;
+
+import com.leadhandoff.lead.Lead;
+
+/** Sends every lead to the directory's default team. */
+public final class DefaultTeamChooser implements TeamChooser {
+  private final Directory directory;
+
+  public DefaultTeamChooser(Directory directory) {
+    this.directory = directory;
+  }
+
+  @Override
+  public Team teamFor(Lead lead) {
+    return directory
+        .defaultTeam()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No default team in the directory to route lead "
+                        + lead.leadId()
+                        + " to: mark one team `default: true` in "
+                        + DirectoryConfig.RESOURCE
+                        + " and deploy, or set isDefault on a team in the teams table"));
+  }
+}

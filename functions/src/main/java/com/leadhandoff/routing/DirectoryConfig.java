@@ -1,0 +1,55 @@
+package com.leadhandoff.routing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The teams and reps of {@code config/directory.yaml}, validated: ids unique, every rep in a
+ * defined team, exactly one default team, every email address well formed.
+ */
+public record DirectoryConfig(List<Team> teams, List<Rep> reps) {
+  /** Where the file sits in the repository and, by the same name, inside the function jar. */
+  public static final String RESOURCE = "config/directory.yaml";
+
+  public DirectoryConfig {
+    teams = List.copyOf(teams);
+    reps = List.copyOf(reps);
+  }
+
+  /** The file shipped in the function jar. */
+  public static DirectoryConfig bundled() {
+    InputStream in = DirectoryConfig.class.getClassLoader().getResourceAsStream(RESOURCE);
+    if (in == null) {
+      throw new DirectoryConfigException(
+          RESOURCE,
+          List.of(
+              "the file is missing from the function jar; keep it at the repository root"
+                  + " (functions/pom.xml copies config/ into the jar) and rebuild"));
+    }
+    try (in) {
+      return DirectoryConfigReader.read(RESOURCE, in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + RESOURCE + " from the function jar", e);
+    }
+  }
+
+  /** A directory file on disk. */
+  public static DirectoryConfig load(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return DirectoryConfigReader.read(file.toString(), in);
+    } catch (IOException e) {
+      throw new DirectoryConfigException(
+          file.toString(),
+          List.of("the file cannot be read (" + e + "); check the path and its permissions"));
+    }
+  }
+
+  /** The team marked {@code default: true}; validation guarantees there is exactly one. */
+  public Team defaultTeam() {
+    return teams.stream().filter(Team::isDefault).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,333 @@
+package com.leadhandoff.routing;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates a directory file. Each entry is read as a tree first, with the line it starts
+ * on, so one bad entry never hides the problems of the others and every problem can name its line.
+ */
+final class DirectoryConfigReader {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+  // Deliberately loose: catches typos (no @, no domain, spaces), not every RFC 5322 corner.
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
+  private static final Set<String> SECTIONS = Set.of("teams", "reps");
+  private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "default", "manager");
+  private static final Set<String> MANAGER_FIELDS = Set.of("name", "email");
+  private static final Set<String> REP_FIELDS = Set.of("id", "name", "email", "team", "active");
+
+  private record Located(int line, JsonNode node) {}
+
+  /** What an entry declares, kept even when its other fields are wrong, for the cross-checks. */
+  private record Declared(int line, String id, boolean isDefault, Optional<String> teamId) {}
+
+  private final String file;
+  private final List<String> problems = new ArrayList<>();
+  private final List<Declared> declaredTeams = new ArrayList<>();
+  private final List<Declared> declaredReps = new ArrayList<>();
+
+  private DirectoryConfigReader(String file) {
+    this.file = file;
+  }
+
+  /** Reads {@code in}, naming it {@code file} in any error. */
+  static DirectoryConfig read(String file, InputStream in) {
+    return new DirectoryConfigReader(file).read(in);
+  }
+
+  private DirectoryConfig read(InputStream in) {
+    Map<String, List<Located>> sections = sections(in);
+    List<Team> teams = new ArrayList<>();
+    List<Rep> reps = new ArrayList<>();
+    int number = 0;
+    for (Located entry : sections.get("teams")) {
+      number++;
+      team(entry, number).ifPresent(teams::add);
+    }
+    number = 0;
+    for (Located entry : sections.get("reps")) {
+      number++;
+      rep(entry, number).ifPresent(reps::add);
+    }
+    checkTeams(sections.get("teams").isEmpty());
+    checkReps(sections.get("reps").isEmpty());
+    if (!problems.isEmpty()) {
+      throw new DirectoryConfigException(file, problems);
+    }
+    return new DirectoryConfig(teams, reps);
+  }
+
+  /** The entries of {@code teams:} and {@code reps:}; a file that is not YAML stops here. */
+  private Map<String, List<Located>> sections(InputStream in) {
+    Map<String, List<Located>> sections = new LinkedHashMap<>();
+    SECTIONS.forEach(s -> sections.put(s, new ArrayList<>()));
+    try (JsonParser parser = YAML.createParser(in)) {
+      JsonToken top = parser.nextToken();
+      if (top == null) {
+        problems.add("the file is empty; list the teams under `teams:` and the reps under `reps:`");
+        throw new DirectoryConfigException(file, problems);
+      }
+      if (top != JsonToken.START_OBJECT) {
+        problems.add(
+            at(parser.currentTokenLocation().getLineNr())
+                + "expected the sections `teams:` and `reps:` at the top level");
+        throw new DirectoryConfigException(file, problems);
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        int line = parser.currentTokenLocation().getLineNr();
+        JsonToken value = parser.nextToken();
+        if (!SECTIONS.contains(name)) {
+          problems.add(
+              at(line) + "unknown section `" + name + ":`; the file has only `teams:` and `reps:`");
+          parser.skipChildren();
+        } else if (value == JsonToken.START_ARRAY) {
+          while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int entryLine = parser.currentTokenLocation().getLineNr();
+            sections.get(name).add(new Located(entryLine, parser.readValueAsTree()));
+          }
+        } else if (value != JsonToken.VALUE_NULL) {
+          problems.add(
+              at(line)
+                  + "`"
+                  + name
+                  + ":` must be a list, one entry per "
+                  + name.substring(0, name.length() - 1)
+                  + ", each starting with `- id:`");
+          parser.skipChildren();
+        }
+      }
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      problems.add(
+          at(line)
+              + "not valid YAML ("
+              + e.getOriginalMessage()
+              + "); check the indentation and quoting there");
+      throw new DirectoryConfigException(file, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file, e);
+    }
+    return sections;
+  }
+
+  private Optional<Team> team(Located entry, int number) {
+    JsonNode node = entry.node();
+    String where = at(entry.line()) + "team " + label(node, number) + ": ";
+    if (!node.isObject()) {
+      problems.add(where + "not a team; write `- id: ...` followed by name, manager and default");
+      return Optional.empty();
+    }
+    unknownFields(node, TEAM_FIELDS, where);
+    Optional<String> id = id(node, where, "inbound-sales");
+    Optional<String> name =
+        text(node, "name", where, "the team's display name, e.g. `name: Inbound Sales`");
+    boolean isDefault = flag(node, "default", false, where);
+    id.ifPresent(
+        i -> declaredTeams.add(new Declared(entry.line(), i, isDefault, Optional.empty())));
+    JsonNode manager = node.get("manager");
+    Optional<String> managerName = Optional.empty();
+    Optional<String> managerEmail = Optional.empty();
+    if (manager == null || manager.isNull()) {
+      problems.add(
+          where
+              + "missing `manager:`; add the manager leads escalate to, with `name:` and `email:`"
+              + " indented below it");
+    } else if (!manager.isObject()) {
+      problems.add(where + "`manager:` must have `name:` and `email:` indented below it");
+    } else {
+      String managerWhere = where + "manager ";
+      unknownFields(manager, MANAGER_FIELDS, managerWhere);
+      managerName = text(manager, "name", managerWhere, "e.g. `name: Morgan Lee`");
+      managerEmail = email(manager, managerWhere, "morgan.lee@sales.example.com");
+    }
+    if (id.isEmpty() || name.isEmpty() || managerName.isEmpty() || managerEmail.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Team(id.get(), name.get(), managerName.get(), managerEmail.get(), isDefault));
+  }
+
+  private Optional<Rep> rep(Located entry, int number) {
+    JsonNode node = entry.node();
+    String where = at(entry.line()) + "rep " + label(node, number) + ": ";
+    if (!node.isObject()) {
+      problems.add(where + "not a rep; write `- id: ...` followed by name, email, team and active");
+      return Optional.empty();
+    }
+    unknownFields(node, REP_FIELDS, where);
+    Optional<String> id = id(node, where, "ana-ruiz");
+    Optional<String> name = text(node, "name", where, "the rep's full name, e.g. `name: Ana Ruiz`");
+    Optional<String> email = email(node, where, "ana.ruiz@sales.example.com");
+    Optional<String> team = text(node, "team", where, "the id of the rep's team");
+    boolean active = flag(node, "active", true, where);
+    id.ifPresent(i -> declaredReps.add(new Declared(entry.line(), i, false, team)));
+    if (id.isEmpty() || name.isEmpty() || email.isEmpty() || team.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Rep(id.get(), name.get(), email.get(), team.get(), active));
+  }
+
+  private void checkTeams(boolean noneWritten) {
+    if (noneWritten) {
+      problems.add(
+          "no teams: add at least one under `teams:` with id, name, manager and `default: true`");
+      return;
+    }
+    Map<String, Integer> firstLine = new LinkedHashMap<>();
+    for (Declared team : declaredTeams) {
+      Integer earlier = firstLine.putIfAbsent(team.id(), team.line());
+      if (earlier != null) {
+        problems.add(
+            at(team.line())
+                + "team '"
+                + team.id()
+                + "': id already used by the team on line "
+                + earlier
+                + "; give each team its own id");
+      }
+    }
+    List<Declared> defaults = declaredTeams.stream().filter(Declared::isDefault).toList();
+    if (defaults.isEmpty() && !declaredTeams.isEmpty()) {
+      problems.add(
+          "no team has `default: true`; add it to the team leads go to when no rule sends them"
+              + " elsewhere, e.g. team '"
+              + declaredTeams.get(0).id()
+              + "' on line "
+              + declaredTeams.get(0).line());
+    } else if (defaults.size() > 1) {
+      problems.add(
+          "teams "
+              + String.join(
+                  ", ",
+                  defaults.stream().map(t -> "'" + t.id() + "' (line " + t.line() + ")").toList())
+              + " all have `default: true`; keep it on exactly one team");
+    }
+  }
+
+  private void checkReps(boolean noneWritten) {
+    if (noneWritten) {
+      problems.add("no reps: add at least one under `reps:` with id, name, email and team");
+      return;
+    }
+    Set<String> teamIds = new TreeSet<>();
+    declaredTeams.forEach(t -> teamIds.add(t.id()));
+    Map<String, Integer> firstLine = new LinkedHashMap<>();
+    for (Declared rep : declaredReps) {
+      String where = at(rep.line()) + "rep '" + rep.id() + "': ";
+      Integer earlier = firstLine.putIfAbsent(rep.id(), rep.line());
+      if (earlier != null) {
+        problems.add(
+            where
+                + "id already used by the rep on line "
+                + earlier
+                + "; rep ids must be unique across all teams");
+      }
+      rep.teamId()
+          .filter(team -> !teamIds.isEmpty() && !teamIds.contains(team))
+          .ifPresent(
+              team ->
+                  problems.add(
+                      where
+                          + "team '"
+                          + team
+                          + "' is not defined under `teams:`; use one of: "
+                          + String.join(", ", teamIds)));
+    }
+  }
+
+  private Optional<String> id(JsonNode node, String where, String example) {
+    Optional<String> id = text(node, "id", where, "a short unique id, e.g. `id: " + example + "`");
+    if (id.isPresent() && !ID.matcher(id.get()).matches()) {
+      problems.add(
+          where
+              + "id '"
+              + id.get()
+              + "' has characters ids cannot have; use letters, digits, '.', '_' or '-', e.g. "
+              + example);
+      return Optional.empty();
+    }
+    return id;
+  }
+
+  private Optional<String> email(JsonNode node, String where, String example) {
+    Optional<String> email =
+        text(node, "email", where, "the work address, e.g. `email: " + example + "`");
+    if (email.isPresent() && !EMAIL.matcher(email.get()).matches()) {
+      problems.add(
+          where
+              + "email '"
+              + email.get()
+              + "' is not an email address; write it as name@domain, e.g. "
+              + example);
+      return Optional.empty();
+    }
+    return email;
+  }
+
+  private Optional<String> text(JsonNode node, String field, String where, String fix) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull() || (value.isValueNode() && value.asText().isBlank())) {
+      problems.add(where + "missing `" + field + ":`; add " + fix);
+      return Optional.empty();
+    }
+    if (!value.isValueNode()) {
+      problems.add(where + "`" + field + ":` must be a single value on its line; write " + fix);
+      return Optional.empty();
+    }
+    return Optional.of(value.asText().trim());
+  }
+
+  private boolean flag(JsonNode node, String field, boolean fallback, String where) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      problems.add(where + "`" + field + ": " + value.asText() + "` must be `true` or `false`");
+      return fallback;
+    }
+    return value.booleanValue();
+  }
+
+  private void unknownFields(JsonNode node, Set<String> known, String where) {
+    node.fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!known.contains(field)) {
+                problems.add(
+                    where
+                        + "unknown field `"
+                        + field
+                        + ":`; the fields are "
+                        + String.join(", ", new TreeSet<>(known)));
+              }
+            });
+  }
+
+  private static String label(JsonNode node, int number) {
+    JsonNode id = node.isObject() ? node.get("id") : null;
+    return id != null && id.isValueNode() && !id.asText().isBlank()
+        ? "'" + id.asText().trim() + "'"
+        : "#" + number;
+  }
+
+  private static String at(int line) {
+    return line > 0 ? "line " + line + ", " : "";
+  }
+}

@@ -1,0 +1,168 @@
+package com.leadhandoff.routing;
+
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.offer.OfferStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses who is offered a lead next: the lead's team, then round robin over its active reps that
+ * have not had this lead yet, until the ladder of offers ends. Records every decision and its
+ * reason in the lead's history.
+ */
+public final class LeadRouter {
+  /** History event type when a rep was chosen. */
+  public static final String ROUTED = "ROUTED";
+
+  /** History event type when nobody is left to offer the lead to. */
+  public static final String NO_REP = "NO_REP";
+
+  private final LeadStore leads;
+  private final OfferStore offers;
+  private final Directory directory;
+  private final TeamChooser teams;
+  private final LeadHistory history;
+  private final Clock clock;
+  private final int maxOffers;
+  private final Duration offerTime;
+
+  /**
+   * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
+   * @param offerTime how long a rep has to accept (the response-time SLA)
+   */
+  public LeadRouter(
+      LeadStore leads,
+      OfferStore offers,
+      Directory directory,
+      TeamChooser teams,
+      LeadHistory history,
+      Clock clock,
+      int maxOffers,
+      Duration offerTime) {
+    if (maxOffers < 1) {
+      throw new IllegalArgumentException("MAX_OFFERS must be at least 1, was " + maxOffers);
+    }
+    if (offerTime.compareTo(Duration.ofSeconds(1)) < 0) {
+      throw new IllegalArgumentException(
+          "An offer must last at least a second, was "
+              + offerTime
+              + "; set OFFER_MINUTES to 1 or more");
+    }
+    this.leads = leads;
+    this.offers = offers;
+    this.directory = directory;
+    this.teams = teams;
+    this.history = history;
+    this.clock = clock;
+    this.maxOffers = maxOffers;
+    this.offerTime = offerTime;
+  }
+
+  /** Chooses the next rep for the lead, or says why there is none. */
+  public Route route(String leadId) {
+    Lead lead =
+        leads
+            .find(leadId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Lead " + leadId + " is not stored; only stored leads can be routed"));
+    lead.owner()
+        .ifPresent(
+            owner -> {
+              // Routing an owned lead would offer it to a second rep.
+              throw new IllegalStateException(
+                  "Lead " + leadId + " is already owned by " + owner.name() + "; not routing it");
+            });
+    Team team = teams.teamFor(lead);
+    OfferLadder ladder = new OfferLadder(offers.forLead(leadId), maxOffers);
+    leads.setStatus(leadId, LeadStatus.ROUTING);
+    if (ladder.ended().isPresent()) {
+      return noRep(leadId, team, ladder.ended().get(), List.of());
+    }
+    Selection selection =
+        RoundRobin.select(
+            team,
+            directory.activeReps(team.teamId()),
+            ladder.excluded(),
+            () -> directory.nextTurn(team.teamId()));
+    if (selection instanceof Selection.Chosen chosen) {
+      return offer(leadId, team, ladder.nextAttempt(), chosen);
+    }
+    Selection.NoneLeft none = (Selection.NoneLeft) selection;
+    return noRep(leadId, team, none.reason(), none.skipped());
+  }
+
+  private Route offer(String leadId, Team team, int attempt, Selection.Chosen chosen) {
+    Instant now = clock.instant();
+    Instant deadline = now.plus(offerTime);
+    int timeoutSeconds = (int) Math.max(1, Duration.between(now, deadline).toSeconds());
+    String why = "turn " + chosen.turn() + " of round robin in " + team.name();
+    Route route = Route.to(chosen.rep(), attempt, deadline, timeoutSeconds, why);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("attempt", Integer.toString(attempt));
+    details.put("offerId", route.offerId());
+    details.put("teamId", team.teamId());
+    details.put("repId", chosen.rep().repId());
+    details.put("turn", Long.toString(chosen.turn()));
+    details.put("deadline", deadline.toString());
+    putSkipped(details, chosen.skipped());
+    history.record(
+        leadId,
+        new HistoryEvent(
+            now,
+            ROUTED,
+            "Offered to "
+                + chosen.rep().name()
+                + " ("
+                + why
+                + ", offer "
+                + attempt
+                + " of "
+                + maxOffers
+                + ")"
+                + skippedText(chosen.skipped()),
+            details));
+    return route;
+  }
+
+  private Route noRep(String leadId, Team team, String reason, List<Selection.Skipped> skipped) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("teamId", team.teamId());
+    details.put("reason", reason);
+    putSkipped(details, skipped);
+    history.record(
+        leadId,
+        new HistoryEvent(
+            clock.instant(),
+            NO_REP,
+            "No rep to offer the lead to: " + reason + skippedText(skipped),
+            details));
+    return Route.none(reason);
+  }
+
+  private static void putSkipped(Map<String, String> details, List<Selection.Skipped> skipped) {
+    if (!skipped.isEmpty()) {
+      details.put(
+          "skipped",
+          skipped.stream()
+              .map(s -> s.rep().repId() + ": " + s.why())
+              .collect(Collectors.joining("; ")));
+    }
+  }
+
+  private static String skippedText(List<Selection.Skipped> skipped) {
+    return skipped.stream()
+        .map(s -> "skipped " + s.rep().name() + ": " + s.why())
+        .collect(Collectors.joining("; ", skipped.isEmpty() ? "" : "; ", ""));
+  }
+}

@@ -1,0 +1,51 @@
+package com.leadhandoff.routing;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+
+/**
+ * What {@code Route Lead} returns at {@code $.route}: the rep to offer the lead to next and the
+ * offer's deadline, or why there is nobody. When {@code found} is false only {@code reason} is set;
+ * the other fields are left out of the JSON, which the state machine reads as absent.
+ *
+ * @param offerId the offer's id within the lead, the attempt zero-padded ({@code 001})
+ * @param attempt 1 for the first rep offered the lead, 2 for the next…
+ * @param deadline when the offer expires unanswered
+ * @param timeoutSeconds whole seconds from now to the deadline (at least 1), for the wait's {@code
+ *     TimeoutSecondsPath}
+ * @param reason why this rep (turn and team), or why nobody
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Route(
+    boolean found,
+    String offerId,
+    Integer attempt,
+    String teamId,
+    String repId,
+    String repName,
+    String repEmail,
+    Instant deadline,
+    Integer timeoutSeconds,
+    String reason) {
+
+  /** An offer to {@code rep}. */
+  public static Route to(
+      Rep rep, int attempt, Instant deadline, int timeoutSeconds, String reason) {
+    return new Route(
+        true,
+        String.format("%03d", attempt),
+        attempt,
+        rep.teamId(),
+        rep.repId(),
+        rep.name(),
+        rep.email(),
+        deadline,
+        timeoutSeconds,
+        reason);
+  }
+
+  /** Nobody to offer the lead to. */
+  public static Route none(String reason) {
+    return new Route(false, null, null, null, null, null, null, null, null, reason);
+  }
+}

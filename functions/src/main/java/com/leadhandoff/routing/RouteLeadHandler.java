@@ -1,0 +1,56 @@
+package com.leadhandoff.routing;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.task.TaskHandler;
+import java.time.Duration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code Route Lead}: chooses the rep the lead is offered to next, or says there is none. */
+public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, Route> {
+  /** The task input: the lead to route. */
+  public record Input(String leadId) {}
+
+  private final LeadRouter router;
+
+  public RouteLeadHandler() {
+    this(Settings.current(), AwsClients.dynamo());
+  }
+
+  /** Reads table names, {@code MAX_OFFERS} and {@code OFFER_MINUTES} from {@code settings}. */
+  public RouteLeadHandler(Settings settings, DynamoDbClient dynamo) {
+    this(router(settings, dynamo));
+  }
+
+  public RouteLeadHandler(LeadRouter router) {
+    super(Input.class);
+    this.router = router;
+  }
+
+  @Override
+  protected Route handle(Input input) {
+    if (input.leadId() == null || input.leadId().isBlank()) {
+      throw new IllegalArgumentException("Route Lead needs {\"leadId\": ...}, got no leadId");
+    }
+    return router.route(input.leadId());
+  }
+
+  private static LeadRouter router(Settings settings, DynamoDbClient dynamo) {
+    DynamoDirectory directory =
+        new DynamoDirectory(
+            dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
+    return new LeadRouter(
+        new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
+        new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")),
+        directory,
+        new DefaultTeamChooser(directory),
+        new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")),
+        settings.clock(),
+        settings.integer("MAX_OFFERS", 3),
+        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)));
+  }
+}

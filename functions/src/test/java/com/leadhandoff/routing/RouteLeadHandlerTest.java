@@ -1,0 +1,333 @@
+package com.leadhandoff.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.testing.Fixtures;
+import com.leadhandoff.testing.MutableClock;
+import com.leadhandoff.testing.TestDynamo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class RouteLeadHandlerTest {
+  private static final String TEAM = "inbound-sales";
+
+  private final Map<String, String> tables = TestDynamo.tables();
+  private final MutableClock clock = new MutableClock(Instant.parse("2025-06-11T09:15:00Z"));
+  private final DynamoLeadStore leads =
+      new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
+  private final DynamoOfferStore offers =
+      new DynamoOfferStore(TestDynamo.client(), tables.get("OffersTable"));
+  private final DynamoLeadHistory history =
+      new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final DynamoDirectory directory =
+      new DynamoDirectory(TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
+
+  RouteLeadHandlerTest() {
+    directory.save(
+        new Team(TEAM, "Inbound Sales", "Morgan Lee", "morgan.lee@sales.example.com", true));
+    directory.save(
+        new Team("enterprise", "Enterprise", "Priya Shah", "priya@sales.example.com", false));
+    // Sorts first but takes no leads: must never be chosen.
+    directory.save(new Rep("aaron-price", "Aaron Price", "aaron@sales.example.com", TEAM, false));
+    directory.save(new Rep("ana-ruiz", "Ana Ruiz", "ana.ruiz@sales.example.com", TEAM, true));
+    directory.save(new Rep("ben-okafor", "Ben Okafor", "ben.okafor@sales.example.com", TEAM, true));
+    directory.save(
+        new Rep("chloe-martin", "Chloe Martin", "chloe.martin@sales.example.com", TEAM, true));
+    directory.save(
+        new Rep("david-kim", "David Kim", "david.kim@sales.example.com", "enterprise", true));
+  }
+
+  @Test
+  void fixtureLead_isOfferedToTheFirstRep_withOfferDeadlineAndReason() {
+    String leadId = Json.MAPPER.valueToTree(fixture()).get("leadId").asText();
+    storeLead(leadId);
+
+    JsonNode route = route(handler(3, 15), leadId);
+
+    assertTrue(route.get("found").asBoolean());
+    assertEquals("001", route.get("offerId").asText());
+    assertEquals(1, route.get("attempt").asInt());
+    assertEquals(TEAM, route.get("teamId").asText());
+    assertEquals("ana-ruiz", route.get("repId").asText());
+    assertEquals("Ana Ruiz", route.get("repName").asText());
+    assertEquals("ana.ruiz@sales.example.com", route.get("repEmail").asText());
+    assertEquals("2025-06-11T09:30:00Z", route.get("deadline").asText());
+    assertEquals(900, route.get("timeoutSeconds").asInt());
+    assertEquals("turn 1 of round robin in Inbound Sales", route.get("reason").asText());
+    assertEquals(LeadStatus.ROUTING, leads.find(leadId).orElseThrow().status());
+    HistoryEvent routed = onlyEvent(leadId);
+    assertEquals("ROUTED", routed.type());
+    assertEquals(
+        "Offered to Ana Ruiz (turn 1 of round robin in Inbound Sales, offer 1 of 3)",
+        routed.summary());
+    assertEquals("ana-ruiz", routed.details().get("repId"));
+    assertEquals("1", routed.details().get("turn"));
+  }
+
+  @Test
+  void deadline_isOfferMinutesFromTheClocksNow() {
+    storeLead("lead-late");
+    clock.advance(Duration.ofHours(7).plusSeconds(30));
+
+    JsonNode route = route(handler(3, 45), "lead-late");
+
+    assertEquals("2025-06-11T17:00:30Z", route.get("deadline").asText());
+    assertEquals(45 * 60, route.get("timeoutSeconds").asInt());
+  }
+
+  @Test
+  void threeConsecutiveLeads_goToThreeDifferentRepsInOrder() {
+    RouteLeadHandler handler = handler(3, 15);
+    List<String> reps = new ArrayList<>();
+    for (String leadId : List.of("lead-1", "lead-2", "lead-3", "lead-4")) {
+      storeLead(leadId);
+      reps.add(route(handler, leadId).get("repId").asText());
+    }
+    assertEquals(List.of("ana-ruiz", "ben-okafor", "chloe-martin", "ana-ruiz"), reps);
+  }
+
+  @Test
+  void leadAlreadyOfferedToAnaAndBen_goesToChloe_andHistorySaysWhoWasSkipped() {
+    storeLead("lead-3rd");
+    offerDeclined("lead-3rd", 1, "ana-ruiz", "Not my territory");
+    offerExpired("lead-3rd", 2, "ben-okafor");
+
+    JsonNode route = route(handler(3, 15), "lead-3rd");
+
+    assertEquals("chloe-martin", route.get("repId").asText());
+    assertEquals("003", route.get("offerId").asText());
+    assertEquals(3, route.get("attempt").asInt());
+    assertEquals(
+        "Offered to Chloe Martin (turn 1 of round robin in Inbound Sales, offer 3 of 3);"
+            + " skipped Ana Ruiz: already offered (declined: Not my territory);"
+            + " skipped Ben Okafor: already offered (let offer 002 expire)",
+        onlyEvent("lead-3rd").summary());
+  }
+
+  @Test
+  void maxOffersReached_findsNobody_andTakesNoTurn() {
+    storeLead("lead-done");
+    offerExpired("lead-done", 1, "ana-ruiz");
+    offerExpired("lead-done", 2, "ben-okafor");
+    RouteLeadHandler handler = handler(2, 15);
+
+    JsonNode route = route(handler, "lead-done");
+
+    assertFalse(route.get("found").asBoolean());
+    assertEquals("ladder ended after 2 offers", route.get("reason").asText());
+    assertFalse(route.has("repId"));
+    assertFalse(route.has("timeoutSeconds"));
+    HistoryEvent event = onlyEvent("lead-done");
+    assertEquals("NO_REP", event.type());
+    assertEquals("No rep to offer the lead to: ladder ended after 2 offers", event.summary());
+    storeLead("lead-next");
+    assertEquals("ana-ruiz", route(handler, "lead-next").get("repId").asText());
+  }
+
+  @Test
+  void everyActiveRepOffered_findsNobody() {
+    storeLead("lead-all");
+    offerExpired("lead-all", 1, "ana-ruiz");
+    offerExpired("lead-all", 2, "ben-okafor");
+    offerDeclined("lead-all", 3, "chloe-martin", "On holiday");
+
+    JsonNode route = route(handler(5, 15), "lead-all");
+
+    assertFalse(route.get("found").asBoolean());
+    assertEquals("no active rep left in team Inbound Sales", route.get("reason").asText());
+    HistoryEvent event = onlyEvent("lead-all");
+    assertEquals("NO_REP", event.type());
+    assertTrue(
+        event.summary().contains("skipped Chloe Martin: already offered (declined: On holiday)"));
+  }
+
+  @Test
+  void thirtyLeadsRoutedBySixThreadsAtOnce_shareTheTurnsExactlyEvenly() throws Exception {
+    RouteLeadHandler handler = handler(3, 15);
+    List<String> leadIds = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      leadIds.add("lead-c" + i);
+      storeLead("lead-c" + i);
+    }
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    List<Future<String>> chosen = new ArrayList<>();
+    try {
+      for (String leadId : leadIds) {
+        chosen.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return route(handler, leadId).get("repId").asText();
+                }));
+      }
+      start.countDown();
+      Map<String, Integer> perRep = new TreeMap<>();
+      for (Future<String> rep : chosen) {
+        perRep.merge(rep.get(), 1, Integer::sum);
+      }
+      assertEquals(Map.of("ana-ruiz", 10, "ben-okafor", 10, "chloe-martin", 10), perRep);
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Long> turns =
+        leadIds.stream()
+            .map(id -> Long.parseLong(onlyEvent(id).details().get("turn")))
+            .sorted()
+            .toList();
+    assertEquals(LongStream.rangeClosed(1, 30).boxed().toList(), turns);
+  }
+
+  @Test
+  void unknownLead_failsNamingIt() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> route(handler(3, 15), "lead-ghost"));
+    assertEquals("Lead lead-ghost is not stored; only stored leads can be routed", e.getMessage());
+  }
+
+  @Test
+  void noDefaultTeam_failsSayingHowToFixIt() {
+    directory.save(
+        new Team(TEAM, "Inbound Sales", "Morgan Lee", "morgan.lee@sales.example.com", false));
+    storeLead("lead-lost");
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> route(handler(3, 15), "lead-lost"));
+    assertTrue(e.getMessage().contains("`default: true` in config/directory.yaml"), e.getMessage());
+  }
+
+  private RouteLeadHandler handler(int maxOffers, int offerMinutes) {
+    return new RouteLeadHandler(
+        Settings.of(
+            Map.of(
+                "LEADS_TABLE", tables.get("LeadsTable"),
+                "OFFERS_TABLE", tables.get("OffersTable"),
+                "HISTORY_TABLE", tables.get("HistoryTable"),
+                "TEAMS_TABLE", tables.get("TeamsTable"),
+                "REPS_TABLE", tables.get("RepsTable"),
+                "MAX_OFFERS", Integer.toString(maxOffers),
+                "OFFER_MINUTES", Integer.toString(offerMinutes)),
+            clock),
+        TestDynamo.client());
+  }
+
+  /** Runs the handler the way Lambda does, on the fixture with {@code leadId} put in. */
+  private static JsonNode route(RouteLeadHandler handler, String leadId) {
+    ObjectNode input = fixture();
+    input.put("leadId", leadId);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      handler.handleRequest(
+          new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(input)), out, null);
+      return Json.MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ObjectNode fixture() {
+    try {
+      return (ObjectNode) Json.MAPPER.readTree(Fixtures.event("route-lead.json"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void storeLead(String leadId) {
+    leads.create(
+        Lead.received(
+            leadId,
+            clock.instant(),
+            new Submission(
+                "jo.doe@prospect.example",
+                "Jo",
+                "Doe",
+                "Prospect Ltd",
+                "CTO",
+                null,
+                "DE",
+                250,
+                "Software",
+                "We would like a demo",
+                "demo-request",
+                null,
+                null,
+                null,
+                List.of())));
+  }
+
+  private void offerDeclined(String leadId, int attempt, String repId, String reason) {
+    Offer offer = openOffer(leadId, attempt, repId);
+    assertTrue(offers.decline(leadId, offer.offerId(), reason, clock.instant()));
+  }
+
+  private void offerExpired(String leadId, int attempt, String repId) {
+    Offer offer = openOffer(leadId, attempt, repId);
+    assertTrue(offers.expire(leadId, offer.offerId(), offer.deadline()));
+  }
+
+  private Offer openOffer(String leadId, int attempt, String repId) {
+    Rep rep = directory.rep(repId).orElseThrow();
+    Offer offer =
+        new Offer(
+            leadId,
+            String.format("%03d", attempt),
+            attempt,
+            rep.teamId(),
+            rep.repId(),
+            rep.name(),
+            rep.email(),
+            "hash-" + leadId + "-" + attempt,
+            "task-token-" + attempt,
+            clock.instant(),
+            clock.instant().plus(Duration.ofMinutes(15)),
+            OfferStatus.OPEN,
+            Optional.empty(),
+            Optional.empty());
+    offers.put(offer);
+    return offer;
+  }
+
+  private HistoryEvent onlyEvent(String leadId) {
+    List<HistoryEvent> events = history.of(leadId);
+    assertEquals(
+        1,
+        events.size(),
+        () -> events.stream().map(HistoryEvent::summary).collect(Collectors.joining("\n")));
+    return events.get(0);
+  }
+}
