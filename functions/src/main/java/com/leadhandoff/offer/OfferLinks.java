@@ -31,7 +31,11 @@ public final class OfferLinks {
   /** An offer and its lead, found through a link. */
   record Found(Offer offer, Lead lead) {}
 
-  /** The offer whose stored hash is the hash of {@code token}, with its lead. */
+  /**
+   * The offer whose stored hash is the hash of {@code token}, with its lead. The hash is checked
+   * again on the consistently read offer: the token index lags, and for a moment after a retried
+   * offer replaced its token it still leads from the old token to the offer that now has a new one.
+   */
   Optional<Found> find(String token) {
     return OfferToken.parse(token)
         .flatMap(t -> offers.findByTokenHash(t.hash()).filter(o -> t.matches(o.tokenHash())))
