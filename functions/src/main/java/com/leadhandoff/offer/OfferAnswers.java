@@ -1,0 +1,157 @@
+package com.leadhandoff.offer;
+
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Owner;
+import com.leadhandoff.offer.OfferLinks.Found;
+import com.leadhandoff.offer.OfferView.Visit;
+import com.leadhandoff.workflow.Workflow;
+import com.leadhandoff.workflow.Workflow.Callback;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A rep's accept or decline through their link. Every change is a conditional write on the offer
+ * being open and in time, so of two racing answers (or an answer racing the timeout) exactly one
+ * acts, and only the one that acted resumes the waiting workflow.
+ */
+public final class OfferAnswers {
+  /** The error the state machine catches to move on to the next rep. */
+  public static final String DECLINED_ERROR = "OfferDeclined";
+
+  private final OfferLinks links;
+  private final OfferStore offers;
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final Workflow workflow;
+  private final Clock clock;
+
+  public OfferAnswers(
+      OfferStore offers, LeadStore leads, LeadHistory history, Workflow workflow, Clock clock) {
+    this.links = new OfferLinks(offers, leads, clock);
+    this.offers = offers;
+    this.leads = leads;
+    this.history = history;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  /** Accepts the offer behind {@code token}: the rep becomes the lead's owner. */
+  public OfferView accept(String token) {
+    Optional<Found> found = links.find(token);
+    if (found.isEmpty()) {
+      return new OfferView.Unknown();
+    }
+    Offer offer = found.get().offer();
+    Lead lead = found.get().lead();
+    Instant now = clock.instant();
+    if (!links.answerable(offer) || !offers.accept(offer.leadId(), offer.offerId(), now)) {
+      return settled(offer, OfferStatus.ACCEPTED);
+    }
+    if (!claim(offer)) {
+      record(
+          offer,
+          now,
+          "OWNER_CONFLICT",
+          offer.repName() + " accepted, but the lead already had an owner",
+          Map.of());
+      // Not ACCEPTED: "Accepted?" parks the lead, so a person sorts out who owns it.
+      workflow.succeed(offer.taskToken(), answer("OWNED_ELSEWHERE", offer));
+      return new OfferView.OwnedElsewhere(offer, lead);
+    }
+    record(
+        offer,
+        now,
+        "OFFER_ACCEPTED",
+        offer.repName()
+            + " accepted the lead "
+            + OfferTimes.span(Duration.between(offer.offeredAt(), now))
+            + " after it was offered",
+        Map.of());
+    Callback callback = workflow.succeed(offer.taskToken(), answer("ACCEPTED", offer));
+    if (callback == Callback.GONE) {
+      record(
+          offer,
+          now,
+          "WORKFLOW_GONE",
+          "The lead's workflow had already ended; no follow-up emails go out automatically",
+          Map.of());
+    }
+    // TIMED_OUT needs nothing: "Record Missed Offer" finds the offer accepted and follows up.
+    return new OfferView.Accepted(offer, lead, Visit.ANSWERED_NOW);
+  }
+
+  /** Declines the offer behind {@code token} with the rep's reason; the lead moves on. */
+  public OfferView decline(String token, DeclineForm form) {
+    Optional<Found> found = links.find(token);
+    if (found.isEmpty()) {
+      return new OfferView.Unknown();
+    }
+    Offer offer = found.get().offer();
+    Lead lead = found.get().lead();
+    if (!links.answerable(offer)) {
+      return settled(offer, OfferStatus.DECLINED);
+    }
+    if (form instanceof DeclineForm.Problem problem) {
+      return new OfferView.Open(offer, lead, Optional.of(problem.message()));
+    }
+    DeclineForm.Reason reason = (DeclineForm.Reason) form;
+    Instant now = clock.instant();
+    if (!offers.decline(offer.leadId(), offer.offerId(), reason.text(), now)) {
+      return settled(offer, OfferStatus.DECLINED);
+    }
+    Map<String, String> details = new HashMap<>();
+    details.put("reason", reason.text());
+    reason.choice().ifPresent(c -> details.put("reasonCode", c.name()));
+    record(offer, now, "OFFER_DECLINED", offer.repName() + " declined: " + reason.text(), details);
+    workflow.fail(offer.taskToken(), DECLINED_ERROR, reason.text());
+    return new OfferView.Declined(offer, lead, Visit.ANSWERED_NOW);
+  }
+
+  /** What the rep sees when their answer did not act: the offer was closed or answered first. */
+  private OfferView settled(Offer offer, OfferStatus attempted) {
+    Found current = links.reread(offer);
+    if (current.offer().status() == OfferStatus.ACCEPTED) {
+      // Heals an earlier accept that stopped between closing the offer and claiming the lead.
+      claim(current.offer());
+    }
+    return links.viewOf(current.offer(), current.lead(), Optional.of(attempted));
+  }
+
+  /** Makes the offer's rep the owner; true if they are (now or already). */
+  private boolean claim(Offer offer) {
+    Owner rep = new Owner(offer.repId(), offer.repName(), offer.repEmail(), Owner.Role.REP);
+    return leads.claimOwner(offer.leadId(), rep, LeadStatus.ACCEPTED)
+        || leads
+            .find(offer.leadId())
+            .flatMap(Lead::owner)
+            .filter(owner -> owner.role() == Owner.Role.REP && owner.id().equals(offer.repId()))
+            .isPresent();
+  }
+
+  private void record(
+      Offer offer, Instant now, String type, String summary, Map<String, String> extra) {
+    Map<String, String> details = new HashMap<>(extra);
+    details.put("offerId", offer.offerId());
+    details.put("attempt", Integer.toString(offer.attempt()));
+    details.put("repId", offer.repId());
+    history.record(offer.leadId(), new HistoryEvent(now, type, summary, details));
+  }
+
+  private static String answer(String outcome, Offer offer) {
+    return Json.MAPPER
+        .createObjectNode()
+        .put("outcome", outcome)
+        .put("repId", offer.repId())
+        .put("offerId", offer.offerId())
+        .toString();
+  }
+}

@@ -1,0 +1,121 @@
+package com.leadhandoff.offer;
+
+import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Offers a lead to the rep the routing step chose: stores the offer under the hash of a fresh
+ * token, emails the rep a link carrying the token, and records the offer in the lead's history. The
+ * workflow's task token is stored with the offer and never leaves the server.
+ */
+public final class OfferSender {
+  private final LeadStore leads;
+  private final OfferStore offers;
+  private final LeadHistory history;
+  private final Mailer mailer;
+  private final Clock clock;
+  private final String publicBaseUrl;
+
+  /**
+   * @param publicBaseUrl where reps reach the API, e.g. {@code https://leads.example.com}
+   */
+  public OfferSender(
+      LeadStore leads,
+      OfferStore offers,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      String publicBaseUrl) {
+    this.leads = leads;
+    this.offers = offers;
+    this.history = history;
+    this.mailer = mailer;
+    this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+  }
+
+  /** What became of an offer request. */
+  public enum Result {
+    /** The offer is stored and the rep emailed. */
+    SENT,
+    /**
+     * The offer was answered before this (retried) request; nothing is sent. The workflow's wait
+     * then times out and "Record Missed Offer" reads the answer from the offer.
+     */
+    ALREADY_ANSWERED
+  }
+
+  /**
+   * Offers lead {@code leadId} to the rep in {@code route}. A retry while the offer is still open
+   * replaces it with a new token and task token and emails the rep again; the earlier link stops
+   * working.
+   */
+  public Result offer(String leadId, OfferRoute route, String taskToken) {
+    if (!route.found()) {
+      throw new IllegalArgumentException(
+          "No rep was found for lead " + leadId + "; nothing to offer");
+    }
+    Lead lead =
+        leads
+            .find(leadId)
+            .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " does not exist"));
+    Optional<Offer> earlier = offers.find(leadId, route.offerId());
+    if (earlier.filter(o -> o.status() != OfferStatus.OPEN).isPresent()) {
+      return Result.ALREADY_ANSWERED;
+    }
+    OfferToken token = OfferToken.generate();
+    Instant now = clock.instant();
+    Offer offer =
+        new Offer(
+            leadId,
+            route.offerId(),
+            route.attempt(),
+            route.teamId(),
+            route.repId(),
+            route.repName(),
+            route.repEmail(),
+            token.hash(),
+            taskToken,
+            now,
+            route.deadline(),
+            OfferStatus.OPEN,
+            Optional.empty(),
+            Optional.empty());
+    offers.put(offer);
+    Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
+    model.put("link", publicBaseUrl + "/offers/" + token.value());
+    mailer.send(EmailTemplates.render("offer", offer.repEmail(), model));
+    history.record(leadId, offered(offer, earlier.isPresent()));
+    return Result.SENT;
+  }
+
+  private static HistoryEvent offered(Offer offer, boolean resent) {
+    String summary =
+        (resent ? "Offer sent again to " : "Offered to ")
+            + offer.repName()
+            + " (attempt "
+            + offer.attempt()
+            + "); answer due by "
+            + OfferTimes.readable(offer.deadline());
+    Map<String, String> details = new HashMap<>();
+    details.put("offerId", offer.offerId());
+    details.put("attempt", Integer.toString(offer.attempt()));
+    details.put("teamId", offer.teamId());
+    details.put("repId", offer.repId());
+    details.put("repName", offer.repName());
+    details.put("deadline", offer.deadline().toString());
+    if (resent) {
+      details.put("resent", "true");
+    }
+    return new HistoryEvent(offer.offeredAt(), "OFFERED", summary, details);
+  }
+}
