@@ -2,6 +2,7 @@ package com.leadhandoff.attention;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
  * @param message the readable part of the cause: a Lambda error's {@code errorMessage}, else the
  *     cause as given
  * @param cause the cause as Step Functions gave it, shortened
- * @param state the whole state at the failure, as indented JSON, shortened
+ * @param state the rest of the state at the failure, as indented JSON, shortened
  */
 public record Incident(
     Optional<String> leadId,
@@ -44,8 +45,8 @@ public record Incident(
         text(root.path("executionId")).orElse(UNKNOWN),
         text(error.path("Error")).orElse(UNKNOWN),
         readable(cause),
-        shorten(cause, MAX_CAUSE),
-        shorten(pretty(input), MAX_STATE));
+        cause.isBlank() ? "(none)" : shorten(cause, MAX_CAUSE),
+        shorten(pretty(withoutError(input)), MAX_STATE));
   }
 
   private static Optional<String> text(JsonNode node) {
@@ -67,6 +68,16 @@ public record Incident(
     } catch (JsonProcessingException notJson) {
       return shorten(cause, MAX_CAUSE);
     }
+  }
+
+  /** The state without its {@code error}, which the alert already shows on its own. */
+  private static JsonNode withoutError(JsonNode input) {
+    if (input instanceof ObjectNode object && object.has("error")) {
+      ObjectNode copy = object.deepCopy();
+      copy.remove("error");
+      return copy;
+    }
+    return input;
   }
 
   private static String pretty(JsonNode input) {
