@@ -1,0 +1,97 @@
+package com.leadhandoff.attention;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.json.Json;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A workflow execution that failed after its retries, as {@code Park Lead} receives it: {@code
+ * {"executionId": …, "input": {the whole state, usually with "leadId" and "error": {"Error",
+ * "Cause"}}}}. Read leniently: whatever is missing or malformed becomes "unknown" rather than a
+ * failure, because this is the step that reports failures.
+ *
+ * @param leadId the lead, when the state carried a usable id
+ * @param error the Step Functions error name, e.g. an exception's class name
+ * @param message the readable part of the cause: a Lambda error's {@code errorMessage}, else the
+ *     cause as given
+ * @param cause the cause as Step Functions gave it, shortened
+ * @param state the rest of the state at the failure, as indented JSON, shortened
+ */
+public record Incident(
+    Optional<String> leadId,
+    String executionId,
+    String error,
+    String message,
+    String cause,
+    String state) {
+
+  static final String UNKNOWN = "unknown";
+  // Ids are keys in DynamoDB; anything else (blank, spaces, huge) cannot be a stored lead's id.
+  private static final Pattern LEAD_ID = Pattern.compile("\\p{Graph}{1,256}");
+  private static final int MAX_CAUSE = 4_000;
+  private static final int MAX_STATE = 8_000;
+
+  /** Reads the task input, whatever its shape. */
+  public static Incident from(JsonNode event) {
+    JsonNode root = event == null ? Json.MAPPER.missingNode() : event;
+    JsonNode input = root.path("input");
+    JsonNode error = input.path("error");
+    String cause = text(error.path("Cause")).orElse("");
+    return new Incident(
+        text(input.path("leadId")).filter(id -> LEAD_ID.matcher(id).matches()),
+        text(root.path("executionId")).orElse(UNKNOWN),
+        text(error.path("Error")).orElse(UNKNOWN),
+        readable(cause),
+        cause.isBlank() ? "(none)" : shorten(cause, MAX_CAUSE),
+        shorten(pretty(withoutError(input)), MAX_STATE));
+  }
+
+  private static Optional<String> text(JsonNode node) {
+    return node.isTextual() && !node.asText().isBlank()
+        ? Optional.of(node.asText().strip())
+        : Optional.empty();
+  }
+
+  /** A Lambda error's cause is JSON with {@code errorMessage}; other causes are plain text. */
+  private static String readable(String cause) {
+    if (cause.isBlank()) {
+      return "The failed state did not say why.";
+    }
+    try {
+      JsonNode parsed = Json.MAPPER.readTree(cause);
+      return text(parsed.path("errorMessage"))
+          .map(m -> shorten(m, MAX_CAUSE))
+          .orElse(shorten(cause, MAX_CAUSE));
+    } catch (JsonProcessingException notJson) {
+      return shorten(cause, MAX_CAUSE);
+    }
+  }
+
+  /** The state without its {@code error}, which the alert already shows on its own. */
+  private static JsonNode withoutError(JsonNode input) {
+    if (input instanceof ObjectNode object && object.has("error")) {
+      ObjectNode copy = object.deepCopy();
+      copy.remove("error");
+      return copy;
+    }
+    return input;
+  }
+
+  private static String pretty(JsonNode input) {
+    if (input.isMissingNode()) {
+      return "(no state)";
+    }
+    try {
+      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(input);
+    } catch (JsonProcessingException e) {
+      return input.toString();
+    }
+  }
+
+  private static String shorten(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max) + " … (shortened)";
+  }
+}

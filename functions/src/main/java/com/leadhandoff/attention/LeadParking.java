@@ -1,0 +1,100 @@
+package com.leadhandoff.attention;
+
+import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadSummary;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The last line of defence: a workflow step failed after its retries. The lead (if there is one) is
+ * marked NEEDS_ATTENTION and the fallback manager is alerted, whatever shape the failure came in;
+ * only a failure of storage or email itself escapes, for the state machine to retry.
+ */
+public final class LeadParking {
+  /** History type of a parked lead. */
+  public static final String NEEDS_ATTENTION = "NEEDS_ATTENTION";
+
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final Mailer mailer;
+  private final Clock clock;
+  private final String fallbackManagerAddress;
+
+  /**
+   * @param fallbackManagerAddress who is alerted about every parked lead
+   */
+  public LeadParking(
+      LeadStore leads,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      String fallbackManagerAddress) {
+    this.leads = leads;
+    this.history = history;
+    this.mailer = mailer;
+    this.clock = clock;
+    this.fallbackManagerAddress = fallbackManagerAddress;
+  }
+
+  /** Parks the incident's lead and alerts; a retry of the same execution alerts once. */
+  public ParkOutcome park(Incident incident) {
+    Optional<String> leadId = incident.leadId();
+    if (leadId.isPresent() && alreadyParked(leadId.get(), incident.executionId())) {
+      return new ParkOutcome(leadId, true, false);
+    }
+    Optional<Lead> lead = leadId.flatMap(leads::find);
+    lead.ifPresent(l -> leads.setStatus(l.leadId(), LeadStatus.NEEDS_ATTENTION));
+    Instant now = clock.instant();
+    mailer.send(alert(incident, lead, now));
+    leadId.ifPresent(id -> history.record(id, event(incident, now)));
+    return new ParkOutcome(leadId, lead.isPresent(), true);
+  }
+
+  private boolean alreadyParked(String leadId, String executionId) {
+    return history.of(leadId).stream()
+        .anyMatch(
+            e ->
+                NEEDS_ATTENTION.equals(e.type())
+                    && executionId.equals(e.details().get("executionId")));
+  }
+
+  private com.leadhandoff.email.Email alert(Incident incident, Optional<Lead> lead, Instant now) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("incident", incident);
+    model.put("leadId", incident.leadId().orElse(null));
+    model.put("at", LeadSummary.time(now));
+    lead.ifPresent(
+        l -> {
+          model.put("lead", LeadSummary.of(l));
+          model.put("previousStatus", l.status().name());
+          l.owner().ifPresent(o -> model.put("owner", o.name() + " (" + o.email() + ")"));
+        });
+    if (incident.leadId().isPresent() && lead.isEmpty()) {
+      model.put("unknownLead", true);
+    }
+    return EmailTemplates.render("needs-attention", fallbackManagerAddress, model);
+  }
+
+  private static HistoryEvent event(Incident incident, Instant now) {
+    Map<String, String> details = new HashMap<>();
+    details.put("executionId", incident.executionId());
+    details.put("error", incident.error());
+    details.put("cause", incident.message());
+    return new HistoryEvent(
+        now,
+        NEEDS_ATTENTION,
+        "Workflow failed with "
+            + incident.error()
+            + "; parked for a person to look at and the manager alerted",
+        details);
+  }
+}

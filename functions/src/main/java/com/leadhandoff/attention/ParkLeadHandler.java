@@ -1,0 +1,52 @@
+package com.leadhandoff.attention;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.task.TaskHandler;
+
+/**
+ * Step {@code Park Lead}: every Catch of the state machine ends here. The input is read as plain
+ * JSON so that no shape of failed state can make this step fail too.
+ */
+public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler.Result> {
+
+  /**
+   * What happened; the state machine discards it, the execution history keeps it.
+   *
+   * @param leadId the parked lead's id, empty when the state carried none
+   */
+  public record Result(String leadId, boolean leadMarked, boolean alerted) {}
+
+  private final LeadParking parking;
+
+  /** For Lambda: collaborators from the function's settings. */
+  public ParkLeadHandler() {
+    this(Settings.current());
+  }
+
+  private ParkLeadHandler(Settings settings) {
+    this(
+        new LeadParking(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            settings.clock(),
+            settings.require("FALLBACK_MANAGER_ADDRESS")));
+  }
+
+  /** For tests: the parking to run. */
+  public ParkLeadHandler(LeadParking parking) {
+    super(JsonNode.class);
+    this.parking = parking;
+  }
+
+  @Override
+  protected Result handle(JsonNode input) {
+    ParkOutcome outcome = parking.park(Incident.from(input));
+    return new Result(outcome.leadId().orElse(""), outcome.leadMarked(), outcome.alerted());
+  }
+}

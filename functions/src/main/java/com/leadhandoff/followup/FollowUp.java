@@ -1,0 +1,107 @@
+package com.leadhandoff.followup;
+
+import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadSummary;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Owner;
+import com.leadhandoff.routing.Directory;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * After a rep accepted: introduces the rep to the prospect and confirms the lead to the rep. Each
+ * email is recorded in the lead's history once sent, so a retried step sends neither twice.
+ */
+public final class FollowUp {
+  /** History type once both emails went out. */
+  public static final String FOLLOWED_UP = "FOLLOWED_UP";
+
+  /** History type once the prospect's introduction went out. */
+  public static final String PROSPECT_INTRODUCED = "PROSPECT_INTRODUCED";
+
+  private final LeadStore leads;
+  private final Directory directory;
+  private final LeadHistory history;
+  private final Mailer mailer;
+  private final Clock clock;
+
+  public FollowUp(
+      LeadStore leads, Directory directory, LeadHistory history, Mailer mailer, Clock clock) {
+    this.leads = leads;
+    this.directory = directory;
+    this.history = history;
+    this.mailer = mailer;
+    this.clock = clock;
+  }
+
+  /** The rep who accepted, as the emails name them. */
+  record RepContact(String name, String email) {}
+
+  /**
+   * Follows up the lead; safe to call again.
+   *
+   * @throws LeadNotAccepted if no rep owns the lead
+   */
+  public FollowUpOutcome followUp(String leadId) {
+    if (leadId == null || leadId.isBlank()) {
+      throw new IllegalArgumentException("Follow Up needs a leadId");
+    }
+    Lead lead =
+        leads
+            .find(leadId)
+            .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " is not stored"));
+    Owner owner =
+        lead.owner()
+            .filter(o -> o.role() == Owner.Role.REP)
+            .orElseThrow(
+                () ->
+                    new LeadNotAccepted(
+                        "Lead "
+                            + leadId
+                            + " has no rep owner ("
+                            + lead.owner().map(o -> o.role() + " " + o.email()).orElse("no owner")
+                            + "); nothing to follow up"));
+    List<String> done = history.of(leadId).stream().map(HistoryEvent::type).toList();
+    if (done.contains(FOLLOWED_UP)) {
+      return new FollowUpOutcome.AlreadyFollowedUp(owner.id());
+    }
+    // The directory has the rep's current name and address; the owner record is the fallback for
+    // a rep removed from it since accepting.
+    RepContact rep =
+        directory
+            .rep(owner.id())
+            .map(r -> new RepContact(r.name(), r.email()))
+            .orElse(new RepContact(owner.name(), owner.email()));
+    Map<String, Object> model = Map.of("lead", LeadSummary.of(lead), "rep", rep);
+    if (!done.contains(PROSPECT_INTRODUCED)) {
+      mailer.send(EmailTemplates.render("intro", lead.submission().email(), model));
+      history.record(
+          leadId,
+          event(
+              PROSPECT_INTRODUCED,
+              "Introduced " + rep.name() + " to the prospect by email",
+              owner.id()));
+    }
+    mailer.send(EmailTemplates.render("accepted", rep.email(), model));
+    if (lead.status() != LeadStatus.ACCEPTED) {
+      leads.setStatus(leadId, LeadStatus.ACCEPTED);
+    }
+    history.record(
+        leadId,
+        event(
+            FOLLOWED_UP,
+            rep.name() + " was sent the lead's details and introduced to the prospect",
+            owner.id()));
+    return new FollowUpOutcome.FollowedUp(owner.id());
+  }
+
+  private HistoryEvent event(String type, String summary, String repId) {
+    return new HistoryEvent(clock.instant(), type, summary, Map.of("repId", repId));
+  }
+}

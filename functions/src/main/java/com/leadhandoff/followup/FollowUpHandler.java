@@ -1,0 +1,62 @@
+package com.leadhandoff.followup;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.task.TaskHandler;
+
+/**
+ * Step {@code Follow Up}: a rep accepted the lead. The state machine discards the result; it is
+ * returned for the execution history.
+ */
+public final class FollowUpHandler
+    extends TaskHandler<FollowUpHandler.Input, FollowUpHandler.Result> {
+
+  /** The task input: the accepted lead. */
+  public record Input(String leadId) {}
+
+  /**
+   * What happened.
+   *
+   * @param outcome FOLLOWED_UP or ALREADY_FOLLOWED_UP
+   * @param repId the rep who owns the lead
+   */
+  public record Result(String outcome, String repId) {}
+
+  private final FollowUp followUp;
+
+  /** For Lambda: collaborators from the function's settings. */
+  public FollowUpHandler() {
+    this(Settings.current());
+  }
+
+  private FollowUpHandler(Settings settings) {
+    this(
+        new FollowUp(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoDirectory(
+                AwsClients.dynamo(),
+                settings.require("TEAMS_TABLE"),
+                settings.require("REPS_TABLE")),
+            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            settings.clock()));
+  }
+
+  /** For tests: the follow-up to run. */
+  public FollowUpHandler(FollowUp followUp) {
+    super(Input.class);
+    this.followUp = followUp;
+  }
+
+  @Override
+  protected Result handle(Input input) {
+    FollowUpOutcome outcome = followUp.followUp(input.leadId());
+    return new Result(
+        outcome instanceof FollowUpOutcome.FollowedUp ? "FOLLOWED_UP" : "ALREADY_FOLLOWED_UP",
+        outcome.repId());
+  }
+}

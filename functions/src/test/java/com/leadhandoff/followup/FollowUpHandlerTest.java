@@ -1,0 +1,223 @@
+package com.leadhandoff.followup;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.email.Email;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.Owner;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.routing.Rep;
+import com.leadhandoff.scoring.Score;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.testing.Fixtures;
+import com.leadhandoff.testing.MutableClock;
+import com.leadhandoff.testing.RecordingMailer;
+import com.leadhandoff.testing.TestDynamo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FollowUpHandlerTest {
+  private static final Instant RECEIVED = Instant.parse("2026-11-23T10:00:00Z");
+  private static final Owner ANA =
+      new Owner("rep-ana", "Ana Ruiz", "ana@sales.test", Owner.Role.REP);
+
+  private final String leadId =
+      Json.MAPPER.readTree(Fixtures.event("follow-up.json")).get("leadId").asText();
+  private final Map<String, String> tables = TestDynamo.tables();
+  private final DynamoLeadStore leads =
+      new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
+  private final DynamoDirectory directory =
+      new DynamoDirectory(TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
+  private final DynamoLeadHistory history =
+      new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final RecordingMailer mailer = new RecordingMailer();
+  private final MutableClock clock = new MutableClock(RECEIVED.plusSeconds(300));
+
+  FollowUpHandlerTest() throws IOException {}
+
+  @Test
+  void acceptedLead_introducesTheRepToTheProspect_andConfirmsTheLeadToTheRep() throws IOException {
+    // GIVEN Ana accepted the lead
+    givenLead("Acme GmbH");
+    directory.save(new Rep("rep-ana", "Ana Ruiz", "ana.ruiz@sales.test", "emea", true));
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+
+    // WHEN the workflow follows up
+    String result = invoke(handler(mailer));
+
+    // THEN the prospect meets Ana by name and address, addressed by their own first name
+    Email intro = onlyEmailTo("dana@acme.example");
+    assertTrue(intro.subject().contains("Ana Ruiz"), intro.subject());
+    assertTrue(intro.text().startsWith("Hi Dana,"), intro.text());
+    assertTrue(
+        intro.text().contains("write to Ana Ruiz directly at ana.ruiz@sales.test"), intro.text());
+    assertTrue(intro.html().contains("mailto:ana.ruiz@sales.test"), intro.html());
+    // AND Ana, at her directory address, gets every detail of the lead
+    Email confirmation = onlyEmailTo("ana.ruiz@sales.test");
+    String text = confirmation.text();
+    for (String expected :
+        List.of(
+            "You own this lead: Dana Prospect (Acme GmbH)",
+            "Email: dana@acme.example",
+            "Phone: +49 30 1234567",
+            "Job title: Head of Operations",
+            "Company size: 250 employees",
+            "72/100, WARM",
+            "+40  Asked for a demo",
+            "Campaign: winter-launch",
+            "  - /pricing",
+            "We need this before Q1.")) {
+      assertTrue((confirmation.subject() + "\n" + text).contains(expected), expected + "\n" + text);
+    }
+    assertEquals(2, mailer.sent().size());
+    assertEquals(LeadStatus.ACCEPTED, leads.find(leadId).orElseThrow().status());
+    assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
+    assertTrue(result.contains("\"FOLLOWED_UP\""), result);
+  }
+
+  @Test
+  void repMissingFromTheDirectory_isNamedFromTheLeadsOwner() throws IOException {
+    // GIVEN Ana accepted and has since been removed from the directory
+    givenLead("Acme GmbH");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+
+    // WHEN the workflow follows up
+    invoke(handler(mailer));
+
+    // THEN the emails use the name and address she accepted with
+    assertTrue(onlyEmailTo("dana@acme.example").text().contains("ana@sales.test"));
+    assertEquals(1, mailer.sentTo("ana@sales.test").size());
+  }
+
+  @Test
+  void retriedStep_sendsNothingMore() throws IOException {
+    // GIVEN a lead already followed up
+    givenLead("Acme GmbH");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+    invoke(handler(mailer));
+
+    // WHEN the step runs again
+    String result = invoke(handler(mailer));
+
+    // THEN no second pair of emails goes out
+    assertEquals(2, mailer.sent().size());
+    assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
+    assertTrue(result.contains("ALREADY_FOLLOWED_UP"), result);
+  }
+
+  @Test
+  void retryAfterTheRepsEmailFailed_doesNotIntroduceTheRepTwice() throws IOException {
+    // GIVEN the first attempt introduced the rep, then failed sending the rep's confirmation
+    givenLead("Acme GmbH");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+    Mailer refusingReps =
+        email -> {
+          if (email.to().equals("ana@sales.test")) {
+            throw new IllegalStateException("throttled");
+          }
+          mailer.send(email);
+        };
+    assertThrows(IllegalStateException.class, () -> invoke(handler(refusingReps)));
+
+    // WHEN the step is retried
+    invoke(handler(mailer));
+
+    // THEN the prospect has one introduction and the rep one confirmation
+    assertEquals(1, mailer.sentTo("dana@acme.example").size());
+    assertEquals(1, mailer.sentTo("ana@sales.test").size());
+  }
+
+  @Test
+  void companyWithMarkup_isEscapedInTheRepsHtml() throws IOException {
+    // GIVEN a prospect who typed markup into the company field
+    givenLead("<i>Acme</i> & Co");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+
+    // WHEN the workflow follows up
+    invoke(handler(mailer));
+
+    // THEN the HTML shows the text, not the markup
+    String html = onlyEmailTo("ana@sales.test").html();
+    assertTrue(html.contains("&lt;i&gt;Acme&lt;/i&gt; &amp; Co"), html);
+    assertFalse(html.contains("<i>Acme"), html);
+  }
+
+  @Test
+  void leadWithoutARepOwner_failsClearly_andSendsNothing() {
+    // GIVEN a lead nobody accepted, and one a manager owns
+    givenLead("Acme GmbH");
+    FollowUpHandler handler = handler(mailer);
+
+    // WHEN / THEN follow-up refuses both
+    LeadNotAccepted unowned = assertThrows(LeadNotAccepted.class, () -> invoke(handler));
+    assertTrue(unowned.getMessage().contains("no rep owner"), unowned.getMessage());
+    leads.claimOwner(
+        leadId,
+        new Owner("mo@sales.test", "Mo", "mo@sales.test", Owner.Role.MANAGER),
+        LeadStatus.ESCALATED);
+    assertThrows(LeadNotAccepted.class, () -> invoke(handler));
+    assertTrue(mailer.sent().isEmpty());
+  }
+
+  private FollowUpHandler handler(Mailer using) {
+    return new FollowUpHandler(new FollowUp(leads, directory, history, using, clock));
+  }
+
+  private static String invoke(FollowUpHandler handler) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(Fixtures.event("follow-up.json").getBytes(UTF_8)), out, null);
+    return out.toString(UTF_8);
+  }
+
+  private void givenLead(String company) {
+    Submission submission =
+        new Submission(
+            "dana@acme.example",
+            "Dana",
+            "Prospect",
+            company,
+            "Head of Operations",
+            "+49 30 1234567",
+            "DE",
+            250,
+            "Logistics",
+            "We need this before Q1.",
+            "demo-request",
+            "google",
+            "cpc",
+            "winter-launch",
+            List.of("/pricing", "/product/routing"));
+    leads.create(Lead.received(leadId, RECEIVED, submission));
+    leads.saveScore(
+        leadId,
+        new Score(
+            72, Score.Tier.WARM, true, List.of(new Score.Reason("demo", "Asked for a demo", 40))),
+        LeadStatus.ROUTING);
+  }
+
+  private Email onlyEmailTo(String address) {
+    List<Email> sent = mailer.sentTo(address);
+    assertEquals(1, sent.size(), () -> "emails to " + address + ": " + mailer.sent());
+    return sent.get(0);
+  }
+
+  private long eventsOfType(String type) {
+    return history.of(leadId).stream().map(HistoryEvent::type).filter(type::equals).count();
+  }
+}
