@@ -65,7 +65,7 @@ final class ApiGatewayHandler implements HttpHandler {
                   Optional.ofNullable(headers.get("access-control-request-headers")));
       return new ApiResponse(204, new ArrayList<>(allowed.entrySet()), new byte[0]);
     }
-    Optional<byte[]> body = readBody(exchange, headers);
+    Optional<byte[]> body = readBody(exchange);
     if (body.isEmpty()) {
       return withCors(ApiResponse.message(413, "Request Entity Too Large"), cors, headers);
     }
@@ -138,15 +138,15 @@ final class ApiGatewayHandler implements HttpHandler {
     return api == null ? Optional.empty() : api.cors().map(Cors::new);
   }
 
-  private static Optional<byte[]> readBody(HttpExchange exchange, Map<String, String> headers)
-      throws IOException {
-    String length = headers.get("content-length");
-    if (length != null && length.matches("\\d+") && Long.parseLong(length) > MAX_BODY_BYTES) {
-      return Optional.empty();
-    }
+  private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+      if (body.length > MAX_BODY_BYTES) {
+        // Drain the rest so the client reads the 413 instead of a reset connection.
+        in.transferTo(OutputStream.nullOutputStream());
+        return Optional.empty();
+      }
+      return Optional.of(body);
     }
   }
 
