@@ -11,9 +11,16 @@ import org.apache.logging.log4j.core.config.Configurator;
  * what a user needs (the URLs), and errors still surface as exceptions.
  */
 final class QuietLogging {
+  /** Held so java.util.logging keeps the level (it only keeps loggers weakly). */
+  private static final java.util.logging.Logger SQLITE =
+      java.util.logging.Logger.getLogger("com.almworks.sqlite4java");
+
   private QuietLogging() {}
 
   static void apply() {
+    // sqlite4java logs through java.util.logging, e.g. a warning about its version in a fat jar.
+    // DynamoDB Local resets its level to WARNING, so a filter does the muting.
+    SQLITE.setFilter(record -> false);
     Configurator.setRootLevel(Level.OFF);
     Configurator.setLevel("software.amazon.dynamodb", Level.OFF);
     Configurator.setLevel("com.amazonaws", Level.OFF);
