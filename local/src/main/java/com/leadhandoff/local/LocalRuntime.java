@@ -1,0 +1,280 @@
+package com.leadhandoff.local;
+
+import com.leadhandoff.local.api.ApiServer;
+import com.leadhandoff.local.dynamo.LocalDynamo;
+import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.lambda.LocalFunctions;
+import com.leadhandoff.local.template.CustomResource;
+import com.leadhandoff.local.template.HttpRoute;
+import com.leadhandoff.local.template.LocalNames;
+import com.leadhandoff.local.template.Template;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The project's {@code template.yaml} running on this machine: DynamoDB Local with the template's
+ * tables, every function in-process with its own settings, the HttpApi routes on localhost, the
+ * custom resources created once per fresh data folder, and the {@link LocalExtension}s (state
+ * machine engine, SES, web UI) on the same port. Build with {@link #builder()}; {@link #close()}
+ * stops everything.
+ */
+public final class LocalRuntime implements AutoCloseable {
+  /** Where the Step Functions API is served; {@code aws.endpointUrlSfn} points here. */
+  public static final String STEP_FUNCTIONS_PATH = "/_aws/sfn";
+
+  /** Where the SES v2 API is served; {@code aws.endpointUrlSesV2} points here. */
+  public static final String SES_PATH = "/_aws/ses";
+
+  /** Where the web UI is served. */
+  public static final String UI_PATH = "/_local/";
+
+  private static final String CREATED_MARKER = "stack-created";
+
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final SdkSettings sdk = new SdkSettings();
+  private LocalServices services;
+  private boolean closed;
+
+  private LocalRuntime() {}
+
+  /** A builder with the defaults: current folder, port 3000, real clock, data in .local-data/. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** What the runtime offers, e.g. to tests: the template, functions, URLs, clock. */
+  public LocalServices services() {
+    return services;
+  }
+
+  /** The base URL of the API, e.g. {@code http://localhost:3000}. */
+  public URI baseUrl() {
+    return services.baseUrl();
+  }
+
+  private void start(Builder b) {
+    ApiServer server = ApiServer.start(b.port);
+    started.push(server);
+    URI baseUrl = server.baseUrl();
+
+    Path templateFile = b.projectRoot.resolve("template.yaml");
+    Map<String, String> parameters = new LinkedHashMap<>(b.parameters);
+    Template template = Template.read(templateFile, Map.of());
+    if (template.parameters().containsKey(b.baseUrlParameter)) {
+      parameters.putIfAbsent(b.baseUrlParameter, baseUrl.toString());
+    }
+    template = Template.read(templateFile, parameters);
+    template.warnings().forEach(w -> b.out.println("note: " + w));
+
+    Optional<Path> dataDir = b.inMemory ? Optional.empty() : Optional.of(b.dataDir());
+    LocalDynamo dynamo = LocalDynamo.start(dataDir.map(d -> d.resolve("dynamodb")));
+    started.push(dynamo);
+    try (DynamoDbClient client = Tables.client(dynamo.endpoint())) {
+      Tables.createMissing(client, template.tables());
+    }
+    sdk.apply(
+        LocalNames.REGION,
+        dynamo.endpoint(),
+        baseUrl.resolve(STEP_FUNCTIONS_PATH),
+        baseUrl.resolve(SES_PATH));
+    started.push(sdk::restore);
+
+    LocalFunctions functions = new LocalFunctions(template.functions(), b.clock, b.classLoader);
+    server.serve(template.routes(), template.httpApis(), functions, b.clock);
+    CustomResources customResources =
+        new CustomResources(baseUrl, b.projectRoot.toAbsolutePath().getFileName().toString());
+    server.mount(CustomResources.PATH, customResources);
+
+    services =
+        new LocalServices(
+            template, functions, server, b.clock, baseUrl, dynamo.endpoint(), dataDir);
+    for (LocalExtension extension : b.extensions) {
+      try {
+        started.push(extension.start(services));
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("A local runtime extension did not start: " + e, e);
+      }
+    }
+
+    Optional<Path> marker = dataDir.map(d -> d.resolve(CREATED_MARKER));
+    if (marker.isEmpty() || !Files.exists(marker.get())) {
+      for (CustomResource resource : template.customResources()) {
+        customResources.create(resource, functions);
+      }
+      marker.ifPresent(LocalRuntime::touch);
+    }
+    printUrls(b.out, template, server, dynamo, dataDir);
+  }
+
+  private static void touch(Path marker) {
+    try {
+      Files.writeString(marker, "Custom resources were created for this data folder.\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + marker, e);
+    }
+  }
+
+  private static void printUrls(
+      PrintStream out,
+      Template template,
+      ApiServer server,
+      LocalDynamo dynamo,
+      Optional<Path> dataDir) {
+    URI base = server.baseUrl();
+    out.println("Local runtime of " + template.file() + " is up:");
+    out.println("  API       " + base);
+    for (HttpRoute route : template.routes()) {
+      out.printf("    %-32s -> %s%n", route.routeKey(), route.functionName());
+    }
+    for (String mount : server.mounts()) {
+      if (!mount.equals(CustomResources.PATH)) {
+        out.println(
+            "  "
+                + String.format("%-9s ", mount.equals(UI_PATH) ? "Web UI" : "Service")
+                + base.resolve(mount));
+      }
+    }
+    out.println(
+        "  DynamoDB  "
+            + dynamo.endpoint()
+            + dataDir.map(d -> " (data in " + d + ")").orElse(" (in memory)"));
+  }
+
+  /** Stops every part, most recently started first. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    RuntimeException failure = null;
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        if (failure == null) {
+          failure = new IllegalStateException("Local runtime did not close cleanly", e);
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  /** Configures and starts a {@link LocalRuntime}. */
+  public static final class Builder {
+    private Path projectRoot = Path.of("").toAbsolutePath();
+    private int port = 3000;
+    private Clock clock = Clock.systemUTC();
+    private Path dataDir;
+    private boolean inMemory;
+    private final Map<String, String> parameters = new LinkedHashMap<>();
+    private String baseUrlParameter = "PublicBaseUrl";
+    private final List<LocalExtension> extensions = new ArrayList<>();
+    private PrintStream out = System.out;
+    private ClassLoader classLoader = LocalRuntime.class.getClassLoader();
+
+    private Builder() {}
+
+    /** The folder holding {@code template.yaml}. */
+    public Builder projectRoot(Path projectRoot) {
+      this.projectRoot = projectRoot.toAbsolutePath();
+      return this;
+    }
+
+    /** The HTTP port; 0 picks a free one. */
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The clock every function and the engine tell time by. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Where tables and other state are kept between runs (default {@code .local-data/}). */
+    public Builder dataDir(Path dataDir) {
+      this.dataDir = dataDir.toAbsolutePath();
+      return this;
+    }
+
+    /** Keeps everything in memory; each start is a fresh stack. */
+    public Builder inMemory(boolean inMemory) {
+      this.inMemory = inMemory;
+      return this;
+    }
+
+    /** Overrides a template parameter's default. */
+    public Builder parameter(String name, String value) {
+      parameters.put(name, value);
+      return this;
+    }
+
+    /**
+     * The template parameter that receives the local base URL unless overridden (default {@code
+     * PublicBaseUrl}; ignored when the template does not declare it).
+     */
+    public Builder baseUrlParameter(String name) {
+      this.baseUrlParameter = name;
+      return this;
+    }
+
+    /** Adds a part started after the core, e.g. the state machine engine. */
+    public Builder extension(LocalExtension extension) {
+      extensions.add(extension);
+      return this;
+    }
+
+    /** Where the start-up summary is printed (default {@code System.out}). */
+    public Builder out(PrintStream out) {
+      this.out = out;
+      return this;
+    }
+
+    /** Where handler classes are loaded from (default: this class's loader). */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = classLoader;
+      return this;
+    }
+
+    private Path dataDir() {
+      return dataDir != null ? dataDir : projectRoot.resolve(".local-data");
+    }
+
+    /** Starts the runtime; on failure everything started so far is stopped again. */
+    public LocalRuntime start() {
+      LocalRuntime runtime = new LocalRuntime();
+      try {
+        runtime.start(this);
+        return runtime;
+      } catch (RuntimeException | Error e) {
+        try {
+          runtime.close();
+        } catch (RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package com.leadhandoff.local;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Points every default AWS SDK v2 client in this JVM at the local services, through the system
+ * property form of the SDK's standard settings ({@code AWS_REGION}, {@code AWS_ACCESS_KEY_ID},
+ * {@code AWS_ENDPOINT_URL_DYNAMODB}, …). The functions' own clients, built with no code path of
+ * their own, then reach the local runtime. The previous values are restored on {@link #restore}.
+ */
+final class SdkSettings {
+  /** System property names the SDK (2.40) reads for each service's endpoint. */
+  static final String DYNAMODB_ENDPOINT = "aws.endpointUrlDynamoDb";
+
+  static final String SFN_ENDPOINT = "aws.endpointUrlSfn";
+  static final String SESV2_ENDPOINT = "aws.endpointUrlSesV2";
+
+  private final Map<String, String> previous = new LinkedHashMap<>();
+
+  /** Sets region, dummy credentials and the three endpoints. */
+  void apply(String region, URI dynamo, URI stepFunctions, URI ses) {
+    set("aws.region", region);
+    set("aws.accessKeyId", "local");
+    set("aws.secretAccessKey", "local");
+    set(DYNAMODB_ENDPOINT, dynamo.toString());
+    set(SFN_ENDPOINT, stepFunctions.toString());
+    set(SESV2_ENDPOINT, ses.toString());
+  }
+
+  /** Puts back what was there before {@link #apply}. */
+  void restore() {
+    previous.forEach(
+        (name, value) -> {
+          if (value == null) {
+            System.clearProperty(name);
+          } else {
+            System.setProperty(name, value);
+          }
+        });
+    previous.clear();
+  }
+
+  private void set(String name, String value) {
+    previous.putIfAbsent(name, System.getProperty(name));
+    System.setProperty(name, value);
+  }
+}
