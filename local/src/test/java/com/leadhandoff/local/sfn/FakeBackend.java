@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * A stand-in for the engine: remembers executions and task tokens, checks what the engine checks.
  */
-final class FakeBackend implements StepFunctionsBackend {
-  static final String MACHINE = "arn:aws:states:us-east-1:123456789012:stateMachine:LeadHandoff";
+public final class FakeBackend implements StepFunctionsBackend {
+  public static final String MACHINE =
+      "arn:aws:states:us-east-1:123456789012:stateMachine:LeadHandoff";
 
   private final Map<String, Execution> executions = new LinkedHashMap<>();
   private final Map<String, List<ExecutionEvent>> history = new LinkedHashMap<>();
@@ -22,7 +23,7 @@ final class FakeBackend implements StepFunctionsBackend {
   final List<String> calls = new ArrayList<>();
 
   /** A waiting task the test can answer; {@code state} is "waiting" or "timedOut". */
-  void task(String token, String state) {
+  public void task(String token, String state) {
     tokens.put(token, state);
   }
 
