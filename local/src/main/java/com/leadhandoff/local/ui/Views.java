@@ -1,6 +1,8 @@
 package com.leadhandoff.local.ui;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.local.ses.SentEmail;
 import com.leadhandoff.local.sfn.Execution;
@@ -76,7 +78,7 @@ final class Views {
               "time", time(event.timestamp()),
               "state", name.orElse(state),
               "type", event.type(),
-              "details", event.details().isEmpty() ? "" : pretty(event.details().toString())));
+              "details", event.details().isEmpty() ? "" : details(event.details())));
       if (event.type().endsWith("Exited")) {
         state = "";
       }
@@ -88,6 +90,26 @@ final class Views {
 
   static String time(Instant instant) {
     return TIME.format(instant);
+  }
+
+  /** Event details indented, with the JSON texts they carry (input, output…) shown as JSON. */
+  private static String details(ObjectNode details) {
+    ObjectNode copy = details.deepCopy();
+    for (String field : List.of("input", "output", "parameters")) {
+      Optional.ofNullable(copy.get(field))
+          .filter(JsonNode::isTextual)
+          .flatMap(v -> parse(v.asText()))
+          .ifPresent(parsed -> copy.set(field, parsed));
+    }
+    return pretty(copy.toString());
+  }
+
+  private static Optional<JsonNode> parse(String text) {
+    try {
+      return Optional.of(Json.MAPPER.readTree(text));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   /** A JSON document indented for reading; anything else as it is. */

@@ -168,7 +168,7 @@ class LocalUiTest {
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("States: Score Lead"));
     assertTrue(page.body().contains("<td>Score Lead</td><td>LambdaFunctionScheduled</td>"));
-    assertTrue(page.body().contains("&quot;leadId&quot;"));
+    assertTrue(page.body().contains("&quot;leadId&quot; : &quot;1&quot;"));
   }
 
   @Test
