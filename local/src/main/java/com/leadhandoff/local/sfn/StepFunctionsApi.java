@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.asl.engine.StartedExecution;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -47,16 +50,15 @@ final class StepFunctionsApi {
   }
 
   private ObjectNode startExecution(JsonNode r) {
-    String name = optional(r, "name").orElseGet(() -> UUID.randomUUID().toString());
-    StepFunctionsBackend.Started started =
+    StartedExecution started =
         backend.startExecution(
-            required(r, "stateMachineArn"), name, optional(r, "input").orElse("{}"));
+            required(r, "stateMachineArn"), optional(r, "name"), optional(r, "input").orElse("{}"));
     ObjectNode out = object().put("executionArn", started.executionArn());
     return out.put("startDate", epochSeconds(started.startDate()));
   }
 
   private ObjectNode describeExecution(JsonNode r) {
-    Execution e = backend.describeExecution(required(r, "executionArn"));
+    ExecutionDescription e = backend.describeExecution(required(r, "executionArn"));
     ObjectNode out = summary(e).put("input", e.input());
     e.output().ifPresent(o -> out.put("output", o));
     e.error().ifPresent(o -> out.put("error", o));
@@ -68,14 +70,14 @@ final class StepFunctionsApi {
     String arn = required(r, "executionArn");
     boolean reverse = r.path("reverseOrder").asBoolean(false);
     boolean withData = r.path("includeExecutionData").asBoolean(true);
-    List<ExecutionEvent> events =
+    List<HistoryEvent> events =
         backend.getExecutionHistory(arn).stream()
             .sorted(
                 reverse
-                    ? Comparator.comparingLong(ExecutionEvent::id).reversed()
-                    : Comparator.comparingLong(ExecutionEvent::id))
+                    ? Comparator.comparingLong(HistoryEvent::id).reversed()
+                    : Comparator.comparingLong(HistoryEvent::id))
             .toList();
-    Pages.Page<ExecutionEvent> page =
+    Pages.Page<HistoryEvent> page =
         Pages.of(events, r.path("maxResults").asInt(0), optional(r, "nextToken"), arn + reverse);
     ObjectNode out = object();
     ArrayNode array = out.putArray("events");
@@ -87,16 +89,9 @@ final class StepFunctionsApi {
   private ObjectNode listExecutions(JsonNode r) {
     String arn = required(r, "stateMachineArn");
     Optional<String> status = optional(r, "statusFilter");
-    List<Execution> executions =
-        backend.listExecutions(arn).stream()
-            .filter(e -> status.map(e.status()::equals).orElse(true))
-            // Newest first, as the API lists them.
-            .sorted(
-                Comparator.comparing(Execution::startDate)
-                    .reversed()
-                    .thenComparing(Execution::name))
-            .toList();
-    Pages.Page<Execution> page =
+    List<ExecutionDescription> executions =
+        backend.listExecutions(arn, status.map(StepFunctionsApi::status));
+    Pages.Page<ExecutionDescription> page =
         Pages.of(
             executions,
             r.path("maxResults").asInt(0),
@@ -131,31 +126,37 @@ final class StepFunctionsApi {
     return object();
   }
 
-  private static ObjectNode summary(Execution e) {
+  private static ExecutionStatus status(String filter) {
+    try {
+      return ExecutionStatus.valueOf(filter);
+    } catch (IllegalArgumentException e) {
+      throw new StepFunctionsError(
+          "ValidationException",
+          "1 validation error detected: statusFilter must be one of "
+              + java.util.Arrays.toString(ExecutionStatus.values())
+              + ".");
+    }
+  }
+
+  private static ObjectNode summary(ExecutionDescription e) {
     ObjectNode out =
         object()
             .put("executionArn", e.executionArn())
             .put("stateMachineArn", e.stateMachineArn())
             .put("name", e.name())
-            .put("status", e.status())
+            .put("status", e.status().name())
             .put("startDate", epochSeconds(e.startDate()));
     e.stopDate().ifPresent(d -> out.put("stopDate", epochSeconds(d)));
     return out;
   }
 
-  private static ObjectNode event(ExecutionEvent e, boolean withData) {
-    ObjectNode out =
-        object()
-            .put("timestamp", epochSeconds(e.timestamp()))
-            .put("type", e.type())
-            .put("id", e.id())
-            .put("previousEventId", e.previousEventId());
-    ObjectNode details = e.details().deepCopy();
+  private static ObjectNode event(HistoryEvent e, boolean withData) {
+    ObjectNode out = e.toAwsJson();
     if (!withData) {
-      details.remove(List.of("input", "output"));
-    }
-    if (!details.isEmpty()) {
-      out.set(e.detailsKey(), details);
+      e.detailsKey()
+          .map(out::get)
+          .filter(JsonNode::isObject)
+          .ifPresent(d -> ((ObjectNode) d).remove(List.of("input", "output")));
     }
     return out;
   }

@@ -1,42 +1,49 @@
 package com.leadhandoff.local.sfn;
 
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.ExecutionEngine;
+import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.asl.engine.StartedExecution;
+import com.leadhandoff.local.asl.engine.StateMachineInfo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What the Step Functions endpoint and the UI need from the local engine. Each method fails with a
- * {@link StepFunctionsError} carrying the code AWS would send.
+ * What the Step Functions endpoint and the UI need from the local engine: the execution and
+ * callback operations, nothing about how executions run. Each method fails with the engine's {@link
+ * com.leadhandoff.local.asl.engine.StepFunctionsException} carrying the code AWS would send.
  */
 public interface StepFunctionsBackend {
 
+  /** The backend that is the local engine itself. */
+  static StepFunctionsBackend of(ExecutionEngine engine) {
+    return new EngineBackend(engine);
+  }
+
   /**
-   * Starts an execution.
+   * StartExecution.
    *
-   * @param name the execution name, unique per state machine (the endpoint makes one up if the
-   *     caller gave none)
+   * @param name the execution name, unique per state machine; empty for a generated one
    * @param input the input JSON document
-   * @return the new execution's ARN and start date
    */
-  Started startExecution(String stateMachineArn, String name, String input);
+  StartedExecution startExecution(String stateMachineArn, Optional<String> name, String input);
 
-  /** An execution; ExecutionDoesNotExist if there is none with this ARN. */
-  Execution describeExecution(String executionArn);
+  /** DescribeExecution. */
+  ExecutionDescription describeExecution(String executionArn);
 
-  /** Every event of an execution, oldest first; ExecutionDoesNotExist if there is none. */
-  List<ExecutionEvent> getExecutionHistory(String executionArn);
+  /** Every event of an execution, oldest first. */
+  List<HistoryEvent> getExecutionHistory(String executionArn);
 
-  /** The executions of a state machine, any order; StateMachineDoesNotExist if there is none. */
-  List<Execution> listExecutions(String stateMachineArn);
+  /** The executions of a state machine, newest first, only those in {@code status} if given. */
+  List<ExecutionDescription> listExecutions(
+      String stateMachineArn, Optional<ExecutionStatus> status);
 
-  /** The ARNs of every state machine, for the UI. */
-  List<String> stateMachineArns();
+  /** Every state machine, for the UI. */
+  List<StateMachineInfo> listStateMachines();
 
-  /**
-   * Stops a running execution (a no-op for one already stopped).
-   *
-   * @return when it stopped
-   */
+  /** Stops a running execution (a closed one is left as it is); returns when it stopped. */
   Instant stopExecution(String executionArn, Optional<String> error, Optional<String> cause);
 
   /** Completes the task waiting on {@code taskToken} with {@code output}, a JSON document. */
@@ -47,7 +54,4 @@ public interface StepFunctionsBackend {
 
   /** Tells the task waiting on {@code taskToken} that its worker is still alive. */
   void sendTaskHeartbeat(String taskToken);
-
-  /** What StartExecution answers. */
-  record Started(String executionArn, Instant startDate) {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -25,7 +26,9 @@ public final class StepFunctionsEndpoint implements HttpHandler {
 
   private final StepFunctionsApi api;
 
-  /** An endpoint answering from {@code backend}, the local engine. */
+  /**
+   * An endpoint answering from {@code backend}, the local engine ({@link StepFunctionsBackend#of}).
+   */
   public StepFunctionsEndpoint(StepFunctionsBackend backend) {
     this.api = new StepFunctionsApi(backend);
   }
@@ -42,6 +45,8 @@ public final class StepFunctionsEndpoint implements HttpHandler {
         respond(exchange, 200, api.call(operation, body(exchange)));
       } catch (StepFunctionsError e) {
         respond(exchange, 400, error(e.code(), e.getMessage()));
+      } catch (StepFunctionsException e) {
+        respond(exchange, 400, error(e.errorCode(), e.getMessage()));
       } catch (RuntimeException e) {
         // A bug in the engine, not the caller's fault; 500 lets the SDK retry as it would on AWS.
         respond(exchange, 500, error("InternalFailure", String.valueOf(e)));

@@ -1,23 +1,18 @@
 package com.leadhandoff.local.sfn;
 
 /**
- * A Step Functions API error; {@link #code()} is the AWS error code the SDK turns into its typed
- * exception ({@code ExecutionAlreadyExists} becomes {@code ExecutionAlreadyExistsException}).
+ * An error the endpoint raises itself, before the engine is asked (a missing member, a bad page
+ * token, an unknown operation); {@link #code()} is the AWS error code.
  */
-public final class StepFunctionsError extends RuntimeException {
+final class StepFunctionsError extends RuntimeException {
   private final String code;
 
-  /**
-   * @param code the AWS error code, e.g. {@code TaskTimedOut}
-   * @param message what went wrong, for a person
-   */
-  public StepFunctionsError(String code, String message) {
+  StepFunctionsError(String code, String message) {
     super(message, null, false, false);
     this.code = code;
   }
 
-  /** The AWS error code. */
-  public String code() {
+  String code() {
     return code;
   }
 }

@@ -1,17 +1,16 @@
 package com.leadhandoff.local.ui;
 
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.leadhandoff.local.ses.Outbox;
-import com.leadhandoff.local.sfn.Execution;
 import com.leadhandoff.local.sfn.StepFunctionsBackend;
-import com.leadhandoff.local.sfn.StepFunctionsError;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,7 +89,9 @@ public final class LocalUi implements HttpHandler {
 
   private Map<String, Object> index() {
     long count =
-        machineArns().stream().mapToLong(arn -> executions.listExecutions(arn).size()).sum();
+        executions.listStateMachines().stream()
+            .mapToLong(m -> executions.listExecutions(m.stateMachineArn(), Optional.empty()).size())
+            .sum();
     return Map.of("emailCount", outbox.newestFirst().size(), "executionCount", count);
   }
 
@@ -99,41 +100,32 @@ public final class LocalUi implements HttpHandler {
   }
 
   private List<Map<String, Object>> machines() {
-    return machineArns().stream()
+    return executions.listStateMachines().stream()
         .map(
-            arn -> {
+            machine -> {
               List<Map<String, Object>> rows =
-                  executions.listExecutions(arn).stream()
-                      .sorted(Comparator.comparing(Execution::startDate).reversed())
+                  executions.listExecutions(machine.stateMachineArn(), Optional.empty()).stream()
                       .map(e -> Views.executionRow(e, BASE))
                       .toList();
               return Map.<String, Object>of(
-                  "arn",
-                  arn,
-                  "name",
-                  arn.substring(arn.lastIndexOf(':') + 1),
-                  "executions",
-                  rows,
-                  "hasExecutions",
-                  !rows.isEmpty());
+                  "arn", machine.stateMachineArn(),
+                  "name", machine.name(),
+                  "executions", rows,
+                  "hasExecutions", !rows.isEmpty());
             })
         .toList();
   }
 
-  private List<String> machineArns() {
-    return executions.stateMachineArns();
-  }
-
   private void execution(HttpExchange exchange, Optional<String> arn) throws IOException {
     try {
-      Execution e = executions.describeExecution(arn.orElse(""));
+      ExecutionDescription e = executions.describeExecution(arn.orElse(""));
       html(
           exchange,
           200,
           "execution",
           e.name(),
           Views.execution(e, executions.getExecutionHistory(e.executionArn())));
-    } catch (StepFunctionsError notFound) {
+    } catch (StepFunctionsException notFound) {
       html(exchange, 404, "message", "No such execution", Map.of("message", notFound.getMessage()));
     }
   }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.ses.SentEmail;
-import com.leadhandoff.local.sfn.Execution;
-import com.leadhandoff.local.sfn.ExecutionEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,20 +42,20 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> executionRow(Execution e, String base) {
+  static Map<String, Object> executionRow(ExecutionDescription e, String base) {
     return Map.of(
         "name", e.name(),
-        "status", e.status(),
+        "status", e.status().name(),
         "start", time(e.startDate()),
         "stop", e.stopDate().map(Views::time).orElse(""),
         "link",
             base + "/execution?arn=" + URLEncoder.encode(e.executionArn(), StandardCharsets.UTF_8));
   }
 
-  static Map<String, Object> execution(Execution e, List<ExecutionEvent> events) {
+  static Map<String, Object> execution(ExecutionDescription e, List<HistoryEvent> events) {
     Map<String, Object> view = new HashMap<>();
     view.put("arn", e.executionArn());
-    view.put("status", e.status());
+    view.put("status", e.status().name());
     view.put("start", time(e.startDate()));
     view.put("stop", e.stopDate().map(Views::time).orElse(""));
     view.put("input", pretty(e.input()));
@@ -65,7 +65,7 @@ final class Views {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> path = new ArrayList<>();
     String state = "";
-    for (ExecutionEvent event : events) {
+    for (HistoryEvent event : events) {
       // Events between a state's Entered and Exited belong to it (task scheduling, retries…).
       Optional<String> name = event.detail("name").filter(n -> event.type().contains("State"));
       if (name.isPresent() && event.type().endsWith("Entered")) {

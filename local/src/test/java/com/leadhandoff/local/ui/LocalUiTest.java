@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.ses.SentEmail;
-import com.leadhandoff.local.sfn.FakeBackend;
+import com.leadhandoff.local.sfn.TinyEngine;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,21 +31,22 @@ class LocalUiTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Outbox outbox;
-  private FakeBackend backend;
+  private TinyEngine local;
   private HttpServer server;
 
   @BeforeEach
   void start() throws IOException {
     outbox = Outbox.inMemory();
-    backend = new FakeBackend();
+    local = new TinyEngine();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(LocalUi.BASE, new LocalUi(outbox, backend));
+    server.createContext(LocalUi.BASE, new LocalUi(outbox, local.backend()));
     server.start();
   }
 
   @AfterEach
   void stop() {
     server.stop(0);
+    local.close();
   }
 
   @Test
@@ -145,14 +147,15 @@ class LocalUiTest {
 
   @Test
   void executions_listsNameStatusAndLinksToHistory() throws Exception {
-    backend.startExecution(FakeBackend.MACHINE, "lead-<b>1</b>", "{}");
+    local.engine.startExecution(local.machineArn, Optional.of("lead-1"), "{}");
+    local.engine.awaitIdle();
 
     HttpResponse<String> page = get("/_local/executions");
 
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("lead-&lt;b&gt;1&lt;/b&gt;"));
+    assertTrue(page.body().contains(">lead-1</a>"));
     assertTrue(page.body().contains("RUNNING"));
-    assertTrue(page.body().contains("2025-03-04 09:00:01 UTC"));
+    assertTrue(page.body().contains("2025-03-04 09:00:00 UTC"));
     // jmustache escapes "=" too; a browser reads &#x3D; in an attribute as "=".
     assertTrue(page.body().contains("href=\"/_local/execution?arn&#x3D;arn%3Aaws%3Astates"));
   }
@@ -160,15 +163,24 @@ class LocalUiTest {
   @Test
   void execution_showsEventsByStateName() throws Exception {
     String arn =
-        backend.startExecution(FakeBackend.MACHINE, "lead-1", "{\"leadId\":\"1\"}").executionArn();
+        local
+            .engine
+            .startExecution(
+                local.machineArn,
+                Optional.of("lead-1"),
+                "{\"leadId\":\"1\",\"note\":\"<script>x()</script>\"}")
+            .executionArn();
+    local.engine.awaitIdle();
 
     HttpResponse<String> page =
         get("/_local/execution?arn=" + URLEncoder.encode(arn, StandardCharsets.UTF_8));
 
     assertEquals(200, page.statusCode());
-    assertTrue(page.body().contains("States: Score Lead"));
-    assertTrue(page.body().contains("<td>Score Lead</td><td>LambdaFunctionScheduled</td>"));
-    assertTrue(page.body().contains("&quot;leadId&quot; : &quot;1&quot;"));
+    assertTrue(page.body().contains("States: Offer To Rep"));
+    assertTrue(page.body().contains("<td>Offer To Rep</td><td>TaskScheduled</td>"));
+    assertTrue(
+        page.body().contains("&quot;note&quot; : &quot;&lt;script&gt;x()&lt;/script&gt;&quot;"));
+    assertFalse(page.body().contains("<script>"));
   }
 
   @Test
