@@ -1,0 +1,103 @@
+package com.leadhandoff.local.ses;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the links in an email so the outbox can make them clickable: {@code href} values of the
+ * HTML part and bare web addresses in either part. Only {@code http}, {@code https} and {@code
+ * mailto} links are kept; anything else (say {@code javascript:}) is not a link a person should
+ * follow from the outbox.
+ */
+public final class Links {
+  private static final Pattern HREF =
+      Pattern.compile(
+          "\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
+  private static final Pattern BARE_URL = Pattern.compile("https?://[^\\s<>\"'`]+");
+  private static final Pattern TAG = Pattern.compile("<[^>]*>");
+  private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);");
+  // Sentence punctuation that follows an address in prose is not part of it.
+  private static final String TRAILING = ".,;:!?)]}";
+
+  private Links() {}
+
+  /** The links in the two parts of one email, each once, in order of first appearance. */
+  public static List<String> in(String text, String html) {
+    Set<String> links = new LinkedHashSet<>();
+    if (html != null) {
+      Matcher href = HREF.matcher(html);
+      while (href.find()) {
+        String value =
+            href.group(1) != null
+                ? href.group(1)
+                : href.group(2) != null ? href.group(2) : href.group(3);
+        addIfFollowable(links, unescape(value.strip()));
+      }
+      bareUrls(links, unescape(TAG.matcher(html).replaceAll(" ")));
+    }
+    if (text != null) {
+      bareUrls(links, text);
+    }
+    return new ArrayList<>(links);
+  }
+
+  private static void bareUrls(Set<String> links, String text) {
+    Matcher url = BARE_URL.matcher(text);
+    while (url.find()) {
+      String found = url.group();
+      while (!found.isEmpty() && TRAILING.indexOf(found.charAt(found.length() - 1)) >= 0) {
+        found = found.substring(0, found.length() - 1);
+      }
+      addIfFollowable(links, found);
+    }
+  }
+
+  private static void addIfFollowable(Set<String> links, String link) {
+    String lower = link.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("http://")
+        || lower.startsWith("https://")
+        || lower.startsWith("mailto:")) {
+      links.add(link);
+    }
+  }
+
+  /** Decodes the character references an attribute or text may carry ({@code &amp;} in a query). */
+  static String unescape(String s) {
+    Matcher m = ENTITY.matcher(s);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(out, Matcher.quoteReplacement(decode(m.group(1)).orElse(m.group())));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static Optional<String> decode(String entity) {
+    try {
+      if (entity.startsWith("#x") || entity.startsWith("#X")) {
+        return Optional.of(Character.toString(Integer.parseInt(entity.substring(2), 16)));
+      }
+      if (entity.startsWith("#")) {
+        return Optional.of(Character.toString(Integer.parseInt(entity.substring(1))));
+      }
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(
+        switch (entity) {
+          case "amp" -> "&";
+          case "lt" -> "<";
+          case "gt" -> ">";
+          case "quot" -> "\"";
+          case "apos" -> "'";
+          case "nbsp" -> "\u00a0";
+          default -> null;
+        });
+  }
+}

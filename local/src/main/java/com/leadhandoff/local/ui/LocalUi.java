@@ -1,0 +1,160 @@
+package com.leadhandoff.local.ui;
+
+import com.leadhandoff.json.Json;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
+import com.leadhandoff.local.ses.Outbox;
+import com.leadhandoff.local.sfn.StepFunctionsBackend;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The local UI, mounted at {@link #BASE}: {@code /} index, {@code /demo} lead form, {@code /thanks}
+ * where the form returns, {@code /mail} the outbox as pages, {@code /outbox} the outbox as JSON
+ * (for scripts and tests), {@code /executions} and {@code /execution?arn=…} with its history.
+ */
+public final class LocalUi implements HttpHandler {
+  /** Where the runtime mounts the UI. */
+  public static final String BASE = "/_local";
+
+  /** Where the demo form posts: the product's own intake route. */
+  static final String INTAKE = "/leads";
+
+  private final Outbox outbox;
+  private final StepFunctionsBackend executions;
+  private final Pages pages = new Pages(BASE);
+
+  /**
+   * @param outbox the emails the local SES endpoint accepted
+   * @param executions the local engine, for the executions pages
+   */
+  public LocalUi(Outbox outbox, StepFunctionsBackend executions) {
+    this.outbox = outbox;
+    this.executions = executions;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!"GET".equals(exchange.getRequestMethod())
+          && !"HEAD".equals(exchange.getRequestMethod())) {
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        send(
+            exchange,
+            405,
+            "text/plain",
+            "The local UI only shows pages; the form posts to " + INTAKE);
+        return;
+      }
+      String path = exchange.getRequestURI().getPath();
+      String page = path.startsWith(BASE) ? path.substring(BASE.length()) : path;
+      switch (page) {
+        case "", "/" -> html(exchange, 200, "index", "Try the lead handoff", index());
+        case "/demo" ->
+            html(
+                exchange,
+                200,
+                "demo",
+                "Demo lead form",
+                Map.of("action", INTAKE, "redirect", BASE + "/thanks"));
+        case "/thanks" -> html(exchange, 200, "thanks", "Thank you", Map.of());
+        case "/mail" -> html(exchange, 200, "mail", "Outbox", Map.of("emails", emails()));
+        case "/outbox", "/outbox.json" ->
+            send(
+                exchange,
+                200,
+                "application/json",
+                Json.MAPPER.writeValueAsString(outbox.newestFirst()));
+        case "/executions" ->
+            html(exchange, 200, "executions", "Executions", Map.of("machines", machines()));
+        case "/execution" -> execution(exchange, query(exchange, "arn"));
+        default ->
+            html(
+                exchange,
+                404,
+                "message",
+                "Not found",
+                Map.of("message", "There is no page " + path + "."));
+      }
+    }
+  }
+
+  private Map<String, Object> index() {
+    long count =
+        executions.listStateMachines().stream()
+            .mapToLong(m -> executions.listExecutions(m.stateMachineArn(), Optional.empty()).size())
+            .sum();
+    return Map.of("emailCount", outbox.newestFirst().size(), "executionCount", count);
+  }
+
+  private List<Map<String, Object>> emails() {
+    return outbox.newestFirst().stream().map(Views::email).toList();
+  }
+
+  private List<Map<String, Object>> machines() {
+    return executions.listStateMachines().stream()
+        .map(
+            machine -> {
+              List<Map<String, Object>> rows =
+                  executions.listExecutions(machine.stateMachineArn(), Optional.empty()).stream()
+                      .map(e -> Views.executionRow(e, BASE))
+                      .toList();
+              return Map.<String, Object>of(
+                  "arn", machine.stateMachineArn(),
+                  "name", machine.name(),
+                  "executions", rows,
+                  "hasExecutions", !rows.isEmpty());
+            })
+        .toList();
+  }
+
+  private void execution(HttpExchange exchange, Optional<String> arn) throws IOException {
+    try {
+      ExecutionDescription e = executions.describeExecution(arn.orElse(""));
+      html(
+          exchange,
+          200,
+          "execution",
+          e.name(),
+          Views.execution(e, executions.getExecutionHistory(e.executionArn())));
+    } catch (StepFunctionsException notFound) {
+      html(exchange, 404, "message", "No such execution", Map.of("message", notFound.getMessage()));
+    }
+  }
+
+  private static Optional<String> query(HttpExchange exchange, String name) {
+    String raw = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+    return Stream.of(raw.split("&"))
+        .filter(p -> p.startsWith(name + "="))
+        .map(p -> URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8))
+        .findFirst();
+  }
+
+  private void html(
+      HttpExchange exchange, int status, String page, String title, Map<String, ?> model)
+      throws IOException {
+    send(exchange, status, "text/html; charset=utf-8", pages.render(page, title, model));
+  }
+
+  private static void send(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", type);
+    exchange.getResponseHeaders().set("Cache-Control", "no-store");
+    boolean head = "HEAD".equals(exchange.getRequestMethod());
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+}

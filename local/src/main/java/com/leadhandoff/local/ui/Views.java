@@ -1,0 +1,125 @@
+package com.leadhandoff.local.ui;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.ses.SentEmail;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns outbox emails and executions into the plain maps the page templates show. */
+final class Views {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+
+  private Views() {}
+
+  static Map<String, Object> email(SentEmail email) {
+    Map<String, Object> view = new HashMap<>();
+    view.put("messageId", email.messageId());
+    view.put("subject", email.subject());
+    view.put("from", email.from());
+    view.put("to", String.join(", ", email.to()));
+    view.put("cc", String.join(", ", email.cc()));
+    view.put("sentAt", time(email.sentAt()));
+    view.put("links", email.links());
+    view.put("hasLinks", !email.links().isEmpty());
+    view.put("hasHtml", !email.html().isBlank());
+    view.put("text", email.text());
+    // Links inside the frame open in the whole window, so a click walks on to the product's page.
+    view.put("srcdoc", "<base target=\"_top\">" + email.html());
+    return view;
+  }
+
+  static Map<String, Object> executionRow(ExecutionDescription e, String base) {
+    return Map.of(
+        "name", e.name(),
+        "status", e.status().name(),
+        "start", time(e.startDate()),
+        "stop", e.stopDate().map(Views::time).orElse(""),
+        "link",
+            base + "/execution?arn=" + URLEncoder.encode(e.executionArn(), StandardCharsets.UTF_8));
+  }
+
+  static Map<String, Object> execution(ExecutionDescription e, List<HistoryEvent> events) {
+    Map<String, Object> view = new HashMap<>();
+    view.put("arn", e.executionArn());
+    view.put("status", e.status().name());
+    view.put("start", time(e.startDate()));
+    view.put("stop", e.stopDate().map(Views::time).orElse(""));
+    view.put("input", pretty(e.input()));
+    view.put("output", e.output().map(Views::pretty).orElse(""));
+    view.put("error", e.error().orElse(""));
+    view.put("cause", e.cause().orElse(""));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<String> path = new ArrayList<>();
+    String state = "";
+    for (HistoryEvent event : events) {
+      // Events between a state's Entered and Exited belong to it (task scheduling, retries…).
+      Optional<String> name = event.detail("name").filter(n -> event.type().contains("State"));
+      if (name.isPresent() && event.type().endsWith("Entered")) {
+        state = name.get();
+        path.add(state);
+      }
+      rows.add(
+          Map.of(
+              "id", event.id(),
+              "time", time(event.timestamp()),
+              "state", name.orElse(state),
+              "type", event.type(),
+              "details", event.details().isEmpty() ? "" : details(event.details())));
+      if (event.type().endsWith("Exited")) {
+        state = "";
+      }
+    }
+    view.put("events", rows);
+    view.put("path", String.join(" → ", path));
+    return view;
+  }
+
+  static String time(Instant instant) {
+    return TIME.format(instant);
+  }
+
+  /** Event details indented, with the JSON texts they carry (input, output…) shown as JSON. */
+  private static String details(ObjectNode details) {
+    ObjectNode copy = details.deepCopy();
+    for (String field : List.of("input", "output", "parameters")) {
+      Optional.ofNullable(copy.get(field))
+          .filter(JsonNode::isTextual)
+          .flatMap(v -> parse(v.asText()))
+          .ifPresent(parsed -> copy.set(field, parsed));
+    }
+    return pretty(copy.toString());
+  }
+
+  private static Optional<JsonNode> parse(String text) {
+    try {
+      return Optional.of(Json.MAPPER.readTree(text));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A JSON document indented for reading; anything else as it is. */
+  private static String pretty(String json) {
+    try {
+      return Json.MAPPER
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(Json.MAPPER.readTree(json));
+    } catch (JsonProcessingException e) {
+      return json;
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package com.leadhandoff.local.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.local.ses.Outbox;
+import com.leadhandoff.local.ses.SentEmail;
+import com.leadhandoff.local.sfn.TinyEngine;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LocalUiTest {
+  private static final String OFFER_LINK = "http://localhost:3000/offers/tok123";
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Outbox outbox;
+  private TinyEngine local;
+  private HttpServer server;
+
+  @BeforeEach
+  void start() throws IOException {
+    outbox = Outbox.inMemory();
+    local = new TinyEngine();
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(LocalUi.BASE, new LocalUi(outbox, local.backend()));
+    server.start();
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+    local.close();
+  }
+
+  @Test
+  void index_linksToEveryPage() throws Exception {
+    HttpResponse<String> page = get("/_local/");
+
+    assertEquals(200, page.statusCode());
+    for (String link :
+        List.of("/_local/demo", "/_local/mail", "/_local/executions", "/_local/outbox")) {
+      assertTrue(page.body().contains("href=\"" + link + "\""), link);
+    }
+  }
+
+  @Test
+  void demoForm_postsEveryIntakeFieldToLeads() throws Exception {
+    HttpResponse<String> page = get("/_local/demo");
+
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("<form class=\"lead\" method=\"post\" action=\"/leads\">"));
+    for (String field :
+        List.of(
+            "email",
+            "firstName",
+            "lastName",
+            "company",
+            "jobTitle",
+            "phone",
+            "country",
+            "companySize",
+            "industry",
+            "message",
+            "formId",
+            "utm_source",
+            "utm_medium",
+            "utm_campaign",
+            "website",
+            "redirect")) {
+      assertTrue(page.body().contains("name=\"" + field + "\""), field);
+    }
+    assertTrue(page.body().contains("value=\"/_local/thanks\""));
+    assertTrue(page.body().contains("<option value=\"contact-sales\">"));
+    assertEquals(200, get("/_local/thanks").statusCode());
+  }
+
+  @Test
+  void mail_escapesSubjectAndFramesHtmlWithClickableLinks() throws Exception {
+    // GIVEN an email whose subject and body try to inject markup
+    outbox.add(
+        email(
+            "m1",
+            "<script>alert(1)</script> New lead",
+            "<p onclick=\"x()\">Hi</p><a href=\"" + OFFER_LINK + "\">Accept</a>"));
+
+    // WHEN the outbox page is shown
+    HttpResponse<String> page = get("/_local/mail");
+
+    // THEN the subject is text, the HTML sits escaped in a sandboxed frame, the link is clickable
+    assertEquals(200, page.statusCode());
+    assertFalse(page.body().contains("<script>alert(1)</script>"));
+    assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt; New lead"));
+    assertFalse(page.body().contains("<p onclick"));
+    assertTrue(page.body().contains("sandbox=\"allow-top-navigation-by-user-activation"));
+    assertTrue(page.body().contains("srcdoc=\"&lt;base target"));
+    assertTrue(page.body().contains("<a href=\"" + OFFER_LINK + "\">"));
+  }
+
+  @Test
+  void mail_showsTextPartWhenThereIsNoHtml() throws Exception {
+    outbox.add(email("m1", "Plain", ""));
+
+    HttpResponse<String> page = get("/_local/mail");
+
+    assertTrue(page.body().contains("<pre>Visit " + OFFER_LINK + " &lt;now&gt;</pre>"));
+    assertFalse(page.body().contains("<iframe"));
+  }
+
+  @Test
+  void outboxJson_isArrayNewestFirstWithTheFieldsScriptsUse() throws Exception {
+    outbox.add(email("older", "First", "<a href=\"" + OFFER_LINK + "\">Accept</a>"));
+    outbox.add(email("newer", "Second", ""));
+
+    HttpResponse<String> response = get("/_local/outbox");
+
+    assertEquals(200, response.statusCode());
+    assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
+    JsonNode emails = Json.MAPPER.readTree(response.body());
+    assertEquals(2, emails.size());
+    JsonNode newest = emails.get(0);
+    assertEquals("newer", newest.get("messageId").asText());
+    assertEquals("rep@example.com", newest.get("to").get(0).asText());
+    assertEquals("leads@example.com", newest.get("from").asText());
+    assertEquals("Second", newest.get("subject").asText());
+    assertEquals("Visit " + OFFER_LINK + " <now>", newest.get("text").asText());
+    assertEquals("", newest.get("html").asText());
+    assertEquals("2025-03-04T09:15:00Z", newest.get("sentAt").asText());
+    assertEquals(OFFER_LINK, emails.get(1).get("links").get(0).asText());
+  }
+
+  @Test
+  void executions_listsNameStatusAndLinksToHistory() throws Exception {
+    local.engine.startExecution(local.machineArn, Optional.of("lead-1"), "{}");
+    local.engine.awaitIdle();
+
+    HttpResponse<String> page = get("/_local/executions");
+
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains(">lead-1</a>"));
+    assertTrue(page.body().contains("RUNNING"));
+    assertTrue(page.body().contains("2025-03-04 09:00:00 UTC"));
+    // jmustache escapes "=" too; a browser reads &#x3D; in an attribute as "=".
+    assertTrue(page.body().contains("href=\"/_local/execution?arn&#x3D;arn%3Aaws%3Astates"));
+  }
+
+  @Test
+  void execution_showsEventsByStateName() throws Exception {
+    String arn =
+        local
+            .engine
+            .startExecution(
+                local.machineArn,
+                Optional.of("lead-1"),
+                "{\"leadId\":\"1\",\"note\":\"<script>x()</script>\"}")
+            .executionArn();
+    local.engine.awaitIdle();
+
+    HttpResponse<String> page =
+        get("/_local/execution?arn=" + URLEncoder.encode(arn, StandardCharsets.UTF_8));
+
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("States: Offer To Rep"));
+    assertTrue(page.body().contains("<td>Offer To Rep</td><td>TaskScheduled</td>"));
+    assertTrue(
+        page.body().contains("&quot;note&quot; : &quot;&lt;script&gt;x()&lt;/script&gt;&quot;"));
+    assertFalse(page.body().contains("<script>"));
+  }
+
+  @Test
+  void unknownExecutionOrPage_isNotFound() throws Exception {
+    assertEquals(404, get("/_local/execution?arn=nope").statusCode());
+    assertEquals(404, get("/_local/nothing-here").statusCode());
+  }
+
+  @Test
+  void post_isNotAllowed() throws Exception {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/_local/mail"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertEquals(405, response.statusCode());
+  }
+
+  private static SentEmail email(String id, String subject, String html) {
+    String text = "Visit " + OFFER_LINK + " <now>";
+    return new SentEmail(
+        id,
+        "leads@example.com",
+        List.of("rep@example.com"),
+        List.of(),
+        List.of(),
+        List.of(),
+        subject,
+        text,
+        html,
+        com.leadhandoff.local.ses.Links.in(text, html),
+        Instant.parse("2025-03-04T09:15:00Z"));
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://localhost:" + server.getAddress().getPort() + path);
+  }
+}
