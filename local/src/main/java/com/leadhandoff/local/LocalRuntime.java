@@ -1,20 +1,33 @@
 package com.leadhandoff.local;
 
 import com.leadhandoff.local.api.ApiServer;
+import com.leadhandoff.local.asl.engine.ExecutionEngine;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
+import com.leadhandoff.local.clock.RealClock;
+import com.leadhandoff.local.clock.RuntimeClock;
+import com.leadhandoff.local.clock.ScaledClock;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.faults.Faults;
 import com.leadhandoff.local.lambda.LocalFunctions;
+import com.leadhandoff.local.ses.Outbox;
+import com.leadhandoff.local.ses.SesEndpoint;
+import com.leadhandoff.local.sfn.FunctionInvoker;
+import com.leadhandoff.local.sfn.StepFunctionsBackend;
+import com.leadhandoff.local.sfn.StepFunctionsEndpoint;
 import com.leadhandoff.local.template.CustomResource;
 import com.leadhandoff.local.template.HttpRoute;
 import com.leadhandoff.local.template.LocalNames;
+import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Template;
+import com.leadhandoff.local.template.TemplateException;
+import com.leadhandoff.local.ui.LocalUi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -27,9 +40,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The project's {@code template.yaml} running on this machine: DynamoDB Local with the template's
  * tables, every function in-process with its own settings, the HttpApi routes on localhost, the
- * custom resources created once per fresh data folder, and the {@link LocalExtension}s (state
- * machine engine, SES, web UI) on the same port. Build with {@link #builder()}; {@link #close()}
- * stops everything.
+ * custom resources created once per fresh data folder, the template's state machines on the local
+ * ASL engine behind a Step Functions endpoint, an SES endpoint filling the outbox, the web UI, and
+ * any further {@link LocalExtension}s, all on the same port. Build with {@link #builder()}; {@link
+ * #close()} stops everything.
  */
 public final class LocalRuntime implements AutoCloseable {
   /** Where the Step Functions API is served; {@code aws.endpointUrlSfn} points here. */
@@ -46,6 +60,10 @@ public final class LocalRuntime implements AutoCloseable {
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final SdkSettings sdk = new SdkSettings();
   private LocalServices services;
+  private ExecutionEngine engine;
+  private Outbox outbox;
+  private RuntimeClock clock;
+  private final Faults faults = new Faults();
   private boolean closed;
 
   private LocalRuntime() {}
@@ -65,7 +83,37 @@ public final class LocalRuntime implements AutoCloseable {
     return services.baseUrl();
   }
 
+  /** The engine running the template's state machines (tests wait on {@code awaitIdle}). */
+  public ExecutionEngine engine() {
+    return engine;
+  }
+
+  /** Every email the functions sent through SES. */
+  public Outbox outbox() {
+    return outbox;
+  }
+
+  /** Failures to produce on purpose: throttled functions, refused email recipients. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The clock the functions and the engine tell time by. */
+  public RuntimeClock clock() {
+    return clock;
+  }
+
   private void start(Builder b) {
+    clock = b.clock;
+    if (clock == null && b.timeScale != 1) {
+      ScaledClock scaled = new ScaledClock(b.timeScale);
+      started.push(scaled);
+      clock = scaled;
+    } else if (clock == null) {
+      RealClock real = new RealClock();
+      started.push(real);
+      clock = real;
+    }
     ApiServer server = ApiServer.start(b.port);
     started.push(server);
     URI baseUrl = server.baseUrl();
@@ -92,15 +140,31 @@ public final class LocalRuntime implements AutoCloseable {
         baseUrl.resolve(SES_PATH));
     started.push(sdk::restore);
 
-    LocalFunctions functions = new LocalFunctions(template.functions(), b.clock, b.classLoader);
-    server.serve(template.routes(), template.httpApis(), functions, b.clock);
+    LocalFunctions functions =
+        new LocalFunctions(template.functions(), clock.clock(), b.classLoader);
+    server.serve(template.routes(), template.httpApis(), functions, clock.clock());
     CustomResources customResources =
         new CustomResources(baseUrl, b.projectRoot.toAbsolutePath().getFileName().toString());
     server.mount(CustomResources.PATH, customResources);
 
+    engine =
+        ExecutionEngine.builder(clock, new FunctionInvoker(functions, faults))
+            .region(LocalNames.REGION)
+            .accountId(LocalNames.ACCOUNT_ID)
+            .build();
+    started.push(engine);
+    for (StateMachine machine : template.stateMachines()) {
+      createStateMachine(machine);
+    }
+    StepFunctionsBackend stepFunctions = StepFunctionsBackend.of(engine);
+    server.mount(STEP_FUNCTIONS_PATH, new StepFunctionsEndpoint(stepFunctions));
+    outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);
+    server.mount(SES_PATH, new SesEndpoint(outbox, clock.clock(), faults));
+    server.mount(UI_PATH, new LocalUi(outbox, stepFunctions));
+
     services =
         new LocalServices(
-            template, functions, server, b.clock, baseUrl, dynamo.endpoint(), dataDir);
+            template, functions, server, clock.clock(), baseUrl, dynamo.endpoint(), dataDir);
     for (LocalExtension extension : b.extensions) {
       try {
         started.push(extension.start(services));
@@ -119,6 +183,20 @@ public final class LocalRuntime implements AutoCloseable {
       marker.ifPresent(LocalRuntime::touch);
     }
     printUrls(b.out, template, server, dynamo, dataDir);
+  }
+
+  /**
+   * Registers a template state machine with the engine, which parses and validates it: a definition
+   * using anything the engine does not run is refused here, naming the state and the construct,
+   * rather than run wrongly later.
+   */
+  private void createStateMachine(StateMachine machine) {
+    try {
+      engine.createStateMachine(machine.name(), machine.definition());
+    } catch (StepFunctionsException e) {
+      throw new TemplateException(
+          machine.logicalId() + ": the state machine cannot run locally: " + e.getMessage(), e);
+    }
   }
 
   private static void touch(Path marker) {
@@ -183,7 +261,8 @@ public final class LocalRuntime implements AutoCloseable {
   public static final class Builder {
     private Path projectRoot = Path.of("").toAbsolutePath();
     private int port = 3000;
-    private Clock clock = Clock.systemUTC();
+    private RuntimeClock clock;
+    private double timeScale = 1;
     private Path dataDir;
     private boolean inMemory;
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -206,9 +285,24 @@ public final class LocalRuntime implements AutoCloseable {
       return this;
     }
 
-    /** The clock every function and the engine tell time by. */
-    public Builder clock(Clock clock) {
+    /**
+     * The clock every function and the engine tell time by (default: real time, owned by the
+     * runtime). A clock passed here stays the caller's to close.
+     */
+    public Builder clock(RuntimeClock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Runs the runtime's own clock {@code scale} times faster than real time (ignored when a {@link
+     * #clock} is given): with 60, a 15-minute SLA passes in 15 seconds.
+     */
+    public Builder timeScale(double scale) {
+      if (!(scale > 0) || Double.isInfinite(scale)) {
+        throw new IllegalArgumentException("--time-scale needs a positive number, got " + scale);
+      }
+      this.timeScale = scale;
       return this;
     }
 

@@ -64,15 +64,7 @@ public final class Main {
         case "--project" -> project = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--in-memory" -> builder.inMemory(true);
-        case "--time-scale" -> {
-          double scale = Double.parseDouble(value(args, ++i, arg));
-          if (scale != 1) {
-            // The scaled clock and the engine's timers come with the clock package; until that
-            // is merged, only real time is offered rather than a clock the engine ignores.
-            throw new IllegalArgumentException(
-                "--time-scale is not available yet: the scaled clock is not part of this build");
-          }
-        }
+        case "--time-scale" -> builder.timeScale(number(arg, value(args, ++i, arg)));
         case "--param" -> {
           String pair = value(args, ++i, arg);
           int equals = pair.indexOf('=');
@@ -96,6 +88,14 @@ public final class Main {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[index];
+  }
+
+  private static double number(String option, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+    }
   }
 
   private static int integer(String option, String value) {

@@ -3,6 +3,7 @@ package com.leadhandoff.local.ses;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.faults.Faults;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
@@ -23,14 +24,25 @@ public final class SesEndpoint implements HttpHandler {
 
   private final Outbox outbox;
   private final Clock clock;
+  private final Faults faults;
 
   /**
    * @param outbox where accepted emails go
    * @param clock the runtime's clock, for {@link SentEmail#sentAt}
    */
   public SesEndpoint(Outbox outbox, Clock clock) {
+    this(outbox, clock, new Faults());
+  }
+
+  /**
+   * @param outbox where accepted emails go
+   * @param clock the runtime's clock, for {@link SentEmail#sentAt}
+   * @param faults recipients to refuse, as SES refuses unverified addresses in its sandbox
+   */
+  public SesEndpoint(Outbox outbox, Clock clock, Faults faults) {
     this.outbox = outbox;
     this.clock = clock;
+    this.faults = faults;
   }
 
   @Override
@@ -51,6 +63,17 @@ public final class SesEndpoint implements HttpHandler {
       }
       try {
         SentEmail email = SendEmailParser.parse(body(exchange), newMessageId(), clock.instant());
+        var refused =
+            faults.rejectedAmong(
+                java.util.stream.Stream.of(email.to(), email.cc(), email.bcc())
+                    .flatMap(java.util.List::stream)
+                    .toList());
+        if (refused.isPresent()) {
+          throw SesError.messageRejected(
+              "Email address is not verified. The following identities failed the check in"
+                  + " region us-east-1: "
+                  + refused.get());
+        }
         outbox.add(email);
         respond(exchange, 200, Json.MAPPER.createObjectNode().put("MessageId", email.messageId()));
       } catch (SesError e) {

@@ -1,0 +1,246 @@
+package com.leadhandoff.local.workflow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.local.LocalRuntime;
+import com.leadhandoff.local.Projects;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.clock.VirtualClock;
+import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.ses.SentEmail;
+import com.leadhandoff.local.template.StateMachine;
+import com.leadhandoff.local.template.Table;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The product as the local runtime runs it — the real template, state machine and handlers — on a
+ * virtual clock, shared by every workflow test in this JVM (the functions' SDK clients are built
+ * once per JVM, as once per Lambda container, so they can only ever point at one runtime). Each
+ * test starts from {@link #reset()}: no execution running, an empty outbox, no faults; tests tell
+ * their leads apart by name and email rather than by which rep is next in the round robin.
+ */
+final class LeadHandoffRuntime {
+  /** A Monday morning; the clock only moves when a test moves it. */
+  static final Instant START = Instant.parse("2026-11-23T09:00:00Z");
+
+  private static LeadHandoffRuntime shared;
+
+  final LocalRuntime runtime;
+  final VirtualClock clock;
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final DynamoDbClient dynamo;
+  private final DynamoLeadStore leads;
+  private final DynamoLeadHistory history;
+  private final String stateMachineArn;
+
+  private LeadHandoffRuntime() {
+    clock = new VirtualClock(START);
+    runtime =
+        LocalRuntime.builder()
+            .projectRoot(Projects.root())
+            .port(0)
+            .inMemory(true)
+            .clock(clock)
+            .out(new PrintStream(new ByteArrayOutputStream()))
+            .start();
+    dynamo = Tables.client(runtime.services().dynamoEndpoint());
+    leads = new DynamoLeadStore(dynamo, table("LeadsTable"));
+    history = new DynamoLeadHistory(dynamo, table("HistoryTable"));
+    List<StateMachine> machines = runtime.services().template().stateMachines();
+    stateMachineArn = machines.get(0).arn();
+    Runtime.getRuntime().addShutdownHook(new Thread(runtime::close));
+  }
+
+  /** The shared runtime, started on first use, reset for a new test. */
+  static synchronized LeadHandoffRuntime fresh() {
+    if (shared == null) {
+      shared = new LeadHandoffRuntime();
+    }
+    shared.reset();
+    return shared;
+  }
+
+  /** Stops what earlier tests left running, so their timers cannot fire during this one. */
+  void reset() {
+    runtime.engine().awaitIdle();
+    for (ExecutionDescription running :
+        runtime.engine().listExecutions(stateMachineArn, Optional.of(ExecutionStatus.RUNNING))) {
+      runtime
+          .engine()
+          .stopExecution(
+              running.executionArn(), Optional.of("Test.Reset"), Optional.of("next test"));
+    }
+    runtime.faults().clear();
+    runtime.outbox().clear();
+  }
+
+  private String table(String logicalId) {
+    return runtime.services().template().tables().stream()
+        .filter(t -> t.logicalId().equals(logicalId))
+        .map(Table::name)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  // ---- driving the product ----
+
+  /** Posts a lead as JSON to the product's intake, waits for its workflow to settle. */
+  String submit(Map<String, ?> fields) {
+    Response response = postJson("/leads", Json.MAPPER.valueToTree(fields).toString());
+    if (response.status() != 202) {
+      throw new AssertionError("intake answered " + response.status() + ": " + response.body());
+    }
+    settle();
+    return response.json().get("leadId").asText();
+  }
+
+  /** Lets every execution run until it waits for a timer or a callback. */
+  void settle() {
+    runtime.engine().awaitIdle();
+  }
+
+  /** Moves time on; every timer due meanwhile fires at its own time, and its effects settle. */
+  void advance(Duration duration) {
+    clock.advance(duration);
+    settle();
+  }
+
+  Response get(String pathOrUrl) {
+    return send(HttpRequest.newBuilder(uri(pathOrUrl)).GET());
+  }
+
+  Response postForm(String pathOrUrl, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  Response postJson(String pathOrUrl, String json) {
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response =
+          http.send(
+              request.timeout(Duration.ofSeconds(30)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers().map(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private URI uri(String pathOrUrl) {
+    return pathOrUrl.startsWith("http")
+        ? URI.create(pathOrUrl)
+        : runtime.baseUrl().resolve(pathOrUrl);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  // ---- what happened ----
+
+  Lead lead(String leadId) {
+    return leads.find(leadId).orElseThrow(() -> new AssertionError("no lead " + leadId));
+  }
+
+  List<HistoryEvent> leadHistory(String leadId) {
+    return history.of(leadId);
+  }
+
+  /** The lead's execution, named after the lead. */
+  ExecutionDescription execution(String leadId) {
+    return runtime.engine().describeExecution(executionArn(leadId));
+  }
+
+  /** The states the lead's execution entered, in order, by name. */
+  List<String> statesEntered(String leadId) {
+    return runtime.engine().getExecutionHistory(executionArn(leadId)).stream()
+        .filter(e -> e.type().endsWith("StateEntered"))
+        .map(e -> e.detail("name").orElseThrow())
+        .toList();
+  }
+
+  /** The AWS event types of the lead's execution history, in order. */
+  List<String> eventTypes(String leadId) {
+    return runtime.engine().getExecutionHistory(executionArn(leadId)).stream()
+        .map(com.leadhandoff.local.asl.engine.HistoryEvent::type)
+        .toList();
+  }
+
+  private String executionArn(String leadId) {
+    return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + leadId;
+  }
+
+  /** Emails whose subject mentions {@code text}, oldest first. */
+  List<SentEmail> mailAbout(String text) {
+    return oldestFirst().stream().filter(m -> m.subject().contains(text)).toList();
+  }
+
+  /** Emails to {@code address}, oldest first. */
+  List<SentEmail> mailTo(String address) {
+    return oldestFirst().stream().filter(m -> m.isFor(address)).toList();
+  }
+
+  private List<SentEmail> oldestFirst() {
+    List<SentEmail> newest = runtime.outbox().newestFirst();
+    return java.util.stream.IntStream.range(0, newest.size())
+        .mapToObj(i -> newest.get(newest.size() - 1 - i))
+        .toList();
+  }
+
+  /** The offer link in an offer email. */
+  static String offerLink(SentEmail offer) {
+    return offer.links().stream()
+        .filter(l -> l.contains("/offers/"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no offer link in " + offer.subject()));
+  }
+
+  /** An HTTP answer. */
+  record Response(int status, Map<String, List<String>> headers, String body) {
+    JsonNode json() {
+      try {
+        return Json.MAPPER.readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException("not JSON: " + body, e);
+      }
+    }
+  }
+}

@@ -1,0 +1,366 @@
+package com.leadhandoff.local.workflow;
+
+import static com.leadhandoff.local.workflow.LeadHandoffRuntime.offerLink;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.Owner;
+import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.ses.SentEmail;
+import com.leadhandoff.local.workflow.LeadHandoffRuntime.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole handoff on the real {@code statemachines/lead-handoff.asl.json} and the real handlers,
+ * in the local runtime on a virtual clock: time moves only when a test moves it, and each timer
+ * fires at its own instant. Offers last {@code OfferMinutes} (15) and a lead gets at most {@code
+ * MaxOffers} (3), the template's defaults; the demo directory's inbound team has three active reps.
+ */
+class LeadHandoffWorkflowTest {
+  private static final Duration OFFER_WINDOW = Duration.ofMinutes(15);
+  private static final Set<String> INBOUND_REPS =
+      Set.of(
+          "ana.ruiz@sales.example.com",
+          "ben.okafor@sales.example.com",
+          "chloe.martin@sales.example.com");
+  private static final String MANAGER = "morgan.lee@sales.example.com";
+  private static final String FALLBACK_MANAGER = "sales-manager@example.com";
+
+  private LeadHandoffRuntime local;
+
+  @BeforeEach
+  void freshRun() {
+    local = LeadHandoffRuntime.fresh();
+  }
+
+  /** A VP at a mid-size manufacturer asking for a demo: scores hot, well above the threshold. */
+  private static Map<String, Object> demoRequest(String lastName) {
+    Map<String, Object> lead = new LinkedHashMap<>();
+    lead.put("email", "dana." + lastName.toLowerCase() + "@acme-robotics.io");
+    lead.put("firstName", "Dana");
+    lead.put("lastName", lastName);
+    lead.put("company", "Acme Robotics");
+    lead.put("jobTitle", "VP Operations");
+    lead.put("country", "DE");
+    lead.put("companySize", 250);
+    lead.put("industry", "Manufacturing");
+    lead.put("formId", "demo-request");
+    lead.put("pagesViewed", List.of("/pricing", "/case-studies/warehouse-automation"));
+    lead.put("message", "Can we see a demo next week?");
+    return lead;
+  }
+
+  private static String name(String lastName) {
+    return "Dana " + lastName;
+  }
+
+  private List<SentEmail> offers(String lastName) {
+    return local.mailAbout("New lead for you: " + name(lastName));
+  }
+
+  private SentEmail onlyOffer(String lastName) {
+    List<SentEmail> offers = offers(lastName);
+    assertEquals(1, offers.size(), "offer emails so far: " + offers);
+    return offers.get(0);
+  }
+
+  private static String rep(SentEmail email) {
+    assertEquals(1, email.to().size());
+    return email.to().get(0);
+  }
+
+  @Test
+  void acceptedInTime_repOwnsLeadAndBothFollowUpsGoOut() {
+    String leadId = local.submit(demoRequest("Intime"));
+
+    SentEmail offer = onlyOffer("Intime");
+    String rep = rep(offer);
+    assertTrue(INBOUND_REPS.contains(rep), rep);
+    assertEquals(LeadStatus.ROUTING, local.lead(leadId).status());
+
+    // Opening the link (as a mail scanner would) changes nothing.
+    Response page = local.get(offerLink(offer));
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains("Accept this lead"), page.body());
+    local.settle();
+    assertEquals(LeadStatus.ROUTING, local.lead(leadId).status());
+
+    local.advance(Duration.ofMinutes(5));
+    Response accepted = local.postForm(offerLink(offer) + "/accept", Map.of());
+    local.settle();
+
+    assertEquals(200, accepted.status(), accepted.body());
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.ACCEPTED, lead.status());
+    assertEquals(rep, lead.owner().orElseThrow().email());
+    assertEquals(Owner.Role.REP, lead.owner().orElseThrow().role());
+    List<SentEmail> intro = local.mailTo("dana.intime@acme-robotics.io");
+    assertEquals(1, intro.size(), "the prospect hears from their rep once");
+    assertTrue(intro.get(0).subject().endsWith("will take care of your request"));
+    assertEquals(1, local.mailAbout("You own this lead: " + name("Intime")).size());
+    assertTrue(local.mailAbout("You own this lead: " + name("Intime")).get(0).isFor(rep));
+    assertEquals(
+        List.of(
+            "Score Lead",
+            "Qualified?",
+            "Route Lead",
+            "Rep Found?",
+            "Offer To Rep",
+            "Accepted?",
+            "Follow Up",
+            "Handed Off"),
+        local.statesEntered(leadId));
+    assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
+  }
+
+  @Test
+  void firstRepTimesOut_getsExpiredEmail_secondRepAccepts() {
+    String leadId = local.submit(demoRequest("Timeout"));
+    String first = rep(onlyOffer("Timeout"));
+
+    local.advance(OFFER_WINDOW.minusSeconds(1));
+    assertEquals(1, offers("Timeout").size(), "the first offer is still open");
+
+    local.advance(Duration.ofSeconds(2));
+    List<SentEmail> expired = local.mailAbout("Offer expired: " + name("Timeout"));
+    assertEquals(1, expired.size());
+    assertTrue(expired.get(0).isFor(first));
+    List<SentEmail> offers = offers("Timeout");
+    assertEquals(2, offers.size());
+    String second = rep(offers.get(1));
+    assertNotEquals(first, second);
+
+    local.postForm(offerLink(offers.get(1)) + "/accept", Map.of());
+    local.settle();
+
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.ACCEPTED, lead.status());
+    assertEquals(second, lead.owner().orElseThrow().email());
+    assertEquals(
+        List.of(
+            "Score Lead",
+            "Qualified?",
+            "Route Lead",
+            "Rep Found?",
+            "Offer To Rep",
+            "Record Missed Offer",
+            "Accepted Meanwhile?",
+            "Offers Left?",
+            "Route Lead",
+            "Rep Found?",
+            "Offer To Rep",
+            "Accepted?",
+            "Follow Up",
+            "Handed Off"),
+        local.statesEntered(leadId));
+    assertTrue(local.eventTypes(leadId).contains("TaskTimedOut"), "timed out as AWS records it");
+  }
+
+  @Test
+  void nobodyAccepts_managerAlertedWithFullHistory_andOwnsLead() {
+    String leadId = local.submit(demoRequest("Nobody"));
+
+    for (int i = 0; i < 3; i++) {
+      local.advance(OFFER_WINDOW.plusSeconds(1));
+    }
+
+    List<String> reps = offers("Nobody").stream().map(LeadHandoffWorkflowTest::rep).toList();
+    assertEquals(3, reps.size());
+    assertEquals(INBOUND_REPS, Set.copyOf(reps), "never the same rep twice");
+    List<SentEmail> alerts = local.mailAbout("Lead escalated to you: " + name("Nobody"));
+    assertEquals(1, alerts.size());
+    SentEmail alert = alerts.get(0);
+    assertTrue(alert.isFor(MANAGER));
+    for (String repName : List.of("Ana Ruiz", "Ben Okafor", "Chloe Martin")) {
+      assertTrue(alert.text().contains(repName), "history names " + repName + ":\n" + alert.text());
+      assertTrue(alert.html().contains(repName));
+    }
+    assertTrue(alert.text().toLowerCase().contains("timed out"), alert.text());
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.ESCALATED, lead.status());
+    assertEquals(Owner.Role.MANAGER, lead.owner().orElseThrow().role());
+    assertEquals(MANAGER, lead.owner().orElseThrow().email());
+    List<String> states = local.statesEntered(leadId);
+    assertEquals(
+        List.of("Escalate To Manager", "Escalated"),
+        states.subList(states.size() - 2, states.size()));
+    assertEquals(3, states.stream().filter("Offer To Rep"::equals).count());
+    assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
+
+    local.advance(Duration.ofDays(1));
+    assertEquals(3, offers("Nobody").size(), "the ladder ended; nothing more is sent");
+  }
+
+  @Test
+  void declineWithReason_offersLeadToNextRep() {
+    String leadId = local.submit(demoRequest("Declined"));
+    SentEmail offer = onlyOffer("Declined");
+    String first = rep(offer);
+
+    Response declined =
+        local.postForm(
+            offerLink(offer) + "/decline",
+            Map.of("reasonCode", "NOT_MY_TERRITORY", "reason", "Germany is Chloe's patch"));
+    local.settle();
+
+    assertEquals(200, declined.status(), declined.body());
+    List<SentEmail> offers = offers("Declined");
+    assertEquals(2, offers.size());
+    assertNotEquals(first, rep(offers.get(1)));
+    HistoryEvent decline =
+        local.leadHistory(leadId).stream()
+            .filter(e -> e.type().equals("OFFER_DECLINED"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        decline.details().get("reason").contains("Germany is Chloe's patch"), decline.toString());
+    assertEquals("NOT_MY_TERRITORY", decline.details().get("reasonCode"));
+    List<String> states = local.statesEntered(leadId);
+    assertTrue(states.contains("Record Declined Offer"), states.toString());
+    assertEquals("Offer To Rep", states.get(states.size() - 1), "waiting on the second rep");
+    assertEquals(LeadStatus.ROUTING, local.lead(leadId).status());
+  }
+
+  @Test
+  void belowThreshold_isNurtured_andNoRepIsOffered() {
+    Map<String, Object> student = new LinkedHashMap<>();
+    student.put("email", "sam.student@gmail.com");
+    student.put("firstName", "Sam");
+    student.put("lastName", "Student");
+    student.put("jobTitle", "Student");
+    student.put("formId", "newsletter");
+    String leadId = local.submit(student);
+
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.NURTURE, lead.status());
+    assertTrue(lead.score().isPresent());
+    assertTrue(lead.owner().isEmpty());
+    assertEquals(1, local.mailTo("sam.student@gmail.com").size(), "the prospect is thanked");
+    assertTrue(local.mailAbout("Sam Student").isEmpty(), "no rep hears about it");
+    assertEquals(
+        List.of("Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
+        local.statesEntered(leadId));
+  }
+
+  @Test
+  void acceptAfterDeadline_showsExpiredPage_andChangesNothing() {
+    String leadId = local.submit(demoRequest("Late"));
+    SentEmail late = onlyOffer("Late");
+
+    local.advance(OFFER_WINDOW.plusMinutes(1));
+    SentEmail current = offers("Late").get(1);
+    List<String> statesBefore = local.statesEntered(leadId);
+
+    Response response = local.postForm(offerLink(late) + "/accept", Map.of());
+    local.settle();
+
+    assertEquals(410, response.status());
+    assertTrue(response.body().toLowerCase().contains("expired"), response.body());
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.ROUTING, lead.status());
+    assertTrue(lead.owner().isEmpty());
+    assertEquals(statesBefore, local.statesEntered(leadId), "the workflow did not move");
+    assertEquals(200, local.get(offerLink(current)).status(), "the next rep's offer is still open");
+  }
+
+  @Test
+  void acceptsRacing_leaveExactlyOneOwner_andOneSetOfFollowUps() throws Exception {
+    String leadId = local.submit(demoRequest("Race"));
+    SentEmail stale = onlyOffer("Race");
+    local.advance(OFFER_WINDOW.plusSeconds(1));
+    SentEmail open = offers("Race").get(1);
+
+    // The timed-out rep and the current rep (twice: laptop and phone) all press Accept at once.
+    List<String> links =
+        List.of(offerLink(stale), offerLink(open), offerLink(open), offerLink(open));
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(links.size());
+    List<Future<Response>> answers = new ArrayList<>();
+    try {
+      for (String link : links) {
+        Callable<Response> accept =
+            () -> {
+              go.await();
+              return local.postForm(link + "/accept", Map.of());
+            };
+        answers.add(pool.submit(accept));
+      }
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Response> answer : answers) {
+        statuses.add(answer.get().status());
+      }
+      local.settle();
+
+      assertEquals(410, statuses.get(0), "the expired offer cannot be taken");
+      assertEquals(List.of(200, 200, 200), statuses.subList(1, 4), "accepting twice is harmless");
+    } finally {
+      pool.shutdownNow();
+    }
+    Lead lead = local.lead(leadId);
+    assertEquals(rep(open), lead.owner().orElseThrow().email());
+    assertEquals(
+        1,
+        local.leadHistory(leadId).stream().filter(e -> e.type().equals("OFFER_ACCEPTED")).count());
+    assertEquals(1, local.mailTo("dana.race@acme-robotics.io").size());
+    assertEquals(1, local.mailAbout("You own this lead: " + name("Race")).size());
+    assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
+  }
+
+  @Test
+  void taskThrottledTwice_isRetriedWithBackoff_andSucceeds() {
+    local.runtime.faults().throttleLambda("ScoreLeadFunction", 2);
+
+    String leadId = local.submit(demoRequest("Retried"));
+    assertTrue(offers("Retried").isEmpty(), "Score Lead waits to retry");
+
+    local.advance(Duration.ofMinutes(1));
+
+    assertEquals(1, offers("Retried").size());
+    Map<String, Long> events =
+        local.eventTypes(leadId).stream()
+            .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
+    assertEquals(2L, events.get("LambdaFunctionFailed"), events.toString());
+    assertEquals(
+        List.of("Score Lead", "Qualified?", "Route Lead", "Rep Found?", "Offer To Rep"),
+        local.statesEntered(leadId),
+        "retries stay inside the state");
+    assertEquals(LeadStatus.ROUTING, local.lead(leadId).status());
+  }
+
+  @Test
+  void taskFailingPermanently_parksLeadAsNeedsAttention_andAlerts() {
+    // SES refuses every inbound rep (as for unverified addresses): sending an offer cannot work.
+    INBOUND_REPS.forEach(local.runtime.faults()::rejectRecipient);
+
+    String leadId = local.submit(demoRequest("Broken"));
+
+    assertEquals(LeadStatus.NEEDS_ATTENTION, local.lead(leadId).status());
+    List<SentEmail> alerts = local.mailTo(FALLBACK_MANAGER);
+    assertEquals(1, alerts.size());
+    assertTrue(alerts.get(0).subject().startsWith("Needs attention: lead " + name("Broken")));
+    assertTrue(alerts.get(0).subject().contains("MessageRejected"), alerts.get(0).subject());
+    List<String> states = local.statesEntered(leadId);
+    assertEquals(
+        List.of("Offer To Rep", "Park Lead", "Needs Attention"),
+        states.subList(states.size() - 3, states.size()));
+    assertEquals(ExecutionStatus.FAILED, local.execution(leadId).status());
+  }
+}
