@@ -64,7 +64,7 @@ public final class LocalUi implements HttpHandler {
                 200,
                 "demo",
                 "Demo lead form",
-                Map.of("action", INTAKE, "redirect", BASE + "/thanks"));
+                Map.of("action", INTAKE, "redirect", BASE + "/thanks", "email", demoAddress()));
         case "/thanks" -> html(exchange, 200, "thanks", "Thank you", Map.of());
         case "/mail" -> html(exchange, 200, "mail", "Outbox", Map.of("emails", emails()));
         case "/outbox", "/outbox.json" ->
@@ -85,6 +85,16 @@ public final class LocalUi implements HttpHandler {
                 Map.of("message", "There is no page " + path + "."));
       }
     }
+  }
+
+  /**
+   * A fresh sender per form, so posting the demo form again makes a second lead instead of being
+   * recognised as the same submission within the duplicate window.
+   */
+  private static String demoAddress() {
+    return String.format(
+        "ada.lovelace+%04x@analytical-engines.example",
+        java.util.concurrent.ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   private Map<String, Object> index() {

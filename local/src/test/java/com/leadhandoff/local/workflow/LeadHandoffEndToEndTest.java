@@ -1,0 +1,111 @@
+package com.leadhandoff.local.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.workflow.LeadHandoffRuntime.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A person's walk through the product over HTTP on localhost: the demo form posts a lead, the
+ * outbox (as JSON, the way scripts read it) holds the rep's offer, the offer link shows the
+ * confirmation page, Accept hands the lead over and the follow-up emails appear. The only thing not
+ * done over HTTP is waiting for the workflow to settle, which the runtime reports exactly.
+ */
+class LeadHandoffEndToEndTest {
+  private final LeadHandoffRuntime local = LeadHandoffRuntime.fresh();
+
+  @Test
+  void demoForm_offerEmail_accept_followUp() {
+    Response form = local.get("/_local/demo");
+    assertEquals(200, form.status());
+    assertTrue(
+        form.body().contains("action=\"/leads\""), "the demo form posts to the intake route");
+    String prospect = value(form.body(), "email");
+
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("email", prospect);
+    fields.put("firstName", value(form.body(), "firstName"));
+    fields.put("lastName", "Walkthrough");
+    fields.put("company", value(form.body(), "company"));
+    fields.put("jobTitle", value(form.body(), "jobTitle"));
+    fields.put("country", value(form.body(), "country"));
+    fields.put("companySize", value(form.body(), "companySize"));
+    fields.put("industry", value(form.body(), "industry"));
+    fields.put("formId", "demo-request");
+    fields.put("redirect", "/_local/thanks");
+    fields.put("website", "");
+    Response posted = local.postForm("/leads", fields);
+    assertEquals(303, posted.status(), posted.body());
+    assertEquals(List.of("/_local/thanks"), posted.headers().get("location"));
+    local.settle();
+
+    JsonNode offer = onlyEmail("New lead for you: Ada Walkthrough");
+    String rep = offer.get("to").get(0).asText();
+    String link = offer.get("links").get(0).asText();
+    assertTrue(link.startsWith(local.runtime.baseUrl() + "/offers/"), link);
+    assertTrue(
+        offer.get("html").asText().contains("Asked for a demo"), "the rep sees why it scored");
+
+    Response page = local.get(link);
+    assertEquals(200, page.status());
+    assertTrue(page.body().contains("Ada Walkthrough"));
+
+    Response accepted = local.postForm(link + "/accept", Map.of());
+    assertEquals(200, accepted.status(), accepted.body());
+    local.settle();
+
+    JsonNode intro = onlyEmailTo(prospect);
+    assertTrue(intro.get("subject").asText().endsWith("will take care of your request"));
+    assertEquals(rep, onlyEmail("You own this lead: Ada Walkthrough").get("to").get(0).asText());
+    assertEquals(200, local.get(link).status(), "the link now says the rep owns the lead");
+  }
+
+  private JsonNode onlyEmail(String subjectPart) {
+    List<JsonNode> found = new ArrayList<>();
+    outbox()
+        .forEach(
+            m -> {
+              if (m.get("subject").asText().contains(subjectPart)) {
+                found.add(m);
+              }
+            });
+    assertEquals(1, found.size(), "emails about " + subjectPart);
+    return found.get(0);
+  }
+
+  private JsonNode onlyEmailTo(String address) {
+    List<JsonNode> found = new ArrayList<>();
+    outbox()
+        .forEach(
+            m ->
+                m.get("to")
+                    .forEach(
+                        to -> {
+                          if (to.asText().equalsIgnoreCase(address)) {
+                            found.add(m);
+                          }
+                        }));
+    assertEquals(1, found.size(), "emails to " + address);
+    return found.get(0);
+  }
+
+  private JsonNode outbox() {
+    Response outbox = local.get("/_local/outbox");
+    assertEquals(200, outbox.status());
+    return outbox.json();
+  }
+
+  private static String value(String html, String id) {
+    Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*value=\"([^\"]*)\"").matcher(html);
+    assertTrue(m.find(), "the demo form has a prefilled " + id);
+    return m.group(1);
+  }
+}
