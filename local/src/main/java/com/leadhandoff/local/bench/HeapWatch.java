@@ -1,0 +1,62 @@
+package com.leadhandoff.local.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The most heap in use while a phase runs, sampled every 10 ms on a daemon thread, and the
+ * process's peak resident set size as Linux reports it ({@code VmHWM}).
+ */
+final class HeapWatch implements AutoCloseable {
+  private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+  private final AtomicLong peak = new AtomicLong();
+  private final Thread sampler;
+  private volatile boolean running = true;
+
+  HeapWatch() {
+    sampler =
+        new Thread(
+            () -> {
+              while (running) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                  Thread.sleep(10);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "bench-heap-watch");
+    sampler.setDaemon(true);
+    sampler.start();
+  }
+
+  /** The highest heap use seen so far, in MiB. */
+  double peakHeapMib() {
+    peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+    return peak.get() / (1024.0 * 1024.0);
+  }
+
+  /** The process's peak resident memory in MiB, or -1 where /proc is not there. */
+  static double peakRssMib() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+        }
+      }
+    } catch (Exception e) {
+      // not Linux: leave it out
+    }
+    return -1;
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    sampler.interrupt();
+  }
+}
