@@ -191,6 +191,15 @@ public final class LocalRuntime implements AutoCloseable {
    * rather than run wrongly later.
    */
   private void createStateMachine(StateMachine machine) {
+    if (!"STANDARD".equals(machine.type())) {
+      // Express workflows differ in what they allow (no .waitForTaskToken) and how they record
+      // history; running one with Standard semantics would hide exactly those differences.
+      throw new TemplateException(
+          machine.logicalId()
+              + ": Type "
+              + machine.type()
+              + " cannot run locally; only STANDARD state machines are supported");
+    }
     try {
       engine.createStateMachine(machine.name(), machine.definition());
     } catch (StepFunctionsException e) {
