@@ -1,0 +1,183 @@
+package com.leadhandoff.local.template;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadhandoff.local.Projects;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the deployable template promises, checked on the real {@code template.yaml} and state
+ * machine file: tables on demand with point-in-time recovery, IAM only through SAM policy
+ * templates, every definition placeholder substituted, every handler class present, the outputs.
+ */
+class TemplateContractTest {
+  private static final Path ROOT = Projects.root();
+  private final Map<String, Object> template =
+      CloudFormationYaml.load(ROOT.resolve("template.yaml"));
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Map<String, Object>> resources() {
+    return (Map<String, Map<String, Object>>) template.get("Resources");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> properties(Map<String, Object> resource) {
+    return (Map<String, Object>) resource.getOrDefault("Properties", Map.of());
+  }
+
+  private List<Map<String, Object>> ofType(String type) {
+    return resources().values().stream().filter(r -> type.equals(r.get("Type"))).toList();
+  }
+
+  @Test
+  void tables_areOnDemand_withPointInTimeRecovery() {
+    List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
+    assertEquals(6, tables.size());
+    for (Map<String, Object> table : tables) {
+      Map<String, Object> p = properties(table);
+      assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
+      assertEquals(
+          Map.of("PointInTimeRecoveryEnabled", true),
+          p.get("PointInTimeRecoverySpecification"),
+          p.toString());
+    }
+  }
+
+  @Test
+  void recordsThatExpire_haveTimeToLive() {
+    Set<String> withTtl = new TreeSet<>();
+    resources()
+        .forEach(
+            (id, r) -> {
+              if (properties(r).containsKey("TimeToLiveSpecification")) {
+                withTtl.add(id);
+              }
+            });
+    assertEquals(Set.of("IntakeKeysTable", "OffersTable"), withTtl);
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void functions_useSamPolicyTemplatesOnly() {
+    Set<String> allowed =
+        Set.of(
+            "DynamoDBCrudPolicy",
+            "DynamoDBReadPolicy",
+            "DynamoDBWritePolicy",
+            "SESCrudPolicy",
+            "SESBulkTemplatedCrudPolicy_v2",
+            "StepFunctionsExecutionPolicy",
+            "StepFunctionsCallbackPolicy",
+            "LambdaInvokePolicy",
+            "SESSendBouncePolicy");
+    List<Map<String, Object>> holders = new ArrayList<>(ofType("AWS::Serverless::Function"));
+    holders.addAll(ofType("AWS::Serverless::StateMachine"));
+    for (Map<String, Object> holder : holders) {
+      Object policies = properties(holder).get("Policies");
+      if (policies == null) {
+        continue;
+      }
+      for (Object policy : (List<Object>) policies) {
+        assertTrue(policy instanceof Map, "a policy template, not a managed policy: " + policy);
+        String name = ((Map<String, Object>) policy).keySet().iterator().next();
+        assertTrue(allowed.contains(name), "not a SAM policy template we allow: " + name);
+      }
+    }
+    String text = read("template.yaml");
+    assertFalse(text.contains("Action: '*'") || text.contains("Action: \"*\""), "no * actions");
+    assertFalse(text.contains("Statement:"), "no hand-written IAM statements");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyDefinitionPlaceholder_isSubstituted_andEveryFunctionArnUsed() {
+    Map<String, Object> machine = ofType("AWS::Serverless::StateMachine").get(0);
+    Map<String, Object> p = properties(machine);
+    String definition = read((String) p.get("DefinitionUri"));
+    Set<String> used = new HashSet<>();
+    Matcher m = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(definition);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    Set<String> substituted = ((Map<String, Object>) p.get("DefinitionSubstitutions")).keySet();
+    assertTrue(substituted.containsAll(used), "placeholders without a value: " + used);
+    // Table names are substituted too (for direct DynamoDB states); every function ARN is used.
+    for (String name : substituted) {
+      assertTrue(used.contains(name) || name.endsWith("TableName"), name + " is never used");
+    }
+  }
+
+  @Test
+  void everyHandlerClass_existsInTheFunctionsModule() throws Exception {
+    Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
+    for (LambdaFunction function : read.functions()) {
+      Class.forName(function.handlerClass());
+    }
+  }
+
+  @Test
+  void apiRoutes_areTheProductsFour() {
+    Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
+    assertEquals(
+        Set.of(
+            "POST /leads",
+            "GET /offers/{token}",
+            "POST /offers/{token}/accept",
+            "POST /offers/{token}/decline"),
+        Set.copyOf(read.routes().stream().map(HttpRoute::routeKey).toList()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void outputs_nameTheApiStateMachineAndTables() {
+    Set<String> outputs = ((Map<String, Object>) template.get("Outputs")).keySet();
+    assertTrue(
+        outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
+        outputs.toString());
+    assertEquals(6, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+  }
+
+  @Test
+  void stateMachine_everyCallbackTaskHasATimeout() throws Exception {
+    JsonNode states =
+        new ObjectMapper().readTree(read("statemachines/lead-handoff.asl.json")).get("States");
+    states
+        .fields()
+        .forEachRemaining(
+            e -> {
+              String resource = e.getValue().path("Resource").asText();
+              if (resource.endsWith(".waitForTaskToken")) {
+                assertTrue(
+                    e.getValue().has("TimeoutSeconds") || e.getValue().has("TimeoutSecondsPath"),
+                    e.getKey() + " waits for a callback without a timeout");
+              }
+              if (e.getValue().path("Type").asText().equals("Task")
+                  && !e.getKey().equals("Park Lead")) {
+                assertTrue(e.getValue().has("Retry"), e.getKey() + " has no Retry");
+                assertTrue(e.getValue().has("Catch"), e.getKey() + " has no Catch");
+              }
+            });
+  }
+
+  private static String read(String relative) {
+    try {
+      return Files.readString(ROOT.resolve(relative));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
