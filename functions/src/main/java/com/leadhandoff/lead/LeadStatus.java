@@ -10,6 +10,8 @@ public enum LeadStatus {
   ROUTING,
   /** A rep accepted it. */
   ACCEPTED,
+  /** A rep declined it as not a fit, spam or bad data; handed back to marketing with the reason. */
+  RECYCLED,
   /** No rep accepted in time; the manager owns it. */
   ESCALATED,
   /** A step failed after its retries; a person must look at it. */

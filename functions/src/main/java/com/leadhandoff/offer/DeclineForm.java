@@ -9,22 +9,35 @@ public sealed interface DeclineForm {
   /** Longest reason a rep may type, after trimming. */
   int MAX_DETAILS = 500;
 
-  /** The reasons a rep can pick; {@code OTHER} needs words of their own. */
+  /**
+   * The reasons a rep can pick. Routing reasons send the lead to the next rep; the others say the
+   * lead should not be worked by sales at all, so it goes back to marketing with the reason. {@code
+   * OTHER} needs words of their own.
+   */
   enum Choice {
-    NOT_MY_TERRITORY("Not my territory or segment"),
-    NO_CAPACITY("No capacity right now"),
-    NOT_A_FIT("Not a fit or spam"),
-    OTHER("Other");
+    NOT_MY_TERRITORY("Not my territory", false),
+    NOT_A_FIT("Not a fit", true),
+    DUPLICATE("Duplicate of a lead I already have", false),
+    BAD_DATA("Bad data", true),
+    SPAM("Spam", true),
+    OTHER("Other", false);
 
     private final String label;
+    private final boolean recycles;
 
-    Choice(String label) {
+    Choice(String label, boolean recycles) {
       this.label = label;
+      this.recycles = recycles;
     }
 
     /** How the choice reads on the form and in the lead's history. */
     public String label() {
       return label;
+    }
+
+    /** Whether this reason hands the lead back to marketing instead of to the next rep. */
+    public boolean recycles() {
+      return recycles;
     }
   }
 
@@ -33,7 +46,12 @@ public sealed interface DeclineForm {
    *
    * @param text what the history and the workflow record, e.g. {@code Not my territory: Portugal}
    */
-  record Reason(Optional<Choice> choice, String text) implements DeclineForm {}
+  record Reason(Optional<Choice> choice, String text) implements DeclineForm {
+    /** Whether the lead goes back to marketing rather than to the next rep. */
+    public boolean recycles() {
+      return choice.map(Choice::recycles).orElse(false);
+    }
+  }
 
   /** Why the form cannot be accepted, as told to the rep. */
   record Problem(String message) implements DeclineForm {}

@@ -27,6 +27,9 @@ public final class OfferAnswers {
   /** The error the state machine catches to move on to the next rep. */
   public static final String DECLINED_ERROR = "OfferDeclined";
 
+  /** The error the state machine catches to hand the lead back to marketing. */
+  public static final String RECYCLED_ERROR = "LeadRecycled";
+
   private final OfferLinks links;
   private final OfferStore offers;
   private final LeadStore leads;
@@ -111,9 +114,11 @@ public final class OfferAnswers {
     Map<String, String> details = new HashMap<>();
     details.put("reason", reason.text());
     reason.choice().ifPresent(c -> details.put("reasonCode", c.name()));
+    details.put("recycled", Boolean.toString(reason.recycles()));
     record(offer, now, "OFFER_DECLINED", offer.repName() + " declined: " + reason.text(), details);
-    workflow.fail(offer.taskToken(), DECLINED_ERROR, reason.text());
-    return new OfferView.Declined(offer, lead, Visit.ANSWERED_NOW);
+    workflow.fail(
+        offer.taskToken(), reason.recycles() ? RECYCLED_ERROR : DECLINED_ERROR, reason.text());
+    return new OfferView.Declined(offer, lead, Visit.ANSWERED_NOW, reason.recycles());
   }
 
   /** What the rep sees when their answer did not act: the offer was closed or answered first. */

@@ -1,6 +1,7 @@
 package com.leadhandoff.offer;
 
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.offer.OfferView.Visit;
 import java.time.Clock;
@@ -70,7 +71,12 @@ public final class OfferLinks {
               : new OfferView.Expired(offer, lead);
       case EXPIRED -> new OfferView.Expired(offer, lead);
       case ACCEPTED -> new OfferView.Accepted(offer, lead, visit(attempted, OfferStatus.ACCEPTED));
-      case DECLINED -> new OfferView.Declined(offer, lead, visit(attempted, OfferStatus.DECLINED));
+      case DECLINED ->
+          new OfferView.Declined(
+              offer,
+              lead,
+              visit(attempted, OfferStatus.DECLINED),
+              lead.status() == LeadStatus.RECYCLED);
     };
   }
 

@@ -63,7 +63,9 @@ public final class OfferPages {
     if (view instanceof OfferView.Declined d) {
       // Looking at a declined offer, or accepting it, is a conflict; declining it again is not.
       int status = d.visit() == Visit.ANSWERED_NOW || d.visit() == Visit.ANSWERED_AGAIN ? 200 : 409;
-      return page(status, "declined", flagged(OfferSummary.of(d.lead(), d.offer()), d.visit()));
+      Map<String, Object> model = flagged(OfferSummary.of(d.lead(), d.offer()), d.visit());
+      model.put("recycled", d.recycled());
+      return page(status, "declined", model);
     }
     if (view instanceof OfferView.OwnedElsewhere o) {
       return page(409, "owned-elsewhere", OfferSummary.of(o.lead(), o.offer()));

@@ -35,7 +35,7 @@ public sealed interface OfferView {
   record Accepted(Offer offer, Lead lead, Visit visit) implements OfferView {}
 
   /** The rep declined the lead. */
-  record Declined(Offer offer, Lead lead, Visit visit) implements OfferView {}
+  record Declined(Offer offer, Lead lead, Visit visit, boolean recycled) implements OfferView {}
 
   /** The rep's accept went through but somebody else had come to own the lead meanwhile. */
   record OwnedElsewhere(Offer offer, Lead lead) implements OfferView {}

@@ -16,15 +16,14 @@ class DeclineFormTest {
         DeclineForm.from(Map.of("reasonCode", "NOT_MY_TERRITORY", "reason", "  Portugal  "));
 
     assertEquals(
-        new DeclineForm.Reason(
-            Optional.of(Choice.NOT_MY_TERRITORY), "Not my territory or segment: Portugal"),
+        new DeclineForm.Reason(Optional.of(Choice.NOT_MY_TERRITORY), "Not my territory: Portugal"),
         form);
   }
 
   @Test
   void choiceAlone_isEnough() {
     assertEquals(
-        new DeclineForm.Reason(Optional.of(Choice.NOT_A_FIT), "Not a fit or spam"),
+        new DeclineForm.Reason(Optional.of(Choice.NOT_A_FIT), "Not a fit"),
         DeclineForm.from(Map.of("reasonCode", "NOT_A_FIT")));
   }
 

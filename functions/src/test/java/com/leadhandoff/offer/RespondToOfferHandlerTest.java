@@ -200,7 +200,7 @@ class RespondToOfferHandlerTest {
 
     assertEquals(200, page.getStatusCode());
     assertTrue(page.getBody().contains("Thanks — the lead goes to the next rep"));
-    String reason = "Not my territory or segment: We do not cover Portugal & Spain yet";
+    String reason = "Not my territory: We do not cover Portugal & Spain yet";
     Offer offer = scenario.offer();
     assertEquals(OfferStatus.DECLINED, offer.status());
     assertEquals(Optional.of(reason), offer.declineReason());
@@ -213,6 +213,28 @@ class RespondToOfferHandlerTest {
     assertEquals(reason, declined.details().get("reason"));
     assertEquals("NOT_MY_TERRITORY", declined.details().get("reasonCode"));
     assertTrue(owner().isEmpty());
+  }
+
+  @Test
+  void declineAsSpam_sendsTheLeadBackToMarketing_notToTheNextRep() {
+    String token = scenario.offered();
+
+    APIGatewayV2HTTPResponse page =
+        scenario.decline(token, "reasonCode=SPAM&reason=Company+name+is+a+keyboard+mash");
+
+    assertEquals(200, page.getStatusCode());
+    assertTrue(page.getBody().contains("Thanks — the lead goes back to marketing"), page.getBody());
+    String reason = "Spam: Company name is a keyboard mash";
+    assertEquals(
+        List.of(new Sent(OfferScenario.fixtureTaskToken(), false, null, "LeadRecycled", reason)),
+        scenario.workflow.callbacks());
+    HistoryEvent declined =
+        scenario.history.of(LEAD_ID).stream()
+            .filter(e -> e.type().equals("OFFER_DECLINED"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("SPAM", declined.details().get("reasonCode"));
+    assertEquals("true", declined.details().get("recycled"));
   }
 
   @Test

@@ -26,6 +26,7 @@ class LeadHandoffDefinitionTest {
       Map.of(
           "ScoreLeadFunctionArn", FN + "ScoreLead",
           "NurtureLeadFunctionArn", FN + "NurtureLead",
+          "RecycleLeadFunctionArn", FN + "RecycleLead",
           "RouteLeadFunctionArn", FN + "RouteLead",
           "OfferToRepFunctionArn", FN + "OfferToRep",
           "CloseOfferFunctionArn", FN + "CloseOffer",

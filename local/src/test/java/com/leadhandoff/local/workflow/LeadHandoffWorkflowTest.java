@@ -239,6 +239,37 @@ class LeadHandoffWorkflowTest {
   }
 
   @Test
+  void declineAsSpam_recyclesLeadToMarketing_andNoOtherRepIsOffered() {
+    String leadId = local.submit(demoRequest("Spam"));
+    SentEmail offer = onlyOffer("Spam");
+
+    Response declined =
+        local.postForm(
+            offerLink(offer) + "/decline",
+            Map.of("reasonCode", "SPAM", "reason", "Keyboard-mash company, fake phone"));
+    local.settle();
+
+    assertEquals(200, declined.status(), declined.body());
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.RECYCLED, lead.status());
+    assertTrue(lead.owner().isEmpty());
+    HistoryEvent recycled =
+        local.leadHistory(leadId).stream()
+            .filter(e -> e.type().equals("RECYCLED"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("Spam: Keyboard-mash company, fake phone", recycled.details().get("reason"));
+    local.advance(OFFER_WINDOW.multipliedBy(4));
+    assertEquals(1, offers("Spam").size(), "no other rep is offered a spam lead");
+    assertTrue(local.mailTo("dana.spam@acme-robotics.io").isEmpty(), "the sender gets no mail");
+    List<String> states = local.statesEntered(leadId);
+    assertEquals(
+        List.of("Offer To Rep", "Record Recycled Offer", "Recycle Lead", "Recycled"),
+        states.subList(states.size() - 4, states.size()));
+    assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
+  }
+
+  @Test
   void belowThreshold_isNurtured_andNoRepIsOffered() {
     Map<String, Object> student = new LinkedHashMap<>();
     student.put("email", "sam.student@gmail.com");
