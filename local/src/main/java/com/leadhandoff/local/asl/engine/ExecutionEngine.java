@@ -383,6 +383,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    services.journal().close();
     workers.shutdownNow();
   }
 

@@ -151,6 +151,9 @@ final class Interpreter {
    */
   private void resume(Signal.Resume resume) {
     armExecutionTimeout();
+    if (execution.isClosed()) {
+      return;
+    }
     Snapshot.RunState saved = resume.saved().run();
     Program program = execution.machine.definition().program();
     Run run = newRun(program, Optional.empty(), -1, saved.lastEventId());

@@ -8,18 +8,27 @@ import java.util.Optional;
  */
 final class Journal {
   private final Optional<ExecutionStore> store;
+  private volatile boolean closed;
 
   Journal(Optional<ExecutionStore> store) {
     this.store = store;
   }
 
   boolean enabled() {
-    return store.isPresent();
+    return store.isPresent() && !closed;
+  }
+
+  /**
+   * Stops saving. Once the engine is closing, a step cut short must stay saved as it was when it
+   * began, not as whatever the interrupted Lambda left behind, so that a restart fails it visibly.
+   */
+  void close() {
+    closed = true;
   }
 
   /** Saves the execution as it is now, {@code progress} telling how far its run got. */
   void save(Execution execution, Snapshot.Progress progress) {
-    if (store.isEmpty()) {
+    if (!enabled()) {
       return;
     }
     try {
