@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.asl.engine.FileExecutionStore;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -300,7 +302,50 @@ class ExecutionRestartTest {
     assertEquals("Transient", second.describe(ARN).error().orElseThrow());
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode failTransient() throws LambdaFailure {
+  @Test
+  void heartbeat_afterRestart_isDueOneIntervalAfterTheLastBeatBeforeTheStop() {
+    // GIVEN a callback task that must beat every 60 s, beaten at T0 + 30 s, then stopped
+    String beating =
+        OFFER_THEN_CONFIRM.replace(
+            q("'TimeoutSecondsPath':'$.slaSeconds',"),
+            q("'TimeoutSecondsPath':'$.slaSeconds','HeartbeatSeconds':60,"));
+    EngineFixture first = engineAt(T0, executions());
+    first.run(beating, INPUT);
+    first.clock.advance(Duration.ofSeconds(30));
+    first.engine.sendTaskHeartbeat(first.lastToken(OFFER, "token"));
+    first.engine.awaitIdle();
+    first.close();
+
+    // WHEN it restarts at T0 + 80 s, past the first interval, and no beat comes
+    EngineFixture second = restart(T0.plusSeconds(80), executions(), beating);
+    second.clock.advanceTo(T0.plusSeconds(89));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(T0.plusSeconds(90));
+
+    // THEN the heartbeat timeout fires at T0 + 90 s (caught here as a timeout)
+    assertEquals("States.HeartbeatTimeout", second.output(ARN).at("/failure/Error").asText());
+    assertEquals(T0.plusSeconds(90), event(second, "TaskTimedOut").timestamp());
+  }
+
+  @Test
+  void executionTimeout_countsFromTheOriginalStartAcrossARestart() {
+    // GIVEN a state machine with TimeoutSeconds 600, waiting in Offer (SLA 900 s) when stopped
+    String bounded = OFFER_THEN_CONFIRM.replaceFirst("\\{", "{\"TimeoutSeconds\":600,");
+    engineAt(T0, executions()).run(bounded, INPUT);
+    engines.get(0).close();
+
+    // WHEN it restarts at T0 + 300 s and 300 s more pass
+    EngineFixture second = restart(T0.plusSeconds(300), executions(), bounded);
+    second.clock.advanceTo(T0.plusSeconds(599));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(T0.plusSeconds(600));
+
+    // THEN the execution timed out at T0 + 600 s, as if it had never stopped
+    assertEquals(ExecutionStatus.TIMED_OUT, second.describe(ARN).status());
+    assertEquals(T0.plusSeconds(600), second.describe(ARN).stopDate().orElseThrow());
+  }
+
+  private static JsonNode failTransient() throws LambdaFailure {
     throw LambdaFailure.functionError("Transient", "ses down", List.of());
   }
 

@@ -40,6 +40,9 @@ public final class ExecutionEngine implements AutoCloseable {
   /** How long {@link #awaitIdle()} waits before deciding the engine is stuck. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long {@link #close()} lets work under way finish when executions are kept in a store. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
   private static final Pattern NAME =
       Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
 
@@ -345,6 +348,10 @@ public final class ExecutionEngine implements AutoCloseable {
     if (!token.beat(clock.now())) {
       throw closedToken();
     }
+    if (store.isPresent()) {
+      // Saved, or a restart would count the heartbeat interval from an older beat.
+      token.execution.post(new Signal.Beat());
+    }
   }
 
   private void close(TaskToken token, TaskResult result) {
@@ -383,6 +390,11 @@ public final class ExecutionEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (store.isPresent()) {
+      // Lets answers and steps already under way finish and be saved; one that outlasts this is
+      // saved as cut short, and a restart fails it rather than lose or repeat it.
+      awaitIdle(CLOSE_GRACE);
+    }
     services.journal().close();
     workers.shutdownNow();
   }

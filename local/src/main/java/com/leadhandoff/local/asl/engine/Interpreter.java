@@ -112,6 +112,8 @@ final class Interpreter {
       taskClosed(closed);
     } else if (signal instanceof Signal.Resume resume) {
       resume(resume);
+    } else if (signal instanceof Signal.Beat) {
+      return; // handled by the checkpoint every signal ends with
     } else {
       releaseAll();
     }

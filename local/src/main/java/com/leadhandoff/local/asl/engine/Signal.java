@@ -20,6 +20,9 @@ sealed interface Signal {
    */
   record Resume(Snapshot.Progress.Suspended saved, Optional<TaskToken> token) implements Signal {}
 
+  /** A callback task got a heartbeat: nothing to do but save its new last beat. */
+  record Beat() implements Signal {}
+
   /** The execution was closed from outside (stopped, timed out): release its timers. */
   record Closed() implements Signal {}
 }
