@@ -43,9 +43,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The project's {@code template.yaml} running on this machine: DynamoDB Local with the template's
  * tables, every function in-process with its own settings, the HttpApi routes on localhost, the
  * custom resources created once per fresh data folder, the template's state machines on the local
- * ASL engine behind a Step Functions endpoint, an SES endpoint filling the outbox, the web UI, and
- * any further {@link LocalExtension}s, all on the same port. Build with {@link #builder()}; {@link
- * #close()} stops everything.
+ * ASL engine behind a Step Functions endpoint (executions kept in the data folder, so waiting ones
+ * carry on after a restart), an SES endpoint filling the outbox, the web UI, and any further {@link
+ * LocalExtension}s, all on the same port. Build with {@link #builder()}; {@link #close()} stops
+ * everything.
  */
 public final class LocalRuntime implements AutoCloseable {
   /** Where the Step Functions API is served; {@code aws.endpointUrlSfn} points here. */

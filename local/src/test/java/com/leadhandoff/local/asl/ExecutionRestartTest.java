@@ -345,6 +345,30 @@ class ExecutionRestartTest {
     assertEquals(T0.plusSeconds(600), second.describe(ARN).stopDate().orElseThrow());
   }
 
+  @Test
+  void executionInsideAParallelState_isFailedOnRestartNamingIt() {
+    // GIVEN an execution whose Parallel branch waits for a callback when its engine stopped
+    String parallel =
+        q(
+            "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                + "{'StartAt':'Ask','States':{'Ask':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+                + "'Parameters':{'FunctionName':'"
+                + OFFER
+                + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}}}]}}}");
+    engineAt(T0, executions()).run(parallel, "{}");
+    engines.get(0).close();
+
+    // WHEN a new engine restores it
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), parallel);
+
+    // THEN it is failed with a cause that says Parallel states are not resumed
+    assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
+    assertTrue(
+        second.describe(ARN).cause().orElseThrow().contains("Parallel state 'Both'"),
+        second.describe(ARN).cause().get());
+  }
+
   private static JsonNode failTransient() throws LambdaFailure {
     throw LambdaFailure.functionError("Transient", "ses down", List.of());
   }

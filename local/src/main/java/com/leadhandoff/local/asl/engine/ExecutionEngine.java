@@ -35,6 +35,9 @@ import java.util.regex.Pattern;
  * engine.awaitIdle();
  * engine.getExecutionHistory(executionArn);   // assert on events
  * }</pre>
+ *
+ * <p>With a {@link Builder#store store}, each execution is saved whenever it suspends, starts a
+ * task or closes, and {@link #restoreExecutions()} brings them back in the engine of a later run.
  */
 public final class ExecutionEngine implements AutoCloseable {
   /** How long {@link #awaitIdle()} waits before deciding the engine is stuck. */
