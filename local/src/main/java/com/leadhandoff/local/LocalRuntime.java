@@ -2,6 +2,8 @@ package com.leadhandoff.local;
 
 import com.leadhandoff.local.api.ApiServer;
 import com.leadhandoff.local.asl.engine.ExecutionEngine;
+import com.leadhandoff.local.asl.engine.FileExecutionStore;
+import com.leadhandoff.local.asl.engine.RestoredExecutions;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.leadhandoff.local.clock.RealClock;
 import com.leadhandoff.local.clock.RuntimeClock;
@@ -41,9 +43,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The project's {@code template.yaml} running on this machine: DynamoDB Local with the template's
  * tables, every function in-process with its own settings, the HttpApi routes on localhost, the
  * custom resources created once per fresh data folder, the template's state machines on the local
- * ASL engine behind a Step Functions endpoint, an SES endpoint filling the outbox, the web UI, and
- * any further {@link LocalExtension}s, all on the same port. Build with {@link #builder()}; {@link
- * #close()} stops everything.
+ * ASL engine behind a Step Functions endpoint (executions kept in the data folder, so waiting ones
+ * carry on after a restart), an SES endpoint filling the outbox, the web UI, and any further {@link
+ * LocalExtension}s, all on the same port. Build with {@link #builder()}; {@link #close()} stops
+ * everything.
  */
 public final class LocalRuntime implements AutoCloseable {
   /** Where the Step Functions API is served; {@code aws.endpointUrlSfn} points here. */
@@ -56,6 +59,9 @@ public final class LocalRuntime implements AutoCloseable {
   public static final String UI_PATH = "/_local/";
 
   private static final String CREATED_MARKER = "stack-created";
+
+  /** The data folder's subfolder where executions are kept between runs. */
+  private static final String EXECUTIONS = "executions";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final SdkSettings sdk = new SdkSettings();
@@ -147,11 +153,12 @@ public final class LocalRuntime implements AutoCloseable {
         new CustomResources(baseUrl, b.projectRoot.toAbsolutePath().getFileName().toString());
     server.mount(CustomResources.PATH, customResources);
 
-    engine =
+    ExecutionEngine.Builder engineBuilder =
         ExecutionEngine.builder(clock, new FunctionInvoker(functions, faults))
             .region(LocalNames.REGION)
-            .accountId(LocalNames.ACCOUNT_ID)
-            .build();
+            .accountId(LocalNames.ACCOUNT_ID);
+    dataDir.ifPresent(d -> engineBuilder.store(FileExecutionStore.in(d.resolve(EXECUTIONS))));
+    engine = engineBuilder.build();
     started.push(engine);
     for (StateMachine machine : template.stateMachines()) {
       createStateMachine(machine);
@@ -182,7 +189,23 @@ public final class LocalRuntime implements AutoCloseable {
       }
       marker.ifPresent(LocalRuntime::touch);
     }
+    // Last, once every endpoint is up: a restored execution may carry on (and call them) at once.
+    RestoredExecutions restored = engine.restoreExecutions();
     printUrls(b.out, template, server, dynamo, dataDir);
+    printRestored(b.out, restored, dataDir);
+  }
+
+  private static void printRestored(
+      PrintStream out, RestoredExecutions restored, Optional<Path> dataDir) {
+    restored.notes().forEach(note -> out.println("note: saved execution not loaded: " + note));
+    if (restored.closed() + restored.resumed() + restored.failed() > 0) {
+      out.printf(
+          "  Executions %d resumed, %d closed, %d failed on restart (from %s)%n",
+          restored.resumed(),
+          restored.closed(),
+          restored.failed(),
+          dataDir.map(d -> d.resolve(EXECUTIONS)).orElseThrow());
+    }
   }
 
   /**
@@ -315,7 +338,10 @@ public final class LocalRuntime implements AutoCloseable {
       return this;
     }
 
-    /** Where tables and other state are kept between runs (default {@code .local-data/}). */
+    /**
+     * Where tables, sent emails and workflow executions are kept between runs (default {@code
+     * .local-data/}).
+     */
     public Builder dataDir(Path dataDir) {
       this.dataDir = dataDir.toAbsolutePath();
       return this;

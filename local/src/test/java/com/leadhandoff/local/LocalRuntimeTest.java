@@ -5,21 +5,33 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadhandoff.local.clock.VirtualClock;
 import com.leadhandoff.local.dynamo.Tables;
 import com.leadhandoff.local.lambda.Invocation;
 import com.leadhandoff.local.template.TemplateException;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 class LocalRuntimeTest {
+  private static final Instant T0 = Instant.parse("2025-03-03T09:00:00Z");
+  private static final String OFFER_FLOW =
+      "arn:aws:states:us-east-1:000000000000:stateMachine:echo-offer-flow";
+
   private static LocalRuntime.Builder echo() {
     return LocalRuntime.builder()
         .projectRoot(Projects.echo())
@@ -137,5 +149,85 @@ class LocalRuntimeTest {
             TemplateException.class, () -> echo().projectRoot(project).inMemory(true).start());
 
     assertTrue(error.getMessage().contains("EXPRESS"), error.getMessage());
+  }
+
+  @Test
+  void dataDir_waitingExecutionCarriesOnAfterRestartWithItsOldToken(@TempDir Path data) {
+    // GIVEN an execution waiting for its callback when the runtime stops
+    String executionArn;
+    String token;
+    try (LocalRuntime first = echo().dataDir(data).clock(new VirtualClock(T0)).start();
+        SfnClient sfn = sfn()) {
+      executionArn =
+          sfn.startExecution(r -> r.stateMachineArn(OFFER_FLOW).name("note-1").input("{}"))
+              .executionArn();
+      first.engine().awaitIdle();
+      token = tokenOffered(sfn, executionArn);
+    }
+
+    // WHEN the runtime starts again on the same data folder and the callback arrives
+    try (LocalRuntime second =
+            echo().dataDir(data).clock(new VirtualClock(T0.plusSeconds(60))).start();
+        SfnClient sfn = sfn()) {
+      second.engine().awaitIdle();
+      assertEquals(
+          ExecutionStatus.RUNNING,
+          sfn.describeExecution(r -> r.executionArn(executionArn)).status());
+      sfn.sendTaskSuccess(r -> r.taskToken(token).output("{\"accepted\":true}"));
+      second.engine().awaitIdle();
+
+      // THEN the execution completes with the answer, its history whole
+      DescribeExecutionResponse done = sfn.describeExecution(r -> r.executionArn(executionArn));
+      assertEquals(ExecutionStatus.SUCCEEDED, done.status());
+      assertEquals("{\"accepted\":true}", done.output());
+      assertEquals(
+          HistoryEventType.EXECUTION_STARTED,
+          sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events().get(0).type());
+    }
+  }
+
+  @Test
+  void dataDir_deadlinePassedWhileStopped_timesOutOnRestart(@TempDir Path data) {
+    // GIVEN an execution whose 900 s callback timeout runs out while the runtime is stopped
+    String executionArn;
+    try (LocalRuntime first = echo().dataDir(data).clock(new VirtualClock(T0)).start();
+        SfnClient sfn = sfn()) {
+      executionArn =
+          sfn.startExecution(r -> r.stateMachineArn(OFFER_FLOW).name("note-2").input("{}"))
+              .executionArn();
+      first.engine().awaitIdle();
+    }
+
+    // WHEN the runtime starts again after the deadline
+    try (LocalRuntime second =
+            echo().dataDir(data).clock(new VirtualClock(T0.plusSeconds(901))).start();
+        SfnClient sfn = sfn()) {
+      second.engine().awaitIdle();
+
+      // THEN the task timed out at once, as it would have had the runtime kept running
+      DescribeExecutionResponse timedOut = sfn.describeExecution(r -> r.executionArn(executionArn));
+      assertEquals(ExecutionStatus.FAILED, timedOut.status());
+      assertEquals("States.Timeout", timedOut.error());
+    }
+  }
+
+  private static SfnClient sfn() {
+    return SfnClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  /** The task token the callback task handed its function, as the history shows it. */
+  private static String tokenOffered(SfnClient sfn, String executionArn) {
+    String parameters =
+        sfn.getExecutionHistory(r -> r.executionArn(executionArn)).events().stream()
+            .filter(e -> e.type() == HistoryEventType.TASK_SCHEDULED)
+            .findFirst()
+            .orElseThrow()
+            .taskScheduledEventDetails()
+            .parameters();
+    try {
+      return new ObjectMapper().readTree(parameters).at("/Payload/token").asText();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

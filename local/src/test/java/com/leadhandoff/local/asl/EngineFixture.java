@@ -3,6 +3,7 @@ package com.leadhandoff.local.asl;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.ExecutionEngine;
+import com.leadhandoff.local.asl.engine.ExecutionStore;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.asl.engine.LambdaFailure;
 import com.leadhandoff.local.asl.engine.LambdaInvoker;
@@ -30,7 +31,7 @@ final class EngineFixture implements AutoCloseable {
   /** One recorded invocation. */
   record Invocation(String function, JsonNode payload, Instant at) {}
 
-  final VirtualClock clock = new VirtualClock(T0);
+  final VirtualClock clock;
   final Map<String, Function> functions = new ConcurrentHashMap<>();
   final List<Invocation> invocations = java.util.Collections.synchronizedList(new ArrayList<>());
   final ExecutionEngine engine;
@@ -40,6 +41,16 @@ final class EngineFixture implements AutoCloseable {
   }
 
   EngineFixture(Random random) {
+    this(random, T0, Optional.empty());
+  }
+
+  /** An engine whose clock starts at {@code start}, keeping executions in {@code store}. */
+  EngineFixture(Instant start, ExecutionStore store) {
+    this(new Random(42), start, Optional.of(store));
+  }
+
+  private EngineFixture(Random random, Instant start, Optional<ExecutionStore> store) {
+    clock = new VirtualClock(start);
     LambdaInvoker invoker =
         (function, payload) -> {
           invocations.add(new Invocation(function, payload, clock.now()));
@@ -50,8 +61,10 @@ final class EngineFixture implements AutoCloseable {
           }
           return body.apply(payload);
         };
-    engine =
-        ExecutionEngine.builder(clock, invoker).random(random).accountId("123456789012").build();
+    ExecutionEngine.Builder builder =
+        ExecutionEngine.builder(clock, invoker).random(random).accountId("123456789012");
+    store.ifPresent(builder::store);
+    engine = builder.build();
   }
 
   EngineFixture function(String name, Function body) {

@@ -188,6 +188,25 @@ final class Execution {
         Optional.ofNullable(cause));
   }
 
+  /** The execution as a store keeps it; a closed execution's progress is always Ended. */
+  synchronized Snapshot snapshot(Snapshot.Progress progress) {
+    return new Snapshot(
+        describe(),
+        events,
+        status == ExecutionStatus.RUNNING ? progress : new Snapshot.Progress.Ended());
+  }
+
+  /** Fills a new execution with a saved history and outcome, before any signal reaches it. */
+  synchronized void load(Snapshot snapshot) {
+    events.addAll(snapshot.history());
+    ExecutionDescription saved = snapshot.description();
+    status = saved.status();
+    stopDate = saved.stopDate().orElse(null);
+    output = saved.output().orElse(null);
+    error = saved.error().orElse(null);
+    cause = saved.cause().orElse(null);
+  }
+
   synchronized ExecutionStatus status() {
     return status;
   }

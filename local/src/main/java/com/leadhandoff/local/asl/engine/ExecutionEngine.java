@@ -2,6 +2,7 @@ package com.leadhandoff.local.asl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.eval.ErrorNames;
 import com.leadhandoff.local.asl.eval.Json;
 import com.leadhandoff.local.asl.model.StateMachineDefinition;
 import com.leadhandoff.local.asl.parse.DefinitionParser;
@@ -9,6 +10,7 @@ import com.leadhandoff.local.asl.parse.InvalidDefinitionException;
 import com.leadhandoff.local.clock.RuntimeClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,16 @@ import java.util.regex.Pattern;
  * engine.awaitIdle();
  * engine.getExecutionHistory(executionArn);   // assert on events
  * }</pre>
+ *
+ * <p>With a {@link Builder#store store}, each execution is saved whenever it suspends, starts a
+ * task or closes, and {@link #restoreExecutions()} brings them back in the engine of a later run.
  */
 public final class ExecutionEngine implements AutoCloseable {
   /** How long {@link #awaitIdle()} waits before deciding the engine is stuck. */
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long {@link #close()} lets work under way finish when executions are kept in a store. */
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
   private static final Pattern NAME =
       Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
@@ -48,6 +56,7 @@ public final class ExecutionEngine implements AutoCloseable {
   private final ExecutorService workers;
   private final Quiescence quiescence = new Quiescence();
   private final TaskTokens tokens = new TaskTokens();
+  private final Optional<ExecutionStore> store;
   private final Services services;
   private final Map<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
@@ -67,7 +76,9 @@ public final class ExecutionEngine implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.services = new Services(clock, builder.lambda, tokens, builder.random, region);
+    this.store = Optional.ofNullable(builder.store);
+    this.services =
+        new Services(clock, builder.lambda, tokens, builder.random, region, new Journal(store));
     clock.addSettleHook(this::awaitIdle);
   }
 
@@ -163,6 +174,8 @@ public final class ExecutionEngine implements AutoCloseable {
       execution.setHandler(new Interpreter(execution, services)::handle);
       executions.put(arn, execution);
     }
+    // Saved before it begins, so that a restart right now still finds (and begins) it.
+    services.journal().save(execution, new Snapshot.Progress.NotBegun());
     execution.post(new Signal.Begin());
     return new StartedExecution(arn, execution.startDate);
   }
@@ -206,6 +219,107 @@ public final class ExecutionEngine implements AutoCloseable {
     return execution.describe().stopDate().orElseGet(clock::now);
   }
 
+  // ---- restoring from the store ----
+
+  /**
+   * Loads the executions an earlier engine saved in this engine's store (none without a store).
+   * Call it once, after creating the state machines: closed executions are listed and described as
+   * before; running ones carry on where they were, their task tokens still valid and their timers
+   * due when they were; one that was in the middle of a step, or whose state no longer fits the
+   * definition, is failed with States.Runtime and a cause saying why. Executions of a state machine
+   * that does not exist any more are left in the store, unloaded, and named in the notes.
+   */
+  public RestoredExecutions restoreExecutions() {
+    if (store.isEmpty()) {
+      return RestoredExecutions.none();
+    }
+    int closed = 0;
+    int resumed = 0;
+    int failed = 0;
+    List<String> notes = new ArrayList<>();
+    for (JsonNode saved : store.get().loadAll()) {
+      Snapshot snapshot;
+      try {
+        snapshot = SnapshotJson.read(saved);
+      } catch (RuntimeException e) {
+        notes.add(
+            "a saved execution "
+                + saved.path("executionArn").asText("")
+                + " could not be read ("
+                + e.getMessage()
+                + ")");
+        continue;
+      }
+      ExecutionDescription d = snapshot.description();
+      StateMachineRecord machine = machines.get(d.stateMachineArn());
+      if (machine == null) {
+        notes.add(d.executionArn() + ": its state machine no longer exists");
+        continue;
+      }
+      if (executions.containsKey(d.executionArn())) {
+        continue;
+      }
+      Execution execution = restore(machine, snapshot);
+      if (execution.isClosed()) {
+        closed++;
+      } else if (carryOn(execution, snapshot.progress())) {
+        resumed++;
+      } else {
+        failed++;
+      }
+    }
+    return new RestoredExecutions(closed, resumed, failed, notes);
+  }
+
+  private Execution restore(StateMachineRecord machine, Snapshot snapshot) {
+    ExecutionDescription d = snapshot.description();
+    Execution execution =
+        new Execution(
+            d.executionArn(),
+            d.name(),
+            machine,
+            d.input(),
+            Json.tryParse(d.input()).orElseGet(Json::object),
+            d.startDate(),
+            workers,
+            quiescence);
+    execution.load(snapshot);
+    execution.setHandler(new Interpreter(execution, services)::handle);
+    executions.put(execution.arn, execution);
+    return execution;
+  }
+
+  /** Sets a restored running execution going again, or fails it; false if failed. */
+  private boolean carryOn(Execution execution, Snapshot.Progress progress) {
+    if (progress instanceof Snapshot.Progress.NotBegun) {
+      execution.post(new Signal.Begin());
+      return true;
+    }
+    Optional<String> problem =
+        Resumability.problem(progress, execution.machine.definition().program());
+    if (problem.isPresent()) {
+      execution.close(
+          ExecutionStatus.FAILED,
+          "ExecutionFailed",
+          Optional.empty(),
+          StateCall.details("error", ErrorNames.RUNTIME, "cause", problem.get()),
+          clock.now());
+      services.journal().save(execution, new Snapshot.Progress.Ended());
+      return false;
+    }
+    Snapshot.Progress.Suspended suspended = (Snapshot.Progress.Suspended) progress;
+    Optional<TaskToken> token = Optional.empty();
+    if (suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback) {
+      // Registered here, not in the mailbox, so the old token works as soon as this returns.
+      TaskToken restored = new TaskToken(callback.token(), execution, Interpreter.ROOT_RUN_ID);
+      tokens.restore(restored);
+      execution.tokenIssued(restored);
+      token = Optional.of(restored);
+    }
+    execution.post(new Signal.Resume(suspended, token));
+    return true;
+  }
+
   // ---- callbacks ----
 
   /**
@@ -236,6 +350,10 @@ public final class ExecutionEngine implements AutoCloseable {
     TaskToken token = tokens.find(taskToken);
     if (!token.beat(clock.now())) {
       throw closedToken();
+    }
+    if (store.isPresent()) {
+      // Saved, or a restart would count the heartbeat interval from an older beat.
+      token.execution.post(new Signal.Beat());
     }
   }
 
@@ -275,6 +393,12 @@ public final class ExecutionEngine implements AutoCloseable {
 
   @Override
   public void close() {
+    if (store.isPresent()) {
+      // Lets answers and steps already under way finish and be saved; one that outlasts this is
+      // saved as cut short, and a restart fails it rather than lose or repeat it.
+      awaitIdle(CLOSE_GRACE);
+    }
+    services.journal().close();
     workers.shutdownNow();
   }
 
@@ -318,6 +442,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private String accountId = "000000000000";
     private Random random = new Random();
     private int workers = Math.max(4, Runtime.getRuntime().availableProcessors());
+    private ExecutionStore store;
 
     private Builder(RuntimeClock clock, LambdaInvoker lambda) {
       this.clock = clock;
@@ -345,6 +470,15 @@ public final class ExecutionEngine implements AutoCloseable {
     /** Worker threads executing state transitions (default max(4, CPUs)). */
     public Builder workers(int workers) {
       this.workers = workers;
+      return this;
+    }
+
+    /**
+     * Keeps every execution in {@code store} as it moves on, so that {@link #restoreExecutions()}
+     * of a later engine can bring them back (default: none, executions live in memory only).
+     */
+    public Builder store(ExecutionStore store) {
+      this.store = store;
       return this;
     }
 

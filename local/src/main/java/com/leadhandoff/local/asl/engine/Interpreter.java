@@ -37,6 +37,9 @@ import java.util.function.Supplier;
  * trampolined through a queue, so long chains of states never deepen the stack.
  */
 final class Interpreter {
+  /** The id of the top-level run: the first run an interpreter makes, begun or resumed. */
+  static final long ROOT_RUN_ID = 1;
+
   private final Execution execution;
   private final Services services;
   private final Map<Long, Run> runs = new HashMap<>();
@@ -44,6 +47,8 @@ final class Interpreter {
   private long nextRunId = 1;
   private long nextTimerId = 1;
   private Optional<RuntimeClock.Timer> executionTimer = Optional.empty();
+  private Run root;
+  private boolean savedClosed;
 
   Interpreter(Execution execution, Services services) {
     this.execution = execution;
@@ -51,6 +56,15 @@ final class Interpreter {
   }
 
   void handle(Signal signal) {
+    try {
+      process(signal);
+    } finally {
+      // Every signal ends with the execution closed or all its runs suspended: the state to save.
+      checkpoint();
+    }
+  }
+
+  private void process(Signal signal) {
     try {
       if (execution.isClosed()) {
         releaseAll();
@@ -96,6 +110,10 @@ final class Interpreter {
       timerFired(fired);
     } else if (signal instanceof Signal.TaskClosed closed) {
       taskClosed(closed);
+    } else if (signal instanceof Signal.Resume resume) {
+      resume(resume);
+    } else if (signal instanceof Signal.Beat) {
+      return; // handled by the checkpoint every signal ends with
     } else {
       releaseAll();
     }
@@ -108,22 +126,67 @@ final class Interpreter {
     started.putObject("inputDetails").put("truncated", false);
     long startedId =
         execution.record("ExecutionStarted", 0, started, now()).map(HistoryEvent::id).orElse(0L);
-    execution
-        .machine
-        .definition()
-        .timeoutSeconds()
-        .ifPresent(
-            seconds ->
-                executionTimer =
-                    Optional.of(
-                        services
-                            .clock()
-                            .schedule(
-                                execution.startDate.plusSeconds(seconds),
-                                this::executionTimedOut)));
+    armExecutionTimeout();
     Program program = execution.machine.definition().program();
-    Run root = newRun(program, Optional.empty(), -1, startedId);
-    later(root, () -> enter(root, program.startAt(), execution.inputJson));
+    Run run = newRun(program, Optional.empty(), -1, startedId);
+    root = run;
+    later(run, () -> enter(run, program.startAt(), execution.inputJson));
+  }
+
+  /** The state machine's TimeoutSeconds, counted from the start (also across a restart). */
+  private void armExecutionTimeout() {
+    Optional<Integer> seconds = execution.machine.definition().timeoutSeconds();
+    if (seconds.isEmpty()) {
+      return;
+    }
+    Instant due = execution.startDate.plusSeconds(seconds.get());
+    if (due.isAfter(now())) {
+      executionTimer = Optional.of(services.clock().schedule(due, this::executionTimedOut));
+    } else {
+      executionTimedOut();
+    }
+  }
+
+  /**
+   * Carries on a restored execution: its top-level run is back in its state, waiting as it was. The
+   * engine checked that the (possibly changed) definition still has a matching state.
+   */
+  private void resume(Signal.Resume resume) {
+    armExecutionTimeout();
+    if (execution.isClosed()) {
+      return;
+    }
+    Snapshot.RunState saved = resume.saved().run();
+    Program program = execution.machine.definition().program();
+    Run run = newRun(program, Optional.empty(), -1, saved.lastEventId());
+    root = run;
+    run.stateName = saved.stateName();
+    run.stateInput = saved.stateInput();
+    run.enteredTime = saved.enteredTime();
+    run.retryCount = saved.retryCount();
+    // A changed definition may have more or fewer retriers; counters carry over where they exist.
+    run.retries = new int[retriers(current(run)).size()];
+    for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
+      run.retries[i] = saved.retries().get(i);
+    }
+    Snapshot.Wait wait = resume.saved().awaiting();
+    if (wait instanceof Snapshot.Wait.ForCallback callback) {
+      TaskToken token = resume.token().orElseThrow();
+      run.waiting = new Waiting.Callback(token);
+      token.resume(
+          services.clock(),
+          callback.deadline(),
+          callback.heartbeatSeconds().map(Duration::ofSeconds),
+          callback.lastBeat());
+    } else if (wait instanceof Snapshot.Wait.ForWaitState timer) {
+      long timerId = nextTimerId++;
+      run.waiting =
+          new Waiting.WaitTimer(timerId, schedule(run, timerId, timer.due()), timer.output());
+    } else {
+      long timerId = nextTimerId++;
+      Instant due = ((Snapshot.Wait.ForRetry) wait).due();
+      run.waiting = new Waiting.RetryTimer(timerId, schedule(run, timerId, due));
+    }
   }
 
   /** Runs on the clock thread: closes the execution at once, then lets the mailbox clean up. */
@@ -166,6 +229,8 @@ final class Interpreter {
         && run.waiting instanceof Waiting.Callback callback
         && callback.token() == closed.token()) {
       run.waiting = null;
+      // The answer was taken; from here on a restart must not put the run back to waiting.
+      checkpoint();
       TaskState state = (TaskState) current(run);
       later(
           run,
@@ -190,6 +255,10 @@ final class Interpreter {
 
   /** Runs the state's own work: everything after StateEntered (and again on each retry). */
   private Step start(Run run, State state) {
+    if (state instanceof TaskState) {
+      // Saved as busy before the Lambda runs: a restart must not run it (and send its email) again.
+      checkpoint();
+    }
     StateCall call = call(run);
     return guarded(
         () -> {
@@ -346,6 +415,62 @@ final class Interpreter {
     parent.lastEventId = run.lastEventId;
     call(parent).emit("ParallelStateFailed", Json.object());
     later(parent, () -> failure(parent, new Step.Failed(failed.error(), failed.cause(), true)));
+  }
+
+  // ---- saving ----
+
+  private void checkpoint() {
+    if (!services.journal().enabled() || savedClosed) {
+      return;
+    }
+    boolean closed = execution.isClosed();
+    services.journal().save(execution, progress());
+    savedClosed = closed;
+  }
+
+  /** How far the top-level run got, as a store keeps it. */
+  private Snapshot.Progress progress() {
+    if (root == null) {
+      return new Snapshot.Progress.NotBegun();
+    }
+    Waiting waiting = root.waiting;
+    if (!root.alive) {
+      return new Snapshot.Progress.Ended();
+    }
+    if (waiting == null) {
+      return new Snapshot.Progress.Busy(root.stateName);
+    }
+    if (waiting instanceof Waiting.Branches) {
+      return new Snapshot.Progress.InParallel(root.stateName);
+    }
+    List<Integer> retries = new ArrayList<>();
+    for (int count : root.retries) {
+      retries.add(count);
+    }
+    Snapshot.RunState run =
+        new Snapshot.RunState(
+            root.stateName,
+            root.stateInput,
+            root.enteredTime,
+            retries,
+            root.retryCount,
+            root.lastEventId);
+    return new Snapshot.Progress.Suspended(run, savedWait(waiting));
+  }
+
+  private static Snapshot.Wait savedWait(Waiting waiting) {
+    if (waiting instanceof Waiting.Callback callback) {
+      TaskToken token = callback.token();
+      return new Snapshot.Wait.ForCallback(
+          token.value,
+          token.deadline(),
+          token.heartbeat().map(Duration::getSeconds),
+          token.lastBeat());
+    }
+    if (waiting instanceof Waiting.WaitTimer timer) {
+      return new Snapshot.Wait.ForWaitState(timer.timer().due(), timer.output());
+    }
+    return new Snapshot.Wait.ForRetry(((Waiting.RetryTimer) waiting).timer().due());
   }
 
   // ---- plumbing ----

@@ -5,4 +5,9 @@ import java.util.Random;
 
 /** What the interpreter needs from the engine. */
 record Services(
-    RuntimeClock clock, LambdaInvoker lambda, TaskTokens tokens, Random random, String region) {}
+    RuntimeClock clock,
+    LambdaInvoker lambda,
+    TaskTokens tokens,
+    Random random,
+    String region,
+    Journal journal) {}

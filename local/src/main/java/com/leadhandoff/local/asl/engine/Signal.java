@@ -1,5 +1,7 @@
 package com.leadhandoff.local.asl.engine;
 
+import java.util.Optional;
+
 /** Something that happened to an execution; processed one at a time by its interpreter. */
 sealed interface Signal {
   /** Start the execution. */
@@ -10,6 +12,16 @@ sealed interface Signal {
 
   /** A callback task's token was closed by an answer or a timeout. */
   record TaskClosed(long runId, TaskToken token, TaskResult result) implements Signal {}
+
+  /**
+   * Carry on an execution restored from a store: re-arm its top-level run's wait. {@code token} is
+   * the restored callback token when it waits for one (registered before this signal is posted, so
+   * an answer can arrive at once).
+   */
+  record Resume(Snapshot.Progress.Suspended saved, Optional<TaskToken> token) implements Signal {}
+
+  /** A callback task got a heartbeat: nothing to do but save its new last beat. */
+  record Beat() implements Signal {}
 
   /** The execution was closed from outside (stopped, timed out): release its timers. */
   record Closed() implements Signal {}

@@ -65,6 +65,46 @@ final class TaskToken {
     heartbeat.ifPresent(hb -> scheduleHeartbeat(clock, lastBeat.plus(hb)));
   }
 
+  /**
+   * Re-arms a token restored from a store with the clocks it had: the timeout at its original
+   * deadline, the heartbeat relative to the last beat. A deadline that passed while the runtime was
+   * stopped expires the token at once, as the earlier of the two would have.
+   */
+  void resume(
+      RuntimeClock clock,
+      Optional<Instant> deadline,
+      Optional<Duration> heartbeat,
+      Instant lastBeat) {
+    Optional<String> overdue;
+    synchronized (this) {
+      if (!open) {
+        return;
+      }
+      this.deadline = deadline;
+      this.heartbeat = heartbeat;
+      this.lastBeat = lastBeat;
+      Optional<Instant> beatDue = heartbeat.map(lastBeat::plus);
+      overdue = overdue(clock.now(), deadline, beatDue);
+      if (overdue.isEmpty()) {
+        deadline.ifPresent(
+            due -> timeoutTimer = clock.schedule(due, () -> expire(ErrorNames.TIMEOUT)));
+        beatDue.ifPresent(due -> scheduleHeartbeat(clock, due));
+      }
+    }
+    overdue.ifPresent(this::expire);
+  }
+
+  /** The error of whichever deadline passed first, if any has. */
+  private static Optional<String> overdue(
+      Instant now, Optional<Instant> deadline, Optional<Instant> beatDue) {
+    boolean timedOut = deadline.isPresent() && !deadline.get().isAfter(now);
+    boolean noBeat = beatDue.isPresent() && !beatDue.get().isAfter(now);
+    if (timedOut && (!noBeat || !beatDue.get().isBefore(deadline.get()))) {
+      return Optional.of(ErrorNames.TIMEOUT);
+    }
+    return noBeat ? Optional.of(ErrorNames.HEARTBEAT_TIMEOUT) : Optional.empty();
+  }
+
   Optional<Instant> deadline() {
     return deadline;
   }

@@ -1,0 +1,190 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.engine.Snapshot.Progress;
+import com.leadhandoff.local.asl.engine.Snapshot.RunState;
+import com.leadhandoff.local.asl.engine.Snapshot.Wait;
+import com.leadhandoff.local.asl.eval.Json;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes and reads {@link Snapshot}s as JSON. The format is versioned so that a later engine can
+ * tell an older file from a broken one; times are ISO-8601 text so the files stay readable.
+ */
+final class SnapshotJson {
+  static final int FORMAT = 1;
+
+  private SnapshotJson() {}
+
+  static ObjectNode write(Snapshot snapshot) {
+    ExecutionDescription d = snapshot.description();
+    ObjectNode node = Json.object();
+    node.put("format", FORMAT);
+    node.put("executionArn", d.executionArn());
+    node.put("stateMachineArn", d.stateMachineArn());
+    node.put("name", d.name());
+    node.put("status", d.status().name());
+    node.put("startDate", d.startDate().toString());
+    d.stopDate().ifPresent(t -> node.put("stopDate", t.toString()));
+    node.put("input", d.input());
+    d.output().ifPresent(o -> node.put("output", o));
+    d.error().ifPresent(e -> node.put("error", e));
+    d.cause().ifPresent(c -> node.put("cause", c));
+    ArrayNode history = node.putArray("history");
+    for (HistoryEvent event : snapshot.history()) {
+      ObjectNode e = history.addObject();
+      e.put("id", event.id());
+      e.put("previousEventId", event.previousEventId());
+      e.put("timestamp", event.timestamp().toString());
+      e.put("type", event.type());
+      e.set("details", event.details());
+    }
+    node.set("progress", progress(snapshot.progress()));
+    return node;
+  }
+
+  private static ObjectNode progress(Progress progress) {
+    ObjectNode node = Json.object();
+    if (progress instanceof Progress.Ended) {
+      node.put("kind", "ended");
+    } else if (progress instanceof Progress.NotBegun) {
+      node.put("kind", "notBegun");
+    } else if (progress instanceof Progress.Busy busy) {
+      node.put("kind", "busy").put("stateName", busy.stateName());
+    } else if (progress instanceof Progress.InParallel parallel) {
+      node.put("kind", "inParallel").put("stateName", parallel.stateName());
+    } else {
+      Progress.Suspended suspended = (Progress.Suspended) progress;
+      RunState run = suspended.run();
+      node.put("kind", "suspended");
+      node.put("stateName", run.stateName());
+      node.set("stateInput", run.stateInput());
+      node.put("enteredTime", run.enteredTime().toString());
+      run.retries().forEach(node.putArray("retries")::add);
+      node.put("retryCount", run.retryCount());
+      node.put("lastEventId", run.lastEventId());
+      node.set("wait", wait(suspended.awaiting()));
+    }
+    return node;
+  }
+
+  private static ObjectNode wait(Wait wait) {
+    ObjectNode node = Json.object();
+    if (wait instanceof Wait.ForCallback callback) {
+      node.put("kind", "callback");
+      node.put("token", callback.token());
+      callback.deadline().ifPresent(t -> node.put("deadline", t.toString()));
+      callback.heartbeatSeconds().ifPresent(s -> node.put("heartbeatSeconds", s));
+      node.put("lastBeat", callback.lastBeat().toString());
+    } else if (wait instanceof Wait.ForWaitState timer) {
+      node.put("kind", "waitState");
+      node.put("due", timer.due().toString());
+      node.set("output", timer.output());
+    } else {
+      node.put("kind", "retry");
+      node.put("due", ((Wait.ForRetry) wait).due().toString());
+    }
+    return node;
+  }
+
+  /**
+   * Reads a snapshot written by {@link #write}.
+   *
+   * @throws IllegalArgumentException naming what is missing or unknown
+   */
+  static Snapshot read(JsonNode node) {
+    int format = node.path("format").asInt(-1);
+    if (format != FORMAT) {
+      throw new IllegalArgumentException("unknown execution snapshot format " + format);
+    }
+    ExecutionDescription description =
+        new ExecutionDescription(
+            text(node, "executionArn"),
+            text(node, "stateMachineArn"),
+            text(node, "name"),
+            ExecutionStatus.valueOf(text(node, "status")),
+            instant(node, "startDate"),
+            optional(node, "stopDate").map(Instant::parse),
+            text(node, "input"),
+            optional(node, "output"),
+            optional(node, "error"),
+            optional(node, "cause"));
+    List<HistoryEvent> history = new ArrayList<>();
+    for (JsonNode e : node.path("history")) {
+      JsonNode details = e.path("details");
+      history.add(
+          new HistoryEvent(
+              e.path("id").asLong(),
+              e.path("previousEventId").asLong(),
+              instant(e, "timestamp"),
+              text(e, "type"),
+              details.isObject() ? (ObjectNode) details : Json.object()));
+    }
+    return new Snapshot(description, history, progress(require(node, "progress")));
+  }
+
+  private static Progress progress(JsonNode node) {
+    String kind = text(node, "kind");
+    return switch (kind) {
+      case "ended" -> new Progress.Ended();
+      case "notBegun" -> new Progress.NotBegun();
+      case "busy" -> new Progress.Busy(text(node, "stateName"));
+      case "inParallel" -> new Progress.InParallel(text(node, "stateName"));
+      case "suspended" -> new Progress.Suspended(runState(node), wait(require(node, "wait")));
+      default -> throw new IllegalArgumentException("unknown progress kind '" + kind + "'");
+    };
+  }
+
+  private static RunState runState(JsonNode node) {
+    List<Integer> retries = new ArrayList<>();
+    node.path("retries").forEach(r -> retries.add(r.asInt()));
+    return new RunState(
+        text(node, "stateName"),
+        require(node, "stateInput"),
+        instant(node, "enteredTime"),
+        retries,
+        node.path("retryCount").asInt(),
+        node.path("lastEventId").asLong());
+  }
+
+  private static Wait wait(JsonNode node) {
+    String kind = text(node, "kind");
+    return switch (kind) {
+      case "callback" ->
+          new Wait.ForCallback(
+              text(node, "token"),
+              optional(node, "deadline").map(Instant::parse),
+              optional(node, "heartbeatSeconds").map(Long::parseLong),
+              instant(node, "lastBeat"));
+      case "waitState" -> new Wait.ForWaitState(instant(node, "due"), require(node, "output"));
+      case "retry" -> new Wait.ForRetry(instant(node, "due"));
+      default -> throw new IllegalArgumentException("unknown wait kind '" + kind + "'");
+    };
+  }
+
+  private static JsonNode require(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      throw new IllegalArgumentException("the field '" + field + "' is missing");
+    }
+    return value;
+  }
+
+  private static String text(JsonNode node, String field) {
+    return require(node, field).asText();
+  }
+
+  private static Optional<String> optional(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
+  }
+
+  private static Instant instant(JsonNode node, String field) {
+    return Instant.parse(text(node, field));
+  }
+}

@@ -1,0 +1,398 @@
+package com.leadhandoff.local.asl;
+
+import static com.leadhandoff.local.asl.EngineFixture.FN;
+import static com.leadhandoff.local.asl.EngineFixture.T0;
+import static com.leadhandoff.local.asl.EngineFixture.json;
+import static com.leadhandoff.local.asl.EngineFixture.q;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.asl.engine.ExecutionDescription;
+import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.asl.engine.FileExecutionStore;
+import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.asl.engine.LambdaFailure;
+import com.leadhandoff.local.asl.engine.RestoredExecutions;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
+import com.leadhandoff.local.asl.eval.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine with a store keeps its executions in files; a new engine on the same folder, as after a
+ * restart of the local runtime, shows the closed ones and carries on the waiting ones.
+ */
+class ExecutionRestartTest {
+  private static final String OFFER = FN + "Offer";
+  private static final String ARN = "arn:aws:states:us-east-1:123456789012:execution:Test:exec-1";
+  private static final String INPUT = "{\"lead\":\"L1\",\"slaSeconds\":900}";
+  private static final Instant DEADLINE = T0.plusSeconds(900);
+  private static final String OFFER_THEN_CONFIRM =
+      q(
+          "{'StartAt':'Offer','States':{"
+              + "'Offer':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+              + "'Parameters':{'FunctionName':'"
+              + OFFER
+              + "','Payload':{'lead.$':'$.lead','token.$':'$$.Task.Token'}},"
+              + "'TimeoutSecondsPath':'$.slaSeconds','ResultPath':'$.answer',"
+              + "'Catch':[{'ErrorEquals':['States.Timeout'],'ResultPath':'$.failure',"
+              + "'Next':'Escalate'}],'Next':'Confirm'},"
+              + "'Confirm':{'Type':'Task','Resource':'"
+              + FN
+              + "Confirm','ResultPath':'$.confirmed','End':true},"
+              + "'Escalate':{'Type':'Pass','Result':'manager','ResultPath':'$.escalatedTo',"
+              + "'End':true}}}");
+
+  @TempDir Path dir;
+  private final List<EngineFixture> engines = new ArrayList<>();
+  private RestoredExecutions restored;
+
+  @AfterEach
+  void closeEngines() {
+    engines.forEach(EngineFixture::close);
+  }
+
+  private EngineFixture engineAt(Instant start, Path folder) {
+    EngineFixture engine = new EngineFixture(start, FileExecutionStore.in(folder));
+    engine.function("Offer", p -> json("{\"emailed\":true}"));
+    engine.function("Confirm", p -> json("\"sent\""));
+    engines.add(engine);
+    return engine;
+  }
+
+  private Path executions() {
+    return dir.resolve("executions");
+  }
+
+  /** Starts the offer in a first engine and stops that engine; returns the emailed token. */
+  private String offerThenStop() {
+    EngineFixture first = engineAt(T0, executions());
+    first.run(OFFER_THEN_CONFIRM, INPUT);
+    String token = first.lastToken(OFFER, "token");
+    first.close();
+    return token;
+  }
+
+  /** A new engine on {@code folder} at {@code at}, its machine created and executions restored. */
+  private EngineFixture restart(Instant at, Path folder, String definition) {
+    EngineFixture second = engineAt(at, folder);
+    second.engine.createStateMachine("Test", definition);
+    restored = second.engine.restoreExecutions();
+    second.engine.awaitIdle();
+    return second;
+  }
+
+  @Test
+  void sendTaskSuccessWithTheOldToken_afterRestart_completesTheExecution() {
+    // GIVEN an execution waiting for the rep's answer when its engine stopped
+    String token = offerThenStop();
+
+    // WHEN a new engine restores it and the rep accepts with the token emailed before
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), OFFER_THEN_CONFIRM);
+    assertEquals(new RestoredExecutions(0, 1, 0, List.of()), restored);
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    second.engine.awaitIdle();
+
+    // THEN it carries on from Offer without offering again, in one unbroken history
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("ACCEPTED", second.output(ARN).at("/answer/outcome").asText());
+    assertEquals("sent", second.output(ARN).path("confirmed").asText());
+    assertEquals(List.of(), second.invocationTimes(OFFER));
+    assertEquals(
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
+        second.eventTypes(ARN));
+    List<HistoryEvent> history = second.engine.getExecutionHistory(ARN);
+    assertEquals(
+        LongStream.rangeClosed(1, history.size()).boxed().toList(),
+        history.stream().map(HistoryEvent::id).toList());
+    assertEquals(
+        history.get(5).id(), history.get(6).previousEventId(), "exit chains to the answer");
+  }
+
+  @Test
+  void deadline_afterRestart_timesOutAtItsOriginalTimeIntoTheCatch() {
+    // GIVEN an execution whose offer times out at T0 + 900 s, its engine stopped
+    String token = offerThenStop();
+
+    // WHEN a new engine restores it at T0 + 300 s and time passes the deadline
+    EngineFixture second = restart(T0.plusSeconds(300), executions(), OFFER_THEN_CONFIRM);
+    second.clock.advanceTo(DEADLINE.minusSeconds(1));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(DEADLINE);
+
+    // THEN the task times out at the original deadline, into the Catch, and the token is spent
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("States.Timeout", second.output(ARN).at("/failure/Error").asText());
+    assertEquals("manager", second.output(ARN).path("escalatedTo").asText());
+    assertEquals(DEADLINE, event(second, "TaskTimedOut").timestamp());
+    assertThrows(
+        StepFunctionsException.TaskTimedOut.class,
+        () -> second.engine.sendTaskSuccess(token, "{}"));
+  }
+
+  @Test
+  void deadlinePassedWhileStopped_timesOutAtOnceOnRestart() {
+    offerThenStop();
+
+    EngineFixture second = restart(DEADLINE.plusSeconds(3600), executions(), OFFER_THEN_CONFIRM);
+
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("States.Timeout", second.output(ARN).at("/failure/Error").asText());
+    assertEquals(List.of("Offer", "Escalate"), second.statesEntered(ARN));
+  }
+
+  @Test
+  void closedExecution_afterRestart_keepsItsHistoryAndOutcome() {
+    // GIVEN an execution that succeeded before its engine stopped
+    EngineFixture first = engineAt(T0, executions());
+    first.run(OFFER_THEN_CONFIRM, INPUT);
+    first.engine.sendTaskSuccess(first.lastToken(OFFER, "token"), "{\"outcome\":\"ACCEPTED\"}");
+    first.engine.awaitIdle();
+    ExecutionDescription before = first.describe(ARN);
+    List<HistoryEvent> historyBefore = first.engine.getExecutionHistory(ARN);
+    first.close();
+
+    // WHEN a new engine restores it
+    EngineFixture second = restart(T0.plusSeconds(3600), executions(), OFFER_THEN_CONFIRM);
+
+    // THEN it is described, listed and its history read exactly as before
+    assertEquals(new RestoredExecutions(1, 0, 0, List.of()), restored);
+    assertEquals(before, second.describe(ARN));
+    assertEquals(awsJson(historyBefore), awsJson(second.engine.getExecutionHistory(ARN)));
+    String machine = second.describe(ARN).stateMachineArn();
+    assertEquals(
+        List.of(before),
+        second.engine.listExecutions(machine, Optional.of(ExecutionStatus.SUCCEEDED)));
+  }
+
+  @Test
+  void executionSavedMidStep_isFailedOnRestartWithoutRunningTheStepAgain() {
+    // GIVEN the files as they were while the offer Lambda ran: a process dying then left these
+    Path atCrash = dir.resolve("at-crash");
+    EngineFixture first = engineAt(T0, executions());
+    first.function(
+        "Offer",
+        p -> {
+          copyFolder(executions(), atCrash);
+          return json("{\"emailed\":true}");
+        });
+    first.run(OFFER_THEN_CONFIRM, INPUT);
+    first.close();
+
+    // WHEN a new engine restores from those files
+    EngineFixture second = restart(T0.plusSeconds(60), atCrash, OFFER_THEN_CONFIRM);
+
+    // THEN the execution failed visibly, naming the state, and the offer was not sent again
+    assertEquals(new RestoredExecutions(0, 0, 1, List.of()), restored);
+    ExecutionDescription failed = second.describe(ARN);
+    assertEquals(ExecutionStatus.FAILED, failed.status());
+    assertEquals("States.Runtime", failed.error().orElseThrow());
+    assertTrue(
+        failed.cause().orElseThrow().contains("state 'Offer' was running"), failed.cause().get());
+    assertEquals(List.of(), second.invocationTimes(OFFER));
+    List<String> types = second.eventTypes(ARN);
+    assertEquals("ExecutionFailed", types.get(types.size() - 1));
+    assertTrue(types.contains("TaskStateEntered"), "the history up to the crash is kept");
+  }
+
+  @Test
+  void waitingStateMissingFromTheNewDefinition_failsNamingIt() {
+    offerThenStop();
+
+    String renamed = OFFER_THEN_CONFIRM.replace("\"Offer\"", "\"Offer To Rep\"");
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), renamed);
+
+    assertEquals(1, restored.failed());
+    assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
+    assertTrue(
+        second.describe(ARN).cause().orElseThrow().contains("no state 'Offer'"),
+        second.describe(ARN).cause().get());
+  }
+
+  @Test
+  void changedDefinitionStillHavingTheState_resumesThere() {
+    // GIVEN a waiting execution, and a new definition where Confirm became a Pass state
+    String token = offerThenStop();
+    String changed =
+        OFFER_THEN_CONFIRM.replace(
+            q("'Confirm':{'Type':'Task','Resource':'" + FN + "Confirm',"),
+            q("'Confirm':{'Type':'Pass','Result':'by hand',"));
+
+    // WHEN the new engine restores it and the rep accepts
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), changed);
+    second.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    second.engine.awaitIdle();
+
+    // THEN it went on by the new definition
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("by hand", second.output(ARN).path("confirmed").asText());
+  }
+
+  @Test
+  void waitState_afterRestart_endsAtItsOriginalTime() {
+    String waitThenDone =
+        q(
+            "{'StartAt':'Hold','States':{'Hold':{'Type':'Wait','Seconds':600,'Next':'Done'},"
+                + "'Done':{'Type':'Succeed'}}}");
+    engineAt(T0, executions()).run(waitThenDone, "{}");
+    engines.get(0).close();
+
+    EngineFixture second = restart(T0.plusSeconds(300), executions(), waitThenDone);
+    second.clock.advanceTo(T0.plusSeconds(599));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(T0.plusSeconds(600));
+
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals(T0.plusSeconds(600), event(second, "WaitStateExited").timestamp());
+  }
+
+  @Test
+  void retryInterval_afterRestart_retriesAtItsOriginalTimeWithItsCountKept() {
+    // GIVEN a task that failed once at T0 and retries (once at most) after 120 s
+    String retried =
+        q(
+            "{'StartAt':'Send','States':{'Send':{'Type':'Task','Resource':'"
+                + FN
+                + "Send','Retry':[{'ErrorEquals':['Transient'],'IntervalSeconds':120,"
+                + "'MaxAttempts':1}],'End':true}}}");
+    EngineFixture first = engineAt(T0, executions());
+    first.function("Send", p -> failTransient());
+    first.run(retried, "{}");
+    first.close();
+
+    // WHEN a new engine restores it at T0 + 60 s and the retry fails again
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), retried);
+    second.function("Send", p -> failTransient());
+    second.clock.advanceTo(T0.plusSeconds(119));
+    assertEquals(List.of(), second.invocationTimes(FN + "Send"));
+    second.clock.advanceTo(T0.plusSeconds(600));
+
+    // THEN the retry ran once at T0 + 120 s, and no more: the attempt count survived
+    assertEquals(List.of(T0.plusSeconds(120)), second.invocationTimes(FN + "Send"));
+    assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
+    assertEquals("Transient", second.describe(ARN).error().orElseThrow());
+  }
+
+  @Test
+  void heartbeat_afterRestart_isDueOneIntervalAfterTheLastBeatBeforeTheStop() {
+    // GIVEN a callback task that must beat every 60 s, beaten at T0 + 30 s, then stopped
+    String beating =
+        OFFER_THEN_CONFIRM.replace(
+            q("'TimeoutSecondsPath':'$.slaSeconds',"),
+            q("'TimeoutSecondsPath':'$.slaSeconds','HeartbeatSeconds':60,"));
+    EngineFixture first = engineAt(T0, executions());
+    first.run(beating, INPUT);
+    first.clock.advance(Duration.ofSeconds(30));
+    first.engine.sendTaskHeartbeat(first.lastToken(OFFER, "token"));
+    first.engine.awaitIdle();
+    first.close();
+
+    // WHEN it restarts at T0 + 80 s, past the first interval, and no beat comes
+    EngineFixture second = restart(T0.plusSeconds(80), executions(), beating);
+    second.clock.advanceTo(T0.plusSeconds(89));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(T0.plusSeconds(90));
+
+    // THEN the heartbeat timeout fires at T0 + 90 s (caught here as a timeout)
+    assertEquals("States.HeartbeatTimeout", second.output(ARN).at("/failure/Error").asText());
+    assertEquals(T0.plusSeconds(90), event(second, "TaskTimedOut").timestamp());
+  }
+
+  @Test
+  void executionTimeout_countsFromTheOriginalStartAcrossARestart() {
+    // GIVEN a state machine with TimeoutSeconds 600, waiting in Offer (SLA 900 s) when stopped
+    String bounded = OFFER_THEN_CONFIRM.replaceFirst("\\{", "{\"TimeoutSeconds\":600,");
+    engineAt(T0, executions()).run(bounded, INPUT);
+    engines.get(0).close();
+
+    // WHEN it restarts at T0 + 300 s and 300 s more pass
+    EngineFixture second = restart(T0.plusSeconds(300), executions(), bounded);
+    second.clock.advanceTo(T0.plusSeconds(599));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(T0.plusSeconds(600));
+
+    // THEN the execution timed out at T0 + 600 s, as if it had never stopped
+    assertEquals(ExecutionStatus.TIMED_OUT, second.describe(ARN).status());
+    assertEquals(T0.plusSeconds(600), second.describe(ARN).stopDate().orElseThrow());
+  }
+
+  @Test
+  void executionInsideAParallelState_isFailedOnRestartNamingIt() {
+    // GIVEN an execution whose Parallel branch waits for a callback when its engine stopped
+    String parallel =
+        q(
+            "{'StartAt':'Both','States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                + "{'StartAt':'Ask','States':{'Ask':{'Type':'Task',"
+                + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+                + "'Parameters':{'FunctionName':'"
+                + OFFER
+                + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}}}]}}}");
+    engineAt(T0, executions()).run(parallel, "{}");
+    engines.get(0).close();
+
+    // WHEN a new engine restores it
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), parallel);
+
+    // THEN it is failed with a cause that says Parallel states are not resumed
+    assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
+    assertTrue(
+        second.describe(ARN).cause().orElseThrow().contains("Parallel state 'Both'"),
+        second.describe(ARN).cause().get());
+  }
+
+  private static JsonNode failTransient() throws LambdaFailure {
+    throw LambdaFailure.functionError("Transient", "ses down", List.of());
+  }
+
+  /** The history as GetExecutionHistory sends it (a saved 900 reads back as an int, not a long). */
+  private static List<String> awsJson(List<HistoryEvent> history) {
+    return history.stream().map(e -> Json.write(e.toAwsJson())).toList();
+  }
+
+  private static HistoryEvent event(EngineFixture engine, String type) {
+    return engine.engine.getExecutionHistory(ARN).stream()
+        .filter(e -> e.type().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static void copyFolder(Path from, Path to) {
+    try (Stream<Path> files = Files.list(from)) {
+      Files.createDirectories(to);
+      for (Path file : files.toList()) {
+        Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
