@@ -1,6 +1,7 @@
 package com.leadhandoff.routing;
 
 import com.leadhandoff.lead.Lead;
+import java.util.Optional;
 
 /** Sends every lead to the directory's default team. */
 public final class DefaultTeamChooser implements TeamChooser {
@@ -11,9 +12,10 @@ public final class DefaultTeamChooser implements TeamChooser {
   }
 
   @Override
-  public Team teamFor(Lead lead) {
+  public TeamChoice teamFor(Lead lead) {
     return directory
         .defaultTeam()
+        .map(team -> new TeamChoice(team, Optional.empty(), "default team"))
         .orElseThrow(
             () ->
                 new IllegalStateException(
