@@ -48,8 +48,7 @@ public record RoutingRules(List<Region> regions, List<RoutingRule> rules, String
    * Where one lead goes and why.
    *
    * @param rule the rule that matched; empty when the lead went to the fallback team
-   * @param why for the lead's history, e.g. {@code rule enterprise-size (companySize 1200 in
-   *     1000+)}
+   * @param why for the lead's history, e.g. {@code rule enterprise-size: companySize 1200 in 1000+}
    */
   public record Decision(String teamId, Optional<RoutingRule> rule, String why) {}
 
@@ -61,7 +60,7 @@ public record RoutingRules(List<Region> regions, List<RoutingRule> rules, String
         return new Decision(
             rule.teamId(),
             Optional.of(rule),
-            "rule " + rule.id() + " (" + String.join(", ", matched.get()) + ")");
+            "rule " + rule.id() + ": " + String.join(", ", matched.get()));
       }
     }
     return new Decision(fallbackTeamId, Optional.empty(), "no rule matched, fallback team");
