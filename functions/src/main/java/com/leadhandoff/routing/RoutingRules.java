@@ -86,6 +86,14 @@ public record RoutingRules(List<Region> regions, List<RoutingRule> rules, String
     return rules;
   }
 
+  /**
+   * The rules shipped with the functions, checked against another directory file: for a dry run of
+   * the current rules with a proposed directory. Empty when the jar has no rules file.
+   */
+  public static Optional<RoutingRules> bundled(DirectoryConfig directory) {
+    return bundledText().map(yaml -> parse(BUNDLED, yaml, directory));
+  }
+
   /** The rules in {@code file}, checked against {@code directory}: for tests and dry runs. */
   public static RoutingRules load(Path file, DirectoryConfig directory) {
     try {
@@ -108,12 +116,14 @@ public record RoutingRules(List<Region> regions, List<RoutingRule> rules, String
   }
 
   private static Optional<RoutingRules> fromClasspath() {
+    return bundledText().map(yaml -> parse(BUNDLED, yaml, DirectoryConfig.bundled()));
+  }
+
+  private static Optional<String> bundledText() {
     try (InputStream in = RoutingRules.class.getClassLoader().getResourceAsStream(BUNDLED)) {
-      if (in == null) {
-        return Optional.empty();
-      }
-      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return Optional.of(parse(BUNDLED, yaml, DirectoryConfig.bundled()));
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read routing rules " + BUNDLED, e);
     }
