@@ -319,7 +319,14 @@ final class RulesReader {
     List<RoutingRules.Region> found = new ArrayList<>();
     for (String name : names) {
       RoutingRules.Region region = regions.get(name);
-      if (region == null) {
+      Optional<String> resembling =
+          regions.keySet().stream().filter(r -> r.equalsIgnoreCase(name)).findFirst();
+      if (region == null && resembling.isPresent()) {
+        file.problem(
+            pointer,
+            rule,
+            "unknown region '" + name + "'; did you mean '" + resembling.get() + "'?");
+      } else if (region == null) {
         String defined =
             regions.isEmpty()
                 ? "no regions are defined yet"

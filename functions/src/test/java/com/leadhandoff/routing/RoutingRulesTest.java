@@ -302,6 +302,21 @@ class RoutingRulesTest {
   }
 
   @Test
+  void regionInTheWrongCase_suggestsTheDefinedOne() throws IOException {
+    Problem problem =
+        onlyProblem(
+            HEAD
+                + """
+                  - id: dach
+                    description: DACH
+                    team: inbound-sales
+                    when: {region: [Dach]}
+                """);
+
+    assertReason(problem, "unknown region 'Dach'; did you mean 'DACH'?");
+  }
+
+  @Test
   void badCountryCodes_inRegionsAndRules_suggestTheIsoCode() throws IOException {
     List<Problem> problems =
         problems(
