@@ -3,7 +3,7 @@ package com.leadhandoff.routing;
 import com.leadhandoff.lead.Lead;
 import java.util.Optional;
 
-/** Sends every lead to the directory's default team. */
+/** Sends every lead to the directory's default team: routing when the jar has no routing rules. */
 public final class DefaultTeamChooser implements TeamChooser {
   private final Directory directory;
 
