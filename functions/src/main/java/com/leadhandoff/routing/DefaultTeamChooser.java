@@ -1,8 +1,9 @@
 package com.leadhandoff.routing;
 
 import com.leadhandoff.lead.Lead;
+import java.util.Optional;
 
-/** Sends every lead to the directory's default team. */
+/** Sends every lead to the directory's default team: routing when the jar has no routing rules. */
 public final class DefaultTeamChooser implements TeamChooser {
   private final Directory directory;
 
@@ -11,9 +12,10 @@ public final class DefaultTeamChooser implements TeamChooser {
   }
 
   @Override
-  public Team teamFor(Lead lead) {
+  public TeamChoice teamFor(Lead lead) {
     return directory
         .defaultTeam()
+        .map(team -> new TeamChoice(team, Optional.empty(), "default team"))
         .orElseThrow(
             () ->
                 new IllegalStateException(

@@ -83,11 +83,12 @@ public final class LeadRouter {
               throw new IllegalStateException(
                   "Lead " + leadId + " is already owned by " + owner.name() + "; not routing it");
             });
-    Team team = teams.teamFor(lead);
+    TeamChoice choice = teams.teamFor(lead);
+    Team team = choice.team();
     OfferLadder ladder = new OfferLadder(offers.forLead(leadId), maxOffers);
     leads.setStatus(leadId, LeadStatus.ROUTING);
     if (ladder.ended().isPresent()) {
-      return noRep(leadId, team, ladder.ended().get(), List.of());
+      return noRep(leadId, choice, ladder.ended().get(), List.of());
     }
     Selection selection =
         RoundRobin.select(
@@ -96,22 +97,24 @@ public final class LeadRouter {
             ladder.excluded(),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
-      return offer(leadId, team, ladder.nextAttempt(), chosen);
+      return offer(leadId, choice, ladder.nextAttempt(), chosen);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
-    return noRep(leadId, team, none.reason(), none.skipped());
+    return noRep(leadId, choice, none.reason(), none.skipped());
   }
 
-  private Route offer(String leadId, Team team, int attempt, Selection.Chosen chosen) {
+  private Route offer(String leadId, TeamChoice choice, int attempt, Selection.Chosen chosen) {
+    Team team = choice.team();
     Instant now = clock.instant();
     Instant deadline = now.plus(offerTime);
     int timeoutSeconds = (int) Math.max(1, Duration.between(now, deadline).toSeconds());
-    String why = "turn " + chosen.turn() + " of round robin in " + team.name();
+    String why = choice.why() + "; turn " + chosen.turn() + " of round robin in " + team.name();
     Route route = Route.to(chosen.rep(), attempt, deadline, timeoutSeconds, why);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("attempt", Integer.toString(attempt));
     details.put("offerId", route.offerId());
     details.put("teamId", team.teamId());
+    choice.ruleId().ifPresent(rule -> details.put("rule", rule));
     details.put("repId", chosen.rep().repId());
     details.put("turn", Long.toString(chosen.turn()));
     details.put("deadline", deadline.toString());
@@ -135,9 +138,12 @@ public final class LeadRouter {
     return route;
   }
 
-  private Route noRep(String leadId, Team team, String reason, List<Selection.Skipped> skipped) {
+  private Route noRep(
+      String leadId, TeamChoice choice, String reason, List<Selection.Skipped> skipped) {
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("teamId", team.teamId());
+    details.put("teamId", choice.team().teamId());
+    choice.ruleId().ifPresent(rule -> details.put("rule", rule));
+    details.put("teamReason", choice.why());
     details.put("reason", reason);
     putSkipped(details, skipped);
     history.record(

@@ -39,6 +39,13 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     return router.route(input.leadId());
   }
 
+  /** The routing rules shipped in the jar when there are some; the default team otherwise. */
+  private static TeamChooser teamChooser(Directory directory) {
+    return RoutingRules.bundled()
+        .<TeamChooser>map(rules -> new RulesTeamChooser(rules, directory))
+        .orElseGet(() -> new DefaultTeamChooser(directory));
+  }
+
   private static LeadRouter router(Settings settings, DynamoDbClient dynamo) {
     DynamoDirectory directory =
         new DynamoDirectory(
@@ -47,7 +54,7 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
         new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
         new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")),
         directory,
-        new DefaultTeamChooser(directory),
+        teamChooser(directory),
         new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")),
         settings.clock(),
         settings.integer("MAX_OFFERS", 3),

@@ -87,14 +87,18 @@ class RouteLeadHandlerTest {
     assertEquals("ana.ruiz@sales.example.com", route.get("repEmail").asText());
     assertEquals("2025-06-11T09:30:00Z", route.get("deadline").asText());
     assertEquals(900, route.get("timeoutSeconds").asInt());
-    assertEquals("turn 1 of round robin in Inbound Sales", route.get("reason").asText());
+    assertEquals(
+        "rule core-regions: country DE in region DACH; turn 1 of round robin in Inbound Sales",
+        route.get("reason").asText());
     assertEquals(LeadStatus.ROUTING, leads.find(leadId).orElseThrow().status());
     HistoryEvent routed = onlyEvent(leadId);
     assertEquals("ROUTED", routed.type());
     assertEquals(
-        "Offered to Ana Ruiz (turn 1 of round robin in Inbound Sales, offer 1 of 3)",
+        "Offered to Ana Ruiz (rule core-regions: country DE in region DACH;"
+            + " turn 1 of round robin in Inbound Sales, offer 1 of 3)",
         routed.summary());
     assertEquals("ana-ruiz", routed.details().get("repId"));
+    assertEquals("core-regions", routed.details().get("rule"));
     assertEquals("1", routed.details().get("turn"));
   }
 
@@ -132,7 +136,8 @@ class RouteLeadHandlerTest {
     assertEquals("003", route.get("offerId").asText());
     assertEquals(3, route.get("attempt").asInt());
     assertEquals(
-        "Offered to Chloe Martin (turn 1 of round robin in Inbound Sales, offer 3 of 3);"
+        "Offered to Chloe Martin (rule core-regions: country DE in region DACH;"
+            + " turn 1 of round robin in Inbound Sales, offer 3 of 3);"
             + " skipped Ana Ruiz: already offered (declined: Not my territory);"
             + " skipped Ben Okafor: already offered (let offer 002 expire)",
         onlyEvent("lead-3rd").summary());
@@ -220,13 +225,39 @@ class RouteLeadHandlerTest {
   }
 
   @Test
-  void noDefaultTeam_failsSayingHowToFixIt() {
+  void leadOfAThousandPlusCompany_goesToEnterprise_byTheRoutingRule() {
+    storeLead("lead-big", 1200);
+
+    JsonNode route = route(handler(3, 15), "lead-big");
+
+    assertEquals("enterprise", route.get("teamId").asText());
+    assertEquals("david-kim", route.get("repId").asText());
+    HistoryEvent routed = onlyEvent("lead-big");
+    assertEquals("enterprise-size", routed.details().get("rule"));
+    assertTrue(
+        routed.summary().contains("rule enterprise-size: companySize 1200 in 1000+"),
+        routed.summary());
+  }
+
+  @Test
+  void withoutRoutingRules_noDefaultTeam_failsSayingHowToFixIt() {
     directory.save(
         new Team(TEAM, "Inbound Sales", "Morgan Lee", "morgan.lee@sales.example.com", false));
     storeLead("lead-lost");
+    RouteLeadHandler withoutRules =
+        new RouteLeadHandler(
+            new LeadRouter(
+                leads,
+                offers,
+                directory,
+                new DefaultTeamChooser(directory),
+                history,
+                clock,
+                3,
+                Duration.ofMinutes(15)));
 
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> route(handler(3, 15), "lead-lost"));
+        assertThrows(IllegalStateException.class, () -> route(withoutRules, "lead-lost"));
     assertTrue(e.getMessage().contains("`default: true` in config/directory.yaml"), e.getMessage());
   }
 
@@ -268,6 +299,10 @@ class RouteLeadHandlerTest {
   }
 
   private void storeLead(String leadId) {
+    storeLead(leadId, 250);
+  }
+
+  private void storeLead(String leadId, int companySize) {
     leads.create(
         Lead.received(
             leadId,
@@ -280,7 +315,7 @@ class RouteLeadHandlerTest {
                 "CTO",
                 null,
                 "DE",
-                250,
+                companySize,
                 "Software",
                 "We would like a demo",
                 "demo-request",

@@ -131,6 +131,26 @@ class LeadHandoffWorkflowTest {
   }
 
   @Test
+  void leadFromAThousandPlusCompany_isOfferedToEnterprise_byTheRoutingRule() {
+    Map<String, Object> lead = demoRequest("Bigcorp");
+    lead.put("companySize", 5000);
+
+    String leadId = local.submit(lead);
+
+    assertEquals("david.kim@sales.example.com", rep(onlyOffer("Bigcorp")));
+    HistoryEvent routed =
+        local.leadHistory(leadId).stream()
+            .filter(e -> e.type().equals("ROUTED"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("enterprise", routed.details().get("teamId"));
+    assertEquals("enterprise-size", routed.details().get("rule"));
+    assertTrue(
+        routed.summary().contains("rule enterprise-size: companySize 5000 in 1000+"),
+        routed.summary());
+  }
+
+  @Test
   void firstRepTimesOut_getsExpiredEmail_secondRepAccepts() {
     String leadId = local.submit(demoRequest("Timeout"));
     String first = rep(onlyOffer("Timeout"));

@@ -1,0 +1,221 @@
+package com.leadhandoff.routing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.scoring.ScoringModels;
+import com.leadhandoff.testing.TestDynamo;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dry run: where a file of leads would go under current or proposed rules, touching nothing.
+ */
+class DryRunTest {
+  private static final Path SAMPLE = TestDynamo.projectRoot().resolve("events/dry-run-leads.json");
+  private static final DirectoryConfig DIRECTORY = DirectoryConfig.bundled();
+
+  @TempDir Path dir;
+
+  @Test
+  void sampleLeads_underTheCurrentRules_goWhereEachRuleSays() {
+    DryRunReport report = dryRun(RoutingRules.bundled().orElseThrow());
+
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put("dana.weber@acme-robotics.io", "core-regions → inbound-sales/ana-ruiz");
+    expected.put("liam.hughes@northwind-health.co.uk", "core-regions → inbound-sales/ben-okafor");
+    expected.put("sofia.lindqvist@vasterbank.se", "enterprise-size → enterprise/david-kim");
+    expected.put("marcus.reed@harborline.com", "hot-upper-mid-market → enterprise/david-kim");
+    expected.put(
+        "jessica.tan@pinecrest-insurance.com", "north-america-financial → enterprise/david-kim");
+    expected.put("priya.nair@cloudkite.io", "review-sites → inbound-sales/chloe-martin");
+    expected.put("tomasz.kowalski@datafoundry.pl", "free-trials → inbound-sales/ana-ruiz");
+    expected.put("camille.dubois@maison-verte.fr", "france → inbound-sales/ben-okafor");
+    expected.put("tim.berger99@gmail.com", "nurtured");
+    expected.put("nadia.haddad@brightpath.ae", "abm-campaigns → enterprise/david-kim");
+    expected.put("ryo.tanaka@kumo-systems.jp", "(fallback) → inbound-sales/chloe-martin");
+    assertEquals(expected, assignments(report));
+    assertEquals(Map.of("enterprise", 4, "inbound-sales", 6), report.perTeam());
+    assertEquals(
+        Map.of("david-kim", 4, "ana-ruiz", 2, "ben-okafor", 2, "chloe-martin", 2), report.perRep());
+  }
+
+  @Test
+  void sampleLeads_showScoreAndTier_andTheSimulatedTurn() {
+    DryRunReport report = dryRun(RoutingRules.bundled().orElseThrow());
+
+    DryRunReport.Routed first = (DryRunReport.Routed) report.leads().get(0).outcome();
+    assertEquals(95, first.score().points());
+    assertEquals("HOT", first.score().tier().name());
+    assertEquals(1, first.turn());
+    assertEquals("rule core-regions: country DE in region DACH", first.decision().why());
+    DryRunReport.Routed last = (DryRunReport.Routed) report.leads().get(10).outcome();
+    assertEquals(6, last.turn(), "inbound-sales took six turns by the last lead");
+  }
+
+  @Test
+  void proposedRules_changeWhereLeadsGo() throws IOException {
+    // The proposal: companies from 200 employees up go to enterprise, not from 1,000.
+    String current = Files.readString(TestDynamo.projectRoot().resolve(RoutingRules.BUNDLED));
+    String proposal = current.replace("companySize: {min: 1000}", "companySize: {min: 200}");
+    Path file = Files.writeString(dir.resolve("proposed-rules.yaml"), proposal);
+
+    DryRunReport report = dryRun(RoutingRules.load(file, DIRECTORY));
+
+    Map<String, String> assignments = assignments(report);
+    assertEquals(
+        "enterprise-size → enterprise/david-kim", assignments.get("dana.weber@acme-robotics.io"));
+    assertEquals(
+        "enterprise-size → enterprise/david-kim", assignments.get("marcus.reed@harborline.com"));
+    // Dana no longer takes inbound's first turn, so Liam gets it.
+    assertEquals(
+        "core-regions → inbound-sales/ana-ruiz",
+        assignments.get("liam.hughes@northwind-health.co.uk"));
+    assertEquals(Map.of("enterprise", 5, "inbound-sales", 5), report.perTeam());
+  }
+
+  @Test
+  void aRepWhoWouldGetNothing_isListedWithZero() throws IOException {
+    Path oneLead =
+        Files.writeString(
+            dir.resolve("one.jsonl"),
+            "{\"email\": \"ana@big.example\", \"companySize\": 5000, \"jobTitle\": \"CEO\","
+                + " \"formId\": \"demo-request\", \"country\": \"DE\"}\n");
+
+    DryRunReport report =
+        DryRun.route(
+            DryRunLeads.read(oneLead),
+            RoutingRules.bundled().orElseThrow(),
+            DIRECTORY,
+            ScoringModels.bundled());
+
+    assertEquals(
+        Map.of("david-kim", 1, "ana-ruiz", 0, "ben-okafor", 0, "chloe-martin", 0), report.perRep());
+  }
+
+  @Test
+  void jsonLines_andLeadsIntakeWouldRefuse_areRead() {
+    List<DryRunLeads.Entry> leads =
+        DryRunLeads.parse(
+            "leads.jsonl",
+            """
+            {"email": "jo@prospect.example", "country": "DE", "companySize": 250}
+
+            {"firstName": "No email"}
+            {"email": "bot@spam.example", "website": "http://spam.example"}
+            """);
+
+    DryRunReport report =
+        DryRun.route(
+            leads, RoutingRules.bundled().orElseThrow(), DIRECTORY, ScoringModels.bundled());
+
+    assertEquals(
+        List.of("jo@prospect.example", "lead 2", "bot@spam.example"),
+        leads.stream().map(DryRunLeads.Entry::label).toList());
+    assertTrue(report.leads().get(0).outcome() instanceof DryRunReport.Nurtured);
+    DryRunReport.Refused refused = (DryRunReport.Refused) report.leads().get(1).outcome();
+    assertEquals("email", refused.errors().get(0).field());
+    assertEquals(List.of(), ((DryRunReport.Refused) report.leads().get(2).outcome()).errors());
+  }
+
+  @Test
+  void leadsFileThatIsNotJson_failsNamingTheLine() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> DryRunLeads.parse("leads.jsonl", "{\"email\": \"a@b.example\"}\n{oops\n"));
+
+    assertTrue(e.getMessage().startsWith("leads.jsonl line 2: not valid JSON"), e.getMessage());
+  }
+
+  @Test
+  void command_printsEveryLead_andExitsZero() {
+    Run run = command("--leads", SAMPLE.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Dry run of 11 leads"), run.out());
+    assertTrue(run.out().contains("rules:     config/routing-rules.yaml (in the jar)"));
+    assertTrue(run.out().contains("david-kim (turn 4)"), run.out());
+    assertTrue(run.out().contains("why: no rule matched, fallback team"), run.out());
+    assertTrue(run.out().contains("Leads per rep:"), run.out());
+  }
+
+  @Test
+  void command_withABrokenProposal_printsTheProblems_andExitsOne() throws IOException {
+    Path broken =
+        Files.writeString(
+            dir.resolve("broken.yaml"),
+            "fallbackTeam: inbound-sales\nrules:\n  - id: x\n    description: X\n"
+                + "    team: outbound\n    when: {region: [DACH]}\n");
+
+    Run run = command("--leads", SAMPLE.toString(), "--rules", broken.toString());
+
+    assertEquals(1, run.exitCode());
+    assertTrue(
+        run.err().contains(broken + " line 5, rule 'x': unknown team 'outbound'"), run.err());
+    assertTrue(run.err().contains("unknown region 'DACH'"), run.err());
+    assertEquals("", run.out());
+  }
+
+  @Test
+  void command_withoutLeads_showsUsage_andExitsTwo() {
+    Run run = command("--rules", "config/routing-rules.yaml");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("Name the leads to route with --leads FILE."), run.err());
+    assertTrue(run.err().contains("Usage:"), run.err());
+  }
+
+  private static DryRunReport dryRun(RoutingRules rules) {
+    return DryRun.route(DryRunLeads.read(SAMPLE), rules, DIRECTORY, ScoringModels.bundled());
+  }
+
+  /** Lead label → "rule → team/rep", or "nurtured", "refused", "nobody". */
+  private static Map<String, String> assignments(DryRunReport report) {
+    Map<String, String> assignments = new LinkedHashMap<>();
+    for (DryRunReport.LeadResult lead : report.leads()) {
+      DryRunReport.Outcome outcome = lead.outcome();
+      String where;
+      if (outcome instanceof DryRunReport.Routed routed) {
+        where =
+            routed.decision().rule().map(RoutingRule::id).orElse("(fallback)")
+                + " → "
+                + routed.team().teamId()
+                + "/"
+                + routed.rep().repId();
+      } else if (outcome instanceof DryRunReport.Nurtured) {
+        where = "nurtured";
+      } else if (outcome instanceof DryRunReport.Refused) {
+        where = "refused";
+      } else {
+        where = "nobody";
+      }
+      assignments.put(lead.label(), where);
+    }
+    return assignments;
+  }
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run command(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        DryRun.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+}
