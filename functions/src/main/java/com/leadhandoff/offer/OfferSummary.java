@@ -4,10 +4,13 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.Score;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a rep needs to decide on an offered lead, as the model the offer email and pages render: who
@@ -17,8 +20,20 @@ import java.util.Map;
 final class OfferSummary {
   private OfferSummary() {}
 
-  /** The model for {@code lead} offered through {@code offer}. */
+  /** The model for {@code lead} offered through {@code offer}, with times in UTC. */
   static Map<String, Object> of(Lead lead, Offer offer) {
+    return of(lead, offer, ZoneOffset.UTC, Optional.empty());
+  }
+
+  /**
+   * The model for {@code lead} offered through {@code offer}.
+   *
+   * @param zone the zone the rep reads times in
+   * @param answerWindow the SLA as the rep should read it (e.g. {@code 2 hours of working time});
+   *     when empty, the time from offer to deadline
+   */
+  static Map<String, Object> of(
+      Lead lead, Offer offer, ZoneId zone, Optional<String> answerWindow) {
     Submission s = lead.submission();
     Map<String, Object> model = new HashMap<>();
     put(model, "repName", offer.repName());
@@ -46,10 +61,12 @@ final class OfferSummary {
             || model.containsKey("utmSource")
             || model.containsKey("pagesViewed"));
     model.put("attempt", offer.attempt());
-    model.put("offeredAt", OfferTimes.readable(offer.offeredAt()));
-    model.put("deadline", OfferTimes.readable(offer.deadline()));
+    model.put("offeredAt", OfferTimes.readable(offer.offeredAt(), zone));
+    model.put("deadline", OfferTimes.readable(offer.deadline(), zone));
     model.put(
-        "answerWindow", OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline())));
+        "answerWindow",
+        answerWindow.orElseGet(
+            () -> OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline()))));
     return model;
   }
 

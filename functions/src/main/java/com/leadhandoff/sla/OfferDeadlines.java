@@ -3,7 +3,7 @@ package com.leadhandoff.sla;
 import com.leadhandoff.scoring.Score;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /** Works out the deadline of an offer made now: the response-time SLA. */
@@ -28,13 +28,16 @@ public interface OfferDeadlines {
               + window
               + "; set OFFER_MINUTES to 1 or more");
     }
+    long minutes = window.toMinutes();
     String written =
-        (window.toSeconds() % 60 == 0 ? window.toMinutes() + " minutes" : window.toString());
+        window.toSeconds() % 60 != 0
+            ? window.toSeconds() + " seconds"
+            : minutes + (minutes == 1 ? " minute" : " minutes");
     return (tier, teamId, now) ->
         new Deadline(
             now.plus(window),
             written,
-            ZoneOffset.UTC,
+            ZoneId.of("UTC"),
             written + " around the clock (OFFER_MINUTES; no SLA policy file)");
   }
 }

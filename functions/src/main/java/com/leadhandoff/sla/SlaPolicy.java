@@ -3,7 +3,6 @@ package com.leadhandoff.sla;
 import com.leadhandoff.scoring.Score;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -49,7 +48,7 @@ public record SlaPolicy(
       return new Deadline(
           now.plus(time.aroundTheClock()),
           time.written(),
-          ZoneOffset.UTC,
+          ZoneId.of("UTC"),
           tierText
               + ": "
               + time.written()
