@@ -8,8 +8,6 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -91,26 +89,25 @@ public final class OfferSender {
             route.deadline(),
             OfferStatus.OPEN,
             Optional.empty(),
-            Optional.empty());
+            Optional.empty(),
+            Optional.ofNullable(route.repTimeZone()),
+            Optional.ofNullable(route.answerWindow()));
     offers.put(offer);
-    ZoneId zone = Optional.ofNullable(route.repTimeZone()).orElse(ZoneOffset.UTC);
-    Map<String, Object> model =
-        new HashMap<>(
-            OfferSummary.of(lead, offer, zone, Optional.ofNullable(route.answerWindow())));
+    Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("link", publicBaseUrl + "/offers/" + token.value());
     mailer.send(EmailTemplates.render("offer", offer.repEmail(), model));
-    history.record(leadId, offered(offer, zone, earlier.isPresent()));
+    history.record(leadId, offered(offer, earlier.isPresent()));
     return Result.SENT;
   }
 
-  private static HistoryEvent offered(Offer offer, ZoneId zone, boolean resent) {
+  private static HistoryEvent offered(Offer offer, boolean resent) {
     String summary =
         (resent ? "Offer sent again to " : "Offered to ")
             + offer.repName()
             + " (attempt "
             + offer.attempt()
             + "); answer due by "
-            + OfferTimes.readable(offer.deadline(), zone);
+            + OfferTimes.readable(offer.deadline(), OfferSummary.zone(offer));
     Map<String, String> details = new HashMap<>();
     details.put("offerId", offer.offerId());
     details.put("attempt", Integer.toString(offer.attempt()));

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What a rep needs to decide on an offered lead, as the model the offer email and pages render: who
@@ -20,20 +19,12 @@ import java.util.Optional;
 final class OfferSummary {
   private OfferSummary() {}
 
-  /** The model for {@code lead} offered through {@code offer}, with times in UTC. */
-  static Map<String, Object> of(Lead lead, Offer offer) {
-    return of(lead, offer, ZoneOffset.UTC, Optional.empty());
-  }
-
   /**
-   * The model for {@code lead} offered through {@code offer}.
-   *
-   * @param zone the zone the rep reads times in
-   * @param answerWindow the SLA as the rep should read it (e.g. {@code 2 hours of working time});
-   *     when empty, the time from offer to deadline
+   * The model for {@code lead} offered through {@code offer}: times on the rep's clock, and the
+   * answer window as the SLA states it (the span from offer to deadline for older offers).
    */
-  static Map<String, Object> of(
-      Lead lead, Offer offer, ZoneId zone, Optional<String> answerWindow) {
+  static Map<String, Object> of(Lead lead, Offer offer) {
+    ZoneId zone = zone(offer);
     Submission s = lead.submission();
     Map<String, Object> model = new HashMap<>();
     put(model, "repName", offer.repName());
@@ -65,9 +56,16 @@ final class OfferSummary {
     model.put("deadline", OfferTimes.readable(offer.deadline(), zone));
     model.put(
         "answerWindow",
-        answerWindow.orElseGet(
-            () -> OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline()))));
+        offer
+            .answerWindow()
+            .orElseGet(
+                () -> OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline()))));
     return model;
+  }
+
+  /** The zone the offer's rep reads times in; UTC when the offer does not say. */
+  static ZoneId zone(Offer offer) {
+    return offer.repTimeZone().orElse(ZoneOffset.UTC);
   }
 
   private static Map<String, Object> score(Score score) {

@@ -95,11 +95,12 @@ class OfferToRepHandlerTest {
     scenario.leads.create(OfferScenario.lead("Acme Logistics"));
 
     // WHEN the lead is offered
-    scenario.offer(
-        route -> {
-          route.put("repTimeZone", "America/New_York");
-          route.put("answerWindow", "2 hours of working time");
-        });
+    String token =
+        scenario.offer(
+            route -> {
+              route.put("repTimeZone", "America/New_York");
+              route.put("answerWindow", "2 hours of working time");
+            });
 
     // THEN the email and the history read the deadline on the rep's clock, 10:15 UTC = 05:15 EST
     Email email = scenario.mailer.sentTo(REP_EMAIL).get(0);
@@ -111,6 +112,11 @@ class OfferToRepHandlerTest {
     assertEquals(
         "Offered to Ana Ruiz (attempt 1); answer due by Mon 23 Nov 2026, 05:15 EST",
         scenario.history.of(LEAD_ID).get(0).summary());
+    // AND the offer keeps both, so the page behind the link reads the same as the email
+    Offer offer = scenario.offer();
+    assertEquals(Optional.of(java.time.ZoneId.of("America/New_York")), offer.repTimeZone());
+    assertEquals(Optional.of("2 hours of working time"), offer.answerWindow());
+    assertTrue(scenario.show(token).getBody().contains("Mon 23 Nov 2026, 05:15 EST"));
   }
 
   @Test
