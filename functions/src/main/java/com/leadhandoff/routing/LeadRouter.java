@@ -106,7 +106,9 @@ public final class LeadRouter {
     // Computed once, here: the wait's timeout and the stored offer both come from this value.
     Deadline sla = deadlines.deadline(lead.score().map(Score::tier), team.teamId(), now);
     Instant deadline = sla.at();
-    int timeoutSeconds = (int) Math.max(1, Duration.between(now, deadline).toSeconds());
+    // Rounded up: the workflow's wait must never end before the deadline the rep was promised.
+    Duration left = Duration.between(now, deadline);
+    int timeoutSeconds = (int) Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
     ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
     String why = "turn " + chosen.turn() + " of round robin in " + team.name();
     Route route =

@@ -150,7 +150,7 @@ class RouteLeadHandlerTest {
   @Test
   void hotLeadAtNight_isDueFifteenMinutesAfterOpening_andShownInTheRepsOwnZone() {
     // GIVEN Ana took the previous turn, so Ben (who works from London) is next
-    moveClockTo("2026-11-24T22:40+01:00");
+    moveClockTo("2026-11-24T22:40:00.250+01:00");
     storeLead("lead-before", Score.Tier.HOT);
     route(handler(3, 15), "lead-before");
     storeLead("lead-night", Score.Tier.HOT);
@@ -161,6 +161,8 @@ class RouteLeadHandlerTest {
     assertEquals(
         OffsetDateTime.parse("2026-11-25T08:15+01:00").toInstant().toString(),
         route.get("deadline").asText());
+    // 9 h 34 min 59.75 s, rounded up so the wait never ends before the promised deadline
+    assertEquals(34_500, route.get("timeoutSeconds").asInt());
     assertEquals("Europe/London", route.get("repTimeZone").asText());
     assertEquals("15 minutes of working time", route.get("answerWindow").asText());
   }
