@@ -14,6 +14,7 @@ import com.leadhandoff.email.Email;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.TestDynamo;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +115,7 @@ class OfferToRepHandlerTest {
         scenario.history.of(LEAD_ID).get(0).summary());
     // AND the offer keeps both, so the page behind the link reads the same as the email
     Offer offer = scenario.offer();
-    assertEquals(Optional.of(java.time.ZoneId.of("America/New_York")), offer.repTimeZone());
+    assertEquals(Optional.of(ZoneId.of("America/New_York")), offer.repTimeZone());
     assertEquals(Optional.of("2 hours of working time"), offer.answerWindow());
     assertTrue(scenario.show(token).getBody().contains("Mon 23 Nov 2026, 05:15 EST"));
   }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.Team;
 import com.leadhandoff.scoring.Score;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -62,10 +64,10 @@ class SlaPolicyTest {
     assertEquals("1 business day", cold.written());
     BusinessCalendar berlin = policy.calendars().get("inbound-sales");
     assertEquals(ZoneId.of("Europe/Berlin"), berlin.zone());
-    assertEquals(2, berlin.week().get(java.time.DayOfWeek.MONDAY).size());
+    assertEquals(2, berlin.week().get(DayOfWeek.MONDAY).size());
     // (9 h + 4 h) over two working days
     assertEquals(Duration.ofMinutes(390), berlin.businessDay());
-    assertTrue(berlin.holidays().contains(java.time.LocalDate.parse("2026-12-24")));
+    assertTrue(berlin.holidays().contains(LocalDate.parse("2026-12-24")));
   }
 
   @Test
