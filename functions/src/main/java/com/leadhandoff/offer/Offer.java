@@ -1,6 +1,7 @@
 package com.leadhandoff.offer;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,10 @@ import java.util.Optional;
  * @param taskToken the Step Functions task token waiting on this offer; never leaves the server
  * @param deadline when the offer expires unanswered
  * @param declineReason the rep's reason, when declined
+ * @param repTimeZone the zone the rep reads times in; empty (UTC) for offers made before reps had
+ *     zones
+ * @param answerWindow the response-time SLA as the rep was told it, e.g. {@code 2 hours of working
+ *     time}; empty for offers made before it was stored
  */
 public record Offer(
     String leadId,
@@ -29,4 +34,48 @@ public record Offer(
     Instant deadline,
     OfferStatus status,
     Optional<Instant> answeredAt,
-    Optional<String> declineReason) {}
+    Optional<String> declineReason,
+    Optional<ZoneId> repTimeZone,
+    Optional<String> answerWindow) {
+
+  public Offer {
+    // Items stored before these fields existed read back without them.
+    repTimeZone = repTimeZone == null ? Optional.empty() : repTimeZone;
+    answerWindow = answerWindow == null ? Optional.empty() : answerWindow;
+  }
+
+  /** An offer without a zone or window of its own: times read in UTC, the window as a span. */
+  public Offer(
+      String leadId,
+      String offerId,
+      int attempt,
+      String teamId,
+      String repId,
+      String repName,
+      String repEmail,
+      String tokenHash,
+      String taskToken,
+      Instant offeredAt,
+      Instant deadline,
+      OfferStatus status,
+      Optional<Instant> answeredAt,
+      Optional<String> declineReason) {
+    this(
+        leadId,
+        offerId,
+        attempt,
+        teamId,
+        repId,
+        repName,
+        repEmail,
+        tokenHash,
+        taskToken,
+        offeredAt,
+        deadline,
+        status,
+        answeredAt,
+        declineReason,
+        Optional.empty(),
+        Optional.empty());
+  }
+}

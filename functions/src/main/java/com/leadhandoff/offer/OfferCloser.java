@@ -94,7 +94,11 @@ public final class OfferCloser {
             .find(offer.leadId())
             .orElseThrow(() -> new IllegalStateException("Lead " + offer.leadId() + " vanished"));
     Instant now = clock.instant();
-    String window = OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline()));
+    String window =
+        offer
+            .answerWindow()
+            .orElseGet(
+                () -> OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline())));
     // A retried step finds the offer already expired and sends nothing: the notice goes out at
     // most once. The history comes first because it matters more than the courtesy email.
     history.record(

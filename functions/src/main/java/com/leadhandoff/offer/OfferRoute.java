@@ -1,6 +1,7 @@
 package com.leadhandoff.offer;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * The rep the routing step chose, as it lands at {@code $.route}.
@@ -10,6 +11,10 @@ import java.time.Instant;
  * @param attempt 1 for the first rep offered this lead
  * @param deadline when the offer expires unanswered
  * @param timeoutSeconds the same deadline as the workflow's wait timeout
+ * @param repTimeZone the zone the rep reads times in; absent (UTC) in routes made before reps had
+ *     zones
+ * @param answerWindow the response-time SLA as the rep reads it, e.g. {@code 2 hours of working
+ *     time}; when absent, the time from offer to deadline is shown
  */
 public record OfferRoute(
     boolean found,
@@ -20,4 +25,6 @@ public record OfferRoute(
     String repName,
     String repEmail,
     Instant deadline,
-    long timeoutSeconds) {}
+    long timeoutSeconds,
+    ZoneId repTimeZone,
+    String answerWindow) {}

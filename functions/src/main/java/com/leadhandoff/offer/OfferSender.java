@@ -89,7 +89,9 @@ public final class OfferSender {
             route.deadline(),
             OfferStatus.OPEN,
             Optional.empty(),
-            Optional.empty());
+            Optional.empty(),
+            Optional.ofNullable(route.repTimeZone()),
+            Optional.ofNullable(route.answerWindow()));
     offers.put(offer);
     Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("link", publicBaseUrl + "/offers/" + token.value());
@@ -105,7 +107,7 @@ public final class OfferSender {
             + " (attempt "
             + offer.attempt()
             + "); answer due by "
-            + OfferTimes.readable(offer.deadline());
+            + OfferTimes.readable(offer.deadline(), OfferSummary.zone(offer));
     Map<String, String> details = new HashMap<>();
     details.put("offerId", offer.offerId());
     details.put("attempt", Integer.toString(offer.attempt()));

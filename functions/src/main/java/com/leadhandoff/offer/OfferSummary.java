@@ -4,6 +4,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.Score;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,8 +19,12 @@ import java.util.Map;
 final class OfferSummary {
   private OfferSummary() {}
 
-  /** The model for {@code lead} offered through {@code offer}. */
+  /**
+   * The model for {@code lead} offered through {@code offer}: times on the rep's clock, and the
+   * answer window as the SLA states it (the span from offer to deadline for older offers).
+   */
   static Map<String, Object> of(Lead lead, Offer offer) {
+    ZoneId zone = zone(offer);
     Submission s = lead.submission();
     Map<String, Object> model = new HashMap<>();
     put(model, "repName", offer.repName());
@@ -46,11 +52,20 @@ final class OfferSummary {
             || model.containsKey("utmSource")
             || model.containsKey("pagesViewed"));
     model.put("attempt", offer.attempt());
-    model.put("offeredAt", OfferTimes.readable(offer.offeredAt()));
-    model.put("deadline", OfferTimes.readable(offer.deadline()));
+    model.put("offeredAt", OfferTimes.readable(offer.offeredAt(), zone));
+    model.put("deadline", OfferTimes.readable(offer.deadline(), zone));
     model.put(
-        "answerWindow", OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline())));
+        "answerWindow",
+        offer
+            .answerWindow()
+            .orElseGet(
+                () -> OfferTimes.span(Duration.between(offer.offeredAt(), offer.deadline()))));
     return model;
+  }
+
+  /** The zone the offer's rep reads times in; UTC when the offer does not say. */
+  static ZoneId zone(Offer offer) {
+    return offer.repTimeZone().orElse(ZoneOffset.UTC);
   }
 
   private static Map<String, Object> score(Score score) {

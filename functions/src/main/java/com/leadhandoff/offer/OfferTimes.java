@@ -2,6 +2,7 @@ package com.leadhandoff.offer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,16 +11,22 @@ import java.util.Locale;
 
 /** How offer deadlines and answer windows read in emails, pages and history. */
 final class OfferTimes {
-  // Reps are told UTC until they have a time zone of their own in the directory.
+  // The zone's short name ("CET", "EDT") tells the reader which side of a clock change is meant.
   private static final DateTimeFormatter READABLE =
-      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm zzz", Locale.ENGLISH);
 
   private OfferTimes() {}
 
   /** E.g. {@code Mon 23 Nov 2026, 10:15 UTC}. */
   static String readable(Instant instant) {
-    return READABLE.format(instant);
+    return readable(instant, ZoneOffset.UTC);
+  }
+
+  /** E.g. {@code Mon 23 Nov 2026, 11:15 CET}: the instant on the clocks of {@code zone}. */
+  static String readable(Instant instant, ZoneId zone) {
+    // The offset Z would print as "Z"; readers expect "UTC".
+    ZoneId shown = zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    return READABLE.format(instant.atZone(shown));
   }
 
   /** E.g. {@code 15 minutes}, {@code 1 hour 30 minutes}, {@code 2 days}; whole minutes. */

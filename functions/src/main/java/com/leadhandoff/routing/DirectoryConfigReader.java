@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,8 @@ final class DirectoryConfigReader {
   private static final Set<String> SECTIONS = Set.of("teams", "reps");
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "default", "manager");
   private static final Set<String> MANAGER_FIELDS = Set.of("name", "email");
-  private static final Set<String> REP_FIELDS = Set.of("id", "name", "email", "team", "active");
+  private static final Set<String> REP_FIELDS =
+      Set.of("id", "name", "email", "team", "active", "timeZone");
 
   private record Located(int line, JsonNode node) {}
 
@@ -176,11 +180,17 @@ final class DirectoryConfigReader {
     Optional<String> email = email(node, where, "ana.ruiz@sales.example.com");
     Optional<String> team = text(node, "team", where, "the id of the rep's team");
     boolean active = flag(node, "active", true, where);
+    int problemsBefore = problems.size();
+    Optional<ZoneId> timeZone = timeZone(node, where);
     id.ifPresent(i -> declaredReps.add(new Declared(entry.line(), i, false, team)));
-    if (id.isEmpty() || name.isEmpty() || email.isEmpty() || team.isEmpty()) {
+    if (id.isEmpty()
+        || name.isEmpty()
+        || email.isEmpty()
+        || team.isEmpty()
+        || problems.size() > problemsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new Rep(id.get(), name.get(), email.get(), team.get(), active));
+    return Optional.of(new Rep(id.get(), name.get(), email.get(), team.get(), active, timeZone));
   }
 
   private void checkTeams(boolean noneWritten) {
@@ -263,6 +273,28 @@ final class DirectoryConfigReader {
       return Optional.empty();
     }
     return id;
+  }
+
+  /** The rep's optional zone; only region names, which follow daylight saving. */
+  private Optional<ZoneId> timeZone(JsonNode node, String where) {
+    JsonNode value = node.get("timeZone");
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    String text = value.asText().trim();
+    String fix =
+        "; use an IANA zone name such as Europe/Berlin or America/New_York, or leave `timeZone:`"
+            + " out to show the rep times in their team's zone";
+    try {
+      ZoneId zone = ZoneId.of(text);
+      if (!(zone instanceof ZoneOffset) && (text.contains("/") || text.equals("UTC"))) {
+        return Optional.of(zone);
+      }
+      problems.add(where + "timeZone '" + text + "' is not a region" + fix);
+    } catch (DateTimeException e) {
+      problems.add(where + "unknown timeZone '" + text + "'" + fix);
+    }
+    return Optional.empty();
   }
 
   private Optional<String> email(JsonNode node, String where, String example) {

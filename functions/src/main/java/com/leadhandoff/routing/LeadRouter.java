@@ -6,9 +6,13 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.offer.OfferStore;
+import com.leadhandoff.scoring.Score;
+import com.leadhandoff.sla.Deadline;
+import com.leadhandoff.sla.OfferDeadlines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +37,11 @@ public final class LeadRouter {
   private final LeadHistory history;
   private final Clock clock;
   private final int maxOffers;
-  private final Duration offerTime;
+  private final OfferDeadlines deadlines;
 
   /**
    * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
-   * @param offerTime how long a rep has to accept (the response-time SLA)
+   * @param deadlines how long a rep has to accept (the response-time SLA)
    */
   public LeadRouter(
       LeadStore leads,
@@ -47,15 +51,9 @@ public final class LeadRouter {
       LeadHistory history,
       Clock clock,
       int maxOffers,
-      Duration offerTime) {
+      OfferDeadlines deadlines) {
     if (maxOffers < 1) {
       throw new IllegalArgumentException("MAX_OFFERS must be at least 1, was " + maxOffers);
-    }
-    if (offerTime.compareTo(Duration.ofSeconds(1)) < 0) {
-      throw new IllegalArgumentException(
-          "An offer must last at least a second, was "
-              + offerTime
-              + "; set OFFER_MINUTES to 1 or more");
     }
     this.leads = leads;
     this.offers = offers;
@@ -64,7 +62,7 @@ public final class LeadRouter {
     this.history = history;
     this.clock = clock;
     this.maxOffers = maxOffers;
-    this.offerTime = offerTime;
+    this.deadlines = deadlines;
   }
 
   /** Chooses the next rep for the lead, or says why there is none. */
@@ -97,19 +95,26 @@ public final class LeadRouter {
             ladder.excluded(),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
-      return offer(leadId, choice, ladder.nextAttempt(), chosen);
+      return offer(lead, choice, ladder.nextAttempt(), chosen);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
     return noRep(leadId, choice, none.reason(), none.skipped());
   }
 
-  private Route offer(String leadId, TeamChoice choice, int attempt, Selection.Chosen chosen) {
+  private Route offer(Lead lead, TeamChoice choice, int attempt, Selection.Chosen chosen) {
+    String leadId = lead.leadId();
     Team team = choice.team();
     Instant now = clock.instant();
-    Instant deadline = now.plus(offerTime);
-    int timeoutSeconds = (int) Math.max(1, Duration.between(now, deadline).toSeconds());
+    // Computed once, here: the wait's timeout and the stored offer both come from this value.
+    Deadline sla = deadlines.deadline(lead.score().map(Score::tier), team.teamId(), now);
+    Instant deadline = sla.at();
+    // Rounded up: the workflow's wait must never end before the deadline the rep was promised.
+    Duration left = Duration.between(now, deadline);
+    int timeoutSeconds = (int) Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
+    ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
     String why = choice.why() + "; turn " + chosen.turn() + " of round robin in " + team.name();
-    Route route = Route.to(chosen.rep(), attempt, deadline, timeoutSeconds, why);
+    Route route =
+        Route.to(chosen.rep(), attempt, deadline, timeoutSeconds, repZone, sla.window(), why);
     Map<String, String> details = new LinkedHashMap<>();
     details.put("attempt", Integer.toString(attempt));
     details.put("offerId", route.offerId());
@@ -118,6 +123,7 @@ public final class LeadRouter {
     details.put("repId", chosen.rep().repId());
     details.put("turn", Long.toString(chosen.turn()));
     details.put("deadline", deadline.toString());
+    details.put("sla", sla.basis());
     putSkipped(details, chosen.skipped());
     history.record(
         leadId,

@@ -2,6 +2,7 @@ package com.leadhandoff.routing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * What {@code Route Lead} returns at {@code $.route}: the rep to offer the lead to next and the
@@ -13,6 +14,10 @@ import java.time.Instant;
  * @param deadline when the offer expires unanswered
  * @param timeoutSeconds whole seconds from now to the deadline (at least 1), for the wait's {@code
  *     TimeoutSecondsPath}
+ * @param repTimeZone the zone the rep reads the deadline in: their own, else their team's
+ *     calendar's
+ * @param answerWindow the response-time SLA as the rep reads it, e.g. {@code 2 hours of working
+ *     time}
  * @param reason why this rep (turn and team), or why nobody
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,11 +31,19 @@ public record Route(
     String repEmail,
     Instant deadline,
     Integer timeoutSeconds,
+    ZoneId repTimeZone,
+    String answerWindow,
     String reason) {
 
   /** An offer to {@code rep}. */
   public static Route to(
-      Rep rep, int attempt, Instant deadline, int timeoutSeconds, String reason) {
+      Rep rep,
+      int attempt,
+      Instant deadline,
+      int timeoutSeconds,
+      ZoneId repTimeZone,
+      String answerWindow,
+      String reason) {
     return new Route(
         true,
         String.format("%03d", attempt),
@@ -41,11 +54,13 @@ public record Route(
         rep.email(),
         deadline,
         timeoutSeconds,
+        repTimeZone,
+        answerWindow,
         reason);
   }
 
   /** Nobody to offer the lead to. */
   public static Route none(String reason) {
-    return new Route(false, null, null, null, null, null, null, null, null, reason);
+    return new Route(false, null, null, null, null, null, null, null, null, null, null, reason);
   }
 }

@@ -2,12 +2,18 @@ package com.leadhandoff.routing;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.sla.OfferDeadlines;
+import com.leadhandoff.sla.SlaPolicies;
+import com.leadhandoff.sla.SlaPolicy;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code Route Lead}: chooses the rep the lead is offered to next, or says there is none. */
@@ -21,9 +27,19 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     this(Settings.current(), AwsClients.dynamo());
   }
 
-  /** Reads table names, {@code MAX_OFFERS} and {@code OFFER_MINUTES} from {@code settings}. */
+  /**
+   * Reads table names and {@code MAX_OFFERS} from {@code settings}; deadlines follow the bundled
+   * {@code config/sla-policy.yaml}, or {@code OFFER_MINUTES} around the clock when none ships.
+   */
   public RouteLeadHandler(Settings settings, DynamoDbClient dynamo) {
-    this(router(settings, dynamo));
+    this(settings, dynamo, SlaPolicies.bundled(bundledTeamIds()));
+  }
+
+  /**
+   * @param policy the SLA policy; empty to give every offer {@code OFFER_MINUTES}
+   */
+  public RouteLeadHandler(Settings settings, DynamoDbClient dynamo, Optional<SlaPolicy> policy) {
+    this(router(settings, dynamo, policy));
   }
 
   public RouteLeadHandler(LeadRouter router) {
@@ -46,7 +62,12 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
         .orElseGet(() -> new DefaultTeamChooser(directory));
   }
 
-  private static LeadRouter router(Settings settings, DynamoDbClient dynamo) {
+  private static Set<String> bundledTeamIds() {
+    return DirectoryConfig.bundled().teams().stream().map(Team::teamId).collect(Collectors.toSet());
+  }
+
+  private static LeadRouter router(
+      Settings settings, DynamoDbClient dynamo, Optional<SlaPolicy> policy) {
     DynamoDirectory directory =
         new DynamoDirectory(
             dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
@@ -58,6 +79,11 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
         new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")),
         settings.clock(),
         settings.integer("MAX_OFFERS", 3),
-        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)));
+        policy
+            .<OfferDeadlines>map(p -> p)
+            .orElseGet(
+                () ->
+                    OfferDeadlines.fixed(
+                        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))));
   }
 }

@@ -14,6 +14,7 @@ import com.leadhandoff.email.Email;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.TestDynamo;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,6 +88,50 @@ class OfferToRepHandlerTest {
         offered.summary());
     assertEquals("rep-ana-ruiz", offered.details().get("repId"));
     assertEquals("001", offered.details().get("offerId"));
+  }
+
+  @Test
+  void deadline_isShownInTheRepsZone_withItsAbbreviation_andTheSlaWindow() {
+    // GIVEN a route for a rep in New York with a business-hours window
+    scenario.leads.create(OfferScenario.lead("Acme Logistics"));
+
+    // WHEN the lead is offered
+    String token =
+        scenario.offer(
+            route -> {
+              route.put("repTimeZone", "America/New_York");
+              route.put("answerWindow", "2 hours of working time");
+            });
+
+    // THEN the email and the history read the deadline on the rep's clock, 10:15 UTC = 05:15 EST
+    Email email = scenario.mailer.sentTo(REP_EMAIL).get(0);
+    assertTrue(email.subject().endsWith("answer by Mon 23 Nov 2026, 05:15 EST"), email.subject());
+    for (String part : List.of(email.text(), email.html())) {
+      assertTrue(part.contains("Mon 23 Nov 2026, 05:15 EST"), part);
+      assertTrue(part.contains("2 hours of working time"), part);
+    }
+    assertEquals(
+        "Offered to Ana Ruiz (attempt 1); answer due by Mon 23 Nov 2026, 05:15 EST",
+        scenario.history.of(LEAD_ID).get(0).summary());
+    // AND the offer keeps both, so the page behind the link reads the same as the email
+    Offer offer = scenario.offer();
+    assertEquals(Optional.of(ZoneId.of("America/New_York")), offer.repTimeZone());
+    assertEquals(Optional.of("2 hours of working time"), offer.answerWindow());
+    assertTrue(scenario.show(token).getBody().contains("Mon 23 Nov 2026, 05:15 EST"));
+  }
+
+  @Test
+  void deadlineInSummerTime_showsTheSummerAbbreviation() {
+    scenario.leads.create(OfferScenario.lead("Acme Logistics"));
+
+    scenario.offer(
+        route -> {
+          route.put("deadline", "2026-07-01T09:00:00Z");
+          route.put("repTimeZone", "Europe/Berlin");
+        });
+
+    Email email = scenario.mailer.sentTo(REP_EMAIL).get(0);
+    assertTrue(email.subject().endsWith("answer by Wed 1 Jul 2026, 11:00 CEST"), email.subject());
   }
 
   @Test

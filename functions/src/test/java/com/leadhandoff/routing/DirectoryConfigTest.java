@@ -8,7 +8,9 @@ import com.leadhandoff.testing.TestDynamo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -136,6 +138,34 @@ class DirectoryConfigTest {
   }
 
   @Test
+  void repTimeZone_isOptional_andReadAsARegion() throws IOException {
+    DirectoryConfig config =
+        load(
+            TEAMS
+                + "reps:\n"
+                + "  - {id: ana, name: Ana Ruiz, email: ana@s.example.com, team: inbound-sales,"
+                + " timeZone: Europe/Lisbon}\n"
+                + "  - {id: ben, name: Ben Okafor, email: ben@s.example.com, team: inbound-sales}\n");
+    assertEquals(Optional.of(ZoneId.of("Europe/Lisbon")), config.reps().get(0).timeZone());
+    assertEquals(Optional.empty(), config.reps().get(1).timeZone());
+  }
+
+  @Test
+  void unknownRepTimeZone_namesTheRepAndTheFix() throws IOException {
+    DirectoryConfigException e =
+        invalid(
+            TEAMS
+                + "reps:\n  - {id: ana, name: Ana Ruiz, email: ana@s.example.com,"
+                + " team: inbound-sales, timeZone: Europe/Lisboa}\n");
+    assertEquals(
+        List.of(
+            "line 9, rep 'ana': unknown timeZone 'Europe/Lisboa'; use an IANA zone name such as"
+                + " Europe/Berlin or America/New_York, or leave `timeZone:` out to show the rep"
+                + " times in their team's zone"),
+        e.problems());
+  }
+
+  @Test
   void missingEmail_namesTheRepAndAnExample() throws IOException {
     DirectoryConfigException e =
         invalid(TEAMS + "reps:\n  - id: ana-ruiz\n    name: Ana Ruiz\n    team: inbound-sales\n");
@@ -181,7 +211,8 @@ class DirectoryConfigTest {
                 + "reps:\n  - {id: ana, name: Ana Ruiz, emial: ana@s.example.com, team: inbound-sales}\n");
     assertEquals(
         List.of(
-            "line 9, rep 'ana': unknown field `emial:`; the fields are active, email, id, name, team",
+            "line 9, rep 'ana': unknown field `emial:`; the fields are active, email, id, name, team,"
+                + " timeZone",
             "line 9, rep 'ana': missing `email:`; add the work address,"
                 + " e.g. `email: ana.ruiz@sales.example.com`"),
         e.problems());

@@ -14,7 +14,9 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.scoring.Score;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.sla.OfferDeadlines;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -29,6 +31,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +68,14 @@ class RouteLeadHandlerTest {
     // Sorts first but takes no leads: must never be chosen.
     directory.save(new Rep("aaron-price", "Aaron Price", "aaron@sales.example.com", TEAM, false));
     directory.save(new Rep("ana-ruiz", "Ana Ruiz", "ana.ruiz@sales.example.com", TEAM, true));
-    directory.save(new Rep("ben-okafor", "Ben Okafor", "ben.okafor@sales.example.com", TEAM, true));
+    directory.save(
+        new Rep(
+            "ben-okafor",
+            "Ben Okafor",
+            "ben.okafor@sales.example.com",
+            TEAM,
+            true,
+            Optional.of(ZoneId.of("Europe/London"))));
     directory.save(
         new Rep("chloe-martin", "Chloe Martin", "chloe.martin@sales.example.com", TEAM, true));
     directory.save(
@@ -103,14 +114,62 @@ class RouteLeadHandlerTest {
   }
 
   @Test
-  void deadline_isOfferMinutesFromTheClocksNow() {
+  void withoutSlaPolicy_deadlineIsOfferMinutesFromTheClocksNow_aroundTheClock() {
     storeLead("lead-late");
     clock.advance(Duration.ofHours(7).plusSeconds(30));
 
-    JsonNode route = route(handler(3, 45), "lead-late");
+    JsonNode route =
+        route(
+            new RouteLeadHandler(settings(3, 45), TestDynamo.client(), Optional.empty()),
+            "lead-late");
 
     assertEquals("2025-06-11T17:00:30Z", route.get("deadline").asText());
     assertEquals(45 * 60, route.get("timeoutSeconds").asInt());
+    assertEquals("45 minutes", route.get("answerWindow").asText());
+    assertEquals("UTC", route.get("repTimeZone").asText());
+  }
+
+  @Test
+  void warmLeadOnFridayEvening_getsAMondayDeadline_inTheTeamsWorkingHours() {
+    // GIVEN Friday 17:30 in Berlin, where inbound-sales works 08:00-18:00 on weekdays
+    moveClockTo("2026-11-27T17:30+01:00");
+    storeLead("lead-friday", Score.Tier.WARM);
+
+    // WHEN the lead is routed under the bundled policy (warm: 2 hours)
+    JsonNode route = route(handler(3, 15), "lead-friday");
+
+    // THEN half an hour counts on Friday and the other 90 minutes on Monday morning
+    Instant due = OffsetDateTime.parse("2026-11-30T09:30+01:00").toInstant();
+    assertEquals(due.toString(), route.get("deadline").asText());
+    assertEquals(
+        Duration.between(clock.instant(), due).toSeconds(), route.get("timeoutSeconds").asLong());
+    assertEquals("Europe/Berlin", route.get("repTimeZone").asText());
+    assertEquals("2 hours of working time", route.get("answerWindow").asText());
+    HistoryEvent routed = onlyEvent("lead-friday");
+    assertEquals(due.toString(), routed.details().get("deadline"));
+    assertEquals(
+        "warm lead: 2 hours of inbound-sales working time (Europe/Berlin)",
+        routed.details().get("sla"));
+  }
+
+  @Test
+  void hotLeadAtNight_isDueFifteenMinutesAfterOpening_andShownInTheRepsOwnZone() {
+    // GIVEN Ana took the previous turn, so Ben (who works from London) is next
+    moveClockTo("2026-11-24T22:40:00.250+01:00");
+    storeLead("lead-before", Score.Tier.HOT);
+    route(handler(3, 15), "lead-before");
+    storeLead("lead-night", Score.Tier.HOT);
+
+    JsonNode route = route(handler(3, 15), "lead-night");
+
+    assertEquals("ben-okafor", route.get("repId").asText());
+    assertEquals(
+        OffsetDateTime.parse("2026-11-25T08:15+01:00").toInstant().toString(),
+        route.get("deadline").asText());
+    // 9 h 34 min 59.75 s, rounded up so the wait never ends before the promised deadline
+    assertEquals(34_500, route.get("timeoutSeconds").asInt());
+    assertEquals("Europe/London", route.get("repTimeZone").asText());
+    assertEquals("15 minutes of working time", route.get("answerWindow").asText());
   }
 
   @Test
@@ -254,26 +313,29 @@ class RouteLeadHandlerTest {
                 history,
                 clock,
                 3,
-                Duration.ofMinutes(15)));
+                OfferDeadlines.fixed(Duration.ofMinutes(15))));
 
     IllegalStateException e =
         assertThrows(IllegalStateException.class, () -> route(withoutRules, "lead-lost"));
     assertTrue(e.getMessage().contains("`default: true` in config/directory.yaml"), e.getMessage());
   }
 
+  /** The handler as Lambda builds it: the bundled SLA policy, {@code OFFER_MINUTES} unused. */
   private RouteLeadHandler handler(int maxOffers, int offerMinutes) {
-    return new RouteLeadHandler(
-        Settings.of(
-            Map.of(
-                "LEADS_TABLE", tables.get("LeadsTable"),
-                "OFFERS_TABLE", tables.get("OffersTable"),
-                "HISTORY_TABLE", tables.get("HistoryTable"),
-                "TEAMS_TABLE", tables.get("TeamsTable"),
-                "REPS_TABLE", tables.get("RepsTable"),
-                "MAX_OFFERS", Integer.toString(maxOffers),
-                "OFFER_MINUTES", Integer.toString(offerMinutes)),
-            clock),
-        TestDynamo.client());
+    return new RouteLeadHandler(settings(maxOffers, offerMinutes), TestDynamo.client());
+  }
+
+  private Settings settings(int maxOffers, int offerMinutes) {
+    return Settings.of(
+        Map.of(
+            "LEADS_TABLE", tables.get("LeadsTable"),
+            "OFFERS_TABLE", tables.get("OffersTable"),
+            "HISTORY_TABLE", tables.get("HistoryTable"),
+            "TEAMS_TABLE", tables.get("TeamsTable"),
+            "REPS_TABLE", tables.get("RepsTable"),
+            "MAX_OFFERS", Integer.toString(maxOffers),
+            "OFFER_MINUTES", Integer.toString(offerMinutes)),
+        clock);
   }
 
   /** Runs the handler the way Lambda does, on the fixture with {@code leadId} put in. */
@@ -298,6 +360,17 @@ class RouteLeadHandlerTest {
     }
   }
 
+  private void moveClockTo(String officeTime) {
+    clock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(officeTime).toInstant()));
+  }
+
+  /** A lead as Score Lead leaves it: stored and scored, in {@code tier}. */
+  private void storeLead(String leadId, Score.Tier tier) {
+    storeLead(leadId);
+    leads.saveScore(leadId, new Score(70, tier, true, List.of()), LeadStatus.ROUTING);
+  }
+
+  /** A lead with no score stored; the policy times it as hot. */
   private void storeLead(String leadId) {
     storeLead(leadId, 250);
   }

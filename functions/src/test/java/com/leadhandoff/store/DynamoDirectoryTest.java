@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.leadhandoff.routing.Rep;
 import com.leadhandoff.routing.Team;
 import com.leadhandoff.testing.TestDynamo;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
@@ -27,6 +29,18 @@ class DynamoDirectoryTest {
     assertEquals(
         List.of("rep-a", "rep-b"), directory.activeReps("emea").stream().map(Rep::repId).toList());
     assertEquals("emea", directory.defaultTeam().orElseThrow().teamId());
+  }
+
+  @Test
+  void repTimeZone_isStoredWhenSet_andAbsentOtherwise() {
+    directory.save(
+        new Rep(
+            "rep-z", "Zoe", "zoe@sales.test", "emea", true, Optional.of(ZoneId.of("Asia/Tokyo"))));
+    directory.save(new Rep("rep-y", "Yan", "yan@sales.test", "emea", true));
+
+    assertEquals(
+        Optional.of(ZoneId.of("Asia/Tokyo")), directory.rep("rep-z").orElseThrow().timeZone());
+    assertEquals(Optional.empty(), directory.rep("rep-y").orElseThrow().timeZone());
   }
 
   @Test

@@ -30,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -111,8 +112,9 @@ public final class LocalRuntime implements AutoCloseable {
 
   private void start(Builder b) {
     clock = b.clock;
-    if (clock == null && b.timeScale != 1) {
-      ScaledClock scaled = new ScaledClock(b.timeScale);
+    if (clock == null && (b.timeScale != 1 || b.startTime != null)) {
+      ScaledClock scaled =
+          new ScaledClock(b.startTime != null ? b.startTime : Instant.now(), b.timeScale);
       started.push(scaled);
       clock = scaled;
     } else if (clock == null) {
@@ -295,6 +297,7 @@ public final class LocalRuntime implements AutoCloseable {
     private int port = 3000;
     private RuntimeClock clock;
     private double timeScale = 1;
+    private Instant startTime;
     private Path dataDir;
     private boolean inMemory;
     private final Map<String, String> parameters = new LinkedHashMap<>();
@@ -335,6 +338,15 @@ public final class LocalRuntime implements AutoCloseable {
         throw new IllegalArgumentException("--time-scale needs a positive number, got " + scale);
       }
       this.timeScale = scale;
+      return this;
+    }
+
+    /**
+     * Starts the runtime's own clock at {@code startTime} instead of now (ignored when a {@link
+     * #clock} is given), e.g. a Monday morning, so a demo at night still sees office-hours SLAs.
+     */
+    public Builder startTime(Instant startTime) {
+      this.startTime = startTime;
       return this;
     }
 

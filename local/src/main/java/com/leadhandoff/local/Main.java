@@ -1,6 +1,8 @@
 package com.leadhandoff.local;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -13,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
  *   --data-dir DIR    where tables and state are kept (default: PROJECT/.local-data)
  *   --in-memory       keep nothing between runs
  *   --time-scale N    run the clock N times faster (demo: 60 makes 15 minutes pass in 15 s)
+ *   --start-time T    start the clock at instant T (e.g. 2026-11-23T09:00:00Z) instead of now
  *   --param Name=Value  override a template parameter (repeatable)
  * </pre>
  */
@@ -28,7 +31,7 @@ public final class Main {
       System.err.println(e.getMessage());
       System.err.println(
           "usage: [--port N] [--project DIR] [--data-dir DIR | --in-memory] [--time-scale N]"
-              + " [--param Name=Value]...");
+              + " [--start-time INSTANT] [--param Name=Value]...");
       System.exit(2);
       return;
     }
@@ -65,6 +68,7 @@ public final class Main {
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--in-memory" -> builder.inMemory(true);
         case "--time-scale" -> builder.timeScale(number(arg, value(args, ++i, arg)));
+        case "--start-time" -> builder.startTime(instant(arg, value(args, ++i, arg)));
         case "--param" -> {
           String pair = value(args, ++i, arg);
           int equals = pair.indexOf('=');
@@ -88,6 +92,15 @@ public final class Main {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[index];
+  }
+
+  private static Instant instant(String option, String value) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          option + " needs an instant such as 2026-11-23T09:00:00Z, got '" + value + "'");
+    }
   }
 
   private static double number(String option, String value) {

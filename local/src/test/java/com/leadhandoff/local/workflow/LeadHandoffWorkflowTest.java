@@ -30,8 +30,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole handoff on the real {@code statemachines/lead-handoff.asl.json} and the real handlers,
  * in the local runtime on a virtual clock: time moves only when a test moves it, and each timer
- * fires at its own instant. Offers last {@code OfferMinutes} (15) and a lead gets at most {@code
- * MaxOffers} (3), the template's defaults; the demo directory's inbound team has three active reps.
+ * fires at its own instant. The leads are hot, so under {@code config/sla-policy.yaml} an offer
+ * lasts 15 minutes of inbound-sales working time; the clock starts on a Monday at 10:00 in Berlin
+ * and the tests together move it a little over a day, always inside working hours, so every offer
+ * lasts exactly 15 minutes. A lead gets at most {@code MaxOffers} (3), the template's default; the
+ * demo directory's inbound team has three active reps.
  */
 class LeadHandoffWorkflowTest {
   private static final Duration OFFER_WINDOW = Duration.ofMinutes(15);

@@ -1,0 +1,15 @@
+package com.leadhandoff.sla;
+
+import java.time.Instant;
+import java.time.ZoneId;
+
+/**
+ * When an offer must be answered by, and how that was worked out.
+ *
+ * @param at the instant the offer expires
+ * @param window the answer window as a rep reads it, e.g. {@code 2 hours of working time}
+ * @param zone the zone of the calendar that counted the time; the zone to show the deadline in when
+ *     the rep has none of their own
+ * @param basis one line for the lead's history: tier, response time and calendar used
+ */
+public record Deadline(Instant at, String window, ZoneId zone, String basis) {}

@@ -1,0 +1,34 @@
+package com.leadhandoff.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.local.clock.ScaledClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+  @Test
+  void startTimeThatIsNotAnInstant_isRefusedWithAnExample() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Main.parse(new String[] {"--start-time", "monday 9am"}));
+    assertEquals(
+        "--start-time needs an instant such as 2026-11-23T09:00:00Z, got 'monday 9am'",
+        e.getMessage());
+  }
+
+  @Test
+  void scaledClock_startsAtTheGivenInstant() {
+    Instant monday = Instant.parse("2026-11-23T09:00:00Z");
+    try (ScaledClock clock = new ScaledClock(monday, 60)) {
+      Duration drift = Duration.between(monday, clock.now());
+      // Only the few real nanoseconds since construction, scaled, may have passed.
+      assertTrue(
+          !drift.isNegative() && drift.compareTo(Duration.ofMinutes(1)) < 0, drift::toString);
+    }
+  }
+}
