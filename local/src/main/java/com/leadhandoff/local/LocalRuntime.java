@@ -61,6 +61,9 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static final String CREATED_MARKER = "stack-created";
 
+  /** Where a scaled clock's time is kept between runs, in the data folder. */
+  private static final String CLOCK_FILE = "runtime-clock";
+
   /** The data folder's subfolder where executions are kept between runs. */
   private static final String EXECUTIONS = "executions";
 
@@ -113,10 +116,15 @@ public final class LocalRuntime implements AutoCloseable {
   private void start(Builder b) {
     clock = b.clock;
     if (clock == null && (b.timeScale != 1 || b.startTime != null)) {
-      ScaledClock scaled =
-          new ScaledClock(b.startTime != null ? b.startTime : Instant.now(), b.timeScale);
+      Optional<Path> saved =
+          b.inMemory ? Optional.empty() : Optional.of(b.dataDir().resolve(CLOCK_FILE));
+      Instant origin = b.startTime != null ? b.startTime : resumedTime(saved);
+      ScaledClock scaled = new ScaledClock(origin, b.timeScale);
       started.push(scaled);
       clock = scaled;
+      // Stored executions and offers carry deadlines in runtime time; a scaled clock that
+      // restarted at the real time would put them hours ahead again, so the next start resumes.
+      saved.ifPresent(file -> started.push(() -> saveTime(file, scaled.now())));
     } else if (clock == null) {
       RealClock real = new RealClock();
       started.push(real);
@@ -231,6 +239,26 @@ public final class LocalRuntime implements AutoCloseable {
       throw new TemplateException(
           machine.logicalId() + ": the state machine cannot run locally: " + e.getMessage(), e);
     }
+  }
+
+  /** Where a scaled clock left off, if later than now; else now. */
+  private static Instant resumedTime(Optional<Path> file) {
+    Instant now = Instant.now();
+    if (file.isEmpty() || !Files.exists(file.get())) {
+      return now;
+    }
+    try {
+      Instant saved = Instant.parse(Files.readString(file.get()).strip());
+      return saved.isAfter(now) ? saved : now;
+    } catch (IOException | java.time.format.DateTimeParseException e) {
+      throw new IllegalStateException(
+          "Cannot read the saved runtime time in " + file.get() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void saveTime(Path file, Instant now) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, now + "\n");
   }
 
   private static void touch(Path marker) {

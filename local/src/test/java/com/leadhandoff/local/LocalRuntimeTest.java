@@ -230,4 +230,19 @@ class LocalRuntimeTest {
       throw new UncheckedIOException(e);
     }
   }
+
+  @Test
+  void scaledClock_resumesWhereItLeftOff_soStoredDeadlinesKeepTheirDistance(@TempDir Path data)
+      throws Exception {
+    java.time.Instant ahead = java.time.Instant.now().plus(java.time.Duration.ofHours(10));
+    try (LocalRuntime first = echo().dataDir(data).timeScale(60).startTime(ahead).start()) {
+      assertTrue(!first.clock().now().isBefore(ahead));
+    }
+
+    try (LocalRuntime second = echo().dataDir(data).timeScale(60).start()) {
+      assertTrue(
+          !second.clock().now().isBefore(ahead),
+          "restarted at " + second.clock().now() + ", before " + ahead);
+    }
+  }
 }
