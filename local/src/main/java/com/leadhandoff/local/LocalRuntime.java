@@ -118,7 +118,7 @@ public final class LocalRuntime implements AutoCloseable {
     if (clock == null && (b.timeScale != 1 || b.startTime != null)) {
       Optional<Path> saved =
           b.inMemory ? Optional.empty() : Optional.of(b.dataDir().resolve(CLOCK_FILE));
-      Instant origin = b.startTime != null ? b.startTime : resumedTime(saved);
+      Instant origin = resumedTime(saved, b.startTime != null ? b.startTime : Instant.now());
       ScaledClock scaled = new ScaledClock(origin, b.timeScale);
       started.push(scaled);
       clock = scaled;
@@ -241,15 +241,14 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  /** Where a scaled clock left off, if later than now; else now. */
-  private static Instant resumedTime(Optional<Path> file) {
-    Instant now = Instant.now();
+  /** Where a scaled clock left off, if later than {@code start}; else {@code start}. */
+  private static Instant resumedTime(Optional<Path> file, Instant start) {
     if (file.isEmpty() || !Files.exists(file.get())) {
-      return now;
+      return start;
     }
     try {
       Instant saved = Instant.parse(Files.readString(file.get()).strip());
-      return saved.isAfter(now) ? saved : now;
+      return saved.isAfter(start) ? saved : start;
     } catch (IOException | java.time.format.DateTimeParseException e) {
       throw new IllegalStateException(
           "Cannot read the saved runtime time in " + file.get() + ": " + e.getMessage(), e);
@@ -371,7 +370,8 @@ public final class LocalRuntime implements AutoCloseable {
 
     /**
      * Starts the runtime's own clock at {@code startTime} instead of now (ignored when a {@link
-     * #clock} is given), e.g. a Monday morning, so a demo at night still sees office-hours SLAs.
+     * #clock} is given), e.g. a Monday morning, so a demo at night still sees office-hours SLAs. A
+     * data folder whose clock already got further resumes there instead.
      */
     public Builder startTime(Instant startTime) {
       this.startTime = startTime;

@@ -239,7 +239,8 @@ class LocalRuntimeTest {
       assertTrue(!first.clock().now().isBefore(ahead));
     }
 
-    try (LocalRuntime second = echo().dataDir(data).timeScale(60).start()) {
+    try (LocalRuntime second =
+        echo().dataDir(data).timeScale(60).startTime(ahead.minusSeconds(3600)).start()) {
       assertTrue(
           !second.clock().now().isBefore(ahead),
           "restarted at " + second.clock().now() + ", before " + ahead);
