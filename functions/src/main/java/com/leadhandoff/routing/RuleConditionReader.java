@@ -1,6 +1,7 @@
 package com.leadhandoff.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.config.ConfigFile;
 import com.leadhandoff.scoring.Score;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -28,11 +29,11 @@ final class RuleConditionReader {
   // Codes people write that ISO spells differently.
   private static final Map<String, String> COUNTRY_ALIASES = Map.of("UK", "GB", "EL", "GR");
 
-  private final RulesFile file;
+  private final ConfigFile file;
   // Filled by the file's `regions:` before any rule is read.
   private final Map<String, RoutingRules.Region> regions;
 
-  RuleConditionReader(RulesFile file, Map<String, RoutingRules.Region> regions) {
+  RuleConditionReader(ConfigFile file, Map<String, RoutingRules.Region> regions) {
     this.file = file;
     this.regions = regions;
   }
@@ -54,7 +55,7 @@ final class RuleConditionReader {
           pointer,
           rule,
           "'when' must be a mapping of conditions, e.g. when: {companySize: {min: 1000}} (was "
-              + RulesFile.shown(node)
+              + ConfigFile.shown(node)
               + ")");
       return List.of();
     }
@@ -107,7 +108,7 @@ final class RuleConditionReader {
           rule,
           "'companySize' must be a range with 'min' and/or 'max', e.g. companySize: {min: 1000}"
               + " or companySize: {min: 200, max: 999} (was "
-              + RulesFile.shown(node)
+              + ConfigFile.shown(node)
               + ")");
       return Optional.empty();
     }
@@ -140,7 +141,7 @@ final class RuleConditionReader {
           "'"
               + key
               + "' must be a whole number of employees, 0 or more (was "
-              + RulesFile.shown(node)
+              + ConfigFile.shown(node)
               + "); write 1000, not 1,000 or 1k");
       return Optional.empty();
     }
@@ -253,7 +254,7 @@ final class RuleConditionReader {
         file.problem(
             node.isArray() ? pointer + "/" + i : pointer,
             rule,
-            where + "values must be non-empty text (was " + RulesFile.shown(item) + ")");
+            where + "values must be non-empty text (was " + ConfigFile.shown(item) + ")");
       } else {
         values.add(item.asText().strip());
       }

@@ -1,6 +1,7 @@
 package com.leadhandoff.routing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.config.ConfigFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,14 +21,14 @@ final class RulesReader {
   private static final List<String> RULE_KEYS = List.of("id", "description", "team", "when");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-  private final RulesFile file;
+  private final ConfigFile file;
   private final Set<String> teamIds;
   private final Map<String, RoutingRules.Region> regions = new LinkedHashMap<>();
   // Rule id → line it was first used on, to report duplicates.
   private final Map<String, Integer> ruleIds = new HashMap<>();
   private final RuleConditionReader conditions;
 
-  private RulesReader(RulesFile file, Set<String> teamIds) {
+  private RulesReader(ConfigFile file, Set<String> teamIds) {
     this.file = file;
     this.teamIds = new TreeSet<>(teamIds);
     this.conditions = new RuleConditionReader(file, regions);
@@ -35,7 +36,7 @@ final class RulesReader {
 
   /** The rules in {@code text}, read from {@code name}; throws listing every problem. */
   static RoutingRules read(String name, String text, Set<String> teamIds) {
-    RulesFile file = new RulesFile(name, text);
+    ConfigFile file = new ConfigFile(name, text, "rule", InvalidRoutingRulesException::new);
     Optional<RoutingRules> rules = file.root().flatMap(new RulesReader(file, teamIds)::rules);
     file.failIfProblems();
     return rules.orElseThrow();
@@ -69,7 +70,7 @@ final class RulesReader {
           "/rules",
           Optional.empty(),
           "'rules' must be a list of rules, each starting with `- id:` (was "
-              + RulesFile.shown(list)
+              + ConfigFile.shown(list)
               + ")");
     } else {
       for (int i = 0; i < list.size(); i++) {
@@ -88,7 +89,7 @@ final class RulesReader {
           "/regions",
           Optional.empty(),
           "'regions' must map each region's name to its countries, e.g. DACH: [DE, AT, CH] (was "
-              + RulesFile.shown(node)
+              + ConfigFile.shown(node)
               + ")");
       return;
     }
@@ -113,7 +114,7 @@ final class RulesReader {
           pointer,
           Optional.of(position),
           "a rule must be a mapping with id, description, team and when (was "
-              + RulesFile.shown(node)
+              + ConfigFile.shown(node)
               + ")");
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package com.leadhandoff.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.config.ConfigFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +11,9 @@ final class ConditionReader {
   private static final List<String> TEXT_TESTS = List.of("in", "matches", "words");
   private static final List<String> KEYS = List.of("field", "in", "matches", "words", "min", "max");
 
-  private final ModelFile file;
+  private final ConfigFile file;
 
-  ConditionReader(ModelFile file) {
+  ConditionReader(ConfigFile file) {
     this.file = file;
   }
 
@@ -30,7 +31,9 @@ final class ConditionReader {
       file.problem(
           pointer,
           rule,
-          "'when' must be a mapping with 'field' and one test (was " + ModelFile.shown(node) + ")");
+          "'when' must be a mapping with 'field' and one test (was "
+              + ConfigFile.shown(node)
+              + ")");
       return Optional.empty();
     }
     int problemsBefore = file.problemCount();
@@ -73,7 +76,7 @@ final class ConditionReader {
           node == null
               ? "'field' is missing in 'when'; name the form field to test, e.g. field: jobTitle"
               : "'field' must be a field name such as jobTitle (was "
-                  + ModelFile.shown(node)
+                  + ConfigFile.shown(node)
                   + ")");
       return Optional.empty();
     }
@@ -165,7 +168,7 @@ final class ConditionReader {
         file.problem(
             itemPointer,
             rule,
-            "'" + test + "' values must be non-empty text (was " + ModelFile.shown(item) + ")");
+            "'" + test + "' values must be non-empty text (was " + ConfigFile.shown(item) + ")");
       } else {
         values.add(file.written(itemPointer).orElse(item.asText()));
       }

@@ -1,6 +1,7 @@
 package com.leadhandoff.scoring;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.config.ConfigFile;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,19 +18,19 @@ final class ModelReader {
   private static final List<String> TIER_KEYS = List.of("hot", "warm");
   private static final List<String> RULE_KEYS = List.of("id", "description", "points", "when");
 
-  private final ModelFile file;
+  private final ConfigFile file;
   private final ConditionReader conditions;
   // Rule id → line it was first used on, to report duplicates.
   private final Map<String, Integer> ruleIds = new HashMap<>();
 
-  private ModelReader(ModelFile file) {
+  private ModelReader(ConfigFile file) {
     this.file = file;
     this.conditions = new ConditionReader(file);
   }
 
   /** The model in {@code text}, read from {@code name}; throws listing every problem. */
   static ScoringModel read(String name, String text) {
-    ModelFile file = new ModelFile(name, text);
+    ConfigFile file = new ConfigFile(name, text, "rule", InvalidScoringModelException::new);
     Optional<ScoringModel> model = file.root().flatMap(new ModelReader(file)::model);
     file.failIfProblems();
     return model.orElseThrow();
@@ -70,7 +71,7 @@ final class ModelReader {
       file.problem(
           "/tiers",
           Optional.empty(),
-          "'tiers' must be a mapping with 'hot' and 'warm' (was " + ModelFile.shown(node) + ")");
+          "'tiers' must be a mapping with 'hot' and 'warm' (was " + ConfigFile.shown(node) + ")");
       return Optional.empty();
     }
     file.unknownKeys(node, "/tiers", TIER_KEYS, Optional.empty(), "in 'tiers'");
@@ -99,7 +100,11 @@ final class ModelReader {
       file.problem(
           pointer,
           Optional.empty(),
-          "'" + group.yamlName() + "' must be a list of rules (was " + ModelFile.shown(node) + ")");
+          "'"
+              + group.yamlName()
+              + "' must be a list of rules (was "
+              + ConfigFile.shown(node)
+              + ")");
       return List.of();
     }
     List<Rule> rules = new ArrayList<>();
@@ -116,7 +121,7 @@ final class ModelReader {
           pointer,
           Optional.of(position),
           "a rule must be a mapping with id, description, points and when (was "
-              + ModelFile.shown(node)
+              + ConfigFile.shown(node)
               + ")");
       return Optional.empty();
     }
@@ -142,8 +147,8 @@ final class ModelReader {
     }
     Optional<Integer> points =
         group == Rule.Group.NEGATIVE
-            ? file.whole(node, pointer, "points", -100, -1, label)
-            : file.whole(node, pointer, "points", 1, 100, label);
+            ? file.whole(node, pointer, "points", -100, -1, label, v -> signHint(v, -1))
+            : file.whole(node, pointer, "points", 1, 100, label, v -> signHint(v, 100));
     Optional<Condition> when = conditions.read(node.get("when"), pointer, label);
     if (file.problemCount() > problemsBefore) {
       return Optional.empty();
@@ -168,5 +173,16 @@ final class ModelReader {
     return value != null && value.isTextual() && !value.asText().isBlank()
         ? Optional.of(value.asText().strip())
         : Optional.empty();
+  }
+
+  /** Why a rule's points are out of range when the sign is the likely mistake. */
+  private static String signHint(int value, int max) {
+    if (max < 0 && value >= 0) {
+      return ": negative rules take points away";
+    }
+    if (max > 0 && value < 0) {
+      return "; move rules that take points away to 'negative'";
+    }
+    return "";
   }
 }

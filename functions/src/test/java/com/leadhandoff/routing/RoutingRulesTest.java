@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.leadhandoff.routing.InvalidRoutingRulesException.Problem;
+import com.leadhandoff.config.ConfigProblem;
 import com.leadhandoff.testing.TestDynamo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,20 +48,20 @@ class RoutingRulesTest {
     return RoutingRules.load(write(yaml), DIRECTORY);
   }
 
-  private List<Problem> problems(String yaml) throws IOException {
+  private List<ConfigProblem> problems(String yaml) throws IOException {
     Path path = write(yaml);
     return assertThrows(
             InvalidRoutingRulesException.class, () -> RoutingRules.load(path, DIRECTORY))
         .problems();
   }
 
-  private Problem onlyProblem(String yaml) throws IOException {
-    List<Problem> problems = problems(yaml);
+  private ConfigProblem onlyProblem(String yaml) throws IOException {
+    List<ConfigProblem> problems = problems(yaml);
     assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
     return problems.get(0);
   }
 
-  private static void assertReason(Problem problem, String... parts) {
+  private static void assertReason(ConfigProblem problem, String... parts) {
     for (String part : parts) {
       assertTrue(problem.reason().contains(part), () -> "'" + part + "' not in: " + problem);
     }
@@ -132,7 +132,7 @@ class RoutingRulesTest {
 
   @Test
   void unknownFieldInRule_namesFileLineRuleAndSuggestsTheField() throws IOException {
-    List<Problem> problems =
+    List<ConfigProblem> problems =
         problems(
             HEAD
                 + """
@@ -145,16 +145,16 @@ class RoutingRulesTest {
     // In line order: the rule (line 6) misses its team, then the misspelt field on line 8.
     assertEquals(2, problems.size(), problems::toString);
     assertReason(problems.get(0), "'team' is missing", "enterprise, inbound-sales");
-    Problem unknown = problems.get(1);
+    ConfigProblem unknown = problems.get(1);
     assertEquals(file(), unknown.file());
     assertEquals(Optional.of(8), unknown.line());
-    assertEquals(Optional.of("'big'"), unknown.rule());
+    assertEquals(Optional.of("rule 'big'"), unknown.entry());
     assertReason(unknown, "unknown field 'Team' in a rule", "did you mean 'team'?");
   }
 
   @Test
   void unknownCondition_listsTheConditions() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -174,15 +174,15 @@ class RoutingRulesTest {
 
   @Test
   void unknownTopLevelField_isReported() throws IOException {
-    Problem problem = onlyProblem(HEAD + "  []\nfallback: enterprise\n");
+    ConfigProblem problem = onlyProblem(HEAD + "  []\nfallback: enterprise\n");
 
-    assertEquals(Optional.empty(), problem.rule());
+    assertEquals(Optional.empty(), problem.entry());
     assertReason(problem, "unknown field 'fallback' at the top level");
   }
 
   @Test
   void unknownTeam_namesTheDirectorysTeamsAndFile() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -193,7 +193,7 @@ class RoutingRulesTest {
                 """);
 
     assertEquals(Optional.of(8), problem.line());
-    assertEquals(Optional.of("'big'"), problem.rule());
+    assertEquals(Optional.of("rule 'big'"), problem.entry());
     assertReason(
         problem,
         "unknown team 'enterprise-sales'",
@@ -203,7 +203,7 @@ class RoutingRulesTest {
 
   @Test
   void unknownFallbackTeam_isReported() throws IOException {
-    Problem problem = onlyProblem("fallbackTeam: outbound\nrules: []\n");
+    ConfigProblem problem = onlyProblem("fallbackTeam: outbound\nrules: []\n");
 
     assertEquals(Optional.of(1), problem.line());
     assertReason(problem, "unknown team 'outbound'");
@@ -216,7 +216,7 @@ class RoutingRulesTest {
 
   @Test
   void rangeWithMinAboveMax_saysSwapThem() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -228,13 +228,13 @@ class RoutingRulesTest {
                 """);
 
     assertEquals(Optional.of(10), problem.line());
-    assertEquals(Optional.of("'mid'"), problem.rule());
+    assertEquals(Optional.of("rule 'mid'"), problem.entry());
     assertReason(problem, "'min' (999) is above 'max' (200); swap them");
   }
 
   @Test
   void rangeBoundsThatAreNotWholeNumbers_areReportedEach() throws IOException {
-    List<Problem> problems =
+    List<ConfigProblem> problems =
         problems(
             HEAD
                 + """
@@ -256,7 +256,7 @@ class RoutingRulesTest {
 
   @Test
   void rangeWrittenAsOneNumberOrEmpty_showsHowToWriteIt() throws IOException {
-    Problem scalar =
+    ConfigProblem scalar =
         onlyProblem(
             HEAD
                 + """
@@ -267,7 +267,7 @@ class RoutingRulesTest {
                 """);
     assertReason(scalar, "must be a range with 'min' and/or 'max'", "{min: 1000}");
 
-    Problem empty =
+    ConfigProblem empty =
         onlyProblem(
             HEAD
                 + """
@@ -281,7 +281,7 @@ class RoutingRulesTest {
 
   @Test
   void unknownRegion_saysWhereToDefineIt_andListsTheDefinedOnes() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -293,7 +293,7 @@ class RoutingRulesTest {
                 """);
 
     assertEquals(Optional.of(10), problem.line());
-    assertEquals(Optional.of("'benelux'"), problem.rule());
+    assertEquals(Optional.of("rule 'benelux'"), problem.entry());
     assertReason(
         problem,
         "unknown region 'BENELUX'",
@@ -303,7 +303,7 @@ class RoutingRulesTest {
 
   @Test
   void regionInTheWrongCase_suggestsTheDefinedOne() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -318,7 +318,7 @@ class RoutingRulesTest {
 
   @Test
   void badCountryCodes_inRegionsAndRules_suggestTheIsoCode() throws IOException {
-    List<Problem> problems =
+    List<ConfigProblem> problems =
         problems(
             """
             regions:
@@ -334,13 +334,13 @@ class RoutingRulesTest {
     assertEquals(2, problems.size(), problems::toString);
     assertEquals(Optional.of(2), problems.get(0).line());
     assertReason(problems.get(0), "region 'UKI'", "'UK' is not an ISO 3166 country code; use GB");
-    assertEquals(Optional.of("'narnia'"), problems.get(1).rule());
+    assertEquals(Optional.of("rule 'narnia'"), problems.get(1).entry());
     assertReason(problems.get(1), "'XX' is not an ISO 3166 country code");
   }
 
   @Test
   void unknownTier_namesTheTiers() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -355,7 +355,7 @@ class RoutingRulesTest {
 
   @Test
   void ruleWithoutConditions_isAnEmptyRule_pointingToFallbackTeam() throws IOException {
-    List<Problem> problems =
+    List<ConfigProblem> problems =
         problems(
             HEAD
                 + """
@@ -369,16 +369,16 @@ class RoutingRulesTest {
                 """);
 
     assertEquals(2, problems.size(), problems::toString);
-    assertEquals(Optional.of("'everything'"), problems.get(0).rule());
+    assertEquals(Optional.of("rule 'everything'"), problems.get(0).entry());
     assertEquals(Optional.of(6), problems.get(0).line());
     assertReason(problems.get(0), "no conditions, so it would take every lead", "'fallbackTeam'");
-    assertEquals(Optional.of("'nothing'"), problems.get(1).rule());
+    assertEquals(Optional.of("rule 'nothing'"), problems.get(1).entry());
     assertEquals(Optional.of(12), problems.get(1).line());
   }
 
   @Test
   void conditionWithNoValues_isReported() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -393,7 +393,7 @@ class RoutingRulesTest {
 
   @Test
   void duplicateIds_nameTheFirstLine() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -408,13 +408,13 @@ class RoutingRulesTest {
                 """);
 
     assertEquals(Optional.of(10), problem.line());
-    assertEquals(Optional.of("'big'"), problem.rule());
+    assertEquals(Optional.of("rule 'big'"), problem.entry());
     assertReason(problem, "duplicate rule id; it is already used on line 6", "rename one");
   }
 
   @Test
   void ruleWithoutId_isNamedByPosition() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + """
@@ -423,7 +423,7 @@ class RoutingRulesTest {
                     when: {companySize: {min: 1000}}
                 """);
 
-    assertEquals(Optional.of("#1"), problem.rule());
+    assertEquals(Optional.of("rule #1"), problem.entry());
     assertReason(problem, "'id' is missing", "unique id");
   }
 
@@ -450,14 +450,14 @@ class RoutingRulesTest {
 
     assertEquals(
         List.of(Optional.of(8), Optional.of(9), Optional.of(10), Optional.of(13)),
-        e.problems().stream().map(Problem::line).toList());
+        e.problems().stream().map(ConfigProblem::line).toList());
     assertTrue(e.getMessage().startsWith("Routing rules " + file() + " are invalid (4 problems)"));
     assertTrue(e.getMessage().contains(file() + " line 8, rule 'a': unknown team 'nowhere'"));
   }
 
   @Test
   void notYaml_saysWhere() throws IOException {
-    Problem problem = onlyProblem("rules:\n  - id: a\n bad: [unclosed\n");
+    ConfigProblem problem = onlyProblem("rules:\n  - id: a\n bad: [unclosed\n");
 
     assertTrue(problem.line().isPresent());
     assertReason(problem, "not valid YAML");

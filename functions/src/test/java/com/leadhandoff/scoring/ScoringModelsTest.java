@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.leadhandoff.scoring.InvalidScoringModelException.Problem;
+import com.leadhandoff.config.ConfigProblem;
 import com.leadhandoff.testing.TestDynamo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,14 +24,14 @@ class ScoringModelsTest {
     return Files.writeString(dir.resolve("scoring-model.yaml"), yaml);
   }
 
-  private List<Problem> problems(String yaml) throws IOException {
+  private List<ConfigProblem> problems(String yaml) throws IOException {
     Path file = write(yaml);
     return assertThrows(InvalidScoringModelException.class, () -> ScoringModels.load(file))
         .problems();
   }
 
-  private Problem onlyProblem(String yaml) throws IOException {
-    List<Problem> problems = problems(yaml);
+  private ConfigProblem onlyProblem(String yaml) throws IOException {
+    List<ConfigProblem> problems = problems(yaml);
     assertEquals(1, problems.size(), () -> "expected one problem, got " + problems);
     return problems.get(0);
   }
@@ -105,7 +105,7 @@ class ScoringModelsTest {
             + "      field: companySize\n"
             + "      min: ten\n";
 
-    Problem problem = onlyProblem(yaml);
+    ConfigProblem problem = onlyProblem(yaml);
 
     assertEquals(
         file() + " line 11, rule 'big-company': 'min' must be a whole number ≥ 0 (was \"ten\")",
@@ -124,10 +124,10 @@ class ScoringModelsTest {
             + "      field: jobTitle\n"
             + "      contains: [VP]\n";
 
-    List<Problem> problems = problems(yaml);
+    List<ConfigProblem> problems = problems(yaml);
 
     assertEquals(Optional.of(11), problems.get(0).line());
-    assertEquals(Optional.of("'title'"), problems.get(0).rule());
+    assertEquals(Optional.of("rule 'title'"), problems.get(0).entry());
     assertTrue(
         problems
             .get(0)
@@ -147,7 +147,7 @@ class ScoringModelsTest {
             + "      field: utmsource\n"
             + "      in: [g2]\n";
 
-    Problem problem = onlyProblem(yaml);
+    ConfigProblem problem = onlyProblem(yaml);
 
     assertEquals(Optional.of(10), problem.line());
     assertEquals("unknown field 'utmsource'; did you mean 'utmSource'?", problem.reason());
@@ -163,7 +163,7 @@ class ScoringModelsTest {
             + "    points: 10\n"
             + "    when: {field: revenue, min: 1000000}\n";
 
-    Problem problem = onlyProblem(yaml);
+    ConfigProblem problem = onlyProblem(yaml);
 
     assertTrue(
         problem.reason().startsWith("unknown field 'revenue'; the fields are email, emailDomain"),
@@ -175,7 +175,7 @@ class ScoringModelsTest {
     String rule =
         "  - id: demo\n    description: Demo\n    points: 30\n    when: {field: formId, in: [demo]}\n";
 
-    Problem problem = onlyProblem(HEAD + "intent:\n" + rule + rule);
+    ConfigProblem problem = onlyProblem(HEAD + "intent:\n" + rule + rule);
 
     assertEquals(
         file()
@@ -185,11 +185,11 @@ class ScoringModelsTest {
 
   @Test
   void missingDescriptionAndPoints_areBothReported() throws IOException {
-    List<Problem> problems =
+    List<ConfigProblem> problems =
         problems(HEAD + "fit:\n  - id: germany\n    when: {field: country, in: [DE]}\n");
 
     assertEquals(2, problems.size(), problems::toString);
-    assertTrue(problems.stream().allMatch(p -> p.rule().equals(Optional.of("'germany'"))));
+    assertTrue(problems.stream().allMatch(p -> p.entry().equals(Optional.of("rule 'germany'"))));
     assertTrue(problems.stream().allMatch(p -> p.line().equals(Optional.of(6))));
     assertTrue(problems.get(0).reason().startsWith("'description' is missing"));
     assertTrue(problems.get(1).reason().startsWith("'points' is missing"));
@@ -197,19 +197,19 @@ class ScoringModelsTest {
 
   @Test
   void ruleWithoutId_isNamedByItsPosition() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + "negative:\n  - id: a\n    description: A\n    points: -5\n    when: {field: country, in: [XX]}\n"
                 + "  - description: B\n    points: -5\n    when: {field: country, in: [YY]}\n");
 
-    assertEquals(Optional.of("#2 in 'negative'"), problem.rule());
+    assertEquals(Optional.of("rule #2 in 'negative'"), problem.entry());
     assertEquals(Optional.of(10), problem.line());
   }
 
   @Test
   void positivePointsOnANegativeRule_explainTheSign() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + "negative:\n  - id: gmail\n    description: Free mail\n    points: 20\n"
@@ -222,7 +222,7 @@ class ScoringModelsTest {
 
   @Test
   void thresholdsOutside0To100_areRejected() throws IOException {
-    List<Problem> problems = problems("mqlThreshold: 120\ntiers:\n  hot: 75\n  warm: -1\n");
+    List<ConfigProblem> problems = problems("mqlThreshold: 120\ntiers:\n  hot: 75\n  warm: -1\n");
 
     assertEquals(2, problems.size(), problems::toString);
     assertEquals(
@@ -235,7 +235,7 @@ class ScoringModelsTest {
 
   @Test
   void hotCutOffBelowWarm_isRejected() throws IOException {
-    Problem problem = onlyProblem("mqlThreshold: 60\ntiers:\n  hot: 40\n  warm: 50\n");
+    ConfigProblem problem = onlyProblem("mqlThreshold: 60\ntiers:\n  hot: 40\n  warm: 50\n");
 
     assertEquals(
         file()
@@ -245,7 +245,7 @@ class ScoringModelsTest {
 
   @Test
   void textTestOnANumberField_andRangeOnTextField_areRejected() throws IOException {
-    List<Problem> problems =
+    List<ConfigProblem> problems =
         problems(
             HEAD
                 + "fit:\n"
@@ -259,7 +259,7 @@ class ScoringModelsTest {
 
   @Test
   void twoTestsInOneCondition_askForOneRulePerTest() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + "fit:\n  - id: de\n    description: DE\n    points: 5\n"
@@ -273,7 +273,7 @@ class ScoringModelsTest {
 
   @Test
   void rangeWithMinAboveMax_saysToSwapThem() throws IOException {
-    Problem problem =
+    ConfigProblem problem =
         onlyProblem(
             HEAD
                 + "fit:\n  - id: mid\n    description: Mid\n    points: 5\n"
@@ -305,7 +305,7 @@ class ScoringModelsTest {
 
   @Test
   void yamlSyntaxError_namesTheLine() throws IOException {
-    Problem problem = onlyProblem(HEAD + "fit:\n  - id: a\n   description: [unclosed\n");
+    ConfigProblem problem = onlyProblem(HEAD + "fit:\n  - id: a\n   description: [unclosed\n");
 
     assertTrue(problem.line().isPresent(), problem::toString);
     assertTrue(problem.reason().startsWith("not valid YAML"), problem::toString);
@@ -313,7 +313,7 @@ class ScoringModelsTest {
 
   @Test
   void sameKeyTwice_isASyntaxProblem_notASilentOverride() throws IOException {
-    Problem problem = onlyProblem(HEAD + "mqlThreshold: 50\n");
+    ConfigProblem problem = onlyProblem(HEAD + "mqlThreshold: 50\n");
 
     assertEquals(Optional.of(5), problem.line());
     assertTrue(problem.reason().contains("mqlThreshold"), problem::toString);

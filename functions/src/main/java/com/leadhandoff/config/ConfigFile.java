@@ -1,4 +1,4 @@
-package com.leadhandoff.scoring;
+package com.leadhandoff.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import com.leadhandoff.scoring.InvalidScoringModelException.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,13 +17,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
 
 /**
- * A parsed model file that remembers where each value was written, and the problems found in it.
- * Values are addressed by JSON pointer ({@code /fit/2/when/min}); a problem reported at a pointer
- * gets that value's line, or the line of the nearest enclosing value when it is missing.
+ * A parsed config file that remembers where each value was written, and the problems found in it.
+ * Values are addressed by JSON pointer ({@code /rules/2/when/min}); a problem reported at a pointer
+ * gets that value's line, or the line of the nearest enclosing value when it is missing. Readers
+ * report every problem they find, then call {@link #failIfProblems()} once.
  */
-final class ModelFile {
+public final class ConfigFile {
   // YAML 1.1 would read `in: [NO, SE]` as [false, "SE"]: Norway must stay a country code.
   private static final ObjectMapper YAML =
       YAMLMapper.builder()
@@ -33,30 +35,51 @@ final class ModelFile {
           .build();
 
   private final String name;
-  private final List<Problem> problems = new ArrayList<>();
+  private final String entryKind;
+  private final BiFunction<String, List<ConfigProblem>, ? extends InvalidConfigException> invalid;
+  private final List<ConfigProblem> problems = new ArrayList<>();
   // The tree Jackson builds forgets locations, so one streaming pass records them first.
   private final Map<String, Integer> lines = new HashMap<>();
   // Scalars as written, so a list value such as 007 is matched as "007", not as the number 7.
   private final Map<String, String> written = new HashMap<>();
   private final Optional<JsonNode> root;
 
-  ModelFile(String name, String text) {
+  /**
+   * Parses {@code text}.
+   *
+   * @param name how the file is named in messages
+   * @param entryKind what an entry is called in messages, e.g. {@code rule} gives {@code rule
+   *     'big'}; empty when entries are named in full by the reader
+   * @param invalid the exception listing the problems, given the file name and the problems
+   */
+  public ConfigFile(
+      String name,
+      String text,
+      String entryKind,
+      BiFunction<String, List<ConfigProblem>, ? extends InvalidConfigException> invalid) {
     this.name = name;
+    this.entryKind = entryKind;
+    this.invalid = invalid;
     this.root = parse(text);
   }
 
+  /** How the file was named to the loader. */
+  public String name() {
+    return name;
+  }
+
   /** The document, unless it is not valid YAML (a problem then says why). */
-  Optional<JsonNode> root() {
+  public Optional<JsonNode> root() {
     return root;
   }
 
   /** The scalar at {@code pointer} exactly as written in the file. */
-  Optional<String> written(String pointer) {
+  public Optional<String> written(String pointer) {
     return Optional.ofNullable(written.get(pointer));
   }
 
   /** The line of the value at {@code pointer}, or of the nearest enclosing value. */
-  Optional<Integer> line(String pointer) {
+  public Optional<Integer> line(String pointer) {
     String at = pointer;
     while (true) {
       Integer line = lines.get(at);
@@ -71,43 +94,56 @@ final class ModelFile {
   }
 
   /** How many problems were found so far; lets a reader tell whether a part added any. */
-  int problemCount() {
+  public int problemCount() {
     return problems.size();
   }
 
-  /** Records a problem with the value at {@code pointer}, of rule {@code rule} if in one. */
-  void problem(String pointer, Optional<String> rule, String reason) {
-    problems.add(new Problem(name, line(pointer), rule, reason));
+  /** Records a problem with the value at {@code pointer}, in entry {@code entry} if in one. */
+  public void problem(String pointer, Optional<String> entry, String reason) {
+    Optional<String> label = entryKind.isEmpty() ? entry : entry.map(e -> entryKind + " " + e);
+    problems.add(new ConfigProblem(name, line(pointer), label, reason));
   }
 
   /** The whole number at {@code parent/key} if it lies in min..max; a problem otherwise. */
-  Optional<Integer> whole(
-      JsonNode parent, String pointer, String key, int min, int max, Optional<String> rule) {
+  public Optional<Integer> whole(
+      JsonNode parent, String pointer, String key, int min, int max, Optional<String> entry) {
+    return whole(parent, pointer, key, min, max, entry, value -> "");
+  }
+
+  /**
+   * As {@link #whole(JsonNode, String, String, int, int, Optional)}, with {@code hint} adding to
+   * the message about an out-of-range value, e.g. that the sign is the likely mistake.
+   */
+  public Optional<Integer> whole(
+      JsonNode parent,
+      String pointer,
+      String key,
+      int min,
+      int max,
+      Optional<String> entry,
+      IntFunction<String> hint) {
     JsonNode node = parent.get(key);
     String range = max == Integer.MAX_VALUE ? "≥ " + min : "from " + min + " to " + max;
     String requirement = "'" + key + "' must be a whole number " + range;
     if (node == null || node.isNull()) {
-      problem(pointer, rule, "'" + key + "' is missing; " + requirement);
+      problem(pointer, entry, "'" + key + "' is missing; " + requirement);
       return Optional.empty();
     }
     if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      problem(pointer + "/" + key, rule, requirement + " (was " + shown(node) + ")");
+      problem(pointer + "/" + key, entry, requirement + " (was " + shown(node) + ")");
       return Optional.empty();
     }
     int value = node.intValue();
     if (value < min || value > max) {
-      problem(
-          pointer + "/" + key,
-          rule,
-          requirement + signHint(key, value, max) + " (was " + value + ")");
+      problem(pointer + "/" + key, entry, requirement + hint.apply(value) + " (was " + value + ")");
       return Optional.empty();
     }
     return Optional.of(value);
   }
 
   /** Reports every key of {@code node} not in {@code known}; true if there was one. */
-  boolean unknownKeys(
-      JsonNode node, String pointer, List<String> known, Optional<String> rule, String where) {
+  public boolean unknownKeys(
+      JsonNode node, String pointer, List<String> known, Optional<String> entry, String where) {
     int before = problems.size();
     node.fieldNames()
         .forEachRemaining(
@@ -121,7 +157,7 @@ final class ModelFile {
                         .orElse("use " + String.join(", ", known));
                 problem(
                     pointer + "/" + key.replace("~", "~0").replace("/", "~1"),
-                    rule,
+                    entry,
                     "unknown field '" + key + "' " + where + "; " + suggestion);
               }
             });
@@ -129,16 +165,16 @@ final class ModelFile {
   }
 
   /** Throws listing every problem in line order, if there are any. */
-  void failIfProblems() {
+  public void failIfProblems() {
     if (!problems.isEmpty()) {
-      List<Problem> sorted = new ArrayList<>(problems);
+      List<ConfigProblem> sorted = new ArrayList<>(problems);
       sorted.sort(Comparator.comparing(p -> p.line().orElse(Integer.MAX_VALUE)));
-      throw new InvalidScoringModelException(name, sorted);
+      throw invalid.apply(name, sorted);
     }
   }
 
   /** A value as a message quotes it: text in quotes, containers by kind. */
-  static String shown(JsonNode node) {
+  public static String shown(JsonNode node) {
     if (node.isTextual()) {
       return "\"" + node.asText() + "\"";
     }
@@ -167,24 +203,11 @@ final class ModelFile {
       Optional<Integer> line =
           Optional.ofNullable(e.getLocation()).map(JsonLocation::getLineNr).filter(l -> l > 0);
       problems.add(
-          new Problem(name, line, Optional.empty(), "not valid YAML: " + e.getOriginalMessage()));
+          new ConfigProblem(
+              name, line, Optional.empty(), "not valid YAML: " + e.getOriginalMessage()));
       return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException(e); // reading a String does no I/O
     }
-  }
-
-  /** Why a rule's points are out of range when the sign is the likely mistake. */
-  private static String signHint(String key, int value, int max) {
-    if (!key.equals("points")) {
-      return "";
-    }
-    if (max < 0 && value >= 0) {
-      return ": negative rules take points away";
-    }
-    if (max > 0 && value < 0) {
-      return "; move rules that take points away to 'negative'";
-    }
-    return "";
   }
 }
