@@ -114,14 +114,18 @@ public final class OfferReminders {
     return Result.EXPIRED;
   }
 
-  /** Whether the rep's decline sent the lead back to marketing, as recorded when they declined. */
+  /**
+   * Whether the rep's decline sent the lead back to marketing, as recorded when they declined. The
+   * record is written just after the offer closes, so a reminder running in between reads the
+   * reason text instead.
+   */
   private boolean recycled(Offer offer) {
     return history.of(offer.leadId()).stream()
         .filter(e -> e.type().equals(OfferAnswers.DECLINED_EVENT))
         .filter(e -> offer.offerId().equals(e.details().get("offerId")))
         .reduce((first, second) -> second)
         .map(e -> Boolean.parseBoolean(e.details().get("recycled")))
-        .orElse(false);
+        .orElseGet(() -> offer.declineReason().map(DeclineForm::readsAsRecycling).orElse(false));
   }
 
   private Offer find(String leadId, String offerId) {

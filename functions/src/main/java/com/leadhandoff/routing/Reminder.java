@@ -3,6 +3,7 @@ package com.leadhandoff.routing;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -45,13 +46,19 @@ public record Reminder(
    */
   public static Schedule split(Instant now, Instant deadline, List<Instant> reminders) {
     int end = ceilSeconds(now, deadline);
-    List<Integer> marks =
-        reminders.stream().map(r -> ceilSeconds(now, r)).distinct().filter(s -> s < end).toList();
+    List<Instant> kept = new ArrayList<>();
+    List<Integer> marks = new ArrayList<>();
+    for (Instant reminder : reminders) {
+      int mark = ceilSeconds(now, reminder);
+      if (mark < end && (marks.isEmpty() || mark > marks.get(marks.size() - 1))) {
+        kept.add(reminder);
+        marks.add(mark);
+      }
+    }
     Reminder chain = none();
     for (int i = marks.size() - 1; i >= 0; i--) {
-      int mark = marks.get(i);
       int following = i + 1 < marks.size() ? marks.get(i + 1) : end;
-      chain = new Reminder(true, i + 1, now.plusSeconds(mark), following - mark, chain);
+      chain = new Reminder(true, i + 1, kept.get(i), following - marks.get(i), chain);
     }
     return new Schedule(marks.isEmpty() ? end : marks.get(0), chain);
   }
