@@ -17,6 +17,10 @@ import java.util.Map;
  * the offer before a rep's answer can resume the workflow again. Storing it is a conditional write
  * on the offer being open: if the rep answered in between, their answer reached an old token that
  * no longer waits, so this step delivers it on the new one, exactly as the rep's answer would have.
+ *
+ * <p>The reminder points the rep to the offer email's link rather than repeating it: only the
+ * link's hash is stored, so the link cannot be rebuilt, and a second link would need a second token
+ * index. The original link keeps working, because a reminder changes the task token, not the hash.
  */
 public final class OfferReminders {
   private final OfferStore offers;
