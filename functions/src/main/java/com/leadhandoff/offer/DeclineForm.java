@@ -53,6 +53,17 @@ public sealed interface DeclineForm {
     }
   }
 
+  /**
+   * Whether a stored reason text came from a choice that recycles the lead: the text is the
+   * choice's label, or the label, a colon and the rep's words. Free text under {@code OTHER} that
+   * happens to read the same cannot be told apart, so prefer what was recorded with the decline.
+   */
+  static boolean readsAsRecycling(String text) {
+    return Arrays.stream(Choice.values())
+        .filter(Choice::recycles)
+        .anyMatch(c -> text.equals(c.label()) || text.startsWith(c.label() + ": "));
+  }
+
   /** Why the form cannot be accepted, as told to the rep. */
   record Problem(String message) implements DeclineForm {}
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A rep's accept or decline through their link. Every change is a conditional write on the offer
@@ -29,6 +30,9 @@ public final class OfferAnswers {
 
   /** The error the state machine catches to hand the lead back to marketing. */
   public static final String RECYCLED_ERROR = "LeadRecycled";
+
+  /** History event type of a rep's decline; its details say whether the lead was recycled. */
+  static final String DECLINED_EVENT = "OFFER_DECLINED";
 
   private final OfferLinks links;
   private final OfferStore offers;
@@ -67,7 +71,7 @@ public final class OfferAnswers {
           offer.repName() + " accepted, but the lead already had an owner",
           Map.of());
       // Not ACCEPTED: "Accepted?" parks the lead, so a person sorts out who owns it.
-      workflow.succeed(offer.taskToken(), answer("OWNED_ELSEWHERE", offer));
+      resume(offer, t -> workflow.succeed(t, answer("OWNED_ELSEWHERE", offer)));
       return new OfferView.OwnedElsewhere(offer, lead);
     }
     record(
@@ -79,7 +83,7 @@ public final class OfferAnswers {
             + OfferTimes.span(Duration.between(offer.offeredAt(), now))
             + " after it was offered",
         Map.of());
-    Callback callback = workflow.succeed(offer.taskToken(), answer("ACCEPTED", offer));
+    Callback callback = resume(offer, t -> workflow.succeed(t, answer("ACCEPTED", offer)));
     if (callback == Callback.GONE) {
       record(
           offer,
@@ -115,10 +119,25 @@ public final class OfferAnswers {
     details.put("reason", reason.text());
     reason.choice().ifPresent(c -> details.put("reasonCode", c.name()));
     details.put("recycled", Boolean.toString(reason.recycles()));
-    record(offer, now, "OFFER_DECLINED", offer.repName() + " declined: " + reason.text(), details);
-    workflow.fail(
-        offer.taskToken(), reason.recycles() ? RECYCLED_ERROR : DECLINED_ERROR, reason.text());
+    record(offer, now, DECLINED_EVENT, offer.repName() + " declined: " + reason.text(), details);
+    String error = reason.recycles() ? RECYCLED_ERROR : DECLINED_ERROR;
+    resume(offer, t -> workflow.fail(t, error, reason.text()));
     return new OfferView.Declined(offer, lead, Visit.ANSWERED_NOW, reason.recycles());
+  }
+
+  /**
+   * Resumes the workflow with {@code send}, on the task token the offer now carries. A reminder
+   * moves the wait to a new token; if it did so after this answer read the offer, the old token no
+   * longer waits and the answer goes again on the new one. A reminder that came after this answer
+   * closed the offer finds it closed and passes the answer on itself, so either way it arrives.
+   */
+  private Callback resume(Offer offer, Function<String, Callback> send) {
+    Callback callback = send.apply(offer.taskToken());
+    if (callback == Callback.DELIVERED) {
+      return callback;
+    }
+    String current = links.reread(offer).offer().taskToken();
+    return current.equals(offer.taskToken()) ? callback : send.apply(current);
   }
 
   /** What the rep sees when their answer did not act: the offer was closed or answered first. */
@@ -151,7 +170,8 @@ public final class OfferAnswers {
     history.record(offer.leadId(), new HistoryEvent(now, type, summary, details));
   }
 
-  private static String answer(String outcome, Offer offer) {
+  /** The task output an answer resumes the workflow with, read by "Accepted?". */
+  static String answer(String outcome, Offer offer) {
     return Json.MAPPER
         .createObjectNode()
         .put("outcome", outcome)

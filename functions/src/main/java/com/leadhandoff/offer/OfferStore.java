@@ -26,4 +26,24 @@ public interface OfferStore {
 
   /** OPEN → EXPIRED; true if it changed (false: it was answered first). */
   boolean expire(String leadId, String offerId, Instant now);
+
+  /**
+   * Makes {@code taskToken} the token the offer's workflow waits with, and notes reminder {@code
+   * number} as sent, if the offer is still {@code OPEN}: a rep answering later resumes the new
+   * wait.
+   *
+   * @param number 1 for the offer's first reminder
+   * @param taskToken the task token of the reminder's wait
+   */
+  Reminded remind(String leadId, String offerId, int number, String taskToken);
+
+  /** What {@link #remind} did. */
+  enum Reminded {
+    /** The token is stored and this reminder was not noted before: send it. */
+    FIRST,
+    /** The token is stored, but this reminder was noted by an earlier try: do not send it again. */
+    REPEATED,
+    /** The offer was no longer open; nothing changed. */
+    CLOSED
+  }
 }

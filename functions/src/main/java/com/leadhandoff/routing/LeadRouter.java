@@ -114,7 +114,15 @@ public final class LeadRouter {
     ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
     String why = choice.why() + "; turn " + chosen.turn() + " of round robin in " + team.name();
     Route route =
-        Route.to(chosen.rep(), attempt, deadline, timeoutSeconds, repZone, sla.window(), why);
+        Route.to(
+            chosen.rep(),
+            attempt,
+            deadline,
+            timeoutSeconds,
+            repZone,
+            sla.window(),
+            why,
+            Reminder.split(now, deadline, sla.reminders()));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("attempt", Integer.toString(attempt));
     details.put("offerId", route.offerId());

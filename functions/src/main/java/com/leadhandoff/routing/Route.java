@@ -19,6 +19,9 @@ import java.time.ZoneId;
  * @param answerWindow the response-time SLA as the rep reads it, e.g. {@code 2 hours of working
  *     time}
  * @param reason why this rep (turn and team), or why nobody
+ * @param waitSeconds how long "Offer To Rep" waits for an answer before the first reminder is due,
+ *     or {@code timeoutSeconds} when the offer has no reminders
+ * @param next the first reminder, or a link that is not due when there are none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Route(
@@ -33,7 +36,9 @@ public record Route(
     Integer timeoutSeconds,
     ZoneId repTimeZone,
     String answerWindow,
-    String reason) {
+    String reason,
+    Integer waitSeconds,
+    Reminder next) {
 
   /** An offer to {@code rep}. */
   public static Route to(
@@ -43,7 +48,8 @@ public record Route(
       int timeoutSeconds,
       ZoneId repTimeZone,
       String answerWindow,
-      String reason) {
+      String reason,
+      Reminder.Schedule reminders) {
     return new Route(
         true,
         String.format("%03d", attempt),
@@ -56,11 +62,14 @@ public record Route(
         timeoutSeconds,
         repTimeZone,
         answerWindow,
-        reason);
+        reason,
+        reminders.firstWaitSeconds(),
+        reminders.chain());
   }
 
   /** Nobody to offer the lead to. */
   public static Route none(String reason) {
-    return new Route(false, null, null, null, null, null, null, null, null, null, null, reason);
+    return new Route(
+        false, null, null, null, null, null, null, null, null, null, null, reason, null, null);
   }
 }

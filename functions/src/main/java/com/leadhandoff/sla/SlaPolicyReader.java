@@ -44,7 +44,7 @@ final class SlaPolicyReader {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
           .build();
-  private static final List<String> ROOT_KEYS = List.of("responseTimes", "calendars");
+  private static final List<String> ROOT_KEYS = List.of("responseTimes", "calendars", "reminders");
   private static final List<String> CALENDAR_KEYS = List.of("timeZone", "hours", "holidays");
   private static final Pattern INTERVAL =
       Pattern.compile("(\\d{1,2}):(\\d{2})\\s*-\\s*(\\d{1,2}):(\\d{2})");
@@ -82,10 +82,54 @@ final class SlaPolicyReader {
     unknownKeys(root, "", ROOT_KEYS, Optional.empty(), "at the top level");
     Map<Score.Tier, ResponseTime> times = responseTimes(root.get("responseTimes"));
     Map<String, BusinessCalendar> calendars = calendars(root.get("calendars"));
+    List<Double> reminders = reminders(root.get("reminders"));
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new SlaPolicy(times, calendars));
+    return Optional.of(new SlaPolicy(times, calendars, reminders));
+  }
+
+  private List<Double> reminders(JsonNode node) {
+    List<Double> fractions = new ArrayList<>();
+    String fix =
+        "list fractions of the response time between 0 and 1 in ascending order, e.g."
+            + " reminders: [0.5, 0.8] to remind at half and at four fifths of the time";
+    if (node == null || node.isNull()) {
+      return fractions; // no reminders
+    }
+    if (!node.isArray()) {
+      problem("/reminders", Optional.empty(), "'reminders' must be a list; " + fix);
+      return fractions;
+    }
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode value = node.get(i);
+      String pointer = "/reminders/" + i;
+      Optional<String> entry = Optional.of("reminder " + (i + 1));
+      if (!value.isNumber()) {
+        problem(pointer, entry, "'" + value.asText() + "' is not a number; " + fix);
+        continue;
+      }
+      double fraction = value.doubleValue();
+      if (!(fraction > 0 && fraction < 1)) {
+        problem(
+            pointer,
+            entry,
+            fraction
+                + " is not between 0 and 1: a reminder goes out while the offer is open, so"
+                + " 0.5 is half-way through the response time; "
+                + fix);
+        continue;
+      }
+      if (!fractions.isEmpty() && fraction <= fractions.get(fractions.size() - 1)) {
+        problem(
+            pointer,
+            entry,
+            fraction + " does not come after " + fractions.get(fractions.size() - 1) + "; " + fix);
+        continue;
+      }
+      fractions.add(fraction);
+    }
+    return fractions;
   }
 
   private Map<Score.Tier, ResponseTime> responseTimes(JsonNode node) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Offers in {@code OffersTable}: partition {@code leadId}, sort {@code offerId}, index {@code
@@ -105,6 +106,34 @@ public final class DynamoOfferStore implements OfferStore {
   @Override
   public boolean expire(String leadId, String offerId, Instant now) {
     return close(leadId, offerId, OfferStatus.EXPIRED, now, Optional.empty(), false);
+  }
+
+  @Override
+  public Reminded remind(String leadId, String offerId, int number, String taskToken) {
+    Map<String, AttributeValue> old;
+    try {
+      old =
+          dynamo
+              .updateItem(
+                  r ->
+                      r.tableName(table)
+                          .key(key(leadId, offerId))
+                          .updateExpression("SET taskToken = :token, remindersSent = :number")
+                          .conditionExpression("attribute_exists(offerId) AND #status = :open")
+                          .expressionAttributeNames(Map.of("#status", "status"))
+                          .expressionAttributeValues(
+                              Map.of(
+                                  ":token", text(taskToken),
+                                  ":number", number(number),
+                                  ":open", text(OfferStatus.OPEN.name())))
+                          .returnValues(ReturnValue.ALL_OLD))
+              .attributes();
+    } catch (ConditionalCheckFailedException e) {
+      return Reminded.CLOSED;
+    }
+    // The count before this write tells a retried reminder from a first one, in the same write.
+    AttributeValue sent = old == null ? null : old.get("remindersSent");
+    return sent != null && Long.parseLong(sent.n()) >= number ? Reminded.REPEATED : Reminded.FIRST;
   }
 
   private boolean close(

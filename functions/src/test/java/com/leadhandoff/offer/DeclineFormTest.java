@@ -1,7 +1,9 @@
 package com.leadhandoff.offer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.offer.DeclineForm.Choice;
 import java.util.Map;
@@ -62,5 +64,17 @@ class DeclineFormTest {
     assertEquals(Map.of("reasonCode", "OTHER", "reason", "A & Bé"), fields);
     assertEquals(Map.of(), FormBody.parse("%zz=1", false));
     assertEquals(Map.of(), FormBody.parse(null, false));
+  }
+
+  @Test
+  void storedReasonText_readsAsRecycling_onlyForTheRecyclingChoices() {
+    for (Choice choice : Choice.values()) {
+      DeclineForm.Reason reason =
+          (DeclineForm.Reason)
+              DeclineForm.from(Map.of("reasonCode", choice.name(), "reason", "details"));
+      assertEquals(reason.recycles(), DeclineForm.readsAsRecycling(reason.text()), reason.text());
+    }
+    assertTrue(DeclineForm.readsAsRecycling("Spam"));
+    assertFalse(DeclineForm.readsAsRecycling("Spammy but real"));
   }
 }

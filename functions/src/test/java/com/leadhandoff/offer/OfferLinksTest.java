@@ -71,6 +71,11 @@ class OfferLinksTest {
       public boolean expire(String leadId, String offerId, Instant now) {
         throw new AssertionError("not expected");
       }
+
+      @Override
+      public Reminded remind(String leadId, String offerId, int number, String taskToken) {
+        throw new AssertionError("not expected");
+      }
     };
   }
 

@@ -173,6 +173,35 @@ class RouteLeadHandlerTest {
   }
 
   @Test
+  void hotLeadAtNight_isRemindedInWorkingTime_andTheWaitsAddUpToTheDeadline() {
+    // GIVEN a hot lead at night under the bundled policy (reminders at 0.5 and 0.8 of the time)
+    moveClockTo("2026-11-24T22:40:00.250+01:00");
+    storeLead("lead-night", Score.Tier.HOT);
+
+    JsonNode route = route(handler(3, 15), "lead-night");
+
+    // THEN the reminders fall 7 min 30 s and 12 min into the morning's 15 working minutes
+    JsonNode first = route.get("next");
+    JsonNode second = first.get("next");
+    assertTrue(first.get("due").asBoolean());
+    assertEquals(1, first.get("number").asInt());
+    assertEquals(
+        OffsetDateTime.parse("2026-11-25T08:07:30+01:00").toInstant().toString(),
+        first.get("at").asText());
+    assertEquals(2, second.get("number").asInt());
+    assertFalse(second.get("next").get("due").asBoolean(), "two reminders, then none");
+    // Rounded up from now like the deadline, so together they wait exactly timeoutSeconds.
+    assertEquals(34_050, route.get("waitSeconds").asInt());
+    assertEquals(270, first.get("waitSeconds").asInt());
+    assertEquals(180, second.get("waitSeconds").asInt());
+    assertEquals(
+        route.get("timeoutSeconds").asInt(),
+        route.get("waitSeconds").asInt()
+            + first.get("waitSeconds").asInt()
+            + second.get("waitSeconds").asInt());
+  }
+
+  @Test
   void threeConsecutiveLeads_goToThreeDifferentRepsInOrder() {
     RouteLeadHandler handler = handler(3, 15);
     List<String> reps = new ArrayList<>();

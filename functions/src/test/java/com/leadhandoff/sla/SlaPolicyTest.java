@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -109,8 +110,53 @@ class SlaPolicyTest {
     assertTrue(deadline.basis().contains("team new-team has no calendar"), deadline.basis());
   }
 
+  @Test
+  void reminders_fallAtFractionsOfWorkingTime_soALunchBreakDoesNotCount() {
+    SlaPolicy policy = SlaPolicies.parse("sla.yaml", VALID + "reminders: [0.5, 0.8]\n", TEAMS);
+    // 15 working minutes from 11:50 on Monday: 10 before the 12:00 break, 5 after 13:00.
+    Instant offered = OffsetDateTime.parse("2026-11-23T11:50+01:00").toInstant();
+
+    Deadline deadline = policy.deadline(Optional.of(Score.Tier.HOT), "inbound-sales", offered);
+
+    assertEquals(OffsetDateTime.parse("2026-11-23T13:05+01:00").toInstant(), deadline.at());
+    assertEquals(
+        List.of(
+            OffsetDateTime.parse("2026-11-23T11:57:30+01:00").toInstant(),
+            OffsetDateTime.parse("2026-11-23T13:02+01:00").toInstant()),
+        deadline.reminders());
+  }
+
+  @Test
+  void noRemindersField_meansNoReminders() {
+    SlaPolicy policy = SlaPolicies.parse("sla.yaml", VALID, TEAMS);
+
+    Deadline deadline =
+        policy.deadline(
+            Optional.of(Score.Tier.HOT), "inbound-sales", Instant.parse("2026-11-23T09:00:00Z"));
+
+    assertTrue(deadline.reminders().isEmpty());
+  }
+
+  @Test
+  void bundledPolicy_remindsHalfWayAndAtFourFifths() {
+    Set<String> teams =
+        DirectoryConfig.bundled().teams().stream().map(Team::teamId).collect(Collectors.toSet());
+
+    assertEquals(List.of(0.5, 0.8), SlaPolicies.bundled(teams).orElseThrow().reminders());
+  }
+
   static Stream<Arguments> brokenFiles() {
     return Stream.of(
+        Arguments.of(
+            VALID + "reminders: [0.8, 0.5]\n",
+            "sla.yaml line 16, reminder 2: 0.5 does not come after 0.8; list fractions of the"
+                + " response time between 0 and 1 in ascending order"),
+        Arguments.of(
+            VALID + "reminders: [0.5, 1]\n",
+            "sla.yaml line 16, reminder 2: 1.0 is not between 0 and 1"),
+        Arguments.of(
+            VALID + "reminders: [half]\n", "sla.yaml line 16, reminder 1: 'half' is not a number"),
+        Arguments.of(VALID + "reminders: 0.5\n", "sla.yaml line 16: 'reminders' must be a list"),
         Arguments.of(
             VALID.replace("warm: 2 hours", "warm: 2 days"),
             "sla.yaml line 3, tier 'warm': '2 days' is ambiguous; write '2 business days' to"

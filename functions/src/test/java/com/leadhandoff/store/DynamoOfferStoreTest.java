@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.offer.OfferStore.Reminded;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,5 +81,30 @@ class DynamoOfferStoreTest {
     assertEquals(
         java.util.List.of("001", "002"),
         offers.forLead("L1").stream().map(Offer::offerId).toList());
+  }
+
+  @Test
+  void remind_movesTheTaskTokenOfAnOpenOffer_andTellsARetryFromAFirstReminder() {
+    offers.put(offer("001", "h"));
+
+    assertEquals(Reminded.FIRST, offers.remind("L1", "001", 1, "token-r1"));
+    assertEquals(Reminded.REPEATED, offers.remind("L1", "001", 1, "token-r1-retry"));
+    assertEquals(Reminded.FIRST, offers.remind("L1", "001", 2, "token-r2"));
+
+    Offer offer = offers.find("L1", "001").orElseThrow();
+    assertEquals("token-r2", offer.taskToken());
+    assertEquals(OfferStatus.OPEN, offer.status());
+    assertEquals("h", offer.tokenHash(), "the rep's link stays the same");
+  }
+
+  @Test
+  void remind_leavesAnAnsweredOrMissingOfferAlone() {
+    offers.put(offer("001", "h"));
+    offers.accept("L1", "001", OFFERED.plusSeconds(60));
+
+    assertEquals(Reminded.CLOSED, offers.remind("L1", "001", 1, "token-r1"));
+    assertEquals(Reminded.CLOSED, offers.remind("L1", "999", 1, "token-r1"));
+    assertEquals("task-token", offers.find("L1", "001").orElseThrow().taskToken());
+    assertTrue(offers.find("L1", "999").isEmpty());
   }
 }

@@ -30,6 +30,7 @@ class LeadHandoffDefinitionTest {
           "RouteLeadFunctionArn", FN + "RouteLead",
           "OfferToRepFunctionArn", FN + "OfferToRep",
           "CloseOfferFunctionArn", FN + "CloseOffer",
+          "RemindRepFunctionArn", FN + "RemindRep",
           "EscalateToManagerFunctionArn", FN + "EscalateToManager",
           "FollowUpFunctionArn", FN + "FollowUp",
           "ParkLeadFunctionArn", FN + "ParkLead");
@@ -47,8 +48,10 @@ class LeadHandoffDefinitionTest {
             "RouteLead",
             p ->
                 json(
-                    "{\"found\":true,\"repId\":\"rep-1\",\"offerId\":\"offer-1\",\"timeoutSeconds\":900}"))
+                    "{\"found\":true,\"repId\":\"rep-1\",\"offerId\":\"offer-1\","
+                        + "\"timeoutSeconds\":900,\"waitSeconds\":900,\"next\":{\"due\":false}}"))
         .function("OfferToRep", p -> json("{\"sent\":true}"))
+        .function("RemindRep", p -> json("{\"result\":\"SENT\"}"))
         .function("FollowUp", p -> json("{}"))
         .function("CloseOffer", p -> json("{\"outcome\":\"TIMED_OUT\",\"offersLeft\":false}"))
         .function("EscalateToManager", p -> json("{}"))
@@ -125,6 +128,80 @@ class LeadHandoffDefinitionTest {
     assertThrows(
         StepFunctionsException.TaskTimedOut.class,
         () -> fixture.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}"));
+  }
+
+  /** Route Lead's answer for a 900 s offer with reminders after 450 s and 720 s. */
+  private static final String ROUTE_WITH_REMINDERS =
+      "{\"found\":true,\"repId\":\"rep-1\",\"offerId\":\"offer-1\",\"timeoutSeconds\":900,"
+          + "\"waitSeconds\":450,\"next\":{\"due\":true,\"number\":1,\"waitSeconds\":270,"
+          + "\"next\":{\"due\":true,\"number\":2,\"waitSeconds\":180,\"next\":{\"due\":false}}}}";
+
+  @Test
+  void offerWithReminders_remindsAtEachOne_thenRecordsTheMissAtTheDeadline() {
+    // GIVEN an offer whose route has two reminders
+    fixture.function("RouteLead", p -> json(ROUTE_WITH_REMINDERS));
+    String arn = start();
+
+    // WHEN nobody answers for the whole window
+    fixture.clock.advance(Duration.ofSeconds(450));
+    fixture.engine.awaitIdle();
+    fixture.clock.advance(Duration.ofSeconds(270));
+    fixture.engine.awaitIdle();
+    fixture.clock.advance(Duration.ofSeconds(179));
+    fixture.engine.awaitIdle();
+    assertEquals(ExecutionStatus.RUNNING, fixture.describe(arn).status());
+    fixture.clock.advance(Duration.ofSeconds(1));
+    fixture.engine.awaitIdle();
+
+    // THEN each reminder went out at its own time, and the miss is recorded at the deadline
+    assertEquals(
+        List.of(EngineFixture.T0.plusSeconds(450), EngineFixture.T0.plusSeconds(720)),
+        fixture.invocationTimes(FN + "RemindRep"));
+    List<Integer> numbers =
+        fixture.invocations.stream()
+            .filter(i -> i.payload().has("reminder"))
+            .map(i -> i.payload().path("reminder").path("number").asInt())
+            .toList();
+    assertEquals(List.of(1, 2), numbers);
+    assertEquals(
+        EngineFixture.T0.plusSeconds(900), fixture.invocationTimes(FN + "CloseOffer").get(0));
+    List<String> states = fixture.statesEntered(arn);
+    assertEquals(
+        List.of(
+            "Offer To Rep",
+            "Reminder Due?",
+            "Remind Rep",
+            "Move To Next Reminder",
+            "Reminder Due?",
+            "Remind Rep",
+            "Move To Next Reminder",
+            "Reminder Due?",
+            "Record Missed Offer"),
+        states.subList(4, 13));
+  }
+
+  @Test
+  void answerAfterAReminder_resumesTheRemindersWait() {
+    // GIVEN an offer that has had its first reminder
+    fixture.function("RouteLead", p -> json(ROUTE_WITH_REMINDERS));
+    String arn = start();
+    fixture.clock.advance(Duration.ofSeconds(450));
+    fixture.engine.awaitIdle();
+
+    // WHEN the rep accepts, which resumes the wait whose token the reminder stored
+    String token = fixture.lastToken(FN + "RemindRep", "taskToken");
+    fixture.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    fixture.engine.awaitIdle();
+
+    // THEN the lead is followed up and no second reminder is sent
+    fixture.clock.advance(Duration.ofSeconds(900));
+    fixture.engine.awaitIdle();
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    assertEquals(1, fixture.invocationTimes(FN + "RemindRep").size());
+    List<String> states = fixture.statesEntered(arn);
+    assertEquals(
+        List.of("Remind Rep", "Accepted?", "Follow Up", "Handed Off"),
+        states.subList(states.size() - 4, states.size()));
   }
 
   @Test

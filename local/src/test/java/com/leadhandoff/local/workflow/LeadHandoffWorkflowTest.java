@@ -133,6 +133,83 @@ class LeadHandoffWorkflowTest {
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
 
+  private List<SentEmail> reminders(String lastName) {
+    return local.mailAbout("Reminder: " + name(lastName));
+  }
+
+  @Test
+  void unansweredOffer_remindsTheRep_atHalfAndFourFifthsOfTheWindow() {
+    local.submit(demoRequest("Reminded"));
+    SentEmail offer = onlyOffer("Reminded");
+    String rep = rep(offer);
+
+    local.advance(Duration.ofSeconds(449));
+    assertTrue(reminders("Reminded").isEmpty(), "nothing before half of the 15 minutes");
+    local.advance(Duration.ofSeconds(1));
+    assertEquals(1, reminders("Reminded").size(), "the first reminder at 7 min 30 s");
+
+    local.advance(Duration.ofSeconds(269));
+    assertEquals(1, reminders("Reminded").size());
+    local.advance(Duration.ofSeconds(1));
+    List<SentEmail> reminders = reminders("Reminded");
+    assertEquals(2, reminders.size(), "the second reminder at 12 minutes");
+
+    String deadline = offer.subject().substring(offer.subject().indexOf("answer by "));
+    for (SentEmail reminder : reminders) {
+      assertEquals(rep, rep(reminder));
+      assertTrue(reminder.subject().startsWith("Reminder: "), reminder.subject());
+      assertTrue(reminder.subject().endsWith(deadline), "same deadline as the offer: " + deadline);
+      assertTrue(reminder.text().contains("New lead for you: " + name("Reminded")));
+    }
+    assertEquals(1, offers("Reminded").size(), "a reminder is not a new offer");
+    assertEquals(200, local.get(offerLink(offer)).status(), "the offer's own link still opens");
+  }
+
+  @Test
+  void acceptAfterFirstReminder_throughTheOriginalLink_ownsTheLead_andNoSecondReminderGoesOut() {
+    String leadId = local.submit(demoRequest("Nudged"));
+    SentEmail offer = onlyOffer("Nudged");
+    local.advance(Duration.ofMinutes(8));
+    assertEquals(1, reminders("Nudged").size());
+
+    Response accepted = local.postForm(offerLink(offer) + "/accept", Map.of());
+    local.settle();
+    local.advance(OFFER_WINDOW);
+
+    assertEquals(200, accepted.status(), accepted.body());
+    Lead lead = local.lead(leadId);
+    assertEquals(LeadStatus.ACCEPTED, lead.status());
+    assertEquals(rep(offer), lead.owner().orElseThrow().email());
+    assertEquals(1, reminders("Nudged").size(), "no reminder after the answer");
+    assertEquals(1, local.mailTo("dana.nudged@acme-robotics.io").size());
+    List<String> states = local.statesEntered(leadId);
+    assertEquals(
+        List.of("Offer To Rep", "Reminder Due?", "Remind Rep", "Accepted?", "Follow Up"),
+        states.subList(4, 9));
+    assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
+  }
+
+  @Test
+  void declineAfterSecondReminder_throughTheOriginalLink_offersLeadToNextRep() {
+    String leadId = local.submit(demoRequest("Twice"));
+    SentEmail offer = onlyOffer("Twice");
+    local.advance(Duration.ofMinutes(13));
+    assertEquals(2, reminders("Twice").size());
+
+    Response declined =
+        local.postForm(offerLink(offer) + "/decline", Map.of("reasonCode", "NOT_MY_TERRITORY"));
+    local.settle();
+
+    assertEquals(200, declined.status(), declined.body());
+    List<SentEmail> offers = offers("Twice");
+    assertEquals(2, offers.size());
+    assertNotEquals(rep(offer), rep(offers.get(1)));
+    List<String> states = local.statesEntered(leadId);
+    assertTrue(states.contains("Record Declined Offer"), states.toString());
+    assertEquals("Offer To Rep", states.get(states.size() - 1));
+    assertTrue(local.mailAbout("Offer expired: " + name("Twice")).isEmpty());
+  }
+
   @Test
   void leadFromAThousandPlusCompany_isOfferedToEnterprise_byTheRoutingRule() {
     Map<String, Object> lead = demoRequest("Bigcorp");
@@ -183,6 +260,13 @@ class LeadHandoffWorkflowTest {
             "Route Lead",
             "Rep Found?",
             "Offer To Rep",
+            "Reminder Due?",
+            "Remind Rep",
+            "Move To Next Reminder",
+            "Reminder Due?",
+            "Remind Rep",
+            "Move To Next Reminder",
+            "Reminder Due?",
             "Record Missed Offer",
             "Accepted Meanwhile?",
             "Offers Left?",
