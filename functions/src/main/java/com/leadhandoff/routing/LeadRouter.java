@@ -7,6 +7,7 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.scoring.Score;
+import com.leadhandoff.sla.BusinessCalendar;
 import com.leadhandoff.sla.Deadline;
 import com.leadhandoff.sla.OfferDeadlines;
 import java.time.Clock;
@@ -16,12 +17,14 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Chooses who is offered a lead next: the lead's team, then round robin over its active reps that
- * have not had this lead yet, until the ladder of offers ends. Records every decision and its
- * reason in the lead's history.
+ * Chooses who is offered a lead next: the lead's team, then weighted round robin over its reps who
+ * are active, available and have not had this lead yet, until the ladder of offers ends. Records
+ * every decision and its reason in the lead's history.
  */
 public final class LeadRouter {
   /** History event type when a rep was chosen. */
@@ -38,11 +41,9 @@ public final class LeadRouter {
   private final Clock clock;
   private final int maxOffers;
   private final OfferDeadlines deadlines;
+  private final Function<String, Optional<BusinessCalendar>> calendars;
 
-  /**
-   * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
-   * @param deadlines how long a rep has to accept (the response-time SLA)
-   */
+  /** A router for teams without calendars: reps without hours of their own always work. */
   public LeadRouter(
       LeadStore leads,
       OfferStore offers,
@@ -52,6 +53,33 @@ public final class LeadRouter {
       Clock clock,
       int maxOffers,
       OfferDeadlines deadlines) {
+    this(
+        leads,
+        offers,
+        directory,
+        teams,
+        history,
+        clock,
+        maxOffers,
+        deadlines,
+        team -> Optional.empty());
+  }
+
+  /**
+   * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
+   * @param deadlines how long a rep has to accept (the response-time SLA)
+   * @param calendars team id → the team's calendar: the working hours of reps without their own
+   */
+  public LeadRouter(
+      LeadStore leads,
+      OfferStore offers,
+      Directory directory,
+      TeamChooser teams,
+      LeadHistory history,
+      Clock clock,
+      int maxOffers,
+      OfferDeadlines deadlines,
+      Function<String, Optional<BusinessCalendar>> calendars) {
     if (maxOffers < 1) {
       throw new IllegalArgumentException("MAX_OFFERS must be at least 1, was " + maxOffers);
     }
@@ -63,6 +91,7 @@ public final class LeadRouter {
     this.clock = clock;
     this.maxOffers = maxOffers;
     this.deadlines = deadlines;
+    this.calendars = calendars;
   }
 
   /** Chooses the next rep for the lead, or says why there is none. */
@@ -93,6 +122,7 @@ public final class LeadRouter {
             team,
             directory.activeReps(team.teamId()),
             ladder.excluded(),
+            Availability.at(clock.instant(), calendars),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
       return offer(lead, choice, ladder.nextAttempt(), chosen);
@@ -112,7 +142,14 @@ public final class LeadRouter {
     Duration left = Duration.between(now, deadline);
     int timeoutSeconds = (int) Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
     ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
-    String why = choice.why() + "; turn " + chosen.turn() + " of round robin in " + team.name();
+    String why =
+        choice.why()
+            + "; turn "
+            + chosen.turn()
+            + " of round robin in "
+            + team.name()
+            + (chosen.rep().weight() == 1 ? "" : " (weight " + chosen.rep().weight() + ")")
+            + chosen.caveat().map(c -> "; " + c).orElse("");
     Route route =
         Route.to(chosen.rep(), attempt, deadline, timeoutSeconds, repZone, sla.window(), why);
     Map<String, String> details = new LinkedHashMap<>();
@@ -122,6 +159,8 @@ public final class LeadRouter {
     choice.ruleId().ifPresent(rule -> details.put("rule", rule));
     details.put("repId", chosen.rep().repId());
     details.put("turn", Long.toString(chosen.turn()));
+    details.put("weight", Integer.toString(chosen.rep().weight()));
+    chosen.caveat().ifPresent(c -> details.put("caveat", c));
     details.put("deadline", deadline.toString());
     details.put("sla", sla.basis());
     putSkipped(details, chosen.skipped());

@@ -84,6 +84,7 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
             .orElseGet(
                 () ->
                     OfferDeadlines.fixed(
-                        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))));
+                        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))),
+        team -> policy.flatMap(p -> Optional.ofNullable(p.calendars().get(team))));
   }
 }
