@@ -2,6 +2,7 @@ package com.leadhandoff.routing;
 
 import com.leadhandoff.sla.BusinessCalendar;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -57,7 +58,7 @@ public final class Availability {
     if (now.isEmpty()) {
       return Optional.empty();
     }
-    var today = now.get().atZone(zone(rep)).toLocalDate();
+    LocalDate today = today(rep);
     return rep.outOfOffice().stream()
         .filter(away -> away.covers(today))
         .findFirst()
@@ -88,6 +89,16 @@ public final class Availability {
                   + c.zone()
                   + ")";
             });
+  }
+
+  /**
+   * The rep's date now, in their own zone, else their team's, else UTC: the day their out-of-office
+   * dates and {@code maxLeadsPerDay} count in.
+   */
+  public LocalDate today(Rep rep) {
+    return now.orElseThrow(() -> new IllegalStateException("Timeless availability has no today"))
+        .atZone(zone(rep))
+        .toLocalDate();
   }
 
   /** The rep's own zone, else their team's, else UTC. */

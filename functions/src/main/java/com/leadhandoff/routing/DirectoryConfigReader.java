@@ -50,11 +50,14 @@ final class DirectoryConfigReader {
           "weight",
           "paused",
           "workingHours",
-          "outOfOffice");
+          "outOfOffice",
+          "maxOpenOffers",
+          "maxLeadsPerDay");
   private static final Set<String> AWAY_FIELDS = Set.of("from", "until");
   // Large enough for any real split of a team, small enough that a typo such as 200 for 2 stands
   // out.
   private static final int MAX_WEIGHT = 100;
+  private static final int MAX_CAP = 1000;
   private static final Pattern INTERVAL = Pattern.compile("(\\d{2}):(\\d{2})-(\\d{2}):(\\d{2})");
 
   private record Located(int line, JsonNode node) {}
@@ -208,6 +211,10 @@ final class DirectoryConfigReader {
     boolean paused = flag(node, "paused", false, where);
     Map<DayOfWeek, List<WorkingInterval>> hours = workingHours(node, where);
     List<OutOfOffice> away = outOfOffice(node, where);
+    Optional<Integer> maxOpenOffers =
+        cap(node, "maxOpenOffers", where, "offers waiting for the rep's answer at once");
+    Optional<Integer> maxLeadsPerDay =
+        cap(node, "maxLeadsPerDay", where, "offers the rep gets in one day, in their time zone");
     id.ifPresent(i -> declaredReps.add(new Declared(entry.line(), i, false, team)));
     if (id.isEmpty()
         || name.isEmpty()
@@ -227,7 +234,9 @@ final class DirectoryConfigReader {
             weight,
             paused,
             hours,
-            away));
+            away,
+            maxOpenOffers,
+            maxLeadsPerDay));
   }
 
   private void checkTeams(boolean noneWritten) {
@@ -352,6 +361,29 @@ final class DirectoryConfigReader {
       return 1;
     }
     return value.intValue();
+  }
+
+  /** An optional cap: a whole number from 1, no cap when left out. */
+  private Optional<Integer> cap(JsonNode node, String field, String where, String what) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isIntegralNumber() || value.asLong() < 1 || value.asLong() > MAX_CAP) {
+      problems.add(
+          where
+              + "`"
+              + field
+              + ": "
+              + value.asText()
+              + "` must be a whole number from 1 to "
+              + MAX_CAP
+              + " (the most "
+              + what
+              + "); leave it out for no cap");
+      return Optional.empty();
+    }
+    return Optional.of(value.intValue());
   }
 
   /** Weekday → intervals, written like the calendars of sla-policy.yaml; empty when left out. */

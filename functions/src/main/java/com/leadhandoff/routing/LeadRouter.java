@@ -42,6 +42,7 @@ public final class LeadRouter {
   private final int maxOffers;
   private final OfferDeadlines deadlines;
   private final Function<String, Optional<BusinessCalendar>> calendars;
+  private final Capacity capacity;
 
   /** A router for teams without calendars: reps without hours of their own always work. */
   public LeadRouter(
@@ -62,13 +63,15 @@ public final class LeadRouter {
         clock,
         maxOffers,
         deadlines,
-        team -> Optional.empty());
+        team -> Optional.empty(),
+        Capacity.UNLIMITED);
   }
 
   /**
    * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
    * @param deadlines how long a rep has to accept (the response-time SLA)
    * @param calendars team id → the team's calendar: the working hours of reps without their own
+   * @param capacity the reps' open offers and leads of the day, held against their caps
    */
   public LeadRouter(
       LeadStore leads,
@@ -79,7 +82,8 @@ public final class LeadRouter {
       Clock clock,
       int maxOffers,
       OfferDeadlines deadlines,
-      Function<String, Optional<BusinessCalendar>> calendars) {
+      Function<String, Optional<BusinessCalendar>> calendars,
+      Capacity capacity) {
     if (maxOffers < 1) {
       throw new IllegalArgumentException("MAX_OFFERS must be at least 1, was " + maxOffers);
     }
@@ -92,6 +96,7 @@ public final class LeadRouter {
     this.maxOffers = maxOffers;
     this.deadlines = deadlines;
     this.calendars = calendars;
+    this.capacity = capacity;
   }
 
   /** Chooses the next rep for the lead, or says why there is none. */
@@ -117,12 +122,14 @@ public final class LeadRouter {
     if (ladder.ended().isPresent()) {
       return noRep(leadId, choice, ladder.ended().get(), List.of());
     }
+    Availability availability = Availability.at(clock.instant(), calendars);
     Selection selection =
         RoundRobin.select(
             team,
             directory.activeReps(team.teamId()),
             ladder.excluded(),
-            Availability.at(clock.instant(), calendars),
+            availability,
+            rep -> capacity.reserve(rep, availability.today(rep)),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
       return offer(lead, choice, ladder.nextAttempt(), chosen);

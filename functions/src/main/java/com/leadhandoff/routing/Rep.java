@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param workingHours weekday → when the rep works, in their zone; empty to follow the team's
  *     calendar
  * @param outOfOffice the rep's days away
+ * @param maxOpenOffers at most this many offers waiting for the rep's answer at once
+ * @param maxLeadsPerDay at most this many offers a day (a day in the rep's zone)
  */
 public record Rep(
     String repId,
@@ -31,7 +33,9 @@ public record Rep(
     int weight,
     boolean paused,
     Map<DayOfWeek, List<WorkingInterval>> workingHours,
-    List<OutOfOffice> outOfOffice) {
+    List<OutOfOffice> outOfOffice,
+    Optional<Integer> maxOpenOffers,
+    Optional<Integer> maxLeadsPerDay) {
 
   public Rep {
     // Items stored before reps had these fields read back without them.
@@ -42,6 +46,35 @@ public record Rep(
             ? Map.of()
             : Map.copyOf(new EnumMap<>(workingHours));
     outOfOffice = outOfOffice == null ? List.of() : List.copyOf(outOfOffice);
+    maxOpenOffers = maxOpenOffers == null ? Optional.empty() : maxOpenOffers;
+    maxLeadsPerDay = maxLeadsPerDay == null ? Optional.empty() : maxLeadsPerDay;
+  }
+
+  /** A rep without caps. */
+  public Rep(
+      String repId,
+      String name,
+      String email,
+      String teamId,
+      boolean active,
+      Optional<ZoneId> timeZone,
+      int weight,
+      boolean paused,
+      Map<DayOfWeek, List<WorkingInterval>> workingHours,
+      List<OutOfOffice> outOfOffice) {
+    this(
+        repId,
+        name,
+        email,
+        teamId,
+        active,
+        timeZone,
+        weight,
+        paused,
+        workingHours,
+        outOfOffice,
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** A rep with a zone of their own, always available, of weight 1. */

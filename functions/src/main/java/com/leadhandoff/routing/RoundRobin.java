@@ -4,26 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
  * Weighted round robin over a team's reps. Inactive, paused and out-of-office reps and reps this
  * lead was already offered to are passed over; reps outside working hours too while a colleague is
- * working. The team's turn number picks among the rest. Turns come from an atomic counter and map
- * to one slot each of a fixed schedule, so two leads routed at the same moment get different turns
- * and, with the same candidates, different slots.
+ * working, and reps at one of their caps. The team's turn number picks among the rest. Turns come
+ * from an atomic counter and map to one slot each of a fixed schedule, so two leads routed at the
+ * same moment get different turns and, with the same candidates, different slots.
  */
 public final class RoundRobin {
   private RoundRobin() {}
 
   /**
-   * Chooses the rep for the next offer, at no particular time: only the pause switch counts.
+   * Chooses the rep for the next offer, at no particular time and without caps: only the pause
+   * switch counts.
    *
-   * @see #select(Team, List, Map, Availability, LongSupplier)
+   * @see #select(Team, List, Map, Availability, Function, LongSupplier)
    */
   public static Selection select(
       Team team, List<Rep> reps, Map<String, String> excluded, LongSupplier nextTurn) {
-    return select(team, reps, excluded, Availability.timeless(), nextTurn);
+    return select(team, reps, excluded, Availability.timeless(), rep -> Optional.empty(), nextTurn);
   }
 
   /**
@@ -33,14 +35,18 @@ public final class RoundRobin {
    * @param reps the team's reps in their stable order (by rep id)
    * @param excluded rep id → why that rep must not be offered this lead again
    * @param availability who is paused, away or off shift at the moment of routing
+   * @param reserve takes a place under the rep's caps; empty when taken, else which cap is full.
+   *     Called in schedule order from the turn's slot on until one rep has room, so a rep at a cap
+   *     passes the turn to the next rep of the round
    * @param nextTurn takes the team's next turn (1, 2, 3…); called only when someone can be chosen,
-   *     so a lead nobody can take uses up no turn
+   *     so a lead nobody can take uses up no turn (unless everyone turns out to be at a cap)
    */
   public static Selection select(
       Team team,
       List<Rep> reps,
       Map<String, String> excluded,
       Availability availability,
+      Function<Rep, Optional<String>> reserve,
       LongSupplier nextTurn) {
     List<Rep> working = new ArrayList<>();
     List<Selection.Skipped> offShift = new ArrayList<>();
@@ -60,24 +66,62 @@ public final class RoundRobin {
         working.add(rep);
       }
     }
-    Optional<String> caveat = Optional.empty();
-    List<Rep> candidates = working;
-    if (working.isEmpty() && !offShift.isEmpty()) {
-      // Nobody is on shift: offering now still beats leaving the lead unowned, and its deadline
-      // only starts counting at the team's next opening.
-      candidates = offShift.stream().map(Selection.Skipped::rep).toList();
-      caveat = Optional.of("nobody in the team is in working hours, so offered outside them");
-    } else {
-      skipped.addAll(offShift);
-    }
-    if (candidates.isEmpty()) {
+    if (working.isEmpty() && offShift.isEmpty()) {
       return new Selection.NoneLeft("no active rep left in team " + team.name(), skipped);
     }
     long turn = nextTurn.getAsLong();
+    List<Selection.Skipped> full = new ArrayList<>();
+    Optional<Rep> chosen = reserveInTurn(working, turn, reserve, full);
+    if (chosen.isPresent()) {
+      skipped.addAll(offShift);
+      skipped.addAll(full);
+      return new Selection.Chosen(chosen.get(), turn, ordered(skipped, reps));
+    }
+    // Nobody on shift can take it: offering now still beats leaving the lead unowned, and its
+    // deadline only starts counting at the team's next opening.
+    List<Rep> offShiftReps = offShift.stream().map(Selection.Skipped::rep).toList();
+    chosen = reserveInTurn(offShiftReps, turn, reserve, full);
+    skipped.addAll(full);
+    if (chosen.isEmpty()) {
+      skipped.addAll(offShift.stream().filter(s -> !tried(full, s.rep())).toList());
+      return new Selection.NoneLeft(
+          "every available rep in team " + team.name() + " is at a cap", ordered(skipped, reps));
+    }
+    String caveat =
+        working.isEmpty()
+            ? "nobody in the team is in working hours, so offered outside them"
+            : "everyone in working hours is at a cap, so offered outside them";
+    return new Selection.Chosen(chosen.get(), turn, ordered(skipped, reps), Optional.of(caveat));
+  }
+
+  /** The first rep from the turn's slot on who has room under their caps; the full ones noted. */
+  private static Optional<Rep> reserveInTurn(
+      List<Rep> candidates,
+      long turn,
+      Function<Rep, Optional<String>> reserve,
+      List<Selection.Skipped> full) {
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
     List<Rep> slots = schedule(candidates);
     // Turns start at 1; floorMod keeps a counter that was ever reset or wrapped in range.
-    Rep chosen = slots.get((int) Math.floorMod(turn - 1, (long) slots.size()));
-    return new Selection.Chosen(chosen, turn, ordered(skipped, reps), caveat);
+    int first = (int) Math.floorMod(turn - 1, (long) slots.size());
+    for (int i = 0; i < slots.size(); i++) {
+      Rep rep = slots.get((first + i) % slots.size());
+      if (tried(full, rep)) {
+        continue;
+      }
+      Optional<String> why = reserve.apply(rep);
+      if (why.isEmpty()) {
+        return Optional.of(rep);
+      }
+      full.add(new Selection.Skipped(rep, why.get()));
+    }
+    return Optional.empty();
+  }
+
+  private static boolean tried(List<Selection.Skipped> full, Rep rep) {
+    return full.stream().anyMatch(s -> s.rep().equals(rep));
   }
 
   /**

@@ -3,6 +3,7 @@ package com.leadhandoff.store;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore;
+import com.leadhandoff.routing.Capacity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Offers in {@code OffersTable}: partition {@code leadId}, sort {@code offerId}, index {@code
@@ -25,8 +27,18 @@ public final class DynamoOfferStore implements OfferStore {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Capacity capacity;
 
   public DynamoOfferStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Capacity.UNLIMITED);
+  }
+
+  /**
+   * @param capacity given back the rep's open offer whenever one closes (accepted, declined or
+   *     expired), once: only the write that closes the offer releases it
+   */
+  public DynamoOfferStore(DynamoDbClient dynamo, String table, Capacity capacity) {
+    this.capacity = capacity;
     this.dynamo = dynamo;
     this.table = table;
   }
@@ -130,19 +142,27 @@ public final class DynamoOfferStore implements OfferStore {
     }
     String expression = update;
     String check = condition;
+    Map<String, AttributeValue> closed;
     try {
-      dynamo.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(key(leadId, offerId))
-                  .updateExpression(expression)
-                  .conditionExpression("attribute_exists(offerId) AND " + check)
-                  .expressionAttributeNames(Map.of("#status", "status"))
-                  .expressionAttributeValues(values));
-      return true;
+      closed =
+          dynamo
+              .updateItem(
+                  r ->
+                      r.tableName(table)
+                          .key(key(leadId, offerId))
+                          .updateExpression(expression)
+                          .conditionExpression("attribute_exists(offerId) AND " + check)
+                          .expressionAttributeNames(Map.of("#status", "status"))
+                          .expressionAttributeValues(values)
+                          .returnValues(ReturnValue.ALL_NEW))
+              .attributes();
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+    // After the close, not in one transaction with it: a crash in between leaves the count one
+    // too high, which costs the rep a place under their cap but never lets a cap be exceeded.
+    capacity.release(closed.get("repId").s());
+    return true;
   }
 
   private static Map<String, AttributeValue> key(String leadId, String offerId) {

@@ -11,6 +11,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,13 +36,16 @@ class RepAvailabilityConfigTest {
   @TempDir Path dir;
 
   @Test
-  void repWithoutTheNewFields_weighsOne_isNotPaused_andFollowsTheTeamCalendar() throws IOException {
+  void repWithoutTheNewFields_weighsOne_isNotPaused_hasNoCaps_andFollowsTheTeamCalendar()
+      throws IOException {
     Rep ana = load(TEAMS).reps().get(0);
 
     assertEquals(1, ana.weight());
     assertEquals(false, ana.paused());
     assertEquals(Map.of(), ana.workingHours());
     assertEquals(List.of(), ana.outOfOffice());
+    assertEquals(Optional.empty(), ana.maxOpenOffers());
+    assertEquals(Optional.empty(), ana.maxLeadsPerDay());
   }
 
   @Test
@@ -51,6 +55,8 @@ class RepAvailabilityConfigTest {
                 + """
                     weight: 3
                     paused: true
+                    maxOpenOffers: 4
+                    maxLeadsPerDay: 12
                     workingHours:
                       monday: ["09:00-12:30", "13:30-17:30"]
                       Friday: ["09:00-24:00"]
@@ -62,6 +68,8 @@ class RepAvailabilityConfigTest {
             .get(0);
 
     assertEquals(3, ana.weight());
+    assertEquals(Optional.of(4), ana.maxOpenOffers());
+    assertEquals(Optional.of(12), ana.maxLeadsPerDay());
     assertEquals(true, ana.paused());
     assertEquals(
         Map.of(
@@ -85,6 +93,10 @@ class RepAvailabilityConfigTest {
         "weight: 1.5 | line 7, rep 'ana': `weight: 1.5` must be a whole number from 1 to 100",
         "weight: two | line 7, rep 'ana': `weight: two` must be a whole number from 1 to 100",
         "weight: 500 | line 7, rep 'ana': `weight: 500` must be a whole number from 1 to 100",
+        "maxOpenOffers: 0 | line 7, rep 'ana': `maxOpenOffers: 0` must be a whole number from 1 to"
+            + " 1000 (the most offers waiting for the rep's answer at once); leave it out for no cap",
+        "maxLeadsPerDay: lots | line 7, rep 'ana': `maxLeadsPerDay: lots` must be a whole number"
+            + " from 1 to 1000 (the most offers the rep gets in one day, in their time zone)",
         "paused: maybe | line 7, rep 'ana': `paused: maybe` must be `true` or `false`",
         "workingHours: 9-5 | line 7, rep 'ana': `workingHours:` must map weekdays to intervals;",
         "workingHours: {} | line 7, rep 'ana': `workingHours:` has no working day;",

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WeightedRoundRobinTest {
   private static final Team TEAM =
       new Team("inbound-sales", "Inbound Sales", "Morgan Lee", "morgan@sales.test", true);
+  private static final Function<Rep, Optional<String>> NO_CAPS = rep -> Optional.empty();
 
   @ParameterizedTest(name = "weights {0} → {1}")
   @CsvSource(
@@ -81,7 +83,8 @@ class WeightedRoundRobinTest {
     Selection.Chosen chosen =
         assertInstanceOf(
             Selection.Chosen.class,
-            RoundRobin.select(TEAM, List.of(ana, ben, chloe, dan), Map.of(), monday, () -> 1));
+            RoundRobin.select(
+                TEAM, List.of(ana, ben, chloe, dan), Map.of(), monday, NO_CAPS, () -> 1));
 
     assertEquals(dan, chosen.rep());
     assertEquals(
@@ -116,7 +119,8 @@ class WeightedRoundRobinTest {
       Selection.Chosen chosen =
           assertInstanceOf(
               Selection.Chosen.class,
-              RoundRobin.select(TEAM, List.of(berlin, tokyo), Map.of(), monday, () -> taken));
+              RoundRobin.select(
+                  TEAM, List.of(berlin, tokyo), Map.of(), monday, NO_CAPS, () -> taken));
       assertEquals(berlin, chosen.rep());
       assertEquals(
           List.of(
@@ -147,7 +151,7 @@ class WeightedRoundRobinTest {
     Selection.Chosen chosen =
         assertInstanceOf(
             Selection.Chosen.class,
-            RoundRobin.select(TEAM, List.of(paused, tokyo), Map.of(), monday, () -> 1));
+            RoundRobin.select(TEAM, List.of(paused, tokyo), Map.of(), monday, NO_CAPS, () -> 1));
 
     assertEquals(tokyo, chosen.rep());
     assertEquals(List.of(new Selection.Skipped(paused, "paused")), chosen.skipped());
@@ -168,7 +172,7 @@ class WeightedRoundRobinTest {
         assertInstanceOf(
             Selection.NoneLeft.class,
             RoundRobin.select(
-                TEAM, List.of(paused, away), Map.of(), monday, counter::incrementAndGet));
+                TEAM, List.of(paused, away), Map.of(), monday, NO_CAPS, counter::incrementAndGet));
 
     assertEquals(
         List.of(
