@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -129,13 +130,38 @@ public final class LeadRouter {
             directory.activeReps(team.teamId()),
             ladder.excluded(),
             availability,
-            rep -> capacity.reserve(rep, availability.today(rep)),
+            claims(leadId, availability),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
       return offer(lead, choice, ladder.nextAttempt(), chosen);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
     return noRep(leadId, choice, none.reason(), none.skipped());
+  }
+
+  /** Caps and credits as the round robin claims them, for this lead at this moment. */
+  private RoundRobin.Claims claims(String leadId, Availability availability) {
+    return new RoundRobin.Claims() {
+      @Override
+      public Optional<String> reserve(Rep rep) {
+        return capacity.reserve(rep, availability.today(rep));
+      }
+
+      @Override
+      public Set<String> withCredit(List<Rep> reps) {
+        return capacity.withCredit(reps.stream().map(Rep::repId).toList());
+      }
+
+      @Override
+      public boolean useCredit(Rep rep) {
+        return capacity.useCredit(rep.repId(), leadId);
+      }
+
+      @Override
+      public void refundCredit(Rep rep) {
+        capacity.refundCredit(rep.repId());
+      }
+    };
   }
 
   private Route offer(Lead lead, TeamChoice choice, int attempt, Selection.Chosen chosen) {
@@ -151,10 +177,9 @@ public final class LeadRouter {
     ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
     String why =
         choice.why()
-            + "; turn "
-            + chosen.turn()
-            + " of round robin in "
-            + team.name()
+            + (chosen.turn() == 0
+                ? "; a turn credited back in " + team.name()
+                : "; turn " + chosen.turn() + " of round robin in " + team.name())
             + (chosen.rep().weight() == 1 ? "" : " (weight " + chosen.rep().weight() + ")")
             + chosen.caveat().map(c -> "; " + c).orElse("");
     Route route =

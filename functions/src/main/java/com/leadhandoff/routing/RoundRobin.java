@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,15 +17,52 @@ import java.util.function.LongSupplier;
 public final class RoundRobin {
   private RoundRobin() {}
 
+  /** What choosing a rep claims in the store: a place under the caps, a credited turn. */
+  public interface Claims {
+    /** No caps and no credits: for simulations. */
+    Claims NONE =
+        new Claims() {
+          @Override
+          public Optional<String> reserve(Rep rep) {
+            return Optional.empty();
+          }
+
+          @Override
+          public Set<String> withCredit(List<Rep> reps) {
+            return Set.of();
+          }
+
+          @Override
+          public boolean useCredit(Rep rep) {
+            return false;
+          }
+
+          @Override
+          public void refundCredit(Rep rep) {}
+        };
+
+    /** Takes a place under the rep's caps; empty when taken, else which cap is full. */
+    Optional<String> reserve(Rep rep);
+
+    /** Ids of the reps who seem to hold a credited turn. */
+    Set<String> withCredit(List<Rep> reps);
+
+    /** Spends the rep's credited turn; false when another lead spent it first. */
+    boolean useCredit(Rep rep);
+
+    /** Puts back a credit spent on a rep who then had no room under a cap. */
+    void refundCredit(Rep rep);
+  }
+
   /**
    * Chooses the rep for the next offer, at no particular time and without caps: only the pause
    * switch counts.
    *
-   * @see #select(Team, List, Map, Availability, Function, LongSupplier)
+   * @see #select(Team, List, Map, Availability, Claims, LongSupplier)
    */
   public static Selection select(
       Team team, List<Rep> reps, Map<String, String> excluded, LongSupplier nextTurn) {
-    return select(team, reps, excluded, Availability.timeless(), rep -> Optional.empty(), nextTurn);
+    return select(team, reps, excluded, Availability.timeless(), Claims.NONE, nextTurn);
   }
 
   /**
@@ -46,7 +83,7 @@ public final class RoundRobin {
       List<Rep> reps,
       Map<String, String> excluded,
       Availability availability,
-      Function<Rep, Optional<String>> reserve,
+      Claims claims,
       LongSupplier nextTurn) {
     List<Rep> working = new ArrayList<>();
     List<Selection.Skipped> offShift = new ArrayList<>();
@@ -69,9 +106,14 @@ public final class RoundRobin {
     if (working.isEmpty() && offShift.isEmpty()) {
       return new Selection.NoneLeft("no active rep left in team " + team.name(), skipped);
     }
-    long turn = nextTurn.getAsLong();
     List<Selection.Skipped> full = new ArrayList<>();
-    Optional<Rep> chosen = reserveInTurn(working, turn, reserve, full);
+    // A credited turn goes first and takes no turn from the counter; 0 marks it in the history.
+    long turn = 0;
+    Optional<Rep> chosen = credited(working, claims, full);
+    if (chosen.isEmpty() && !working.isEmpty()) {
+      turn = nextTurn.getAsLong();
+      chosen = reserveInTurn(working, turn, claims, full);
+    }
     if (chosen.isPresent()) {
       skipped.addAll(offShift);
       skipped.addAll(full);
@@ -80,7 +122,11 @@ public final class RoundRobin {
     // Nobody on shift can take it: offering now still beats leaving the lead unowned, and its
     // deadline only starts counting at the team's next opening.
     List<Rep> offShiftReps = offShift.stream().map(Selection.Skipped::rep).toList();
-    chosen = reserveInTurn(offShiftReps, turn, reserve, full);
+    chosen = credited(offShiftReps, claims, full);
+    if (chosen.isEmpty() && !offShiftReps.isEmpty()) {
+      turn = turn == 0 ? nextTurn.getAsLong() : turn;
+      chosen = reserveInTurn(offShiftReps, turn, claims, full);
+    }
     skipped.addAll(full);
     if (chosen.isEmpty()) {
       skipped.addAll(offShift.stream().filter(s -> !tried(full, s.rep())).toList());
@@ -94,12 +140,30 @@ public final class RoundRobin {
     return new Selection.Chosen(chosen.get(), turn, ordered(skipped, reps), Optional.of(caveat));
   }
 
+  /** The first candidate, in team order, who holds a credited turn and has room under the caps. */
+  private static Optional<Rep> credited(
+      List<Rep> candidates, Claims claims, List<Selection.Skipped> full) {
+    if (candidates.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> holders = claims.withCredit(candidates);
+    for (Rep rep : candidates) {
+      if (!holders.contains(rep.repId()) || tried(full, rep) || !claims.useCredit(rep)) {
+        continue;
+      }
+      Optional<String> why = claims.reserve(rep);
+      if (why.isEmpty()) {
+        return Optional.of(rep);
+      }
+      claims.refundCredit(rep);
+      full.add(new Selection.Skipped(rep, why.get()));
+    }
+    return Optional.empty();
+  }
+
   /** The first rep from the turn's slot on who has room under their caps; the full ones noted. */
   private static Optional<Rep> reserveInTurn(
-      List<Rep> candidates,
-      long turn,
-      Function<Rep, Optional<String>> reserve,
-      List<Selection.Skipped> full) {
+      List<Rep> candidates, long turn, Claims claims, List<Selection.Skipped> full) {
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -111,7 +175,7 @@ public final class RoundRobin {
       if (tried(full, rep)) {
         continue;
       }
-      Optional<String> why = reserve.apply(rep);
+      Optional<String> why = claims.reserve(rep);
       if (why.isEmpty()) {
         return Optional.of(rep);
       }

@@ -14,7 +14,8 @@ public sealed interface Selection {
   /**
    * The chosen rep.
    *
-   * @param turn the team's round-robin turn that picked the rep
+   * @param turn the team's round-robin turn that picked the rep; 0 when the rep was chosen with a
+   *     turn credited back to them
    * @param caveat what the history should add about the choice, e.g. that nobody was on shift
    */
   record Chosen(Rep rep, long turn, List<Skipped> skipped, Optional<String> caveat)

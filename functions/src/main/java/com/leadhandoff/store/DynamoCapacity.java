@@ -4,11 +4,15 @@ import com.leadhandoff.routing.Capacity;
 import com.leadhandoff.routing.Rep;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * A load item per rep in {@code RepsTable}, keyed {@code load#<repId>} (no {@code teamId}, so it
@@ -18,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class DynamoCapacity implements Capacity {
   private static final AttributeValue ONE = AttributeValue.fromN("1");
+  private static final String LOAD = "load#";
 
   private final DynamoDbClient dynamo;
   private final String repsTable;
@@ -51,6 +56,60 @@ public final class DynamoCapacity implements Capacity {
         "ADD openOffers :minusOne",
         "openOffers > :zero",
         Map.of(":minusOne", AttributeValue.fromN("-1"), ":zero", AttributeValue.fromN("0")));
+  }
+
+  @Override
+  public Set<String> withCredit(List<String> repIds) {
+    if (repIds.isEmpty()) {
+      return Set.of();
+    }
+    // Teams are far below BatchGetItem's 100 keys; one round trip reads every rep's load.
+    List<Map<String, AttributeValue>> keys = repIds.stream().map(DynamoCapacity::key).toList();
+    Set<String> credited = new HashSet<>();
+    dynamo
+        .batchGetItem(
+            r ->
+                r.requestItems(
+                    Map.of(
+                        repsTable,
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
+        .responses()
+        .getOrDefault(repsTable, List.of())
+        .forEach(
+            item -> {
+              AttributeValue credits = item.get("credits");
+              if (credits != null && Long.parseLong(credits.n()) > 0) {
+                credited.add(item.get("repId").s().substring(LOAD.length()));
+              }
+            });
+    return credited;
+  }
+
+  @Override
+  public boolean useCredit(String repId, String leadId) {
+    return update(
+        repId,
+        "ADD credits :minusOne SET creditLead = :lead",
+        "credits > :zero",
+        Map.of(
+            ":minusOne", AttributeValue.fromN("-1"),
+            ":zero", AttributeValue.fromN("0"),
+            ":lead", AttributeValue.fromS(leadId)));
+  }
+
+  @Override
+  public void refundCredit(String repId) {
+    update(repId, "ADD credits :one", null, Map.of(":one", ONE));
+  }
+
+  @Override
+  public void credit(String repId, String leadId) {
+    update(
+        repId,
+        "ADD credits :one",
+        "(attribute_not_exists(credits) OR credits < :one)"
+            + " AND (attribute_not_exists(creditLead) OR creditLead <> :lead)",
+        Map.of(":one", ONE, ":lead", AttributeValue.fromS(leadId)));
   }
 
   /** Open offers and the rep's counts, for tests and reports. */
@@ -132,7 +191,7 @@ public final class DynamoCapacity implements Capacity {
   }
 
   private static Map<String, AttributeValue> key(String repId) {
-    return Map.of("repId", AttributeValue.fromS("load#" + repId));
+    return Map.of("repId", AttributeValue.fromS(LOAD + repId));
   }
 
   private static AttributeValue number(long n) {

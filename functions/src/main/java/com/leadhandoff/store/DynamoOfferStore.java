@@ -1,11 +1,13 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.offer.DeclineForm;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.routing.Capacity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +163,26 @@ public final class DynamoOfferStore implements OfferStore {
     }
     // After the close, not in one transaction with it: a crash in between leaves the count one
     // too high, which costs the rep a place under their cap but never lets a cap be exceeded.
-    capacity.release(closed.get("repId").s());
+    String repId = closed.get("repId").s();
+    capacity.release(repId);
+    if (status == OfferStatus.EXPIRED
+        || (status == OfferStatus.DECLINED
+            && reason.filter(DynamoOfferStore::routes).isPresent())) {
+      // The rep's turn went on a lead they did not end up working; crediting it back keeps the
+      // split of leads fair.
+      capacity.credit(repId, leadId);
+    }
     return true;
+  }
+
+  /**
+   * Whether a decline sends the lead on to the next rep (not my territory, duplicate, other) rather
+   * than back to marketing: stored reasons start with the label of the reason picked.
+   */
+  private static boolean routes(String reason) {
+    return Arrays.stream(DeclineForm.Choice.values())
+        .filter(DeclineForm.Choice::recycles)
+        .noneMatch(c -> reason.equals(c.label()) || reason.startsWith(c.label() + ": "));
   }
 
   private static Map<String, AttributeValue> key(String leadId, String offerId) {

@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class WeightedRoundRobinTest {
   private static final Team TEAM =
       new Team("inbound-sales", "Inbound Sales", "Morgan Lee", "morgan@sales.test", true);
-  private static final Function<Rep, Optional<String>> NO_CAPS = rep -> Optional.empty();
+  private static final RoundRobin.Claims NO_CAPS = RoundRobin.Claims.NONE;
 
   @ParameterizedTest(name = "weights {0} → {1}")
   @CsvSource(
@@ -180,6 +180,64 @@ class WeightedRoundRobinTest {
             new Selection.Skipped(away, "out of office until 2026-11-23")),
         none.skipped());
     assertEquals(0, counter.get());
+  }
+
+  @ParameterizedTest(name = "credits {0}, spendable {1}, full {2} → {3}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // holders | credit still there | at a cap | chosen, turn taken, refunded
+        "-   | -   | -   | a 1 -",
+        "c   | c   | -   | c 0 -",
+        "b c | b c | -   | b 0 -",
+        "c   | -   | -   | a 1 -",
+        "c   | c   | c   | a 1 c",
+        "b c | b c | b   | c 0 b",
+      })
+  void creditedRep_goesFirst_withoutATurn_unlessTheCreditIsGoneOrTheyAreFull(
+      String holders, String spendable, String full, String expected) {
+    List<Rep> reps = reps("1 1 1");
+    List<String> refunded = new ArrayList<>();
+    AtomicLong counter = new AtomicLong();
+    RoundRobin.Claims claims =
+        new RoundRobin.Claims() {
+          @Override
+          public Optional<String> reserve(Rep rep) {
+            return ids(full).contains(rep.repId()) ? Optional.of("at a cap") : Optional.empty();
+          }
+
+          @Override
+          public Set<String> withCredit(List<Rep> candidates) {
+            return Set.copyOf(ids(holders));
+          }
+
+          @Override
+          public boolean useCredit(Rep rep) {
+            return ids(spendable).contains(rep.repId());
+          }
+
+          @Override
+          public void refundCredit(Rep rep) {
+            refunded.add(rep.repId());
+          }
+        };
+    Availability anytime =
+        Availability.at(Instant.parse("2026-11-23T10:00:00Z"), t -> Optional.empty());
+
+    Selection.Chosen chosen =
+        assertInstanceOf(
+            Selection.Chosen.class,
+            RoundRobin.select(TEAM, reps, Map.of(), anytime, claims, counter::incrementAndGet));
+
+    String[] want = expected.split(" ");
+    assertEquals(want[0], chosen.rep().repId());
+    assertEquals(Long.parseLong(want[1]), chosen.turn());
+    assertEquals(Long.parseLong(want[1]), counter.get(), "a credited pick takes no turn");
+    assertEquals(ids(want[2]), refunded);
+  }
+
+  private static List<String> ids(String text) {
+    return text.isBlank() || text.equals("-") ? List.of() : List.of(text.trim().split(" "));
   }
 
   /** Reps a, b, c… with the given weights, in that order. */
