@@ -45,7 +45,8 @@ public final class DryRun {
                      (default: config/scoring-model.yaml in the jar)
 
       Nothing is stored or sent. Weighted round robin is simulated from each team's first active
-      rep, skipping paused reps; working hours and out-of-office dates are not simulated.
+      rep, skipping paused reps; working hours, out-of-office dates, caps and credited turns
+      are not simulated.
       """;
 
   private DryRun() {}
