@@ -72,9 +72,9 @@ public final class RoundRobin {
    * @param reps the team's reps in their stable order (by rep id)
    * @param excluded rep id → why that rep must not be offered this lead again
    * @param availability who is paused, away or off shift at the moment of routing
-   * @param reserve takes a place under the rep's caps; empty when taken, else which cap is full.
-   *     Called in schedule order from the turn's slot on until one rep has room, so a rep at a cap
-   *     passes the turn to the next rep of the round
+   * @param claims places under the reps' caps and their credited turns. A rep holding a credit is
+   *     chosen first, without taking a turn; otherwise reps are asked for room in schedule order
+   *     from the turn's slot on, so a rep at a cap passes the turn to the next rep of the round
    * @param nextTurn takes the team's next turn (1, 2, 3…); called only when someone can be chosen,
    *     so a lead nobody can take uses up no turn (unless everyone turns out to be at a cap)
    */
