@@ -6,6 +6,7 @@ import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
@@ -32,7 +33,10 @@ public final class CloseOfferHandler
 
   private CloseOfferHandler(Settings settings) {
     this(
-        new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
+        new DynamoOfferStore(
+            AwsClients.dynamo(),
+            settings.require("OFFERS_TABLE"),
+            new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
         new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),

@@ -8,6 +8,7 @@ import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
@@ -30,7 +31,10 @@ public final class RespondToOfferHandler
 
   private RespondToOfferHandler(Settings settings) {
     this(
-        new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
+        new DynamoOfferStore(
+            AwsClients.dynamo(),
+            settings.require("OFFERS_TABLE"),
+            new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
         // Only sends task callbacks, which need no state machine ARN; it never starts one.

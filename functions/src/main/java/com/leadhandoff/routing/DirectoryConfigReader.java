@@ -5,10 +5,12 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.leadhandoff.sla.WorkingInterval;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -33,7 +35,19 @@ final class DirectoryConfigReader {
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "default", "manager");
   private static final Set<String> MANAGER_FIELDS = Set.of("name", "email");
   private static final Set<String> REP_FIELDS =
-      Set.of("id", "name", "email", "team", "active", "timeZone");
+      Set.of(
+          "id",
+          "name",
+          "email",
+          "team",
+          "active",
+          "timeZone",
+          "weight",
+          "paused",
+          "workingHours",
+          "outOfOffice",
+          "maxOpenOffers",
+          "maxLeadsPerDay");
 
   private record Located(int line, JsonNode node) {}
 
@@ -182,6 +196,16 @@ final class DirectoryConfigReader {
     boolean active = flag(node, "active", true, where);
     int problemsBefore = problems.size();
     Optional<ZoneId> timeZone = timeZone(node, where);
+    boolean paused = flag(node, "paused", false, where);
+    RepScheduleReader schedule = new RepScheduleReader(problems);
+    int weight = schedule.weight(node, where);
+    Map<DayOfWeek, List<WorkingInterval>> hours = schedule.workingHours(node, where);
+    List<OutOfOffice> away = schedule.outOfOffice(node, where);
+    Optional<Integer> maxOpenOffers =
+        schedule.cap(node, "maxOpenOffers", where, "offers waiting for the rep's answer at once");
+    Optional<Integer> maxLeadsPerDay =
+        schedule.cap(
+            node, "maxLeadsPerDay", where, "offers the rep gets in one day, in their time zone");
     id.ifPresent(i -> declaredReps.add(new Declared(entry.line(), i, false, team)));
     if (id.isEmpty()
         || name.isEmpty()
@@ -190,7 +214,20 @@ final class DirectoryConfigReader {
         || problems.size() > problemsBefore) {
       return Optional.empty();
     }
-    return Optional.of(new Rep(id.get(), name.get(), email.get(), team.get(), active, timeZone));
+    return Optional.of(
+        new Rep(
+            id.get(),
+            name.get(),
+            email.get(),
+            team.get(),
+            active,
+            timeZone,
+            weight,
+            paused,
+            hours,
+            away,
+            maxOpenOffers,
+            maxLeadsPerDay));
   }
 
   private void checkTeams(boolean noneWritten) {

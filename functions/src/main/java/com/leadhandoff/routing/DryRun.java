@@ -44,7 +44,9 @@ public final class DryRun {
         --scoring    scoring model, which decides qualification and tier
                      (default: config/scoring-model.yaml in the jar)
 
-      Nothing is stored or sent. Round robin is simulated from each team's first active rep.
+      Nothing is stored or sent. Weighted round robin is simulated from each team's first active
+      rep, skipping paused reps; working hours, out-of-office dates, caps and credited turns
+      are not simulated.
       """;
 
   private DryRun() {}
@@ -124,7 +126,8 @@ public final class DryRun {
           new DryRunReport.LeadResult(
               entry.number(), entry.label(), outcome(entry, rules, directory, model, turns)));
     }
-    List<Rep> active = directory.reps().stream().filter(Rep::active).toList();
+    // A paused rep cannot get anything, so listing them with zero would only be noise.
+    List<Rep> active = directory.reps().stream().filter(r -> r.active() && !r.paused()).toList();
     return new DryRunReport(results, active);
   }
 

@@ -7,6 +7,7 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.scoring.Score;
+import com.leadhandoff.sla.BusinessCalendar;
 import com.leadhandoff.sla.Deadline;
 import com.leadhandoff.sla.OfferDeadlines;
 import java.time.Clock;
@@ -16,12 +17,15 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Chooses who is offered a lead next: the lead's team, then round robin over its active reps that
- * have not had this lead yet, until the ladder of offers ends. Records every decision and its
- * reason in the lead's history.
+ * Chooses who is offered a lead next: the lead's team, then weighted round robin over its reps who
+ * are active, available and have not had this lead yet, until the ladder of offers ends. Records
+ * every decision and its reason in the lead's history.
  */
 public final class LeadRouter {
   /** History event type when a rep was chosen. */
@@ -38,11 +42,10 @@ public final class LeadRouter {
   private final Clock clock;
   private final int maxOffers;
   private final OfferDeadlines deadlines;
+  private final Function<String, Optional<BusinessCalendar>> calendars;
+  private final Capacity capacity;
 
-  /**
-   * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
-   * @param deadlines how long a rep has to accept (the response-time SLA)
-   */
+  /** A router for teams without calendars: reps without hours of their own always work. */
   public LeadRouter(
       LeadStore leads,
       OfferStore offers,
@@ -52,6 +55,36 @@ public final class LeadRouter {
       Clock clock,
       int maxOffers,
       OfferDeadlines deadlines) {
+    this(
+        leads,
+        offers,
+        directory,
+        teams,
+        history,
+        clock,
+        maxOffers,
+        deadlines,
+        team -> Optional.empty(),
+        Capacity.UNLIMITED);
+  }
+
+  /**
+   * @param maxOffers how many reps are offered a lead before it escalates (at least 1)
+   * @param deadlines how long a rep has to accept (the response-time SLA)
+   * @param calendars team id → the team's calendar: the working hours of reps without their own
+   * @param capacity the reps' open offers and leads of the day, held against their caps
+   */
+  public LeadRouter(
+      LeadStore leads,
+      OfferStore offers,
+      Directory directory,
+      TeamChooser teams,
+      LeadHistory history,
+      Clock clock,
+      int maxOffers,
+      OfferDeadlines deadlines,
+      Function<String, Optional<BusinessCalendar>> calendars,
+      Capacity capacity) {
     if (maxOffers < 1) {
       throw new IllegalArgumentException("MAX_OFFERS must be at least 1, was " + maxOffers);
     }
@@ -63,6 +96,8 @@ public final class LeadRouter {
     this.clock = clock;
     this.maxOffers = maxOffers;
     this.deadlines = deadlines;
+    this.calendars = calendars;
+    this.capacity = capacity;
   }
 
   /** Chooses the next rep for the lead, or says why there is none. */
@@ -88,17 +123,45 @@ public final class LeadRouter {
     if (ladder.ended().isPresent()) {
       return noRep(leadId, choice, ladder.ended().get(), List.of());
     }
+    Availability availability = Availability.at(clock.instant(), calendars);
     Selection selection =
         RoundRobin.select(
             team,
             directory.activeReps(team.teamId()),
             ladder.excluded(),
+            availability,
+            claims(leadId, availability),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
       return offer(lead, choice, ladder.nextAttempt(), chosen);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
     return noRep(leadId, choice, none.reason(), none.skipped());
+  }
+
+  /** Caps and credits as the round robin claims them, for this lead at this moment. */
+  private RoundRobin.Claims claims(String leadId, Availability availability) {
+    return new RoundRobin.Claims() {
+      @Override
+      public Optional<String> reserve(Rep rep) {
+        return capacity.reserve(rep, availability.today(rep));
+      }
+
+      @Override
+      public Set<String> withCredit(List<Rep> reps) {
+        return capacity.withCredit(reps.stream().map(Rep::repId).toList());
+      }
+
+      @Override
+      public boolean useCredit(Rep rep) {
+        return capacity.useCredit(rep.repId(), leadId);
+      }
+
+      @Override
+      public void refundCredit(Rep rep) {
+        capacity.refundCredit(rep.repId());
+      }
+    };
   }
 
   private Route offer(Lead lead, TeamChoice choice, int attempt, Selection.Chosen chosen) {
@@ -112,7 +175,13 @@ public final class LeadRouter {
     Duration left = Duration.between(now, deadline);
     int timeoutSeconds = (int) Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
     ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
-    String why = choice.why() + "; turn " + chosen.turn() + " of round robin in " + team.name();
+    String why =
+        choice.why()
+            + (chosen.turn() == 0
+                ? "; a turn credited back in " + team.name()
+                : "; turn " + chosen.turn() + " of round robin in " + team.name())
+            + (chosen.rep().weight() == 1 ? "" : " (weight " + chosen.rep().weight() + ")")
+            + chosen.caveat().map(c -> "; " + c).orElse("");
     Route route =
         Route.to(
             chosen.rep(),
@@ -130,6 +199,8 @@ public final class LeadRouter {
     choice.ruleId().ifPresent(rule -> details.put("rule", rule));
     details.put("repId", chosen.rep().repId());
     details.put("turn", Long.toString(chosen.turn()));
+    details.put("weight", Integer.toString(chosen.rep().weight()));
+    chosen.caveat().ifPresent(c -> details.put("caveat", c));
     details.put("deadline", deadline.toString());
     details.put("sla", sla.basis());
     putSkipped(details, chosen.skipped());

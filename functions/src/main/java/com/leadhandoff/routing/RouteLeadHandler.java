@@ -5,6 +5,7 @@ import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.OfferDeadlines;
 import com.leadhandoff.sla.SlaPolicies;
 import com.leadhandoff.sla.SlaPolicy;
+import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -84,6 +85,8 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
             .orElseGet(
                 () ->
                     OfferDeadlines.fixed(
-                        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))));
+                        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))),
+        team -> policy.flatMap(p -> Optional.ofNullable(p.calendars().get(team))),
+        new DynamoCapacity(dynamo, settings.require("REPS_TABLE")));
   }
 }

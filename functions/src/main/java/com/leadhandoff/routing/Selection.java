@@ -1,6 +1,7 @@
 package com.leadhandoff.routing;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The outcome of choosing a rep for one offer: a rep, or the reason there is none. */
 public sealed interface Selection {
@@ -13,11 +14,19 @@ public sealed interface Selection {
   /**
    * The chosen rep.
    *
-   * @param turn the team's round-robin turn that picked the rep
+   * @param turn the team's round-robin turn that picked the rep; 0 when the rep was chosen with a
+   *     turn credited back to them
+   * @param caveat what the history should add about the choice, e.g. that nobody was on shift
    */
-  record Chosen(Rep rep, long turn, List<Skipped> skipped) implements Selection {
+  record Chosen(Rep rep, long turn, List<Skipped> skipped, Optional<String> caveat)
+      implements Selection {
     public Chosen {
       skipped = List.copyOf(skipped);
+    }
+
+    /** A rep chosen with nothing to add. */
+    public Chosen(Rep rep, long turn, List<Skipped> skipped) {
+      this(rep, turn, skipped, Optional.empty());
     }
   }
 

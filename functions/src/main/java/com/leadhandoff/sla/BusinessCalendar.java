@@ -97,6 +97,24 @@ public record BusinessCalendar(
         "No working time within " + MAX_DAYS_SEARCHED + " days of " + start + " in " + zone);
   }
 
+  /**
+   * Whether {@code instant} falls inside working time: in one of its weekday's intervals, on a day
+   * that is not a holiday. Routing uses it to pass over reps who are off shift.
+   */
+  public boolean isWorking(Instant instant) {
+    LocalDate date = instant.atZone(zone).toLocalDate();
+    if (holidays.contains(date)) {
+      return false;
+    }
+    for (WorkingInterval interval : week.getOrDefault(date.getDayOfWeek(), List.of())) {
+      if (!instant.isBefore(interval.start(date, zone))
+          && instant.isBefore(interval.end(date, zone))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
   }

@@ -1,10 +1,13 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.offer.DeclineForm;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore;
+import com.leadhandoff.routing.Capacity;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,18 @@ public final class DynamoOfferStore implements OfferStore {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Capacity capacity;
 
   public DynamoOfferStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Capacity.UNLIMITED);
+  }
+
+  /**
+   * @param capacity given back the rep's open offer whenever one closes (accepted, declined or
+   *     expired), once: only the write that closes the offer releases it
+   */
+  public DynamoOfferStore(DynamoDbClient dynamo, String table, Capacity capacity) {
+    this.capacity = capacity;
     this.dynamo = dynamo;
     this.table = table;
   }
@@ -159,19 +172,45 @@ public final class DynamoOfferStore implements OfferStore {
     }
     String expression = update;
     String check = condition;
+    Map<String, AttributeValue> closed;
     try {
-      dynamo.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(key(leadId, offerId))
-                  .updateExpression(expression)
-                  .conditionExpression("attribute_exists(offerId) AND " + check)
-                  .expressionAttributeNames(Map.of("#status", "status"))
-                  .expressionAttributeValues(values));
-      return true;
+      closed =
+          dynamo
+              .updateItem(
+                  r ->
+                      r.tableName(table)
+                          .key(key(leadId, offerId))
+                          .updateExpression(expression)
+                          .conditionExpression("attribute_exists(offerId) AND " + check)
+                          .expressionAttributeNames(Map.of("#status", "status"))
+                          .expressionAttributeValues(values)
+                          .returnValues(ReturnValue.ALL_NEW))
+              .attributes();
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+    // After the close, not in one transaction with it: a crash in between leaves the count one
+    // too high, which costs the rep a place under their cap but never lets a cap be exceeded.
+    String repId = closed.get("repId").s();
+    capacity.release(repId);
+    if (status == OfferStatus.EXPIRED
+        || (status == OfferStatus.DECLINED
+            && reason.filter(DynamoOfferStore::routes).isPresent())) {
+      // The rep's turn went on a lead they did not end up working; crediting it back keeps the
+      // split of leads fair.
+      capacity.credit(repId, leadId);
+    }
+    return true;
+  }
+
+  /**
+   * Whether a decline sends the lead on to the next rep (not my territory, duplicate, other) rather
+   * than back to marketing: stored reasons start with the label of the reason picked.
+   */
+  private static boolean routes(String reason) {
+    return Arrays.stream(DeclineForm.Choice.values())
+        .filter(DeclineForm.Choice::recycles)
+        .noneMatch(c -> reason.equals(c.label()) || reason.startsWith(c.label() + ": "));
   }
 
   private static Map<String, AttributeValue> key(String leadId, String offerId) {

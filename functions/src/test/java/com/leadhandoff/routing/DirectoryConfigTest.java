@@ -211,8 +211,9 @@ class DirectoryConfigTest {
                 + "reps:\n  - {id: ana, name: Ana Ruiz, emial: ana@s.example.com, team: inbound-sales}\n");
     assertEquals(
         List.of(
-            "line 9, rep 'ana': unknown field `emial:`; the fields are active, email, id, name, team,"
-                + " timeZone",
+            "line 9, rep 'ana': unknown field `emial:`; the fields are active, email, id,"
+                + " maxLeadsPerDay, maxOpenOffers, name, outOfOffice, paused, team, timeZone, weight,"
+                + " workingHours",
             "line 9, rep 'ana': missing `email:`; add the work address,"
                 + " e.g. `email: ana.ruiz@sales.example.com`"),
         e.problems());

@@ -17,6 +17,7 @@ import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.OfferDeadlines;
+import com.leadhandoff.sla.WorkingInterval;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -29,8 +30,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -111,6 +114,78 @@ class RouteLeadHandlerTest {
     assertEquals("ana-ruiz", routed.details().get("repId"));
     assertEquals("core-regions", routed.details().get("rule"));
     assertEquals("1", routed.details().get("turn"));
+  }
+
+  @Test
+  void pausedAndOutOfOfficeReps_areSkipped_andTheHistorySaysWhy() {
+    // GIVEN Ana paused and Ben away this week (in his own zone, London)
+    directory.save(withAvailability("ana-ruiz", true, Map.of(), List.of()));
+    directory.save(
+        withAvailability(
+            "ben-okafor",
+            false,
+            Map.of(),
+            List.of(
+                new OutOfOffice(LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-13")))));
+    storeLead("lead-away");
+
+    // WHEN the lead is routed on Wednesday morning
+    JsonNode route = route(handler(3, 15), "lead-away");
+
+    // THEN Chloe gets it, and the ROUTED event names who was passed over and why
+    assertEquals("chloe-martin", route.get("repId").asText());
+    HistoryEvent routed = onlyEvent("lead-away");
+    assertTrue(
+        routed.summary().startsWith("Offered to Chloe Martin (")
+            && routed
+                .summary()
+                .endsWith(
+                    "; skipped Ana Ruiz: paused; skipped Ben Okafor: out of office until"
+                        + " 2025-06-13"),
+        routed.summary());
+    assertEquals(
+        "ana-ruiz: paused; ben-okafor: out of office until 2025-06-13",
+        routed.details().get("skipped"));
+    assertEquals("chloe-martin", routed.details().get("repId"));
+  }
+
+  @Test
+  void afterTeamHours_aRepWorkingTheirOwnHoursIsChosen_theOthersSkippedWithTheirLocalTime() {
+    // GIVEN Chloe works 09:00-17:00 in New York; Ana and Ben follow the team's Berlin calendar
+    directory.save(
+        withAvailability(
+            "chloe-martin",
+            false,
+            Map.of(DayOfWeek.WEDNESDAY, List.of(new WorkingInterval(9 * 60, 17 * 60))),
+            List.of()));
+    // WHEN a lead comes in at 19:30 in Berlin, 13:30 in New York
+    moveClockTo("2025-06-11T19:30:00+02:00");
+    storeLead("lead-evening");
+
+    JsonNode route = route(handler(3, 15), "lead-evening");
+
+    // THEN Chloe gets it; Ana and Ben are skipped as off shift, with the time where they work
+    assertEquals("chloe-martin", route.get("repId").asText());
+    assertEquals(
+        "ana-ruiz: outside working hours (team hours; Wed 19:30 Europe/Berlin);"
+            + " ben-okafor: outside working hours (team hours; Wed 19:30 Europe/Berlin)",
+        onlyEvent("lead-evening").details().get("skipped"));
+  }
+
+  @Test
+  void nobodyOnShift_theLeadStillGoesRound_andTheHistorySaysItWasOutsideHours() {
+    moveClockTo("2025-06-14T10:00:00+02:00"); // a Saturday
+    storeLead("lead-saturday");
+
+    JsonNode route = route(handler(3, 15), "lead-saturday");
+
+    assertTrue(route.get("found").asBoolean());
+    HistoryEvent routed = onlyEvent("lead-saturday");
+    assertEquals(
+        "nobody in the team is in working hours, so offered outside them",
+        routed.details().get("caveat"));
+    assertTrue(routed.summary().contains("so offered outside them"), routed.summary());
+    assertFalse(routed.details().containsKey("skipped"), routed.details().toString());
   }
 
   @Test
@@ -391,6 +466,28 @@ class RouteLeadHandlerTest {
 
   private void moveClockTo(String officeTime) {
     clock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(officeTime).toInstant()));
+  }
+
+  /** The stored rep, with a pause switch, own working hours and days away. */
+  private Rep withAvailability(
+      String repId,
+      boolean paused,
+      Map<DayOfWeek, List<WorkingInterval>> hours,
+      List<OutOfOffice> away) {
+    Rep rep = directory.rep(repId).orElseThrow();
+    Optional<ZoneId> zone =
+        hours.isEmpty() ? rep.timeZone() : Optional.of(ZoneId.of("America/New_York"));
+    return new Rep(
+        rep.repId(),
+        rep.name(),
+        rep.email(),
+        rep.teamId(),
+        rep.active(),
+        zone,
+        rep.weight(),
+        paused,
+        hours,
+        away);
   }
 
   /** A lead as Score Lead leaves it: stored and scored, in {@code tier}. */

@@ -99,12 +99,20 @@ class SeedDirectoryHandlerTest {
         "directory-seed-1b2c3d4e-5f60-4a7b-9c8d-0e1f2a3b4c5d",
         put.body().get("PhysicalResourceId").asText());
     assertEquals("2", put.body().get("Data").get("TeamsAdded").asText());
-    assertEquals("5", put.body().get("Data").get("RepsAdded").asText());
+    assertEquals("6", put.body().get("Data").get("RepsAdded").asText());
     assertEquals("inbound-sales", directory.defaultTeam().orElseThrow().teamId());
     assertEquals(
         List.of("ana-ruiz", "ben-okafor", "chloe-martin"),
         directory.activeReps("inbound-sales").stream().map(Rep::repId).toList());
     assertFalse(directory.rep("elena-novak").orElseThrow().active());
+    // Availability and weight survive the round trip through the Reps table as written.
+    assertEquals(
+        DirectoryConfig.bundled().reps().stream()
+            .filter(r -> r.repId().equals("david-kim"))
+            .findFirst()
+            .orElseThrow(),
+        directory.rep("david-kim").orElseThrow());
+    assertTrue(directory.rep("farah-haddad").orElseThrow().paused());
   }
 
   @Test
@@ -125,7 +133,7 @@ class SeedDirectoryHandlerTest {
     assertEquals("SUCCESS", update.get("Status").asText());
     assertEquals("directory-seed-1", update.get("PhysicalResourceId").asText());
     assertEquals("0", update.get("Data").get("RepsAdded").asText());
-    assertEquals("5", update.get("Data").get("RepsKept").asText());
+    assertEquals("6", update.get("Data").get("RepsKept").asText());
     assertEquals(edited, directory.rep("ana-ruiz").orElseThrow());
     assertEquals(3, directory.nextTurn("inbound-sales"));
   }

@@ -1,0 +1,200 @@
+package com.leadhandoff.store;
+
+import com.leadhandoff.routing.Capacity;
+import com.leadhandoff.routing.Rep;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/**
+ * A load item per rep in {@code RepsTable}, keyed {@code load#<repId>} (no {@code teamId}, so it
+ * stays out of the team index): {@code openOffers}, and {@code leadsThatDay} counted on {@code
+ * day}. Every change is one conditional write; the counts are kept for reps without caps too, so a
+ * cap added later starts from the truth.
+ */
+public final class DynamoCapacity implements Capacity {
+  private static final AttributeValue ONE = AttributeValue.fromN("1");
+  private static final String LOAD = "load#";
+
+  private final DynamoDbClient dynamo;
+  private final String repsTable;
+
+  public DynamoCapacity(DynamoDbClient dynamo, String repsTable) {
+    this.dynamo = dynamo;
+    this.repsTable = repsTable;
+  }
+
+  @Override
+  public Optional<String> reserve(Rep rep, LocalDate day) {
+    if (!takeOpenOffer(rep)) {
+      return Optional.of(
+          "at maxOpenOffers (" + rep.maxOpenOffers().orElseThrow() + " offers open)");
+    }
+    if (!takeLeadOfDay(rep, day.toString())) {
+      // Undo the first half: a reservation is both counts or neither.
+      release(rep.repId());
+      return Optional.of(
+          "at maxLeadsPerDay (" + rep.maxLeadsPerDay().orElseThrow() + " leads on " + day + ")");
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void release(String repId) {
+    // Offers made before counting began were never taken; the floor of zero keeps them from
+    // making room for an extra offer.
+    update(
+        repId,
+        "ADD openOffers :minusOne",
+        "openOffers > :zero",
+        Map.of(":minusOne", AttributeValue.fromN("-1"), ":zero", AttributeValue.fromN("0")));
+  }
+
+  @Override
+  public Set<String> withCredit(List<String> repIds) {
+    if (repIds.isEmpty()) {
+      return Set.of();
+    }
+    // Teams are far below BatchGetItem's 100 keys; one round trip reads every rep's load.
+    List<Map<String, AttributeValue>> keys = repIds.stream().map(DynamoCapacity::key).toList();
+    Set<String> credited = new HashSet<>();
+    dynamo
+        .batchGetItem(
+            r ->
+                r.requestItems(
+                    Map.of(
+                        repsTable,
+                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
+        .responses()
+        .getOrDefault(repsTable, List.of())
+        .forEach(
+            item -> {
+              AttributeValue credits = item.get("credits");
+              if (credits != null && Long.parseLong(credits.n()) > 0) {
+                credited.add(item.get("repId").s().substring(LOAD.length()));
+              }
+            });
+    return credited;
+  }
+
+  @Override
+  public boolean useCredit(String repId, String leadId) {
+    return update(
+        repId,
+        "ADD credits :minusOne SET creditLead = :lead",
+        "credits > :zero",
+        Map.of(
+            ":minusOne", AttributeValue.fromN("-1"),
+            ":zero", AttributeValue.fromN("0"),
+            ":lead", AttributeValue.fromS(leadId)));
+  }
+
+  @Override
+  public void refundCredit(String repId) {
+    update(repId, "ADD credits :one", null, Map.of(":one", ONE));
+  }
+
+  @Override
+  public void credit(String repId, String leadId) {
+    update(
+        repId,
+        "ADD credits :one",
+        "(attribute_not_exists(credits) OR credits < :one)"
+            + " AND (attribute_not_exists(creditLead) OR creditLead <> :lead)",
+        Map.of(":one", ONE, ":lead", AttributeValue.fromS(leadId)));
+  }
+
+  /** Open offers and the rep's counts, for tests and reports. */
+  public Map<String, AttributeValue> load(String repId) {
+    Map<String, AttributeValue> item =
+        dynamo.getItem(r -> r.tableName(repsTable).key(key(repId)).consistentRead(true)).item();
+    return item == null ? Map.of() : item;
+  }
+
+  private boolean takeOpenOffer(Rep rep) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":one", ONE);
+    Optional<String> condition = Optional.empty();
+    if (rep.maxOpenOffers().isPresent()) {
+      values.put(":cap", number(rep.maxOpenOffers().get()));
+      condition = Optional.of("attribute_not_exists(openOffers) OR openOffers < :cap");
+    }
+    return update(rep.repId(), "ADD openOffers :one", condition.orElse(null), values);
+  }
+
+  /**
+   * Counts one more lead today. The count belongs to the day stored beside it, so a new day first
+   * restarts it at one; each step is conditional, and a racing restart only sends us round once
+   * more, after which the day is surely today's.
+   */
+  private boolean takeLeadOfDay(Rep rep, String today) {
+    Map<String, AttributeValue> same = new HashMap<>();
+    same.put(":one", ONE);
+    same.put(":today", AttributeValue.fromS(today));
+    String sameDay = "#day = :today";
+    if (rep.maxLeadsPerDay().isPresent()) {
+      same.put(":cap", number(rep.maxLeadsPerDay().get()));
+      sameDay += " AND leadsThatDay < :cap";
+    }
+    Map<String, AttributeValue> fresh = Map.of(":one", ONE, ":today", AttributeValue.fromS(today));
+    // ISO dates compare as text in date order; a router with a slower clock never rewinds the day.
+    String newDay = "attribute_not_exists(#day) OR #day < :today";
+    String addOne = "ADD leadsThatDay :one";
+    String restart = "SET #day = :today, leadsThatDay = :one";
+    return updateDay(rep.repId(), addOne, sameDay, same)
+        || updateDay(rep.repId(), restart, newDay, fresh)
+        || updateDay(rep.repId(), addOne, sameDay, same);
+  }
+
+  private boolean updateDay(
+      String repId, String update, String condition, Map<String, AttributeValue> values) {
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(repsTable)
+                  .key(key(repId))
+                  .updateExpression(update)
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(Map.of("#day", "day"))
+                  .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private boolean update(
+      String repId, String update, String condition, Map<String, AttributeValue> values) {
+    try {
+      dynamo.updateItem(
+          r -> {
+            r.tableName(repsTable)
+                .key(key(repId))
+                .updateExpression(update)
+                .expressionAttributeValues(values);
+            if (condition != null) {
+              r.conditionExpression(condition);
+            }
+          });
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, AttributeValue> key(String repId) {
+    return Map.of("repId", AttributeValue.fromS(LOAD + repId));
+  }
+
+  private static AttributeValue number(long n) {
+    return AttributeValue.fromN(Long.toString(n));
+  }
+}
