@@ -1,16 +1,8 @@
 package com.leadhandoff.sla;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import com.leadhandoff.config.ConfigFile;
 import com.leadhandoff.scoring.Score;
-import com.leadhandoff.sla.InvalidSlaPolicyException.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -21,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,12 +29,6 @@ import java.util.regex.Pattern;
  * one run of the build shows every mistake, each with its line, entry and fix.
  */
 final class SlaPolicyReader {
-  // YAML 1.1 would read `off` or `no` as booleans; every scalar here is meant as text or a number.
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-          .build();
   private static final List<String> ROOT_KEYS = List.of("responseTimes", "calendars", "reminders");
   private static final List<String> CALENDAR_KEYS = List.of("timeZone", "hours", "holidays");
   private static final Pattern INTERVAL =
@@ -54,23 +39,19 @@ final class SlaPolicyReader {
 
   private final String file;
   private final Set<String> teamIds;
-  private final List<Problem> problems = new ArrayList<>();
-  // The tree Jackson builds forgets locations, so one streaming pass records them first.
-  private final Map<String, Integer> lines = new HashMap<>();
+  private final ConfigFile config;
 
-  private SlaPolicyReader(String file, Set<String> teamIds) {
+  private SlaPolicyReader(String file, Set<String> teamIds, ConfigFile config) {
     this.file = file;
     this.teamIds = teamIds;
+    this.config = config;
   }
 
   static SlaPolicy read(String file, String text, Set<String> teamIds) {
-    SlaPolicyReader reader = new SlaPolicyReader(file, new TreeSet<>(teamIds));
-    Optional<SlaPolicy> policy = reader.parse(text).flatMap(reader::policy);
-    if (!reader.problems.isEmpty()) {
-      List<Problem> sorted = new ArrayList<>(reader.problems);
-      sorted.sort(Comparator.comparing(p -> p.line().orElse(Integer.MAX_VALUE)));
-      throw new InvalidSlaPolicyException(file, sorted);
-    }
+    ConfigFile config = new ConfigFile(file, text, "", InvalidSlaPolicyException::new);
+    SlaPolicyReader reader = new SlaPolicyReader(file, new TreeSet<>(teamIds), config);
+    Optional<SlaPolicy> policy = config.root().flatMap(reader::policy);
+    config.failIfProblems();
     return policy.orElseThrow();
   }
 
@@ -83,7 +64,7 @@ final class SlaPolicyReader {
     Map<Score.Tier, ResponseTime> times = responseTimes(root.get("responseTimes"));
     Map<String, BusinessCalendar> calendars = calendars(root.get("calendars"));
     List<Double> reminders = reminders(root.get("reminders"));
-    if (!problems.isEmpty()) {
+    if (config.problemCount() > 0) {
       return Optional.empty();
     }
     return Optional.of(new SlaPolicy(times, calendars, reminders));
@@ -263,12 +244,12 @@ final class SlaPolicyReader {
       problem(pointer, entry, "a calendar must be a mapping with timeZone, hours and holidays");
       return Optional.empty();
     }
-    int before = problems.size();
+    int before = config.problemCount();
     unknownKeys(node, pointer, CALENDAR_KEYS, entry, "in a calendar");
     Optional<ZoneId> zone = zone(node.get("timeZone"), pointer, entry);
     Map<DayOfWeek, List<WorkingInterval>> week = week(node.get("hours"), pointer + "/hours", entry);
     Set<LocalDate> holidays = holidays(node.get("holidays"), pointer + "/holidays", entry);
-    if (problems.size() > before) {
+    if (config.problemCount() > before) {
       return Optional.empty();
     }
     return Optional.of(new BusinessCalendar(zone.orElseThrow(), week, holidays));
@@ -310,7 +291,7 @@ final class SlaPolicyReader {
               + " \"13:00-17:00\"]; leave days off out");
       return week;
     }
-    int before = problems.size();
+    int before = config.problemCount();
     unknownKeys(node, pointer, days, entry, "in 'hours'");
     for (DayOfWeek day : DayOfWeek.values()) {
       String name = day.name().toLowerCase(Locale.ROOT);
@@ -350,7 +331,7 @@ final class SlaPolicyReader {
         week.put(day, intervals);
       }
     }
-    if (week.isEmpty() && problems.size() == before) {
+    if (week.isEmpty() && config.problemCount() == before) {
       problem(pointer, entry, "no working time in the week; give at least one weekday its hours");
     }
     return week;
@@ -429,59 +410,11 @@ final class SlaPolicyReader {
 
   private void unknownKeys(
       JsonNode node, String pointer, List<String> known, Optional<String> entry, String where) {
-    node.fieldNames()
-        .forEachRemaining(
-            key -> {
-              if (!known.contains(key)) {
-                String suggestion =
-                    known.stream()
-                        .filter(k -> k.equalsIgnoreCase(key))
-                        .findFirst()
-                        .map(k -> "did you mean '" + k + "'?")
-                        .orElse("use " + String.join(", ", known));
-                problem(
-                    pointer + "/" + escape(key),
-                    entry,
-                    "unknown field '" + key + "' " + where + "; " + suggestion);
-              }
-            });
+    config.unknownKeys(node, pointer, known, entry, where);
   }
 
   private void problem(String pointer, Optional<String> entry, String reason) {
-    problems.add(new Problem(file, line(pointer), entry, reason));
-  }
-
-  /** The line of the value at {@code pointer}, or of the nearest enclosing value. */
-  private Optional<Integer> line(String pointer) {
-    String at = pointer;
-    while (true) {
-      Integer line = lines.get(at);
-      if (line != null && line > 0) {
-        return Optional.of(line);
-      }
-      if (at.isEmpty()) {
-        return Optional.empty();
-      }
-      at = at.substring(0, at.lastIndexOf('/'));
-    }
-  }
-
-  private Optional<JsonNode> parse(String text) {
-    try (JsonParser parser = YAML.createParser(text)) {
-      while (parser.nextToken() != null) {
-        String pointer = parser.getParsingContext().pathAsPointer().toString();
-        lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-      }
-      return Optional.ofNullable(YAML.readTree(text));
-    } catch (JsonProcessingException e) {
-      Optional<Integer> line =
-          Optional.ofNullable(e.getLocation()).map(JsonLocation::getLineNr).filter(l -> l > 0);
-      problems.add(
-          new Problem(file, line, Optional.empty(), "not valid YAML: " + e.getOriginalMessage()));
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String does no I/O
-    }
+    config.problem(pointer, entry, reason);
   }
 
   private static String escape(String key) {
