@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.history.HistoryEvent;
-import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.sla.OfferDeadlines;
@@ -195,25 +193,6 @@ class CreditBackTest {
   }
 
   private void storeLead(String leadId) {
-    leads.create(
-        Lead.received(
-            leadId,
-            clock.instant(),
-            new Submission(
-                "jo.doe@prospect.example",
-                "Jo",
-                "Doe",
-                "Prospect Ltd",
-                "CTO",
-                null,
-                "DE",
-                250,
-                "Software",
-                "We would like a demo",
-                "demo-request",
-                null,
-                null,
-                null,
-                List.of())));
+    leads.create(TestLeads.demoRequest(leadId, clock.instant(), 250));
   }
 }

@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
-import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
-import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.scoring.Score;
@@ -502,26 +500,7 @@ class RouteLeadHandlerTest {
   }
 
   private void storeLead(String leadId, int companySize) {
-    leads.create(
-        Lead.received(
-            leadId,
-            clock.instant(),
-            new Submission(
-                "jo.doe@prospect.example",
-                "Jo",
-                "Doe",
-                "Prospect Ltd",
-                "CTO",
-                null,
-                "DE",
-                companySize,
-                "Software",
-                "We would like a demo",
-                "demo-request",
-                null,
-                null,
-                null,
-                List.of())));
+    leads.create(TestLeads.demoRequest(leadId, clock.instant(), companySize));
   }
 
   private void offerDeclined(String leadId, int attempt, String repId, String reason) {
