@@ -173,6 +173,26 @@ public final class ConfigFile {
     }
   }
 
+  /** The non-blank text at {@code node/key}, stripped; empty when missing, blank or not text. */
+  public static Optional<String> text(JsonNode node, String key) {
+    JsonNode value = node.get(key);
+    return value != null && value.isTextual() && !value.asText().isBlank()
+        ? Optional.of(value.asText().strip())
+        : Optional.empty();
+  }
+
+  /**
+   * Reports that {@code key} of the mapping at {@code pointer} is missing or not text, on the
+   * value's line when it is there and on the mapping's otherwise; {@code fix} says what to write.
+   */
+  public void missingText(
+      JsonNode node, String pointer, String key, Optional<String> entry, String fix) {
+    problem(
+        pointer + (node.has(key) ? "/" + key : ""),
+        entry,
+        "'" + key + "' is missing or not text; " + fix);
+  }
+
   /** A value as a message quotes it: text in quotes, containers by kind. */
   public static String shown(JsonNode node) {
     if (node.isTextual()) {

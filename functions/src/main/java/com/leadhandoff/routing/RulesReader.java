@@ -1,5 +1,7 @@
 package com.leadhandoff.routing;
 
+import static com.leadhandoff.config.ConfigFile.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.config.ConfigFile;
 import java.util.ArrayList;
@@ -126,17 +128,17 @@ final class RulesReader {
     id.ifPresentOrElse(
         i -> checkId(i, pointer, label),
         () ->
-            file.problem(
-                pointer + (node.has("id") ? "/id" : ""),
-                label,
-                "'id' is missing or not text; give the rule a unique id such as 'enterprise-size'"));
+            file.missingText(
+                node, pointer, "id", label, "give the rule a unique id such as 'enterprise-size'"));
     Optional<String> description = text(node, "description");
     if (description.isEmpty()) {
-      file.problem(
-          pointer + (node.has("description") ? "/description" : ""),
+      file.missingText(
+          node,
+          pointer,
+          "description",
           label,
-          "'description' is missing or not text; add one line saying why these leads go to the"
-              + " team, e.g. 'Companies with 1,000+ employees are worked by account executives'");
+          "add one line saying why these leads go to the team, e.g. 'Companies with 1,000+"
+              + " employees are worked by account executives'");
     }
     Optional<String> team = team(node, pointer, "team", label, "the team these leads go to");
     List<RuleCondition> when = conditions.conditions(node.get("when"), pointer, label);
@@ -189,12 +191,5 @@ final class RulesReader {
       return Optional.empty();
     }
     return team;
-  }
-
-  private static Optional<String> text(JsonNode node, String key) {
-    JsonNode value = node.get(key);
-    return value != null && value.isTextual() && !value.asText().isBlank()
-        ? Optional.of(value.asText().strip())
-        : Optional.empty();
   }
 }

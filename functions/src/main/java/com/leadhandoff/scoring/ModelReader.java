@@ -1,5 +1,7 @@
 package com.leadhandoff.scoring;
 
+import static com.leadhandoff.config.ConfigFile.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.config.ConfigFile;
 import java.util.ArrayList;
@@ -133,17 +135,16 @@ final class ModelReader {
     id.ifPresentOrElse(
         i -> unique(i, pointer, label),
         () ->
-            file.problem(
-                pointer + (node.has("id") ? "/id" : ""),
-                label,
-                "'id' is missing or not text; give the rule a unique id such as 'demo-request'"));
+            file.missingText(
+                node, pointer, "id", label, "give the rule a unique id such as 'demo-request'"));
     Optional<String> description = text(node, "description");
     if (description.isEmpty()) {
-      file.problem(
-          pointer + (node.has("description") ? "/description" : ""),
+      file.missingText(
+          node,
+          pointer,
+          "description",
           label,
-          "'description' is missing or not text; add the line the rep will see as the reason,"
-              + " e.g. 'Asked for a demo'");
+          "add the line the rep will see as the reason, e.g. 'Asked for a demo'");
     }
     Optional<Integer> points =
         group == Rule.Group.NEGATIVE
@@ -166,13 +167,6 @@ final class ModelReader {
               + (first > 0 ? " on line " + first : "")
               + ", and ids must be unique");
     }
-  }
-
-  private static Optional<String> text(JsonNode node, String key) {
-    JsonNode value = node.get(key);
-    return value != null && value.isTextual() && !value.asText().isBlank()
-        ? Optional.of(value.asText().strip())
-        : Optional.empty();
   }
 
   /** Why a rule's points are out of range when the sign is the likely mistake. */
