@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -11,14 +12,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders the email templates that live beside this class ({@code templates/NAME.subject}, {@code
- * NAME.txt}, {@code NAME.html}, all Mustache). The HTML part escapes every value; the text part and
- * subject do not, since they are not HTML. Rendering happens in the function, so the local runtime
- * and AWS send the same bytes.
+ * NAME.txt}, {@code NAME.html}, all Mustache, sharing partials {@code _NAME.txt} and {@code
+ * _NAME.html}). The HTML part escapes every value; the text part and subject do not, since they are
+ * not HTML. Rendering happens in the function, so the local runtime and AWS send the same bytes.
  */
 public final class EmailTemplates {
+  // A partial {{> lead}} is templates/_lead.html in an HTML part and templates/_lead.txt in a
+  // text part, so the lead's details read the same in every email that shows them.
   private static final Mustache.Compiler HTML =
-      Mustache.compiler().escapeHTML(true).strictSections(false).defaultValue("");
-  private static final Mustache.Compiler PLAIN = HTML.escapeHTML(false);
+      Mustache.compiler()
+          .escapeHTML(true)
+          .strictSections(false)
+          .defaultValue("")
+          .withLoader(name -> new StringReader(read("_" + name + ".html")));
+  private static final Mustache.Compiler PLAIN =
+      HTML.escapeHTML(false).withLoader(name -> new StringReader(read("_" + name + ".txt")));
   private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
   private EmailTemplates() {}
