@@ -8,22 +8,29 @@ import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.offer.OfferStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The last line of defence: a workflow step failed after its retries. The lead (if there is one) is
- * marked NEEDS_ATTENTION and the fallback manager is alerted, whatever shape the failure came in;
- * only a failure of storage or email itself escapes, for the state machine to retry.
+ * marked NEEDS_ATTENTION, any offer of it still open is closed (its workflow will never resume, and
+ * the rep's place under their cap comes back), and the fallback manager is alerted, whatever shape
+ * the failure came in; only a failure of storage or email itself escapes, for the state machine to
+ * retry.
  */
 public final class LeadParking {
   /** History type of a parked lead. */
   public static final String NEEDS_ATTENTION = "NEEDS_ATTENTION";
 
   private final LeadStore leads;
+  private final OfferStore offers;
   private final LeadHistory history;
   private final Mailer mailer;
   private final Clock clock;
@@ -34,11 +41,13 @@ public final class LeadParking {
    */
   public LeadParking(
       LeadStore leads,
+      OfferStore offers,
       LeadHistory history,
       Mailer mailer,
       Clock clock,
       String fallbackManagerAddress) {
     this.leads = leads;
+    this.offers = offers;
     this.history = history;
     this.mailer = mailer;
     this.clock = clock;
@@ -54,9 +63,21 @@ public final class LeadParking {
     Optional<Lead> lead = leadId.flatMap(leads::find);
     lead.ifPresent(l -> leads.setStatus(l.leadId(), LeadStatus.NEEDS_ATTENTION));
     Instant now = clock.instant();
+    List<Offer> closed = lead.map(l -> closeOpenOffers(l.leadId(), now)).orElse(List.of());
     mailer.send(alert(incident, lead, now));
-    leadId.ifPresent(id -> history.record(id, event(incident, now)));
+    leadId.ifPresent(id -> history.record(id, event(incident, now, closed)));
     return new ParkOutcome(leadId, lead.isPresent(), true);
+  }
+
+  /**
+   * Expires the lead's open offers: the wait they belong to is gone with the failed execution, so
+   * an accept could never resume it, and each open offer holds a place under its rep's cap.
+   */
+  private List<Offer> closeOpenOffers(String leadId, Instant now) {
+    return offers.forLead(leadId).stream()
+        .filter(o -> o.status() == OfferStatus.OPEN)
+        .filter(o -> offers.expire(leadId, o.offerId(), now))
+        .toList();
   }
 
   private boolean alreadyParked(String leadId, String executionId) {
@@ -84,17 +105,24 @@ public final class LeadParking {
     return EmailTemplates.render("needs-attention", fallbackManagerAddress, model);
   }
 
-  private static HistoryEvent event(Incident incident, Instant now) {
+  private static HistoryEvent event(Incident incident, Instant now, List<Offer> closed) {
     Map<String, String> details = new HashMap<>();
     details.put("executionId", incident.executionId());
     details.put("error", incident.error());
     details.put("cause", incident.message());
+    if (!closed.isEmpty()) {
+      details.put("closedOffers", String.join(",", closed.stream().map(Offer::offerId).toList()));
+    }
     return new HistoryEvent(
         now,
         NEEDS_ATTENTION,
         "Workflow failed with "
             + incident.error()
-            + "; parked for a person to look at and the manager alerted",
+            + "; parked for a person to look at and the manager alerted"
+            + (closed.isEmpty()
+                ? ""
+                : "; closed the open offer to "
+                    + String.join(", ", closed.stream().map(Offer::repName).toList())),
         details);
   }
 }

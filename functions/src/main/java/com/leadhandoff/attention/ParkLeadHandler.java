@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.task.TaskHandler;
 
 /**
@@ -32,6 +34,10 @@ public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler
     this(
         new LeadParking(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoOfferStore(
+                AwsClients.dynamo(),
+                settings.require("OFFERS_TABLE"),
+                new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),

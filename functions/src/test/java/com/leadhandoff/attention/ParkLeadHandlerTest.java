@@ -11,8 +11,13 @@ import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Submission;
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.routing.Rep;
+import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
@@ -22,8 +27,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ParkLeadHandlerTest {
@@ -41,10 +49,14 @@ class ParkLeadHandlerTest {
       new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final DynamoCapacity capacity =
+      new DynamoCapacity(TestDynamo.client(), tables.get("RepsTable"));
+  private final DynamoOfferStore offers =
+      new DynamoOfferStore(TestDynamo.client(), tables.get("OffersTable"), capacity);
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED.plus(Duration.ofMinutes(3)));
   private final ParkLeadHandler handler =
-      new ParkLeadHandler(new LeadParking(leads, history, mailer, clock, FALLBACK));
+      new ParkLeadHandler(new LeadParking(leads, offers, history, mailer, clock, FALLBACK));
 
   ParkLeadHandlerTest() throws IOException {}
 
@@ -77,6 +89,54 @@ class ParkLeadHandlerTest {
     assertEquals(executionId, parked.details().get("executionId"));
     assertTrue(parked.details().get("cause").startsWith("Email address is not verified."));
     assertTrue(result.contains("\"leadMarked\":true"), result);
+  }
+
+  @Test
+  void openOffer_isClosed_andGivesTheRepTheirPlaceUnderTheCapBack() throws IOException {
+    // GIVEN a lead parked while its offer to a capped rep was still open
+    givenLead();
+    Rep ana =
+        new Rep(
+            "ana-ruiz",
+            "Ana Ruiz",
+            "ana@sales.example.com",
+            "inbound-sales",
+            true,
+            Optional.of(ZoneId.of("Europe/Madrid")),
+            1,
+            false,
+            Map.of(),
+            List.of(),
+            Optional.of(1),
+            Optional.empty());
+    assertTrue(capacity.reserve(ana, LocalDate.parse("2026-11-23")).isEmpty());
+    offers.put(
+        new Offer(
+            leadId,
+            "001",
+            1,
+            "inbound-sales",
+            ana.repId(),
+            ana.name(),
+            ana.email(),
+            "hash-" + leadId,
+            "task-token",
+            RECEIVED,
+            RECEIVED.plus(Duration.ofMinutes(15)),
+            OfferStatus.OPEN,
+            Optional.empty(),
+            Optional.empty()));
+    assertEquals("1", capacity.load("ana-ruiz").get("openOffers").n());
+
+    // WHEN the workflow parks it
+    invoke(event.toString());
+
+    // THEN the offer can no longer be accepted, Ana has room again, and the history says why
+    assertEquals(OfferStatus.EXPIRED, offers.find(leadId, "001").orElseThrow().status());
+    assertEquals("0", capacity.load("ana-ruiz").get("openOffers").n());
+    HistoryEvent parked = onlyParkedEvent();
+    assertEquals("001", parked.details().get("closedOffers"));
+    assertTrue(parked.summary().contains("closed the open offer to Ana Ruiz"), parked.summary());
   }
 
   @Test
