@@ -9,6 +9,7 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.ownership.DuplicateMerge;
 import com.leadhandoff.routing.Directory;
 import java.time.Clock;
 import java.util.List;
@@ -67,7 +68,8 @@ public final class FollowUp {
                             + " has no rep owner ("
                             + lead.owner().map(o -> o.role() + " " + o.email()).orElse("no owner")
                             + "); nothing to follow up"));
-    List<String> done = history.of(leadId).stream().map(HistoryEvent::type).toList();
+    List<HistoryEvent> events = history.of(leadId);
+    List<String> done = events.stream().map(HistoryEvent::type).toList();
     if (done.contains(FOLLOWED_UP)) {
       return new FollowUpOutcome.AlreadyFollowedUp(owner.id());
     }
@@ -78,7 +80,14 @@ public final class FollowUp {
             .rep(owner.id())
             .map(r -> new RepContact(r.name(), r.email()))
             .orElse(new RepContact(owner.name(), owner.email()));
-    Map<String, Object> model = Map.of("lead", LeadSummary.of(lead), "rep", rep);
+    // Submissions merged into the lead while it was open reach the owner here.
+    List<Map<String, String>> submittedAgain =
+        events.stream()
+            .filter(e -> DuplicateMerge.SUBMITTED_AGAIN.equals(e.type()))
+            .map(e -> Map.of("at", LeadSummary.time(e.at()), "summary", e.summary()))
+            .toList();
+    Map<String, Object> model =
+        Map.of("lead", LeadSummary.of(lead), "rep", rep, "submittedAgain", submittedAgain);
     if (!done.contains(PROSPECT_INTRODUCED)) {
       mailer.send(EmailTemplates.render("intro", lead.submission().email(), model));
       history.record(

@@ -15,5 +15,10 @@ public enum LeadStatus {
   /** No rep accepted in time; the manager owns it. */
   ESCALATED,
   /** A step failed after its retries; a person must look at it. */
-  NEEDS_ATTENTION
+  NEEDS_ATTENTION,
+  /**
+   * The same email address as an open lead: merged into that lead (its history holds this
+   * submission, its owner was told) and not handed off a second time.
+   */
+  MERGED
 }

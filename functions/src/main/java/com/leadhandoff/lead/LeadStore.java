@@ -1,7 +1,10 @@
 package com.leadhandoff.lead;
 
 import com.leadhandoff.scoring.Score;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Where leads are kept. */
 public interface LeadStore {
@@ -28,4 +31,24 @@ public interface LeadStore {
    * @return true if {@code owner} is now the owner, false if somebody else already was
    */
   boolean claimOwner(String leadId, Owner owner, LeadStatus status);
+
+  /**
+   * Leads from this email address (in any letter case) received at {@code since} or later, newest
+   * first. Read from an index, so a lead stored a moment ago may not be listed yet.
+   */
+  List<Lead> withEmail(String email, Instant since);
+
+  /**
+   * Leads from this email domain received at {@code since} or later with one of {@code statuses},
+   * newest first, at most {@code limit}. Read from an index, like {@link #withEmail}.
+   */
+  List<Lead> fromDomain(String domain, Instant since, Set<LeadStatus> statuses, int limit);
+
+  /**
+   * Marks a lead nobody owns as {@link LeadStatus#MERGED} into {@code intoLeadId}; doing it again
+   * with the same target changes nothing.
+   *
+   * @return false when the lead has an owner or was merged into another lead (nothing changed)
+   */
+  boolean markMerged(String leadId, String intoLeadId);
 }

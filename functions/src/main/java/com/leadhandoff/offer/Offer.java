@@ -19,6 +19,8 @@ import java.util.Optional;
  *     zones
  * @param answerWindow the response-time SLA as the rep was told it, e.g. {@code 2 hours of working
  *     time}; empty for offers made before it was stored
+ * @param ownership why the rep was offered the lead first as the owner of its company; empty for an
+ *     offer by the routing rules, which took a round-robin turn
  */
 public record Offer(
     String leadId,
@@ -36,12 +38,52 @@ public record Offer(
     Optional<Instant> answeredAt,
     Optional<String> declineReason,
     Optional<ZoneId> repTimeZone,
-    Optional<String> answerWindow) {
+    Optional<String> answerWindow,
+    Optional<String> ownership) {
 
   public Offer {
     // Items stored before these fields existed read back without them.
     repTimeZone = repTimeZone == null ? Optional.empty() : repTimeZone;
     answerWindow = answerWindow == null ? Optional.empty() : answerWindow;
+    ownership = ownership == null ? Optional.empty() : ownership;
+  }
+
+  /** An offer by the routing rules. */
+  public Offer(
+      String leadId,
+      String offerId,
+      int attempt,
+      String teamId,
+      String repId,
+      String repName,
+      String repEmail,
+      String tokenHash,
+      String taskToken,
+      Instant offeredAt,
+      Instant deadline,
+      OfferStatus status,
+      Optional<Instant> answeredAt,
+      Optional<String> declineReason,
+      Optional<ZoneId> repTimeZone,
+      Optional<String> answerWindow) {
+    this(
+        leadId,
+        offerId,
+        attempt,
+        teamId,
+        repId,
+        repName,
+        repEmail,
+        tokenHash,
+        taskToken,
+        offeredAt,
+        deadline,
+        status,
+        answeredAt,
+        declineReason,
+        repTimeZone,
+        answerWindow,
+        Optional.empty());
   }
 
   /** An offer without a zone or window of its own: times read in UTC, the window as a span. */

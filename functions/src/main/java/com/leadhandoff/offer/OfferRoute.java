@@ -15,6 +15,8 @@ import java.time.ZoneId;
  *     zones
  * @param answerWindow the response-time SLA as the rep reads it, e.g. {@code 2 hours of working
  *     time}; when absent, the time from offer to deadline is shown
+ * @param ownership why the rep is offered the lead first as the owner of its company; absent for an
+ *     offer by the routing rules
  */
 public record OfferRoute(
     boolean found,
@@ -27,4 +29,5 @@ public record OfferRoute(
     Instant deadline,
     long timeoutSeconds,
     ZoneId repTimeZone,
-    String answerWindow) {}
+    String answerWindow,
+    String ownership) {}

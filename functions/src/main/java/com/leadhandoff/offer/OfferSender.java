@@ -91,7 +91,8 @@ public final class OfferSender {
             Optional.empty(),
             Optional.empty(),
             Optional.ofNullable(route.repTimeZone()),
-            Optional.ofNullable(route.answerWindow()));
+            Optional.ofNullable(route.answerWindow()),
+            Optional.ofNullable(route.ownership()));
     offers.put(offer);
     Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("link", publicBaseUrl + "/offers/" + token.value());
@@ -115,6 +116,7 @@ public final class OfferSender {
     details.put("repId", offer.repId());
     details.put("repName", offer.repName());
     details.put("deadline", offer.deadline().toString());
+    offer.ownership().ifPresent(o -> details.put("ownership", o));
     if (resent) {
       details.put("resent", "true");
     }

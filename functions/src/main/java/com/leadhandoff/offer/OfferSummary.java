@@ -52,6 +52,7 @@ final class OfferSummary {
             || model.containsKey("utmSource")
             || model.containsKey("pagesViewed"));
     model.put("attempt", offer.attempt());
+    offer.ownership().ifPresent(o -> model.put("ownership", o));
     model.put("offeredAt", OfferTimes.readable(offer.offeredAt(), zone));
     model.put("deadline", OfferTimes.readable(offer.deadline(), zone));
     model.put(

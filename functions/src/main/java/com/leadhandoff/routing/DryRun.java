@@ -3,6 +3,9 @@ package com.leadhandoff.routing;
 import com.leadhandoff.intake.Validation;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.ownership.AccountMatch;
+import com.leadhandoff.ownership.Accounts;
+import com.leadhandoff.ownership.InvalidAccountsException;
 import com.leadhandoff.scoring.InvalidScoringModelException;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.scoring.ScoringModel;
@@ -28,14 +31,18 @@ import java.util.Optional;
  *
  * <pre>
  * java -cp functions/target/lead-handoff-functions.jar com.leadhandoff.routing.DryRun \
- *     --leads events/dry-run-leads.json [--rules FILE] [--directory FILE] [--scoring FILE]
+ *     --leads events/dry-run-leads.json [--rules FILE] [--directory FILE] [--scoring FILE] \
+ *     [--accounts FILE]
  * </pre>
+ *
+ * <p>A lead from a named account's domain goes to the account's owner first, as Route Lead does
+ * when the owner is active and not paused; owners of other open leads are not known to a dry run.
  */
 public final class DryRun {
   private static final String USAGE =
       """
       Usage: java -cp functions/target/lead-handoff-functions.jar com.leadhandoff.routing.DryRun \\
-                 --leads FILE [--rules FILE] [--directory FILE] [--scoring FILE]
+                 --leads FILE [--rules FILE] [--directory FILE] [--scoring FILE] [--accounts FILE]
 
         --leads      a JSON array of leads, or one lead object per line, with the fields of
                      POST /leads (email, country, companySize, industry, formId, utm_source...)
@@ -43,10 +50,12 @@ public final class DryRun {
         --directory  teams and reps (default: config/directory.yaml in the jar)
         --scoring    scoring model, which decides qualification and tier
                      (default: config/scoring-model.yaml in the jar)
+        --accounts   named accounts, whose owners get their leads first
+                     (default: config/accounts.yaml in the jar)
 
       Nothing is stored or sent. Weighted round robin is simulated from each team's first active
       rep, skipping paused reps; working hours, out-of-office dates, caps and credited turns
-      are not simulated.
+      are not simulated; nor are owners of other open leads at the same domain.
       """;
 
   private DryRun() {}
@@ -89,17 +98,23 @@ public final class DryRun {
           Optional.ofNullable(files.get("--scoring"))
               .map(ScoringModels::load)
               .orElseGet(ScoringModels::bundled);
+      Accounts accounts =
+          Optional.ofNullable(files.get("--accounts"))
+              .map(path -> Accounts.load(path, directory))
+              .orElseGet(() -> Accounts.bundled(directory));
       List<DryRunLeads.Entry> leads = DryRunLeads.read(files.get("--leads"));
       out.println("Dry run of " + leads.size() + " leads from " + files.get("--leads"));
       out.println("  rules:     " + source(files, "--rules", RoutingRules.BUNDLED));
       out.println("  directory: " + source(files, "--directory", DirectoryConfig.RESOURCE));
       out.println("  scoring:   " + source(files, "--scoring", ScoringModels.BUNDLED));
+      out.println("  accounts:  " + source(files, "--accounts", Accounts.BUNDLED));
       out.println();
-      route(leads, rules, directory, model).print(out);
+      route(leads, rules, directory, model, accounts).print(out);
       return 0;
     } catch (InvalidRoutingRulesException
         | DirectoryConfigException
         | InvalidScoringModelException
+        | InvalidAccountsException
         | IllegalArgumentException
         | UncheckedIOException e) {
       err.println(e.getMessage());
@@ -119,12 +134,28 @@ public final class DryRun {
       RoutingRules rules,
       DirectoryConfig directory,
       ScoringModel model) {
+    return route(leads, rules, directory, model, Accounts.NONE);
+  }
+
+  /**
+   * Where {@code leads} would go, named accounts' leads to their owners first.
+   *
+   * @param accounts the named accounts, already checked against {@code directory}
+   */
+  public static DryRunReport route(
+      List<DryRunLeads.Entry> leads,
+      RoutingRules rules,
+      DirectoryConfig directory,
+      ScoringModel model,
+      Accounts accounts) {
     Map<String, Long> turns = new HashMap<>();
     List<DryRunReport.LeadResult> results = new ArrayList<>();
     for (DryRunLeads.Entry entry : leads) {
       results.add(
           new DryRunReport.LeadResult(
-              entry.number(), entry.label(), outcome(entry, rules, directory, model, turns)));
+              entry.number(),
+              entry.label(),
+              outcome(entry, rules, directory, model, accounts, turns)));
     }
     // A paused rep cannot get anything, so listing them with zero would only be noise.
     List<Rep> active = directory.reps().stream().filter(r -> r.active() && !r.paused()).toList();
@@ -136,6 +167,7 @@ public final class DryRun {
       RoutingRules rules,
       DirectoryConfig directory,
       ScoringModel model,
+      Accounts accounts,
       Map<String, Long> turns) {
     if (entry.validation() instanceof Validation.Invalid invalid) {
       return new DryRunReport.Refused(invalid.errors());
@@ -156,7 +188,36 @@ public final class DryRun {
             LeadStatus.ROUTING,
             Optional.of(score),
             Optional.empty());
-    RoutingRules.Decision decision = rules.decide(lead);
+    RoutingRules.Decision ruled = rules.decide(lead);
+    String domain = valid.submission().emailDomain();
+    Optional<AccountMatch> account =
+        accounts.isFreeMail(domain) ? Optional.empty() : accounts.match(domain);
+    String passedOver = "";
+    if (account.isPresent()) {
+      String ownerId = account.get().account().ownerRepId();
+      Optional<Rep> owner =
+          directory.reps().stream().filter(r -> r.repId().equals(ownerId)).findFirst();
+      Optional<Team> ownerTeam =
+          owner.flatMap(
+              o ->
+                  directory.teams().stream()
+                      .filter(t -> t.teamId().equals(o.teamId()))
+                      .findFirst());
+      if (ownerTeam.isPresent() && owner.get().active() && !owner.get().paused()) {
+        return new DryRunReport.Routed(
+            score, ruled, ownerTeam.get(), owner.get(), 0, Optional.of(account.get().why()));
+      }
+      passedOver =
+          "not first to "
+              + owner.map(Rep::name).orElse(ownerId)
+              + " ("
+              + account.get().why()
+              + "): "
+              + owner.map(o -> o.active() ? "paused" : "inactive").orElse("not in the directory")
+              + "; ";
+    }
+    RoutingRules.Decision decision =
+        new RoutingRules.Decision(ruled.teamId(), ruled.rule(), passedOver + ruled.why());
     Optional<Team> team =
         directory.teams().stream().filter(t -> t.teamId().equals(decision.teamId())).findFirst();
     if (team.isEmpty()) {
@@ -183,7 +244,7 @@ public final class DryRun {
       if (name.equals("--help") || name.equals("-h")) {
         return Map.of();
       }
-      if (!List.of("--leads", "--rules", "--directory", "--scoring").contains(name)) {
+      if (!List.of("--leads", "--rules", "--directory", "--scoring", "--accounts").contains(name)) {
         throw new IllegalArgumentException("Unknown argument '" + name + "'.");
       }
       if (i + 1 >= args.length) {

@@ -53,10 +53,23 @@ public record DryRunReport(List<LeadResult> leads, List<Rep> reps) {
   /**
    * The lead would be offered to {@code rep}.
    *
-   * @param turn the team's simulated round-robin turn that picked the rep
+   * @param turn the team's simulated round-robin turn that picked the rep; 0 for an owner
+   * @param ownership why the rep owns the lead's company and is offered it first, taking no turn;
+   *     empty when the rules and the round robin chose the rep
    */
-  public record Routed(Score score, RoutingRules.Decision decision, Team team, Rep rep, long turn)
-      implements Outcome {}
+  public record Routed(
+      Score score,
+      RoutingRules.Decision decision,
+      Team team,
+      Rep rep,
+      long turn,
+      java.util.Optional<String> ownership)
+      implements Outcome {
+    /** A rep chosen by the rules and the round robin. */
+    public Routed(Score score, RoutingRules.Decision decision, Team team, Rep rep, long turn) {
+      this(score, decision, team, rep, turn, java.util.Optional.empty());
+    }
+  }
 
   /** The rules pick a team, but nobody in it could be offered the lead. */
   public record NoRep(Score score, RoutingRules.Decision decision, String reason)
@@ -149,10 +162,18 @@ public record DryRunReport(List<LeadResult> leads, List<Rep> reps) {
           lead.label(),
           score.points(),
           tier(score),
-          ruleId(routed.decision()),
+          routed.ownership().isPresent() ? "(account owner)" : ruleId(routed.decision()),
           routed.team().teamId(),
-          routed.rep().repId() + " (turn " + routed.turn() + ")");
-      out.println("     why: " + routed.decision().why() + "; scored by: " + rules(score));
+          routed.rep().repId()
+              + (routed.ownership().isPresent() ? " (owner)" : " (turn " + routed.turn() + ")"));
+      out.println(
+          "     why: "
+              + routed
+                  .ownership()
+                  .map(o -> o + ", offered first (the rules: " + routed.decision().why() + ")")
+                  .orElse(routed.decision().why())
+              + "; scored by: "
+              + rules(score));
     } else {
       NoRep none = (NoRep) outcome;
       Score score = none.score();

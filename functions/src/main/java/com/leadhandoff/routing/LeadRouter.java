@@ -6,6 +6,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.offer.OfferStore;
+import com.leadhandoff.ownership.OwnerClaim;
+import com.leadhandoff.ownership.Ownership;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.sla.BusinessCalendar;
 import com.leadhandoff.sla.Deadline;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Chooses who is offered a lead next: the lead's team, then weighted round robin over its reps who
- * are active, available and have not had this lead yet, until the ladder of offers ends. Records
- * every decision and its reason in the lead's history.
+ * Chooses who is offered a lead next. The first offer goes to the owner of the lead's company (its
+ * named account's owner, else a rep who accepted another open lead from the same domain) when that
+ * rep can take it, without taking a turn. Otherwise: the lead's team, then weighted round robin
+ * over its reps who are active, available and have not had this lead yet, until the ladder of
+ * offers ends. Records every decision and its reason in the lead's history, owners passed over
+ * included.
  */
 public final class LeadRouter {
   /** History event type when a rep was chosen. */
@@ -44,6 +50,7 @@ public final class LeadRouter {
   private final OfferDeadlines deadlines;
   private final Function<String, Optional<BusinessCalendar>> calendars;
   private final Capacity capacity;
+  private final Ownership ownership;
 
   /** A router for teams without calendars: reps without hours of their own always work. */
   public LeadRouter(
@@ -85,6 +92,37 @@ public final class LeadRouter {
       OfferDeadlines deadlines,
       Function<String, Optional<BusinessCalendar>> calendars,
       Capacity capacity) {
+    this(
+        leads,
+        offers,
+        directory,
+        teams,
+        history,
+        clock,
+        maxOffers,
+        deadlines,
+        calendars,
+        capacity,
+        Ownership.NONE);
+  }
+
+  /**
+   * @param ownership who owns the company a lead comes from: offered its first offer first
+   * @see #LeadRouter(LeadStore, OfferStore, Directory, TeamChooser, LeadHistory, Clock, int,
+   *     OfferDeadlines, Function, Capacity)
+   */
+  public LeadRouter(
+      LeadStore leads,
+      OfferStore offers,
+      Directory directory,
+      TeamChooser teams,
+      LeadHistory history,
+      Clock clock,
+      int maxOffers,
+      OfferDeadlines deadlines,
+      Function<String, Optional<BusinessCalendar>> calendars,
+      Capacity capacity,
+      Ownership ownership) {
     if (maxOffers < 1) {
       throw new IllegalArgumentException("MAX_OFFERS must be at least 1, was " + maxOffers);
     }
@@ -98,6 +136,7 @@ public final class LeadRouter {
     this.deadlines = deadlines;
     this.calendars = calendars;
     this.capacity = capacity;
+    this.ownership = ownership;
   }
 
   /** Chooses the next rep for the lead, or says why there is none. */
@@ -124,6 +163,26 @@ public final class LeadRouter {
       return noRep(leadId, choice, ladder.ended().get(), List.of());
     }
     Availability availability = Availability.at(clock.instant(), calendars);
+    List<OwnerSkipped> ownersSkipped = new ArrayList<>();
+    if (ladder.nextAttempt() == 1) {
+      for (OwnerClaim claim : ownership.owners(lead, clock.instant())) {
+        Optional<Rep> owner = directory.rep(claim.repId());
+        Optional<String> why =
+            owner.isEmpty()
+                ? Optional.of("not in the directory")
+                : unavailable(owner.get(), availability);
+        if (why.isEmpty()) {
+          // The owner's place under their caps, as any offer takes; no turn, no credit.
+          why = capacity.reserve(owner.get(), availability.today(owner.get()));
+          if (why.isEmpty()) {
+            return offerToOwner(lead, claim, owner.get(), ownersSkipped);
+          }
+        }
+        ownersSkipped.add(
+            new OwnerSkipped(
+                claim.repId(), owner.map(Rep::name).orElse(claim.repId()), claim.why(), why.get()));
+      }
+    }
     Selection selection =
         RoundRobin.select(
             team,
@@ -133,10 +192,60 @@ public final class LeadRouter {
             claims(leadId, availability),
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
-      return offer(lead, choice, ladder.nextAttempt(), chosen);
+      return offer(lead, choice, ladder.nextAttempt(), chosen, ownersSkipped);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
-    return noRep(leadId, choice, none.reason(), none.skipped());
+    return noRep(leadId, choice, none.reason(), none.skipped(), ownersSkipped);
+  }
+
+  /**
+   * An owner of the lead's company passed over for the first offer, and why.
+   *
+   * @param ownership why they own it, e.g. {@code owner of account Acme (acme.com)}
+   * @param why why they were passed over, e.g. {@code paused}
+   */
+  private record OwnerSkipped(String repId, String name, String ownership, String why) {}
+
+  /**
+   * Why an owner cannot be offered the lead now, if so: inactive, paused, out of office, or outside
+   * working hours. Unlike the round robin, an owner off shift is passed over even when nobody is on
+   * shift: the rules' team then decides, and the owner may still be offered it in turn.
+   */
+  private static Optional<String> unavailable(Rep rep, Availability availability) {
+    if (!rep.active()) {
+      return Optional.of("inactive");
+    }
+    return availability.away(rep).or(() -> availability.offHours(rep));
+  }
+
+  /** The first offer, to the owner of the lead's company, in the owner's team. */
+  private Route offerToOwner(
+      Lead lead, OwnerClaim claim, Rep owner, List<OwnerSkipped> ownersSkipped) {
+    Team team =
+        directory
+            .team(owner.teamId())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Rep "
+                            + owner.repId()
+                            + " owns lead "
+                            + lead.leadId()
+                            + "'s company but their team '"
+                            + owner.teamId()
+                            + "' is not in the teams table"));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("ownership", claim.why());
+    return send(
+        lead,
+        new TeamChoice(team, Optional.empty(), claim.why()),
+        1,
+        owner,
+        claim.why() + "; offered first, taking no turn in " + team.name(),
+        Optional.of(claim.why()),
+        details,
+        List.of(),
+        ownersSkipped);
   }
 
   /** Caps and credits as the round robin claims them, for this lead at this moment. */
@@ -164,7 +273,48 @@ public final class LeadRouter {
     };
   }
 
-  private Route offer(Lead lead, TeamChoice choice, int attempt, Selection.Chosen chosen) {
+  private Route offer(
+      Lead lead,
+      TeamChoice choice,
+      int attempt,
+      Selection.Chosen chosen,
+      List<OwnerSkipped> ownersSkipped) {
+    Team team = choice.team();
+    String why =
+        choice.why()
+            + (chosen.turn() == 0
+                ? "; a turn credited back in " + team.name()
+                : "; turn " + chosen.turn() + " of round robin in " + team.name())
+            + (chosen.rep().weight() == 1 ? "" : " (weight " + chosen.rep().weight() + ")")
+            + chosen.caveat().map(c -> "; " + c).orElse("");
+    Map<String, String> details = new LinkedHashMap<>();
+    choice.ruleId().ifPresent(rule -> details.put("rule", rule));
+    details.put("turn", Long.toString(chosen.turn()));
+    details.put("weight", Integer.toString(chosen.rep().weight()));
+    chosen.caveat().ifPresent(c -> details.put("caveat", c));
+    return send(
+        lead,
+        choice,
+        attempt,
+        chosen.rep(),
+        why,
+        Optional.empty(),
+        details,
+        chosen.skipped(),
+        ownersSkipped);
+  }
+
+  /** Computes the offer's deadline and reminders, records the decision, returns the route. */
+  private Route send(
+      Lead lead,
+      TeamChoice choice,
+      int attempt,
+      Rep rep,
+      String why,
+      Optional<String> ownership,
+      Map<String, String> decision,
+      List<Selection.Skipped> skipped,
+      List<OwnerSkipped> ownersSkipped) {
     String leadId = lead.leadId();
     Team team = choice.team();
     Instant now = clock.instant();
@@ -174,43 +324,34 @@ public final class LeadRouter {
     // Rounded up: the workflow's wait must never end before the deadline the rep was promised.
     Duration left = Duration.between(now, deadline);
     int timeoutSeconds = (int) Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0));
-    ZoneId repZone = chosen.rep().timeZone().orElse(sla.zone());
-    String why =
-        choice.why()
-            + (chosen.turn() == 0
-                ? "; a turn credited back in " + team.name()
-                : "; turn " + chosen.turn() + " of round robin in " + team.name())
-            + (chosen.rep().weight() == 1 ? "" : " (weight " + chosen.rep().weight() + ")")
-            + chosen.caveat().map(c -> "; " + c).orElse("");
+    ZoneId repZone = rep.timeZone().orElse(sla.zone());
     Route route =
         Route.to(
-            chosen.rep(),
+            rep,
             attempt,
             deadline,
             timeoutSeconds,
             repZone,
             sla.window(),
             why,
-            Reminder.split(now, deadline, sla.reminders()));
+            Reminder.split(now, deadline, sla.reminders()),
+            ownership.orElse(null));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("attempt", Integer.toString(attempt));
     details.put("offerId", route.offerId());
     details.put("teamId", team.teamId());
-    choice.ruleId().ifPresent(rule -> details.put("rule", rule));
-    details.put("repId", chosen.rep().repId());
-    details.put("turn", Long.toString(chosen.turn()));
-    details.put("weight", Integer.toString(chosen.rep().weight()));
-    chosen.caveat().ifPresent(c -> details.put("caveat", c));
+    details.put("repId", rep.repId());
+    details.putAll(decision);
     details.put("deadline", deadline.toString());
     details.put("sla", sla.basis());
-    putSkipped(details, chosen.skipped());
+    putSkipped(details, skipped, ownersSkipped);
     history.record(
         leadId,
         new HistoryEvent(
             now,
             ROUTED,
             "Offered to "
-                + chosen.rep().name()
+                + rep.name()
                 + " ("
                 + why
                 + ", offer "
@@ -218,30 +359,49 @@ public final class LeadRouter {
                 + " of "
                 + maxOffers
                 + ")"
-                + skippedText(chosen.skipped()),
+                + skippedText(skipped, ownersSkipped),
             details));
     return route;
   }
 
   private Route noRep(
       String leadId, TeamChoice choice, String reason, List<Selection.Skipped> skipped) {
+    return noRep(leadId, choice, reason, skipped, List.of());
+  }
+
+  private Route noRep(
+      String leadId,
+      TeamChoice choice,
+      String reason,
+      List<Selection.Skipped> skipped,
+      List<OwnerSkipped> ownersSkipped) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("teamId", choice.team().teamId());
     choice.ruleId().ifPresent(rule -> details.put("rule", rule));
     details.put("teamReason", choice.why());
     details.put("reason", reason);
-    putSkipped(details, skipped);
+    putSkipped(details, skipped, ownersSkipped);
     history.record(
         leadId,
         new HistoryEvent(
             clock.instant(),
             NO_REP,
-            "No rep to offer the lead to: " + reason + skippedText(skipped),
+            "No rep to offer the lead to: " + reason + skippedText(skipped, ownersSkipped),
             details));
     return Route.none(reason);
   }
 
-  private static void putSkipped(Map<String, String> details, List<Selection.Skipped> skipped) {
+  private static void putSkipped(
+      Map<String, String> details,
+      List<Selection.Skipped> skipped,
+      List<OwnerSkipped> ownersSkipped) {
+    if (!ownersSkipped.isEmpty()) {
+      details.put(
+          "ownerSkipped",
+          ownersSkipped.stream()
+              .map(o -> o.repId() + ": " + o.ownership() + ", but " + o.why())
+              .collect(Collectors.joining("; ")));
+    }
     if (!skipped.isEmpty()) {
       details.put(
           "skipped",
@@ -251,9 +411,12 @@ public final class LeadRouter {
     }
   }
 
-  private static String skippedText(List<Selection.Skipped> skipped) {
-    return skipped.stream()
-        .map(s -> "skipped " + s.rep().name() + ": " + s.why())
-        .collect(Collectors.joining("; ", skipped.isEmpty() ? "" : "; ", ""));
+  private static String skippedText(
+      List<Selection.Skipped> skipped, List<OwnerSkipped> ownersSkipped) {
+    List<String> parts = new ArrayList<>();
+    ownersSkipped.forEach(
+        o -> parts.add("not first to " + o.name() + " (" + o.ownership() + "): " + o.why()));
+    skipped.forEach(s -> parts.add("skipped " + s.rep().name() + ": " + s.why()));
+    return parts.isEmpty() ? "" : "; " + String.join("; ", parts);
   }
 }

@@ -22,6 +22,8 @@ import java.time.ZoneId;
  * @param waitSeconds how long "Offer To Rep" waits for an answer before the first reminder is due,
  *     or {@code timeoutSeconds} when the offer has no reminders
  * @param next the first reminder, or a link that is not due when there are none
+ * @param ownership why the rep was offered the lead first as the owner of its company, e.g. {@code
+ *     owner of account Acme (acme.com)}; absent for an offer by the rules
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Route(
@@ -38,9 +40,10 @@ public record Route(
     String answerWindow,
     String reason,
     Integer waitSeconds,
-    Reminder next) {
+    Reminder next,
+    String ownership) {
 
-  /** An offer to {@code rep}. */
+  /** An offer to {@code rep} by the routing rules. */
   public static Route to(
       Rep rep,
       int attempt,
@@ -50,6 +53,25 @@ public record Route(
       String answerWindow,
       String reason,
       Reminder.Schedule reminders) {
+    return to(
+        rep, attempt, deadline, timeoutSeconds, repTimeZone, answerWindow, reason, reminders, null);
+  }
+
+  /**
+   * An offer to {@code rep}.
+   *
+   * @param ownership why the rep owns the lead's company; null for an offer by the rules
+   */
+  public static Route to(
+      Rep rep,
+      int attempt,
+      Instant deadline,
+      int timeoutSeconds,
+      ZoneId repTimeZone,
+      String answerWindow,
+      String reason,
+      Reminder.Schedule reminders,
+      String ownership) {
     return new Route(
         true,
         String.format("%03d", attempt),
@@ -64,12 +86,14 @@ public record Route(
         answerWindow,
         reason,
         reminders.firstWaitSeconds(),
-        reminders.chain());
+        reminders.chain(),
+        ownership);
   }
 
   /** Nobody to offer the lead to. */
   public static Route none(String reason) {
     return new Route(
-        false, null, null, null, null, null, null, null, null, null, null, reason, null, null);
+        false, null, null, null, null, null, null, null, null, null, null, reason, null, null,
+        null);
   }
 }

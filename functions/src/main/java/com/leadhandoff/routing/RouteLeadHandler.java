@@ -1,6 +1,9 @@
 package com.leadhandoff.routing;
 
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.lead.OpenLeads;
+import com.leadhandoff.ownership.Accounts;
+import com.leadhandoff.ownership.Ownership;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.OfferDeadlines;
 import com.leadhandoff.sla.SlaPolicies;
@@ -29,8 +32,10 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
   }
 
   /**
-   * Reads table names and {@code MAX_OFFERS} from {@code settings}; deadlines follow the bundled
-   * {@code config/sla-policy.yaml}, or {@code OFFER_MINUTES} around the clock when none ships.
+   * Reads table names, {@code MAX_OFFERS} and {@code OPEN_LEAD_DAYS} from {@code settings}; owners
+   * come from the bundled {@code config/accounts.yaml} and the leads table; deadlines follow the
+   * bundled {@code config/sla-policy.yaml}, or {@code OFFER_MINUTES} around the clock when none
+   * ships.
    */
   public RouteLeadHandler(Settings settings, DynamoDbClient dynamo) {
     this(settings, dynamo, SlaPolicies.bundled(bundledTeamIds()));
@@ -72,8 +77,9 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     DynamoDirectory directory =
         new DynamoDirectory(
             dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
+    DynamoLeadStore leads = new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE"));
     return new LeadRouter(
-        new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
+        leads,
         new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")),
         directory,
         teamChooser(directory),
@@ -87,6 +93,10 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
                     OfferDeadlines.fixed(
                         Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))),
         team -> policy.flatMap(p -> Optional.ofNullable(p.calendars().get(team))),
-        new DynamoCapacity(dynamo, settings.require("REPS_TABLE")));
+        new DynamoCapacity(dynamo, settings.require("REPS_TABLE")),
+        new Ownership(
+            Accounts.bundled(),
+            leads,
+            OpenLeads.days(settings.integer("OPEN_LEAD_DAYS", OpenLeads.DEFAULT_DAYS))));
   }
 }

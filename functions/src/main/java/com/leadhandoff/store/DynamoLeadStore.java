@@ -5,14 +5,28 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.scoring.Score;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
-/** Leads in the DynamoDB table {@code LeadsTable}, one item per lead keyed by {@code leadId}. */
+/**
+ * Leads in the DynamoDB table {@code LeadsTable}, one item per lead keyed by {@code leadId}.
+ * Besides the record's fields an item carries {@code emailKey} (the address lower-cased) and {@code
+ * emailDomain}, the keys of the indexes {@code byEmail} and {@code byEmailDomain}, both sorted by
+ * {@code receivedAt}: how a duplicate finds its open lead and a colleague the rep who owns their
+ * company, without a scan.
+ */
 public final class DynamoLeadStore implements LeadStore {
+  static final String BY_EMAIL = "byEmail";
+  static final String BY_EMAIL_DOMAIN = "byEmailDomain";
+
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -32,12 +46,12 @@ public final class DynamoLeadStore implements LeadStore {
 
   @Override
   public boolean create(Lead lead) {
+    Map<String, AttributeValue> item = new HashMap<>(ItemCodec.toItem(lead));
+    item.put("emailKey", AttributeValue.fromS(emailKey(lead.submission().email())));
+    item.put("emailDomain", AttributeValue.fromS(lead.submission().emailDomain()));
     try {
       dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .item(ItemCodec.toItem(lead))
-                  .conditionExpression("attribute_not_exists(leadId)"));
+          r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(leadId)"));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -89,6 +103,83 @@ public final class DynamoLeadStore implements LeadStore {
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  @Override
+  public List<Lead> withEmail(String email, Instant since) {
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .indexName(BY_EMAIL)
+                    .keyConditionExpression("emailKey = :email AND receivedAt >= :since")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":email", AttributeValue.fromS(emailKey(email)),
+                            ":since", AttributeValue.fromS(since.toString())))
+                    .scanIndexForward(false))
+        .items()
+        .stream()
+        .map(item -> ItemCodec.fromItem(item, Lead.class))
+        .toList();
+  }
+
+  @Override
+  public List<Lead> fromDomain(String domain, Instant since, Set<LeadStatus> statuses, int limit) {
+    if (statuses.isEmpty() || limit < 1) {
+      return List.of();
+    }
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":domain", AttributeValue.fromS(domain.toLowerCase(Locale.ROOT)));
+    values.put(":since", AttributeValue.fromS(since.toString()));
+    List<String> names = new java.util.ArrayList<>();
+    for (LeadStatus status : statuses) {
+      String name = ":s" + names.size();
+      values.put(name, AttributeValue.fromS(status.name()));
+      names.add(name);
+    }
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .indexName(BY_EMAIL_DOMAIN)
+                    .keyConditionExpression("emailDomain = :domain AND receivedAt >= :since")
+                    .filterExpression("#status IN (" + String.join(", ", names) + ")")
+                    .expressionAttributeNames(Map.of("#status", "status"))
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false))
+        .items()
+        .stream()
+        .limit(limit)
+        .map(item -> ItemCodec.fromItem(item, Lead.class))
+        .toList();
+  }
+
+  @Override
+  public boolean markMerged(String leadId, String intoLeadId) {
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key(leadId))
+                  .conditionExpression(
+                      "attribute_exists(leadId) AND attribute_not_exists(#owner)"
+                          + " AND (attribute_not_exists(mergedInto) OR mergedInto = :into)")
+                  .updateExpression("SET #status = :status, mergedInto = :into")
+                  .expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":status", AttributeValue.fromS(LeadStatus.MERGED.name()),
+                          ":into", AttributeValue.fromS(intoLeadId))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** An address as the {@code byEmail} index keys it: letter case does not make another person. */
+  static String emailKey(String email) {
+    return email.strip().toLowerCase(Locale.ROOT);
   }
 
   private static Map<String, AttributeValue> key(String leadId) {

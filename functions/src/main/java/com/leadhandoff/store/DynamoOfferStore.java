@@ -193,9 +193,12 @@ public final class DynamoOfferStore implements OfferStore {
     // too high, which costs the rep a place under their cap but never lets a cap be exceeded.
     String repId = closed.get("repId").s();
     capacity.release(repId);
-    if (status == OfferStatus.EXPIRED
-        || (status == OfferStatus.DECLINED
-            && reason.filter(DynamoOfferStore::routes).isPresent())) {
+    // An offer to the owner of the lead's company took no turn, so it earns none back.
+    boolean tookTurn = !closed.containsKey("ownership");
+    if (tookTurn
+        && (status == OfferStatus.EXPIRED
+            || (status == OfferStatus.DECLINED
+                && reason.filter(DynamoOfferStore::routes).isPresent()))) {
       // The rep's turn went on a lead they did not end up working; crediting it back keeps the
       // split of leads fair.
       capacity.credit(repId, leadId);

@@ -13,6 +13,7 @@ import com.leadhandoff.testing.MutableClock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OfferLinksTest {
@@ -100,6 +101,22 @@ class OfferLinksTest {
         @Override
         public boolean claimOwner(String leadId, Owner owner, LeadStatus status) {
           throw new AssertionError("a replaced token must not act");
+        }
+
+        @Override
+        public List<Lead> withEmail(String email, Instant since) {
+          throw new AssertionError("not expected");
+        }
+
+        @Override
+        public List<Lead> fromDomain(
+            String domain, Instant since, Set<LeadStatus> statuses, int limit) {
+          throw new AssertionError("not expected");
+        }
+
+        @Override
+        public boolean markMerged(String leadId, String intoLeadId) {
+          throw new AssertionError("not expected");
         }
       };
 

@@ -168,6 +168,36 @@ class DryRunTest {
   }
 
   @Test
+  void leadsOfNamedAccounts_goToTheirOwnerFirst_unlessTheOwnerIsPaused() throws IOException {
+    Path leads =
+        Files.writeString(
+            dir.resolve("accounts.jsonl"),
+            """
+            {"email": "ada@analytical-engines.example", "firstName": "Ada", "jobTitle": "CTO",             "country": "DE", "companySize": 5000, "formId": "demo-request"}
+            {"email": "gus@globex.example", "firstName": "Gus", "jobTitle": "CTO",             "country": "DE", "companySize": 250, "formId": "demo-request"}
+            """);
+
+    Run run = command("--leads", leads.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("accounts:  config/accounts.yaml (in the jar)"), run.out());
+    assertTrue(run.out().contains("(account owner)"), run.out());
+    assertTrue(run.out().contains("ben-okafor (owner)"), run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "why: owner of account Analytical Engines (analytical-engines.example), offered"
+                    + " first (the rules: rule enterprise-size: companySize 5000 in 1000+)"),
+        run.out());
+    assertTrue(
+        run.out()
+            .contains(
+                "why: not first to Farah Haddad (owner of account Globex (globex.example)):"
+                    + " paused; rule core-regions"),
+        run.out());
+  }
+
+  @Test
   void command_withoutLeads_showsUsage_andExitsTwo() {
     Run run = command("--rules", "config/routing-rules.yaml");
 

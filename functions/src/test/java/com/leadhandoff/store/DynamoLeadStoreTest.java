@@ -14,6 +14,7 @@ import com.leadhandoff.testing.TestDynamo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DynamoLeadStoreTest {
@@ -79,5 +80,84 @@ class DynamoLeadStoreTest {
     history.record("L4", new HistoryEvent(t.plusMillis(1500), "B", "second", Map.of()));
     history.record("L4", new HistoryEvent(t, "A", "first", Map.of("k", "v")));
     assertEquals(List.of("A", "B"), history.of("L4").stream().map(HistoryEvent::type).toList());
+  }
+
+  private static Lead from(String id, String email, String receivedAt) {
+    Lead template = lead(id);
+    Submission s = template.submission();
+    return Lead.received(
+        id,
+        Instant.parse(receivedAt),
+        new Submission(
+            email,
+            s.firstName(),
+            s.lastName(),
+            s.company(),
+            s.jobTitle(),
+            s.phone(),
+            s.country(),
+            s.companySize(),
+            s.industry(),
+            s.message(),
+            s.formId(),
+            s.utmSource(),
+            s.utmMedium(),
+            s.utmCampaign(),
+            s.pagesViewed()));
+  }
+
+  @Test
+  void leadsOfAnAddress_areFoundInAnyLetterCase_newestFirst_fromTheGivenInstant() {
+    store.create(from("E1", "Ana@Acme.io", "2026-08-01T10:00:00Z"));
+    store.create(from("E2", "ana@acme.io", "2026-11-20T10:00:00Z"));
+    store.create(from("E3", "ana@ACME.IO", "2026-11-23T10:00:00Z"));
+    store.create(from("E4", "ben@acme.io", "2026-11-23T11:00:00Z"));
+
+    List<Lead> found = store.withEmail("ANA@acme.io", Instant.parse("2026-09-01T00:00:00Z"));
+
+    assertEquals(List.of("E3", "E2"), found.stream().map(Lead::leadId).toList());
+  }
+
+  @Test
+  void leadsOfADomain_areFilteredByStatus_newestFirst_upToTheLimit() {
+    store.create(from("D1", "ana@acme.io", "2026-11-20T10:00:00Z"));
+    store.create(from("D2", "ben@ACME.io", "2026-11-21T10:00:00Z"));
+    store.create(from("D3", "cy@acme.io", "2026-11-22T10:00:00Z"));
+    store.create(from("D4", "dee@other.io", "2026-11-22T10:00:00Z"));
+    store.setStatus("D2", LeadStatus.NURTURE);
+    Instant since = Instant.parse("2026-11-01T00:00:00Z");
+
+    assertEquals(
+        List.of("D3", "D1"),
+        store.fromDomain("acme.io", since, Set.of(LeadStatus.RECEIVED), 10).stream()
+            .map(Lead::leadId)
+            .toList());
+    assertEquals(
+        List.of("D3"),
+        store.fromDomain("acme.io", since, Set.of(LeadStatus.RECEIVED), 1).stream()
+            .map(Lead::leadId)
+            .toList());
+    assertEquals(
+        List.of("D2"),
+        store.fromDomain("ACME.io", since, Set.of(LeadStatus.NURTURE), 10).stream()
+            .map(Lead::leadId)
+            .toList());
+  }
+
+  @Test
+  void mergedLead_pointsAtTheOpenLead_onceAndForAll() {
+    store.create(lead("M1"));
+
+    assertTrue(store.markMerged("M1", "OPEN-1"));
+    assertTrue(store.markMerged("M1", "OPEN-1"), "again with the same target: harmless");
+    assertFalse(store.markMerged("M1", "OPEN-2"), "never into a second lead");
+    Lead merged = store.find("M1").orElseThrow();
+    assertEquals(LeadStatus.MERGED, merged.status());
+    assertEquals(java.util.Optional.of("OPEN-1"), merged.mergedInto());
+
+    store.create(lead("M2"));
+    store.claimOwner(
+        "M2", new Owner("ana", "Ana", "ana@s.io", Owner.Role.REP), LeadStatus.ACCEPTED);
+    assertFalse(store.markMerged("M2", "OPEN-1"), "an owned lead is never merged away");
   }
 }

@@ -23,17 +23,18 @@ import org.junit.jupiter.api.Test;
 /** Runs the real statemachines/lead-handoff.asl.json on a virtual clock with fake functions. */
 class LeadHandoffDefinitionTest {
   private static final Map<String, String> SUBSTITUTIONS =
-      Map.of(
-          "ScoreLeadFunctionArn", FN + "ScoreLead",
-          "NurtureLeadFunctionArn", FN + "NurtureLead",
-          "RecycleLeadFunctionArn", FN + "RecycleLead",
-          "RouteLeadFunctionArn", FN + "RouteLead",
-          "OfferToRepFunctionArn", FN + "OfferToRep",
-          "CloseOfferFunctionArn", FN + "CloseOffer",
-          "RemindRepFunctionArn", FN + "RemindRep",
-          "EscalateToManagerFunctionArn", FN + "EscalateToManager",
-          "FollowUpFunctionArn", FN + "FollowUp",
-          "ParkLeadFunctionArn", FN + "ParkLead");
+      Map.ofEntries(
+          Map.entry("MatchLeadFunctionArn", FN + "MatchLead"),
+          Map.entry("ScoreLeadFunctionArn", FN + "ScoreLead"),
+          Map.entry("NurtureLeadFunctionArn", FN + "NurtureLead"),
+          Map.entry("RecycleLeadFunctionArn", FN + "RecycleLead"),
+          Map.entry("RouteLeadFunctionArn", FN + "RouteLead"),
+          Map.entry("OfferToRepFunctionArn", FN + "OfferToRep"),
+          Map.entry("CloseOfferFunctionArn", FN + "CloseOffer"),
+          Map.entry("RemindRepFunctionArn", FN + "RemindRep"),
+          Map.entry("EscalateToManagerFunctionArn", FN + "EscalateToManager"),
+          Map.entry("FollowUpFunctionArn", FN + "FollowUp"),
+          Map.entry("ParkLeadFunctionArn", FN + "ParkLead"));
 
   private EngineFixture fixture;
   private String machine;
@@ -43,6 +44,7 @@ class LeadHandoffDefinitionTest {
     String raw = Files.readString(definitionFile());
     fixture = new EngineFixture();
     fixture
+        .function("MatchLead", p -> json("{\"merged\":false}"))
         .function("ScoreLead", p -> json("{\"qualified\":true,\"score\":80}"))
         .function(
             "RouteLead",
@@ -86,6 +88,8 @@ class LeadHandoffDefinitionTest {
     assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
     assertEquals(
         List.of(
+            "Match Lead",
+            "Duplicate?",
             "Score Lead",
             "Qualified?",
             "Route Lead",
@@ -97,7 +101,7 @@ class LeadHandoffDefinitionTest {
         fixture.statesEntered(arn));
     assertEquals("ACCEPTED", fixture.output(arn).path("answer").path("outcome").asText());
     assertEquals(
-        "offer-1", fixture.invocations.get(2).payload().path("route").path("offerId").asText());
+        "offer-1", fixture.invocations.get(3).payload().path("route").path("offerId").asText());
   }
 
   @Test
@@ -177,7 +181,7 @@ class LeadHandoffDefinitionTest {
             "Move To Next Reminder",
             "Reminder Due?",
             "Record Missed Offer"),
-        states.subList(4, 13));
+        states.subList(6, 15));
   }
 
   @Test
@@ -216,8 +220,23 @@ class LeadHandoffDefinitionTest {
     // THEN it ends at Nurtured without an offer
     assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
     assertEquals(
-        List.of("Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
+        List.of("Match Lead", "Duplicate?", "Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
         fixture.statesEntered(arn));
+  }
+
+  @Test
+  void secondSubmissionOfAnOpenLead_isMerged_andNeitherScoredNorOffered() {
+    // GIVEN a lead Match Lead merges into an open lead of the same address
+    fixture.function("MatchLead", p -> json("{\"merged\":true,\"mergedInto\":\"lead-0\"}"));
+
+    // WHEN it runs
+    String arn = start();
+
+    // THEN it ends at Merged: no score, no offer
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    assertEquals(List.of("Match Lead", "Duplicate?", "Merged"), fixture.statesEntered(arn));
+    assertTrue(fixture.invocationTimes(FN + "ScoreLead").isEmpty());
+    assertTrue(fixture.invocationTimes(FN + "OfferToRep").isEmpty());
   }
 
   private String start() {

@@ -75,7 +75,7 @@ class RepAvailabilityWorkflowTest {
   /** A hot demo request from Germany, as the workflow tests send it. */
   private static Map<String, Object> request(String lastName) {
     Map<String, Object> lead = new LinkedHashMap<>();
-    lead.put("email", "dana." + lastName.toLowerCase() + "@acme-robotics.io");
+    lead.put("email", LeadHandoffWorkflowTest.email(lastName));
     lead.put("firstName", "Dana");
     lead.put("lastName", lastName);
     lead.put("company", "Acme Robotics");

@@ -1,0 +1,49 @@
+package com.leadhandoff.ownership;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.lead.OpenLeads;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.task.TaskHandler;
+
+/**
+ * {@code Match Lead}, the workflow's first step: merges a second submission from the address of an
+ * open lead into that lead; the {@code Duplicate?} choice then ends the execution in {@code Merged}
+ * instead of a second handoff.
+ */
+public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, MatchResult> {
+  /** The task input: the lead just received. */
+  public record Input(String leadId) {}
+
+  private final DuplicateMerge merge;
+
+  /** For Lambda: collaborators from the function's settings. */
+  public MatchLeadHandler() {
+    this(Settings.current());
+  }
+
+  private MatchLeadHandler(Settings settings) {
+    this(
+        new DuplicateMerge(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
+            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            settings.clock(),
+            OpenLeads.days(settings.integer("OPEN_LEAD_DAYS", OpenLeads.DEFAULT_DAYS))));
+  }
+
+  /** For tests: the merge to run. */
+  public MatchLeadHandler(DuplicateMerge merge) {
+    super(Input.class);
+    this.merge = merge;
+  }
+
+  @Override
+  protected MatchResult handle(Input input) {
+    return merge.match(input.leadId());
+  }
+}

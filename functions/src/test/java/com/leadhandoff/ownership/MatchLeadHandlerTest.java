@@ -1,0 +1,299 @@
+package com.leadhandoff.ownership;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.email.Email;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.OpenLeads;
+import com.leadhandoff.lead.Owner;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.testing.Fixtures;
+import com.leadhandoff.testing.MutableClock;
+import com.leadhandoff.testing.RecordingMailer;
+import com.leadhandoff.testing.TestDynamo;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code Match Lead} driven by {@code events/match-lead.json} against DynamoDB Local: the fixture's
+ * lead is a second submission; what it is merged into, and who is told, depends on the lead from
+ * the same address that came before it.
+ */
+class MatchLeadHandlerTest {
+  private static final Instant FIRST = Instant.parse("2026-11-20T09:00:00Z");
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+  private static final String OPEN_LEAD = "lead-01KAH00000000000000000000";
+
+  private final String leadId =
+      Json.MAPPER.readTree(Fixtures.event("match-lead.json")).get("leadId").asText();
+  private final Map<String, String> tables = TestDynamo.tables();
+  private final DynamoLeadStore leads =
+      new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
+  private final DynamoOfferStore offers =
+      new DynamoOfferStore(TestDynamo.client(), tables.get("OffersTable"));
+  private final DynamoLeadHistory history =
+      new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final RecordingMailer mailer = new RecordingMailer();
+  private final MutableClock clock = new MutableClock(NOW);
+  private final MatchLeadHandler handler =
+      new MatchLeadHandler(
+          new DuplicateMerge(leads, offers, history, mailer, clock, OpenLeads.days(90)));
+
+  MatchLeadHandlerTest() throws IOException {}
+
+  @Test
+  void secondSubmission_ofALeadARepOwns_isMergedIntoIt_andTheRepIsTold() throws IOException {
+    givenOpenLead("dana@acme.example", LeadStatus.ACCEPTED, Optional.of(ANA));
+    givenNewLead("Dana@ACME.example", "pricing-question", "What does the enterprise plan cost?");
+
+    JsonNode result = invoke();
+
+    assertTrue(result.get("merged").asBoolean(), result.toString());
+    assertEquals(OPEN_LEAD, result.get("mergedInto").asText());
+    assertEquals("ana@sales.test", result.get("told").asText());
+    Lead merged = leads.find(leadId).orElseThrow();
+    assertEquals(LeadStatus.MERGED, merged.status());
+    assertEquals(Optional.of(OPEN_LEAD), merged.mergedInto());
+    assertEquals(LeadStatus.ACCEPTED, leads.find(OPEN_LEAD).orElseThrow().status());
+    HistoryEvent again = only(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN);
+    assertEquals(leadId, again.details().get("mergedLeadId"));
+    assertEquals("pricing-question", again.details().get("formId"));
+    assertEquals("What does the enterprise plan cost?", again.details().get("message"));
+    assertEquals("spring-webinar", again.details().get("utmCampaign"));
+    assertEquals(NOW.toString(), again.details().get("receivedAt"));
+    assertEquals("owner", again.details().get("toldAs"));
+    assertTrue(
+        again.summary().contains("Submitted again from form pricing-question"), again.summary());
+    assertTrue(again.summary().contains("told Ana Ruiz (owner)"), again.summary());
+    HistoryEvent mergedEvent = only(leadId, DuplicateMerge.MERGED);
+    assertEquals(OPEN_LEAD, mergedEvent.details().get("mergedInto"));
+    assertTrue(
+        mergedEvent.summary().contains("(accepted, owned by Ana Ruiz)"), mergedEvent.summary());
+    Email email = onlyEmail();
+    assertEquals("ana@sales.test", email.to());
+    assertEquals("Submitted again: Dana Prospect (Acme GmbH)", email.subject());
+    assertTrue(email.text().contains("from form pricing-question"), email.text());
+    assertTrue(email.text().contains("You own their open lead"), email.text());
+    assertTrue(email.text().contains("What does the enterprise plan cost?"), email.text());
+    assertTrue(email.text().contains("Lead id: " + OPEN_LEAD), email.text());
+    assertTrue(email.html().contains("What does the enterprise plan cost?"), email.html());
+  }
+
+  @Test
+  void retriedStep_mergesOnce_andSendsOneEmail() throws IOException {
+    givenOpenLead("dana@acme.example", LeadStatus.ACCEPTED, Optional.of(ANA));
+    givenNewLead("dana@acme.example", "pricing-question", "Again");
+
+    JsonNode first = invoke();
+    JsonNode retry = invoke();
+
+    assertEquals(first, retry);
+    assertEquals(1, mailer.sent().size());
+    assertEquals(1, count(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN));
+    assertEquals(1, count(leadId, DuplicateMerge.MERGED));
+  }
+
+  @Test
+  void openLeadOfferedButNotAnswered_theRepHoldingTheOfferIsTold() throws IOException {
+    givenOpenLead("dana@acme.example", LeadStatus.ROUTING, Optional.empty());
+    givenOffer(1, "ana-ruiz", "Ana Ruiz", "ana@sales.test", OfferStatus.EXPIRED);
+    givenOffer(2, "ben-okafor", "Ben Okafor", "ben@sales.test", OfferStatus.OPEN);
+    givenNewLead("dana@acme.example", "contact-sales", "Call me");
+
+    JsonNode result = invoke();
+
+    assertEquals("ben@sales.test", result.get("told").asText());
+    Email email = onlyEmail();
+    assertEquals("ben@sales.test", email.to());
+    assertTrue(email.text().contains("waits for your answer"), email.text());
+    assertEquals(
+        "offered", only(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN).details().get("toldAs"));
+  }
+
+  @Test
+  void openLeadEscalated_theManagerIsTold() throws IOException {
+    givenOpenLead(
+        "dana@acme.example",
+        LeadStatus.ESCALATED,
+        Optional.of(new Owner("mo@sales.test", "Mo Manager", "mo@sales.test", Owner.Role.MANAGER)));
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    invoke();
+
+    Email email = onlyEmail();
+    assertEquals("mo@sales.test", email.to());
+    assertTrue(email.text().contains("was escalated to you"), email.text());
+  }
+
+  @Test
+  void openLeadStillBeingScored_isMergedInto_withNobodyToTellYet() throws IOException {
+    givenOpenLead("dana@acme.example", LeadStatus.RECEIVED, Optional.empty());
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    JsonNode result = invoke();
+
+    assertTrue(result.get("merged").asBoolean());
+    assertFalse(result.has("told"), result.toString());
+    assertTrue(mailer.sent().isEmpty());
+    assertTrue(
+        only(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN).summary().contains("nobody to tell yet"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = LeadStatus.class,
+      names = {"NURTURE", "RECYCLED", "MERGED", "NEEDS_ATTENTION"})
+  void earlierLeadNoLongerOpen_newSubmissionIsHandedOffAsUsual(LeadStatus status)
+      throws IOException {
+    givenOpenLead("dana@acme.example", status, Optional.empty());
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    JsonNode result = invoke();
+
+    assertEquals("{\"merged\":false}", result.toString());
+    assertEquals(LeadStatus.RECEIVED, leads.find(leadId).orElseThrow().status());
+    assertTrue(mailer.sent().isEmpty());
+    assertTrue(history.of(leadId).isEmpty());
+  }
+
+  @Test
+  void earlierLeadOlderThanTheWindow_isNotOpen() throws IOException {
+    givenOpenLead("dana@acme.example", LeadStatus.ACCEPTED, Optional.of(ANA));
+    clock.advance(Duration.ofDays(90));
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    assertFalse(invoke().get("merged").asBoolean());
+  }
+
+  @Test
+  void colleagueAtTheSameDomain_isNotADuplicate() throws IOException {
+    givenOpenLead("dana@acme.example", LeadStatus.ACCEPTED, Optional.of(ANA));
+    givenNewLead("sam@acme.example", "contact-sales", null);
+
+    assertFalse(invoke().get("merged").asBoolean());
+  }
+
+  @Test
+  void twoLeadsOfTheSameInstant_theOneAlreadyRoutedCameFirst_whateverTheIds() throws IOException {
+    String laterId = "lead-ZZZZZZZZZZZZZZZZZZZZZZZZZZ"; // sorts after the fixture's id
+    leads.create(
+        new Lead(
+            laterId,
+            NOW,
+            submission("dana@acme.example", "demo-request", null),
+            LeadStatus.ROUTING,
+            Optional.empty(),
+            Optional.empty()));
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    assertEquals(laterId, invoke().get("mergedInto").asText());
+  }
+
+  // ---- the leads ----
+
+  private static final Owner ANA =
+      new Owner("ana-ruiz", "Ana Ruiz", "ana@sales.test", Owner.Role.REP);
+
+  private void givenOpenLead(String email, LeadStatus status, Optional<Owner> owner) {
+    leads.create(
+        new Lead(
+            OPEN_LEAD,
+            FIRST,
+            submission(email, "demo-request", "Can we see a demo?"),
+            status,
+            Optional.empty(),
+            owner));
+  }
+
+  private void givenNewLead(String email, String formId, String message) {
+    leads.create(Lead.received(leadId, clock.instant(), submission(email, formId, message)));
+  }
+
+  private void givenOffer(
+      int attempt, String repId, String name, String email, OfferStatus status) {
+    offers.put(
+        new Offer(
+            OPEN_LEAD,
+            String.format("%03d", attempt),
+            attempt,
+            "inbound-sales",
+            repId,
+            name,
+            email,
+            "hash-" + attempt,
+            "token-" + attempt,
+            FIRST,
+            FIRST.plus(Duration.ofMinutes(15)),
+            OfferStatus.OPEN,
+            Optional.empty(),
+            Optional.empty()));
+    if (status == OfferStatus.EXPIRED) {
+      offers.expire(OPEN_LEAD, String.format("%03d", attempt), FIRST.plusSeconds(901));
+    }
+  }
+
+  private static Submission submission(String email, String formId, String message) {
+    return new Submission(
+        email,
+        "Dana",
+        "Prospect",
+        "Acme GmbH",
+        "Head of Operations",
+        null,
+        "DE",
+        250,
+        "Logistics",
+        message,
+        formId,
+        "newsletter",
+        "email",
+        "spring-webinar",
+        List.of("/pricing"));
+  }
+
+  // ---- what happened ----
+
+  private JsonNode invoke() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    handler.handleRequest(
+        new ByteArrayInputStream(Fixtures.event("match-lead.json").getBytes(UTF_8)), out, null);
+    return Json.MAPPER.readTree(out.toString(UTF_8));
+  }
+
+  private HistoryEvent only(String lead, String type) {
+    List<HistoryEvent> events =
+        history.of(lead).stream().filter(e -> e.type().equals(type)).toList();
+    assertEquals(1, events.size(), () -> history.of(lead).toString());
+    return events.get(0);
+  }
+
+  private long count(String lead, String type) {
+    return history.of(lead).stream().filter(e -> e.type().equals(type)).count();
+  }
+
+  private Email onlyEmail() {
+    assertEquals(1, mailer.sent().size(), () -> mailer.sent().toString());
+    return mailer.sent().get(0);
+  }
+}
