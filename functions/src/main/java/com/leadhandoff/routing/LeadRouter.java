@@ -121,7 +121,7 @@ public final class LeadRouter {
     OfferLadder ladder = new OfferLadder(offers.forLead(leadId), maxOffers);
     leads.setStatus(leadId, LeadStatus.ROUTING);
     if (ladder.ended().isPresent()) {
-      return noRep(leadId, choice, ladder.ended().get(), List.of());
+      return noRep(leadId, choice, ladder, ladder.ended().get(), List.of());
     }
     Availability availability = Availability.at(clock.instant(), calendars);
     Selection selection =
@@ -136,7 +136,7 @@ public final class LeadRouter {
       return offer(lead, choice, ladder.nextAttempt(), chosen);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
-    return noRep(leadId, choice, none.reason(), none.skipped());
+    return noRep(leadId, choice, ladder, none.reason(), none.skipped());
   }
 
   /** Caps and credits as the round robin claims them, for this lead at this moment. */
@@ -224,7 +224,11 @@ public final class LeadRouter {
   }
 
   private Route noRep(
-      String leadId, TeamChoice choice, String reason, List<Selection.Skipped> skipped) {
+      String leadId,
+      TeamChoice choice,
+      OfferLadder ladder,
+      String reason,
+      List<Selection.Skipped> skipped) {
     Map<String, String> details = new LinkedHashMap<>();
     details.put("teamId", choice.team().teamId());
     choice.ruleId().ifPresent(rule -> details.put("rule", rule));
@@ -238,7 +242,7 @@ public final class LeadRouter {
             NO_REP,
             "No rep to offer the lead to: " + reason + skippedText(skipped),
             details));
-    return Route.none(reason);
+    return Route.none(reason, ladder.offers().size());
   }
 
   private static void putSkipped(Map<String, String> details, List<Selection.Skipped> skipped) {

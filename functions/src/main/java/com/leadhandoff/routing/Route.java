@@ -22,6 +22,8 @@ import java.time.ZoneId;
  * @param waitSeconds how long "Offer To Rep" waits for an answer before the first reminder is due,
  *     or {@code timeoutSeconds} when the offer has no reminders
  * @param next the first reminder, or a link that is not due when there are none
+ * @param offersMade offers made for the lead before this route; always set, so the state machine
+ *     can tell a lead nobody was ever offered (the fallback queue's) from an ended ladder
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Route(
@@ -38,7 +40,8 @@ public record Route(
     String answerWindow,
     String reason,
     Integer waitSeconds,
-    Reminder next) {
+    Reminder next,
+    int offersMade) {
 
   /** An offer to {@code rep}. */
   public static Route to(
@@ -64,12 +67,31 @@ public record Route(
         answerWindow,
         reason,
         reminders.firstWaitSeconds(),
-        reminders.chain());
+        reminders.chain(),
+        attempt - 1);
   }
 
-  /** Nobody to offer the lead to. */
-  public static Route none(String reason) {
+  /**
+   * Nobody to offer the lead to.
+   *
+   * @param offersMade offers the lead had before; 0 means no rep was ever eligible
+   */
+  public static Route none(String reason, int offersMade) {
     return new Route(
-        false, null, null, null, null, null, null, null, null, null, null, reason, null, null);
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        reason,
+        null,
+        null,
+        offersMade);
   }
 }
