@@ -11,6 +11,7 @@ import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.routing.Directory;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,9 +31,19 @@ public final class FollowUp {
   private final LeadHistory history;
   private final Mailer mailer;
   private final Clock clock;
+  private final FollowUps followUps;
 
+  /**
+   * @param followUps which introduction template and campaign each lead gets
+   */
   public FollowUp(
-      LeadStore leads, Directory directory, LeadHistory history, Mailer mailer, Clock clock) {
+      LeadStore leads,
+      Directory directory,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      FollowUps followUps) {
+    this.followUps = followUps;
     this.leads = leads;
     this.directory = directory;
     this.history = history;
@@ -78,15 +89,26 @@ public final class FollowUp {
             .rep(owner.id())
             .map(r -> new RepContact(r.name(), r.email()))
             .orElse(new RepContact(owner.name(), owner.email()));
-    Map<String, Object> model = Map.of("lead", LeadSummary.of(lead), "rep", rep);
+    FollowUps.Choice choice = followUps.choose(lead);
+    Map<String, Object> model = new HashMap<>();
+    model.put("lead", LeadSummary.of(lead));
+    model.put("rep", rep);
+    choice.campaign().ifPresent(c -> model.put("campaign", c.view()));
     if (!done.contains(PROSPECT_INTRODUCED)) {
-      mailer.send(EmailTemplates.render("intro", lead.submission().email(), model));
+      mailer.send(EmailTemplates.render(choice.template(), lead.submission().email(), model));
       history.record(
           leadId,
-          event(
+          new HistoryEvent(
+              clock.instant(),
               PROSPECT_INTRODUCED,
-              "Introduced " + rep.name() + " to the prospect by email",
-              owner.id()));
+              "Introduced "
+                  + rep.name()
+                  + " to the prospect by email ("
+                  + choice.why()
+                  + ", template "
+                  + choice.template()
+                  + ")",
+              Map.of("repId", owner.id(), "template", choice.template())));
     }
     mailer.send(EmailTemplates.render("accepted", rep.email(), model));
     if (lead.status() != LeadStatus.ACCEPTED) {

@@ -175,7 +175,8 @@ class FollowUpHandlerTest {
   }
 
   private FollowUpHandler handler(Mailer using) {
-    return new FollowUpHandler(new FollowUp(leads, directory, history, using, clock));
+    return new FollowUpHandler(
+        new FollowUp(leads, directory, history, using, clock, FollowUps.bundled()));
   }
 
   private static String invoke(FollowUpHandler handler) throws IOException {
