@@ -13,6 +13,7 @@ import com.leadhandoff.local.dynamo.Tables;
 import com.leadhandoff.local.ses.SentEmail;
 import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Table;
+import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import java.io.ByteArrayOutputStream;
@@ -178,6 +179,11 @@ final class LeadHandoffRuntime {
 
   Lead lead(String leadId) {
     return leads.find(leadId).orElseThrow(() -> new AssertionError("no lead " + leadId));
+  }
+
+  /** The directory tables as the functions read them, to change a rep for one test. */
+  DynamoDirectory directory() {
+    return new DynamoDirectory(dynamo, table("TeamsTable"), table("RepsTable"));
   }
 
   List<HistoryEvent> leadHistory(String leadId) {

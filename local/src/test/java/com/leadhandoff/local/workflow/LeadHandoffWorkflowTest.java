@@ -84,6 +84,20 @@ class LeadHandoffWorkflowTest {
     return offers.get(0);
   }
 
+  /**
+   * The subjects of the emails the prospect was sent, oldest first; an introduction to the rep who
+   * accepted reads {@code introduction}.
+   */
+  private List<String> prospectMail(String address) {
+    return local.mailTo(address).stream()
+        .map(
+            m ->
+                m.subject().endsWith("will take care of your request")
+                    ? "introduction"
+                    : m.subject())
+        .toList();
+  }
+
   private static String rep(SentEmail email) {
     assertEquals(1, email.to().size());
     return email.to().get(0);
@@ -114,14 +128,16 @@ class LeadHandoffWorkflowTest {
     assertEquals(LeadStatus.ACCEPTED, lead.status());
     assertEquals(rep, lead.owner().orElseThrow().email());
     assertEquals(Owner.Role.REP, lead.owner().orElseThrow().role());
-    List<SentEmail> intro = local.mailTo("dana.intime@acme-robotics.io");
-    assertEquals(1, intro.size(), "the prospect hears from their rep once");
-    assertTrue(intro.get(0).subject().endsWith("will take care of your request"));
+    List<SentEmail> toProspect = local.mailTo("dana.intime@acme-robotics.io");
+    assertEquals(2, toProspect.size(), "the acknowledgement, then the rep's introduction once");
+    assertEquals("Thanks for getting in touch", toProspect.get(0).subject());
+    assertTrue(toProspect.get(1).subject().endsWith("will take care of your request"));
     assertEquals(1, local.mailAbout("You own this lead: " + name("Intime")).size());
     assertTrue(local.mailAbout("You own this lead: " + name("Intime")).get(0).isFor(rep));
     assertEquals(
         List.of(
             "Score Lead",
+            "Acknowledge Lead",
             "Qualified?",
             "Route Lead",
             "Rep Found?",
@@ -181,11 +197,13 @@ class LeadHandoffWorkflowTest {
     assertEquals(LeadStatus.ACCEPTED, lead.status());
     assertEquals(rep(offer), lead.owner().orElseThrow().email());
     assertEquals(1, reminders("Nudged").size(), "no reminder after the answer");
-    assertEquals(1, local.mailTo("dana.nudged@acme-robotics.io").size());
+    assertEquals(
+        List.of("Thanks for getting in touch", "introduction"),
+        prospectMail("dana.nudged@acme-robotics.io"));
     List<String> states = local.statesEntered(leadId);
     assertEquals(
         List.of("Offer To Rep", "Reminder Due?", "Remind Rep", "Accepted?", "Follow Up"),
-        states.subList(4, 9));
+        states.subList(5, 10));
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
 
@@ -256,6 +274,7 @@ class LeadHandoffWorkflowTest {
     assertEquals(
         List.of(
             "Score Lead",
+            "Acknowledge Lead",
             "Qualified?",
             "Route Lead",
             "Rep Found?",
@@ -368,7 +387,10 @@ class LeadHandoffWorkflowTest {
     assertEquals("Spam: Keyboard-mash company, fake phone", recycled.details().get("reason"));
     local.advance(OFFER_WINDOW.multipliedBy(4));
     assertEquals(1, offers("Spam").size(), "no other rep is offered a spam lead");
-    assertTrue(local.mailTo("dana.spam@acme-robotics.io").isEmpty(), "the sender gets no mail");
+    assertEquals(
+        List.of("Thanks for getting in touch"),
+        prospectMail("dana.spam@acme-robotics.io"),
+        "after the acknowledgement the sender gets no more mail");
     List<String> states = local.statesEntered(leadId);
     assertEquals(
         List.of("Offer To Rep", "Record Recycled Offer", "Recycle Lead", "Recycled"),
@@ -390,10 +412,12 @@ class LeadHandoffWorkflowTest {
     assertEquals(LeadStatus.NURTURE, lead.status());
     assertTrue(lead.score().isPresent());
     assertTrue(lead.owner().isEmpty());
-    assertEquals(1, local.mailTo("sam.student@gmail.com").size(), "the prospect is thanked");
+    List<SentEmail> thanks = local.mailTo("sam.student@gmail.com");
+    assertEquals(1, thanks.size(), "the prospect is thanked once");
+    assertTrue(thanks.get(0).text().contains("We cannot promise a call"), thanks.get(0).text());
     assertTrue(local.mailAbout("Sam Student").isEmpty(), "no rep hears about it");
     assertEquals(
-        List.of("Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
+        List.of("Score Lead", "Acknowledge Lead", "Qualified?", "Nurture Lead", "Nurtured"),
         local.statesEntered(leadId));
   }
 
@@ -457,7 +481,9 @@ class LeadHandoffWorkflowTest {
     assertEquals(
         1,
         local.leadHistory(leadId).stream().filter(e -> e.type().equals("OFFER_ACCEPTED")).count());
-    assertEquals(1, local.mailTo("dana.race@acme-robotics.io").size());
+    assertEquals(
+        List.of("Thanks for getting in touch", "introduction"),
+        prospectMail("dana.race@acme-robotics.io"));
     assertEquals(1, local.mailAbout("You own this lead: " + name("Race")).size());
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
@@ -477,7 +503,13 @@ class LeadHandoffWorkflowTest {
             .collect(Collectors.groupingBy(t -> t, Collectors.counting()));
     assertEquals(2L, events.get("LambdaFunctionFailed"), events.toString());
     assertEquals(
-        List.of("Score Lead", "Qualified?", "Route Lead", "Rep Found?", "Offer To Rep"),
+        List.of(
+            "Score Lead",
+            "Acknowledge Lead",
+            "Qualified?",
+            "Route Lead",
+            "Rep Found?",
+            "Offer To Rep"),
         local.statesEntered(leadId),
         "retries stay inside the state");
     assertEquals(LeadStatus.ROUTING, local.lead(leadId).status());
