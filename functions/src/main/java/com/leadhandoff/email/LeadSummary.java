@@ -4,6 +4,7 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.Score;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -46,6 +47,8 @@ public record LeadSummary(
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter IN_ZONE =
+      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm zzz", Locale.ENGLISH);
 
   /** One labelled value, e.g. {@code Phone: +49 …}. */
   public record Detail(String label, String value) {}
@@ -83,6 +86,16 @@ public record LeadSummary(
   /** An instant as every email shows it, e.g. {@code Mon 23 Nov 2026, 10:15 UTC}. */
   public static String time(Instant instant) {
     return TIME.format(instant);
+  }
+
+  /**
+   * An instant on the clocks of {@code zone}, e.g. {@code Mon 23 Nov 2026, 11:15 CET}; the zone's
+   * short name tells the reader which side of a clock change is meant.
+   */
+  public static String time(Instant instant, ZoneId zone) {
+    // The offset Z would print as "Z"; readers expect "UTC".
+    ZoneId shown = zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    return IN_ZONE.format(instant.atZone(shown));
   }
 
   private static List<Detail> contactDetails(Submission s) {

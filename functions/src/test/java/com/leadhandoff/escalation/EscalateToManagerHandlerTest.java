@@ -29,6 +29,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,6 +110,46 @@ class EscalateToManagerHandlerTest {
     assertTrue(text.contains("manager of team EMEA"), text);
     assertTrue(alert.html().contains("declined: Wrong region for me"), alert.html());
     assertEquals(1, eventsOfType(Escalation.ESCALATED));
+  }
+
+  @Test
+  void teamWithACalendar_getsTheAlertsTimesOnItsOwnClock() throws IOException {
+    // GIVEN team EMEA works on Berlin time, and the lead was offered there three times
+    givenTeams();
+    givenLead();
+    givenThreeAnsweredOffers("Wrong region for me");
+    EscalateToManagerHandler inBerlin =
+        new EscalateToManagerHandler(
+            new Escalation(
+                leads,
+                offers,
+                directory,
+                history,
+                mailer,
+                clock,
+                FALLBACK,
+                team ->
+                    team.equals("emea")
+                        ? Optional.of(ZoneId.of("Europe/Berlin"))
+                        : Optional.empty()));
+    history.record(leadId, new HistoryEvent(RECEIVED, "SCORED", "Scored 72", Map.of()));
+
+    // WHEN it escalates
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    inBerlin.handleRequest(
+        new ByteArrayInputStream(Fixtures.event("escalate-to-manager.json").getBytes(UTF_8)),
+        out,
+        null);
+
+    // THEN the offers and the history read in Berlin time, with the zone named
+    String text = onlyEmailTo("mo@sales.test").text();
+    assertTrue(
+        text.contains(
+            "1. Ana Ruiz <ana@sales.test>, offered Mon 23 Nov 2026, 11:00 CET:"
+                + " timed out (deadline Mon 23 Nov 2026, 11:15 CET)"),
+        text);
+    assertTrue(text.contains("Mon 23 Nov 2026, 11:00 CET  Scored 72"), text);
+    assertFalse(text.contains(":00 UTC  Scored"), text);
   }
 
   @Test
