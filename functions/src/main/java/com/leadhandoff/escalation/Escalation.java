@@ -43,32 +43,9 @@ public final class Escalation {
   private final Function<String, Optional<ZoneId>> zones;
 
   /**
-   * An escalation whose alert shows times in UTC.
-   *
    * @param fallbackManagerAddress who is alerted and owns the lead when no team manager is set up
-   */
-  public Escalation(
-      LeadStore leads,
-      OfferStore offers,
-      Directory directory,
-      LeadHistory history,
-      Mailer mailer,
-      Clock clock,
-      String fallbackManagerAddress) {
-    this(
-        leads,
-        offers,
-        directory,
-        history,
-        mailer,
-        clock,
-        fallbackManagerAddress,
-        team -> Optional.empty());
-  }
-
-  /**
-   * @param fallbackManagerAddress who is alerted and owns the lead when no team manager is set up
-   * @param zones team id → the zone of the team's calendar, in which the alert shows times
+   * @param zones team id → the zone of the team's calendar, in which the alert shows times; empty
+   *     shows them in UTC
    */
   public Escalation(
       LeadStore leads,

@@ -55,7 +55,15 @@ class EscalateToManagerHandlerTest {
   private final MutableClock clock = new MutableClock(RECEIVED);
   private final EscalateToManagerHandler handler =
       new EscalateToManagerHandler(
-          new Escalation(leads, offers, directory, history, mailer, clock, FALLBACK));
+          new Escalation(
+              leads,
+              offers,
+              directory,
+              history,
+              mailer,
+              clock,
+              FALLBACK,
+              team -> Optional.empty()));
 
   EscalateToManagerHandlerTest() throws IOException {}
 

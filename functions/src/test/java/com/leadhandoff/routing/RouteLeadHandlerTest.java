@@ -117,14 +117,7 @@ class RouteLeadHandlerTest {
   @Test
   void pausedAndOutOfOfficeReps_areSkipped_andTheHistorySaysWhy() {
     // GIVEN Ana paused and Ben away this week (in his own zone, London)
-    directory.save(withAvailability("ana-ruiz", true, Map.of(), List.of()));
-    directory.save(
-        withAvailability(
-            "ben-okafor",
-            false,
-            Map.of(),
-            List.of(
-                new OutOfOffice(LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-13")))));
+    anaPausedAndBenAwayThisWeek();
     storeLead("lead-away");
 
     // WHEN the lead is routed on Wednesday morning
@@ -346,15 +339,8 @@ class RouteLeadHandlerTest {
   @Test
   void freshLeadWithEveryRepPausedOrAway_findsNobody_andSaysNoOfferWasEverMade() {
     // GIVEN every active inbound rep paused or out of office
-    directory.save(withAvailability("ana-ruiz", true, Map.of(), List.of()));
+    anaPausedAndBenAwayThisWeek();
     directory.save(withAvailability("chloe-martin", true, Map.of(), List.of()));
-    directory.save(
-        withAvailability(
-            "ben-okafor",
-            false,
-            Map.of(),
-            List.of(
-                new OutOfOffice(LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-13")))));
     storeLead("lead-nobody");
 
     // WHEN the lead is routed for the first time
@@ -493,6 +479,18 @@ class RouteLeadHandlerTest {
 
   private void moveClockTo(String officeTime) {
     clock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(officeTime).toInstant()));
+  }
+
+  /** Ana paused, Ben out of office Monday to Friday of the clock's week. */
+  private void anaPausedAndBenAwayThisWeek() {
+    directory.save(withAvailability("ana-ruiz", true, Map.of(), List.of()));
+    directory.save(
+        withAvailability(
+            "ben-okafor",
+            false,
+            Map.of(),
+            List.of(
+                new OutOfOffice(LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-13")))));
   }
 
   /** The stored rep, with a pause switch, own working hours and days away. */

@@ -28,7 +28,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -229,6 +231,26 @@ final class LeadHandoffRuntime {
     return java.util.stream.IntStream.range(0, newest.size())
         .mapToObj(i -> newest.get(newest.size() - 1 - i))
         .toList();
+  }
+
+  /**
+   * A VP at a mid-size German manufacturer asking for a demo: scores hot, well above the threshold,
+   * and goes to inbound-sales (Berlin hours) by the demo routing rules.
+   */
+  static Map<String, Object> demoRequest(String lastName) {
+    Map<String, Object> lead = new LinkedHashMap<>();
+    lead.put("email", "dana." + lastName.toLowerCase(Locale.ROOT) + "@acme-robotics.io");
+    lead.put("firstName", "Dana");
+    lead.put("lastName", lastName);
+    lead.put("company", "Acme Robotics");
+    lead.put("jobTitle", "VP Operations");
+    lead.put("country", "DE");
+    lead.put("companySize", 250);
+    lead.put("industry", "Manufacturing");
+    lead.put("formId", "demo-request");
+    lead.put("pagesViewed", List.of("/pricing", "/case-studies/warehouse-automation"));
+    lead.put("message", "Can we see a demo next week?");
+    return lead;
   }
 
   /** The offer link in an offer email. */

@@ -1,5 +1,6 @@
 package com.leadhandoff.local.workflow;
 
+import static com.leadhandoff.local.workflow.LeadHandoffRuntime.demoRequest;
 import static com.leadhandoff.local.workflow.LeadHandoffRuntime.offerLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,22 +54,6 @@ class LeadHandoffWorkflowTest {
     local = LeadHandoffRuntime.fresh();
   }
 
-  /** A VP at a mid-size manufacturer asking for a demo: scores hot, well above the threshold. */
-  private static Map<String, Object> demoRequest(String lastName) {
-    Map<String, Object> lead = new LinkedHashMap<>();
-    lead.put("email", "dana." + lastName.toLowerCase() + "@acme-robotics.io");
-    lead.put("firstName", "Dana");
-    lead.put("lastName", lastName);
-    lead.put("company", "Acme Robotics");
-    lead.put("jobTitle", "VP Operations");
-    lead.put("country", "DE");
-    lead.put("companySize", 250);
-    lead.put("industry", "Manufacturing");
-    lead.put("formId", "demo-request");
-    lead.put("pagesViewed", List.of("/pricing", "/case-studies/warehouse-automation"));
-    lead.put("message", "Can we see a demo next week?");
-    return lead;
-  }
 
   private static String name(String lastName) {
     return "Dana " + lastName;
