@@ -54,7 +54,6 @@ class LeadHandoffWorkflowTest {
     local = LeadHandoffRuntime.fresh();
   }
 
-
   private static String name(String lastName) {
     return "Dana " + lastName;
   }

@@ -208,5 +208,4 @@ class ProspectCommunicationWorkflowTest {
   private List<HistoryEvent> events(String leadId, String type) {
     return local.leadHistory(leadId).stream().filter(e -> e.type().equals(type)).toList();
   }
-
 }

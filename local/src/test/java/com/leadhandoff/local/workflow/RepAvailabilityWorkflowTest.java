@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.local.ses.SentEmail;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,5 +71,4 @@ class RepAvailabilityWorkflowTest {
     assertEquals(1, offers.size(), "offer emails so far: " + offers);
     return offers.get(0);
   }
-
 }
