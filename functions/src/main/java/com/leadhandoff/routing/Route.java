@@ -22,8 +22,11 @@ import java.time.ZoneId;
  * @param waitSeconds how long "Offer To Rep" waits for an answer before the first reminder is due,
  *     or {@code timeoutSeconds} when the offer has no reminders
  * @param next the first reminder, or a link that is not due when there are none
- * @param offersMade offers made for the lead before this route; always set, so the state machine
- *     can tell a lead nobody was ever offered (the fallback queue's) from an ended ladder
+ * @param offersMade offers made for the lead before this route, so the state machine can tell a
+ *     lead nobody was ever offered (the fallback queue's) from an ended ladder. Always set: a
+ *     Choice rule whose Variable path is missing fails the execution with States.Runtime rather
+ *     than not matching (the ASL's IsPresent test exists for that), see the Choice state in the
+ *     Step Functions developer guide.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Route(

@@ -10,12 +10,15 @@ import com.leadhandoff.email.EmailTemplates;
 import com.leadhandoff.email.LeadSummary;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.Submission;
+import com.leadhandoff.routing.RuleCondition;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FollowUpsTest {
@@ -27,9 +30,25 @@ class FollowUpsTest {
 
     assertEquals(FollowUps.bundled(), shipped);
     assertEquals(
-        List.of("lead-response-report", "pipeline-webinar", "local-demo"),
+        List.of("lead-response-report", "pipeline-webinar", "review-sites", "local-demo"),
         shipped.rules().stream().map(FollowUpRule::id).toList());
     assertEquals("intro", shipped.fallback().template());
+  }
+
+  @Test
+  void repositoryFile_exercisesEveryConditionType() {
+    Set<RuleCondition.TextField> used =
+        FollowUps.bundled().rules().stream()
+            .flatMap(r -> r.when().stream())
+            .map(c -> ((RuleCondition.Text) c).field())
+            .collect(Collectors.toSet());
+
+    assertEquals(
+        Set.of(
+            RuleCondition.TextField.FORM_ID,
+            RuleCondition.TextField.UTM_CAMPAIGN,
+            RuleCondition.TextField.UTM_SOURCE),
+        used);
   }
 
   @Test
