@@ -33,6 +33,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class EscalateToManagerHandlerTest {
@@ -53,17 +54,7 @@ class EscalateToManagerHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED);
-  private final EscalateToManagerHandler handler =
-      new EscalateToManagerHandler(
-          new Escalation(
-              leads,
-              offers,
-              directory,
-              history,
-              mailer,
-              clock,
-              FALLBACK,
-              team -> Optional.empty()));
+  private EscalateToManagerHandler handler = handlerWithZones(team -> Optional.empty());
 
   EscalateToManagerHandlerTest() throws IOException {}
 
@@ -126,28 +117,14 @@ class EscalateToManagerHandlerTest {
     givenTeams();
     givenLead();
     givenThreeAnsweredOffers("Wrong region for me");
-    EscalateToManagerHandler inBerlin =
-        new EscalateToManagerHandler(
-            new Escalation(
-                leads,
-                offers,
-                directory,
-                history,
-                mailer,
-                clock,
-                FALLBACK,
-                team ->
-                    team.equals("emea")
-                        ? Optional.of(ZoneId.of("Europe/Berlin"))
-                        : Optional.empty()));
+    handler =
+        handlerWithZones(
+            team ->
+                team.equals("emea") ? Optional.of(ZoneId.of("Europe/Berlin")) : Optional.empty());
     history.record(leadId, new HistoryEvent(RECEIVED, "SCORED", "Scored 72", Map.of()));
 
     // WHEN it escalates
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    inBerlin.handleRequest(
-        new ByteArrayInputStream(Fixtures.event("escalate-to-manager.json").getBytes(UTF_8)),
-        out,
-        null);
+    invoke();
 
     // THEN the offers and the history read in Berlin time, with the zone named
     String text = onlyEmailTo("mo@sales.test").text();
@@ -269,6 +246,11 @@ class EscalateToManagerHandlerTest {
         alert.html().contains("declined: &lt;b&gt;not&lt;/b&gt; a fit &amp; spam"), alert.html());
     assertFalse(alert.html().contains("<b>not</b>"), alert.html());
     assertTrue(alert.text().contains("declined: <b>not</b> a fit & spam"), alert.text());
+  }
+
+  private EscalateToManagerHandler handlerWithZones(Function<String, Optional<ZoneId>> zones) {
+    return new EscalateToManagerHandler(
+        new Escalation(leads, offers, directory, history, mailer, clock, FALLBACK, zones));
   }
 
   private String invoke() throws IOException {

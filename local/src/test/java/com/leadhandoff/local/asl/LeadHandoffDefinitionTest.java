@@ -296,12 +296,7 @@ class LeadHandoffDefinitionTest {
     // AND a lead that had offers before goes to the manager
     fixture.function(
         "RouteLead", p -> json("{\"found\":false,\"reason\":\"ladder ended\",\"offersMade\":3}"));
-    String ended =
-        fixture
-            .engine
-            .startExecution(machine, Optional.of("lead-2"), "{\"leadId\":\"lead-2\"}")
-            .executionArn();
-    fixture.engine.awaitIdle();
+    String ended = start("lead-2");
     List<String> states = fixture.statesEntered(ended);
     assertEquals(
         List.of("Escalate To Manager", "Escalated"),
@@ -309,10 +304,14 @@ class LeadHandoffDefinitionTest {
   }
 
   private String start() {
+    return start("lead-1");
+  }
+
+  private String start(String leadId) {
     String arn =
         fixture
             .engine
-            .startExecution(machine, Optional.of("lead-1"), "{\"leadId\":\"lead-1\"}")
+            .startExecution(machine, Optional.of(leadId), "{\"leadId\":\"" + leadId + "\"}")
             .executionArn();
     fixture.engine.awaitIdle();
     return arn;
