@@ -43,10 +43,7 @@ public record LeadSummary(
     String tier,
     List<ReasonLine> reasons) {
 
-  // Emails are read by people in several time zones; UTC with the zone spelled out is unambiguous.
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+  // Emails are read by people in several time zones; a time always names its zone.
   private static final DateTimeFormatter IN_ZONE =
       DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm zzz", Locale.ENGLISH);
 
@@ -56,8 +53,13 @@ public record LeadSummary(
   /** One scoring rule that fired, e.g. {@code +40 Asked for a demo}. */
   public record ReasonLine(String description, String points) {}
 
-  /** The summary of {@code lead}. */
+  /** The summary of {@code lead}, its times in UTC. */
   public static LeadSummary of(Lead lead) {
+    return of(lead, ZoneOffset.UTC);
+  }
+
+  /** The summary of {@code lead}, its times on the clocks of {@code zone}. */
+  public static LeadSummary of(Lead lead, ZoneId zone) {
     Submission s = lead.submission();
     String first = blankToNull(s.firstName());
     Score score = lead.score().orElse(null);
@@ -70,7 +72,7 @@ public record LeadSummary(
         blankToNull(s.company()),
         blankToNull(s.jobTitle()),
         blankToNull(s.message()),
-        time(lead.receivedAt()),
+        time(lead.receivedAt(), zone),
         contactDetails(s),
         interest(s),
         s.pagesViewed(),
@@ -85,7 +87,7 @@ public record LeadSummary(
 
   /** An instant as every email shows it, e.g. {@code Mon 23 Nov 2026, 10:15 UTC}. */
   public static String time(Instant instant) {
-    return TIME.format(instant);
+    return time(instant, ZoneOffset.UTC);
   }
 
   /**

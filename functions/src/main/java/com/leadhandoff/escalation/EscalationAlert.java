@@ -33,7 +33,7 @@ final class EscalationAlert {
         "escalation",
         manager.email(),
         Map.of(
-            "lead", LeadSummary.of(lead),
+            "lead", LeadSummary.of(lead, manager.zone()),
             "manager", manager,
             "teamName", manager.team().orElse(""),
             "why", why,

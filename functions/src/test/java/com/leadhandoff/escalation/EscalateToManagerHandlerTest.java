@@ -134,6 +134,7 @@ class EscalateToManagerHandlerTest {
                 + " timed out (deadline Mon 23 Nov 2026, 11:15 CET)"),
         text);
     assertTrue(text.contains("Mon 23 Nov 2026, 11:00 CET  Scored 72"), text);
+    assertTrue(text.contains("Received: Mon 23 Nov 2026, 11:00 CET"), text);
     assertFalse(text.contains(":00 UTC  Scored"), text);
   }
 
