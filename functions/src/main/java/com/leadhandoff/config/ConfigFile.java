@@ -145,6 +145,29 @@ public final class ConfigFile {
   }
 
   /**
+   * The start of one entry of a list of entries.
+   *
+   * @param id the entry's id, if it has one written as text
+   * @param label how problems name the entry: its id in quotes, else its position
+   */
+  public record Entry(Optional<String> id, Optional<String> label) {}
+
+  /**
+   * Opens the list entry at {@code pointer}; reports it and returns empty if it is not a mapping.
+   *
+   * @param position how to name an entry without an id, e.g. {@code #3}
+   * @param shape what the entry must be, e.g. {@code a rule must be a mapping with id and when}
+   */
+  public Optional<Entry> entry(JsonNode node, String pointer, String position, String shape) {
+    if (!node.isObject()) {
+      problem(pointer, Optional.of(position), shape + " (was " + shown(node) + ")");
+      return Optional.empty();
+    }
+    Optional<String> id = text(node, "id");
+    return Optional.of(new Entry(id, Optional.of(id.map(i -> "'" + i + "'").orElse(position))));
+  }
+
+  /**
    * Reports {@code id} (written at {@code pointer/id}) if it is not a well-formed id or was used
    * before; {@code seen} maps each id read so far to its line, {@code kind} names the entries in
    * the message, e.g. {@code rule}.

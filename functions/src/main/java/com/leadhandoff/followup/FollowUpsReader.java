@@ -72,18 +72,17 @@ final class FollowUpsReader {
   }
 
   private Optional<FollowUpRule> entry(JsonNode node, String pointer, int index) {
-    String position = "#" + (index + 1);
-    if (!node.isObject()) {
-      file.problem(
-          pointer,
-          Optional.of(position),
-          "an entry must be a mapping with id, description, when, template and campaign (was "
-              + ConfigFile.shown(node)
-              + ")");
+    Optional<ConfigFile.Entry> entry =
+        file.entry(
+            node,
+            pointer,
+            "#" + (index + 1),
+            "an entry must be a mapping with id, description, when, template and campaign");
+    if (entry.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> id = text(node, "id");
-    Optional<String> label = Optional.of(id.map(i -> "'" + i + "'").orElse(position));
+    Optional<String> id = entry.get().id();
+    Optional<String> label = entry.get().label();
     int before = file.problemCount();
     file.unknownKeys(node, pointer, ENTRY_KEYS, label, "in an entry");
     id.ifPresentOrElse(

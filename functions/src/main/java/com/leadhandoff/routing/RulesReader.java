@@ -108,19 +108,17 @@ final class RulesReader {
   }
 
   private Optional<RoutingRule> rule(JsonNode node, String pointer, int index) {
-    String position = "#" + (index + 1);
-    if (!node.isObject()) {
-      file.problem(
-          pointer,
-          Optional.of(position),
-          "a rule must be a mapping with id, description, team and when (was "
-              + ConfigFile.shown(node)
-              + ")");
+    Optional<ConfigFile.Entry> entry =
+        file.entry(
+            node,
+            pointer,
+            "#" + (index + 1),
+            "a rule must be a mapping with id, description, team and when");
+    if (entry.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> id = text(node, "id");
-    // Problems name the rule by id when it has one, by position otherwise.
-    Optional<String> label = Optional.of(id.map(i -> "'" + i + "'").orElse(position));
+    Optional<String> id = entry.get().id();
+    Optional<String> label = entry.get().label();
     int problemsBefore = file.problemCount();
     file.unknownKeys(node, pointer, RULE_KEYS, label, "in a rule");
     id.ifPresentOrElse(

@@ -191,6 +191,16 @@ class FollowUpsTest {
   }
 
   @Test
+  void entryThatIsNotAMapping_isNamedByItsPosition() {
+    List<ConfigProblem> problems = problems("followUps:\n  - whitepaper\n" + DEFAULT);
+
+    assertEquals(
+        "f.yaml line 2, follow-up #1: an entry must be a mapping with id, description, when,"
+            + " template and campaign (was \"whitepaper\")",
+        problems.get(0).toString());
+  }
+
+  @Test
   void missingDefault_saysWhatToWrite() {
     List<ConfigProblem> problems = problems("followUps: []\n");
 
