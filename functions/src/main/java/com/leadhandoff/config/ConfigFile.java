@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * A parsed config file that remembers where each value was written, and the problems found in it.
@@ -33,6 +34,8 @@ public final class ConfigFile {
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
           .build();
+
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final String name;
   private final String entryKind;
@@ -139,6 +142,58 @@ public final class ConfigFile {
       return Optional.empty();
     }
     return Optional.of(value);
+  }
+
+  /**
+   * The start of one entry of a list of entries.
+   *
+   * @param id the entry's id, if it has one written as text
+   * @param label how problems name the entry: its id in quotes, else its position
+   */
+  public record Entry(Optional<String> id, Optional<String> label) {}
+
+  /**
+   * Opens the list entry at {@code pointer}; reports it and returns empty if it is not a mapping.
+   *
+   * @param position how to name an entry without an id, e.g. {@code #3}
+   * @param shape what the entry must be, e.g. {@code a rule must be a mapping with id and when}
+   */
+  public Optional<Entry> entry(JsonNode node, String pointer, String position, String shape) {
+    if (!node.isObject()) {
+      problem(pointer, Optional.of(position), shape + " (was " + shown(node) + ")");
+      return Optional.empty();
+    }
+    Optional<String> id = text(node, "id");
+    return Optional.of(new Entry(id, Optional.of(id.map(i -> "'" + i + "'").orElse(position))));
+  }
+
+  /**
+   * Reports {@code id} (written at {@code pointer/id}) if it is not a well-formed id or was used
+   * before; {@code seen} maps each id read so far to its line, {@code kind} names the entries in
+   * the message, e.g. {@code rule}.
+   */
+  public void uniqueId(
+      String id, String pointer, Optional<String> entry, Map<String, Integer> seen, String kind) {
+    if (!ID.matcher(id).matches()) {
+      problem(
+          pointer + "/id",
+          entry,
+          "the id has characters ids cannot have; use letters, digits, '.', '_' or '-'");
+      return;
+    }
+    Integer first = seen.putIfAbsent(id, line(pointer + "/id").orElse(0));
+    if (first != null) {
+      problem(
+          pointer + "/id",
+          entry,
+          "duplicate "
+              + kind
+              + " id; it is already used"
+              + (first > 0 ? " on line " + first : "")
+              + ", and ids must be unique: rename one of the "
+              + kind
+              + "s");
+    }
   }
 
   /** Reports every key of {@code node} not in {@code known}; true if there was one. */

@@ -4,6 +4,7 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.Score;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -42,10 +43,9 @@ public record LeadSummary(
     String tier,
     List<ReasonLine> reasons) {
 
-  // Emails are read by people in several time zones; UTC with the zone spelled out is unambiguous.
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+  // Emails are read by people in several time zones; a time always names its zone.
+  private static final DateTimeFormatter IN_ZONE =
+      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm zzz", Locale.ENGLISH);
 
   /** One labelled value, e.g. {@code Phone: +49 …}. */
   public record Detail(String label, String value) {}
@@ -53,8 +53,13 @@ public record LeadSummary(
   /** One scoring rule that fired, e.g. {@code +40 Asked for a demo}. */
   public record ReasonLine(String description, String points) {}
 
-  /** The summary of {@code lead}. */
+  /** The summary of {@code lead}, its times in UTC. */
   public static LeadSummary of(Lead lead) {
+    return of(lead, ZoneOffset.UTC);
+  }
+
+  /** The summary of {@code lead}, its times on the clocks of {@code zone}. */
+  public static LeadSummary of(Lead lead, ZoneId zone) {
     Submission s = lead.submission();
     String first = blankToNull(s.firstName());
     Score score = lead.score().orElse(null);
@@ -67,7 +72,7 @@ public record LeadSummary(
         blankToNull(s.company()),
         blankToNull(s.jobTitle()),
         blankToNull(s.message()),
-        time(lead.receivedAt()),
+        time(lead.receivedAt(), zone),
         contactDetails(s),
         interest(s),
         s.pagesViewed(),
@@ -82,7 +87,17 @@ public record LeadSummary(
 
   /** An instant as every email shows it, e.g. {@code Mon 23 Nov 2026, 10:15 UTC}. */
   public static String time(Instant instant) {
-    return TIME.format(instant);
+    return time(instant, ZoneOffset.UTC);
+  }
+
+  /**
+   * An instant on the clocks of {@code zone}, e.g. {@code Mon 23 Nov 2026, 11:15 CET}; the zone's
+   * short name tells the reader which side of a clock change is meant.
+   */
+  public static String time(Instant instant, ZoneId zone) {
+    // The offset Z would print as "Z"; readers expect "UTC".
+    ZoneId shown = zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
+    return IN_ZONE.format(instant.atZone(shown));
   }
 
   private static List<Detail> contactDetails(Submission s) {

@@ -2,12 +2,17 @@ package com.leadhandoff.escalation;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.sla.SlaPolicy;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.task.TaskHandler;
+import java.time.ZoneId;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Step {@code Escalate To Manager}: nobody accepted the lead in time, or no rep was available. The
@@ -46,7 +51,13 @@ public final class EscalateToManagerHandler
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
-            settings.require("FALLBACK_MANAGER_ADDRESS")));
+            settings.require("FALLBACK_MANAGER_ADDRESS"),
+            zones(RouteLeadHandler.bundledPolicy())));
+  }
+
+  /** Team id → the zone of the team's calendar in the SLA policy, if there is one. */
+  private static Function<String, Optional<ZoneId>> zones(Optional<SlaPolicy> policy) {
+    return teamId -> policy.flatMap(p -> p.zone(teamId));
   }
 
   /** For tests: the escalation to run. */

@@ -12,11 +12,14 @@ import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.routing.Directory;
 import com.leadhandoff.routing.Team;
 import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Hands a lead nobody accepted to a manager: the manager of the team it was last offered in (or of
@@ -37,9 +40,12 @@ public final class Escalation {
   private final Mailer mailer;
   private final Clock clock;
   private final String fallbackManagerAddress;
+  private final Function<String, Optional<ZoneId>> zones;
 
   /**
    * @param fallbackManagerAddress who is alerted and owns the lead when no team manager is set up
+   * @param zones team id → the zone of the team's calendar, in which the alert shows times; empty
+   *     shows them in UTC
    */
   public Escalation(
       LeadStore leads,
@@ -48,7 +54,9 @@ public final class Escalation {
       LeadHistory history,
       Mailer mailer,
       Clock clock,
-      String fallbackManagerAddress) {
+      String fallbackManagerAddress,
+      Function<String, Optional<ZoneId>> zones) {
+    this.zones = zones;
     this.leads = leads;
     this.offers = offers;
     this.directory = directory;
@@ -91,7 +99,7 @@ public final class Escalation {
     Manager alerted =
         owner.email().equals(manager.email())
             ? manager
-            : new Manager(owner.name(), owner.email(), Optional.empty(), false);
+            : new Manager(owner.name(), owner.email(), Optional.empty(), false, manager.zone());
     String why = EscalationAlert.why(attempts);
     mailer.send(EscalationAlert.render(find(leadId), attempts, events, alerted, why));
     history.record(leadId, escalated(alerted, why, attempts.size()));
@@ -111,6 +119,7 @@ public final class Escalation {
             : Optional.ofNullable(attempts.get(attempts.size() - 1).teamId())
                 .flatMap(directory::team);
     Optional<Team> team = lastOffered.or(directory::defaultTeam);
+    ZoneId zone = team.flatMap(t -> zones.apply(t.teamId())).orElse(ZoneOffset.UTC);
     return team.filter(t -> t.managerEmail() != null && !t.managerEmail().isBlank())
         .map(
             t ->
@@ -120,11 +129,16 @@ public final class Escalation {
                         : t.managerName(),
                     t.managerEmail(),
                     Optional.ofNullable(t.name()),
-                    false))
+                    false,
+                    zone))
         .orElseGet(
             () ->
                 new Manager(
-                    fallbackManagerAddress, fallbackManagerAddress, team.map(Team::name), true));
+                    fallbackManagerAddress,
+                    fallbackManagerAddress,
+                    team.map(Team::name),
+                    true,
+                    zone));
   }
 
   private HistoryEvent escalated(Manager manager, String why, int offerCount) {

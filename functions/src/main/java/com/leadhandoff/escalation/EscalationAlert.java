@@ -7,6 +7,7 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -32,17 +33,17 @@ final class EscalationAlert {
         "escalation",
         manager.email(),
         Map.of(
-            "lead", LeadSummary.of(lead),
+            "lead", LeadSummary.of(lead, manager.zone()),
             "manager", manager,
             "teamName", manager.team().orElse(""),
             "why", why,
-            "offers", offers.stream().map(EscalationAlert::line).toList(),
+            "offers", offers.stream().map(o -> line(o, manager.zone())).toList(),
             "history",
                 history.stream()
                     .map(
                         e ->
                             new EventLine(
-                                LeadSummary.time(e.at()),
+                                LeadSummary.time(e.at(), manager.zone()),
                                 e.summary() == null || e.summary().isBlank()
                                     ? e.type()
                                     : e.summary()))
@@ -65,7 +66,7 @@ final class EscalationAlert {
         + " declined)";
   }
 
-  private static OfferLine line(Offer o) {
+  private static OfferLine line(Offer o, ZoneId zone) {
     String outcome =
         switch (o.status()) {
           case EXPIRED -> "timed out";
@@ -76,11 +77,16 @@ final class EscalationAlert {
     // A timeout happens at the deadline; an answer at the moment the rep gave it.
     String when =
         switch (o.status()) {
-          case EXPIRED, OPEN -> "deadline " + LeadSummary.time(o.deadline());
-          case DECLINED, ACCEPTED -> LeadSummary.time(o.answeredAt().orElse(o.deadline()));
+          case EXPIRED, OPEN -> "deadline " + LeadSummary.time(o.deadline(), zone);
+          case DECLINED, ACCEPTED -> LeadSummary.time(o.answeredAt().orElse(o.deadline()), zone);
         };
     return new OfferLine(
-        o.attempt(), o.repName(), o.repEmail(), LeadSummary.time(o.offeredAt()), outcome, when);
+        o.attempt(),
+        o.repName(),
+        o.repEmail(),
+        LeadSummary.time(o.offeredAt(), zone),
+        outcome,
+        when);
   }
 
   private static String plural(int count, String noun) {

@@ -12,6 +12,7 @@ import com.leadhandoff.lead.Owner;
 import com.leadhandoff.ownership.DuplicateMerge;
 import com.leadhandoff.routing.Directory;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,9 +32,19 @@ public final class FollowUp {
   private final LeadHistory history;
   private final Mailer mailer;
   private final Clock clock;
+  private final FollowUps followUps;
 
+  /**
+   * @param followUps which introduction template and campaign each lead gets
+   */
   public FollowUp(
-      LeadStore leads, Directory directory, LeadHistory history, Mailer mailer, Clock clock) {
+      LeadStore leads,
+      Directory directory,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      FollowUps followUps) {
+    this.followUps = followUps;
     this.leads = leads;
     this.directory = directory;
     this.history = history;
@@ -86,16 +97,27 @@ public final class FollowUp {
             .filter(e -> DuplicateMerge.SUBMITTED_AGAIN.equals(e.type()))
             .map(e -> Map.of("at", LeadSummary.time(e.at()), "summary", e.summary()))
             .toList();
-    Map<String, Object> model =
-        Map.of("lead", LeadSummary.of(lead), "rep", rep, "submittedAgain", submittedAgain);
+    FollowUps.Choice choice = followUps.choose(lead);
+    Map<String, Object> model = new HashMap<>();
+    model.put("lead", LeadSummary.of(lead));
+    model.put("rep", rep);
+    model.put("submittedAgain", submittedAgain);
+    choice.campaign().ifPresent(c -> model.put("campaign", c.view()));
     if (!done.contains(PROSPECT_INTRODUCED)) {
-      mailer.send(EmailTemplates.render("intro", lead.submission().email(), model));
+      mailer.send(EmailTemplates.render(choice.template(), lead.submission().email(), model));
       history.record(
           leadId,
-          event(
+          new HistoryEvent(
+              clock.instant(),
               PROSPECT_INTRODUCED,
-              "Introduced " + rep.name() + " to the prospect by email",
-              owner.id()));
+              "Introduced "
+                  + rep.name()
+                  + " to the prospect by email ("
+                  + choice.why()
+                  + ", template "
+                  + choice.template()
+                  + ")",
+              Map.of("repId", owner.id(), "template", choice.template())));
     }
     mailer.send(EmailTemplates.render("accepted", rep.email(), model));
     if (lead.status() != LeadStatus.ACCEPTED) {

@@ -43,7 +43,8 @@ public final class FollowUpHandler
                 settings.require("REPS_TABLE")),
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
-            settings.clock()));
+            settings.clock(),
+            FollowUps.bundled()));
   }
 
   /** For tests: the follow-up to run. */

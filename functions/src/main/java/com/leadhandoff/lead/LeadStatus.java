@@ -14,6 +14,8 @@ public enum LeadStatus {
   RECYCLED,
   /** No rep accepted in time; the manager owns it. */
   ESCALATED,
+  /** No rep could be offered it at all; the fallback queue owns it. */
+  QUEUED,
   /** A step failed after its retries; a person must look at it. */
   NEEDS_ATTENTION,
   /**

@@ -1,8 +1,6 @@
 package com.leadhandoff.nurture;
 
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.Mailer;
-import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
@@ -18,9 +16,9 @@ import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
 /**
- * {@code Nurture Lead}: the lead did not qualify. Acknowledges the prospect by email, hands the
- * lead back to marketing (status NURTURE) and records why. A retry after the history entry was
- * written sends nothing again.
+ * {@code Nurture Lead}: the lead did not qualify. Hands the lead back to marketing (status NURTURE)
+ * and records why; the prospect was already thanked by {@code Acknowledge Lead}. A retry after the
+ * history entry was written records nothing again.
  */
 public final class NurtureLeadHandler
     extends TaskHandler<NurtureLeadHandler.Input, NurtureLeadHandler.Result> {
@@ -30,13 +28,12 @@ public final class NurtureLeadHandler
   /**
    * What the step did.
    *
-   * @param acknowledged true if the prospect was emailed now, false if an earlier attempt had
+   * @param nurtured true if the lead was handed back now, false if an earlier attempt had
    */
-  public record Result(String leadId, boolean acknowledged) {}
+  public record Result(String leadId, boolean nurtured) {}
 
   private final LeadStore leads;
   private final LeadHistory history;
-  private final Mailer mailer;
   private final ScoringModel model;
   private final Clock clock;
 
@@ -49,18 +46,15 @@ public final class NurtureLeadHandler
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
-        new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
         ScoringModels.bundled(),
         settings.clock());
   }
 
   /** For tests. */
-  public NurtureLeadHandler(
-      LeadStore leads, LeadHistory history, Mailer mailer, ScoringModel model, Clock clock) {
+  public NurtureLeadHandler(LeadStore leads, LeadHistory history, ScoringModel model, Clock clock) {
     super(Input.class);
     this.leads = leads;
     this.history = history;
-    this.mailer = mailer;
     this.model = model;
     this.clock = clock;
   }
@@ -83,10 +77,7 @@ public final class NurtureLeadHandler
       return new Result(leadId, false);
     }
     leads.setStatus(leadId, LeadStatus.NURTURE);
-    mailer.send(Nurture.acknowledgement(lead.submission()));
-    history.record(
-        leadId,
-        Nurture.nurtured(score, model.mqlThreshold(), lead.submission().email(), clock.instant()));
+    history.record(leadId, Nurture.nurtured(score, model.mqlThreshold(), clock.instant()));
     return new Result(leadId, true);
   }
 }

@@ -1,20 +1,15 @@
 package com.leadhandoff.offer;
 
+import com.leadhandoff.email.LeadSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** How offer deadlines and answer windows read in emails, pages and history. */
 final class OfferTimes {
-  // The zone's short name ("CET", "EDT") tells the reader which side of a clock change is meant.
-  private static final DateTimeFormatter READABLE =
-      DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm zzz", Locale.ENGLISH);
-
   private OfferTimes() {}
 
   /** E.g. {@code Mon 23 Nov 2026, 10:15 UTC}. */
@@ -24,9 +19,7 @@ final class OfferTimes {
 
   /** E.g. {@code Mon 23 Nov 2026, 11:15 CET}: the instant on the clocks of {@code zone}. */
   static String readable(Instant instant, ZoneId zone) {
-    // The offset Z would print as "Z"; readers expect "UTC".
-    ZoneId shown = zone.equals(ZoneOffset.UTC) ? ZoneId.of("UTC") : zone;
-    return READABLE.format(instant.atZone(shown));
+    return LeadSummary.time(instant, zone);
   }
 
   /** E.g. {@code 15 minutes}, {@code 1 hour 30 minutes}, {@code 2 days}; whole minutes. */

@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The teams and reps of {@code config/directory.yaml}, validated: ids unique, every rep in a
  * defined team, exactly one default team, every email address well formed.
+ *
+ * @param fallbackQueue who owns a lead no rep could be offered at all; empty when the file names
+ *     none (the install's fallback manager address is alerted then)
  */
-public record DirectoryConfig(List<Team> teams, List<Rep> reps) {
+public record DirectoryConfig(
+    List<Team> teams, List<Rep> reps, Optional<FallbackQueue> fallbackQueue) {
   /** Where the file sits in the repository and, by the same name, inside the function jar. */
   public static final String RESOURCE = "config/directory.yaml";
 
@@ -19,6 +24,20 @@ public record DirectoryConfig(List<Team> teams, List<Rep> reps) {
     teams = List.copyOf(teams);
     reps = List.copyOf(reps);
   }
+
+  /** A directory without a fallback queue. */
+  public DirectoryConfig(List<Team> teams, List<Rep> reps) {
+    this(teams, reps, Optional.empty());
+  }
+
+  /**
+   * The queue of {@code fallbackQueue:}: owns a lead no rep was eligible for, before any offer.
+   *
+   * @param name how the queue is named in the lead's owner and the alert, e.g. {@code Unassigned
+   *     leads}
+   * @param email who is alerted when a lead lands in the queue
+   */
+  public record FallbackQueue(String name, String email) {}
 
   /** The file shipped in the function jar. */
   public static DirectoryConfig bundled() {

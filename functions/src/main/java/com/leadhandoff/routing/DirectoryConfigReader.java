@@ -34,6 +34,7 @@ final class DirectoryConfigReader {
   private static final Set<String> SECTIONS = Set.of("teams", "reps");
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "default", "manager");
   private static final Set<String> MANAGER_FIELDS = Set.of("name", "email");
+  private static final String QUEUE_SECTION = "fallbackQueue";
   private static final Set<String> REP_FIELDS =
       Set.of(
           "id",
@@ -58,6 +59,7 @@ final class DirectoryConfigReader {
   private final List<String> problems = new ArrayList<>();
   private final List<Declared> declaredTeams = new ArrayList<>();
   private final List<Declared> declaredReps = new ArrayList<>();
+  private Optional<Located> queue = Optional.empty();
 
   private DirectoryConfigReader(String file) {
     this.file = file;
@@ -84,10 +86,11 @@ final class DirectoryConfigReader {
     }
     checkTeams(sections.get("teams").isEmpty());
     checkReps(sections.get("reps").isEmpty());
+    Optional<DirectoryConfig.FallbackQueue> fallbackQueue = queue.flatMap(this::fallbackQueue);
     if (!problems.isEmpty()) {
       throw new DirectoryConfigException(file, problems);
     }
-    return new DirectoryConfig(teams, reps);
+    return new DirectoryConfig(teams, reps, fallbackQueue);
   }
 
   /** The entries of {@code teams:} and {@code reps:}; a file that is not YAML stops here. */
@@ -110,9 +113,14 @@ final class DirectoryConfigReader {
         String name = parser.currentName();
         int line = parser.currentTokenLocation().getLineNr();
         JsonToken value = parser.nextToken();
-        if (!SECTIONS.contains(name)) {
+        if (name.equals(QUEUE_SECTION)) {
+          queue = Optional.of(new Located(line, parser.readValueAsTree()));
+        } else if (!SECTIONS.contains(name)) {
           problems.add(
-              at(line) + "unknown section `" + name + ":`; the file has only `teams:` and `reps:`");
+              at(line)
+                  + "unknown section `"
+                  + name
+                  + ":`; the file has only `teams:`, `reps:` and `fallbackQueue:`");
           parser.skipChildren();
         } else if (value == JsonToken.START_ARRAY) {
           while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -179,6 +187,25 @@ final class DirectoryConfigReader {
     }
     return Optional.of(
         new Team(id.get(), name.get(), managerName.get(), managerEmail.get(), isDefault));
+  }
+
+  private Optional<DirectoryConfig.FallbackQueue> fallbackQueue(Located entry) {
+    JsonNode node = entry.node();
+    String where = at(entry.line()) + QUEUE_SECTION + ": ";
+    if (node == null || !node.isObject()) {
+      problems.add(
+          where
+              + "must have `name:` and `email:` indented below it, e.g. `name: Unassigned leads`"
+              + " and `email: sales-ops@example.com`");
+      return Optional.empty();
+    }
+    unknownFields(node, MANAGER_FIELDS, where);
+    Optional<String> name =
+        text(node, "name", where, "the queue's name, e.g. `name: Unassigned leads`");
+    Optional<String> email = email(node, where, "sales-ops@sales.example.com");
+    return name.isEmpty() || email.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new DirectoryConfig.FallbackQueue(name.get(), email.get()));
   }
 
   private Optional<Rep> rep(Located entry, int number) {

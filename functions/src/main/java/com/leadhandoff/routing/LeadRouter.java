@@ -160,7 +160,7 @@ public final class LeadRouter {
     OfferLadder ladder = new OfferLadder(offers.forLead(leadId), maxOffers);
     leads.setStatus(leadId, LeadStatus.ROUTING);
     if (ladder.ended().isPresent()) {
-      return noRep(leadId, choice, ladder.ended().get(), List.of());
+      return noRep(leadId, choice, ladder, ladder.ended().get(), List.of());
     }
     Availability availability = Availability.at(clock.instant(), calendars);
     List<OwnerSkipped> ownersSkipped = new ArrayList<>();
@@ -195,7 +195,7 @@ public final class LeadRouter {
       return offer(lead, choice, ladder.nextAttempt(), chosen, ownersSkipped);
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
-    return noRep(leadId, choice, none.reason(), none.skipped(), ownersSkipped);
+    return noRep(leadId, choice, ladder, none.reason(), none.skipped(), ownersSkipped);
   }
 
   /**
@@ -365,13 +365,18 @@ public final class LeadRouter {
   }
 
   private Route noRep(
-      String leadId, TeamChoice choice, String reason, List<Selection.Skipped> skipped) {
-    return noRep(leadId, choice, reason, skipped, List.of());
+      String leadId,
+      TeamChoice choice,
+      OfferLadder ladder,
+      String reason,
+      List<Selection.Skipped> skipped) {
+    return noRep(leadId, choice, ladder, reason, skipped, List.of());
   }
 
   private Route noRep(
       String leadId,
       TeamChoice choice,
+      OfferLadder ladder,
       String reason,
       List<Selection.Skipped> skipped,
       List<OwnerSkipped> ownersSkipped) {
@@ -388,7 +393,7 @@ public final class LeadRouter {
             NO_REP,
             "No rep to offer the lead to: " + reason + skippedText(skipped, ownersSkipped),
             details));
-    return Route.none(reason);
+    return Route.none(reason, ladder.offers().size());
   }
 
   private static void putSkipped(

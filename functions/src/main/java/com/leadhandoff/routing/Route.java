@@ -24,6 +24,11 @@ import java.time.ZoneId;
  * @param next the first reminder, or a link that is not due when there are none
  * @param ownership why the rep was offered the lead first as the owner of its company, e.g. {@code
  *     owner of account Acme (acme.com)}; absent for an offer by the rules
+ * @param offersMade offers made for the lead before this route, so the state machine can tell a
+ *     lead nobody was ever offered (the fallback queue's) from an ended ladder. Always set: a
+ *     Choice rule whose Variable path is missing fails the execution with States.Runtime rather
+ *     than not matching (the ASL's IsPresent test exists for that), see the Choice state in the
+ *     Step Functions developer guide.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Route(
@@ -41,7 +46,8 @@ public record Route(
     String reason,
     Integer waitSeconds,
     Reminder next,
-    String ownership) {
+    String ownership,
+    int offersMade) {
 
   /** An offer to {@code rep} by the routing rules. */
   public static Route to(
@@ -87,13 +93,18 @@ public record Route(
         reason,
         reminders.firstWaitSeconds(),
         reminders.chain(),
-        ownership);
+        ownership,
+        attempt - 1);
   }
 
-  /** Nobody to offer the lead to. */
-  public static Route none(String reason) {
+  /**
+   * Nobody to offer the lead to.
+   *
+   * @param offersMade offers the lead had before; 0 means no rep was ever eligible
+   */
+  public static Route none(String reason, int offersMade) {
     return new Route(
         false, null, null, null, null, null, null, null, null, null, null, reason, null, null,
-        null);
+        null, offersMade);
   }
 }

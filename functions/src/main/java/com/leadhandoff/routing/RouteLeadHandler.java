@@ -38,7 +38,7 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
    * ships.
    */
   public RouteLeadHandler(Settings settings, DynamoDbClient dynamo) {
-    this(settings, dynamo, SlaPolicies.bundled(bundledTeamIds()));
+    this(settings, dynamo, bundledPolicy());
   }
 
   /**
@@ -61,8 +61,24 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     return router.route(input.leadId());
   }
 
+  /** The SLA policy shipped in the jar, checked against the directory shipped with it. */
+  public static Optional<SlaPolicy> bundledPolicy() {
+    return SlaPolicies.bundled(bundledTeamIds());
+  }
+
+  /**
+   * The deadlines an offer gets: {@code policy}'s, or {@code OFFER_MINUTES} around the clock when
+   * no policy ships.
+   */
+  public static OfferDeadlines deadlines(Optional<SlaPolicy> policy, Settings settings) {
+    return policy
+        .<OfferDeadlines>map(p -> p)
+        .orElseGet(
+            () -> OfferDeadlines.fixed(Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15))));
+  }
+
   /** The routing rules shipped in the jar when there are some; the default team otherwise. */
-  private static TeamChooser teamChooser(Directory directory) {
+  public static TeamChooser teamChooser(Directory directory) {
     return RoutingRules.bundled()
         .<TeamChooser>map(rules -> new RulesTeamChooser(rules, directory))
         .orElseGet(() -> new DefaultTeamChooser(directory));
@@ -86,12 +102,7 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
         new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")),
         settings.clock(),
         settings.integer("MAX_OFFERS", 3),
-        policy
-            .<OfferDeadlines>map(p -> p)
-            .orElseGet(
-                () ->
-                    OfferDeadlines.fixed(
-                        Duration.ofMinutes(settings.integer("OFFER_MINUTES", 15)))),
+        deadlines(policy, settings),
         team -> policy.flatMap(p -> Optional.ofNullable(p.calendars().get(team))),
         new DynamoCapacity(dynamo, settings.require("REPS_TABLE")),
         new Ownership(

@@ -1,7 +1,6 @@
 package com.leadhandoff.routing;
 
 import com.leadhandoff.lead.Lead;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,14 +19,6 @@ public record RoutingRule(String id, String description, String teamId, List<Rul
 
   /** What made every condition hold, one entry per condition; empty if any does not. */
   public Optional<List<String>> match(Lead lead) {
-    List<String> matched = new ArrayList<>();
-    for (RuleCondition condition : when) {
-      Optional<String> why = condition.match(lead);
-      if (why.isEmpty()) {
-        return Optional.empty();
-      }
-      matched.add(why.get());
-    }
-    return Optional.of(matched);
+    return RuleCondition.matchAll(when, lead);
   }
 }

@@ -3,6 +3,7 @@ package com.leadhandoff.routing;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.Score;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,19 @@ public sealed interface RuleCondition {
    * field the prospect left empty never matches.
    */
   Optional<String> match(Lead lead);
+
+  /** What made each of {@code conditions} hold, one entry per condition; empty if any does not. */
+  static Optional<List<String>> matchAll(List<RuleCondition> conditions, Lead lead) {
+    List<String> matched = new ArrayList<>();
+    for (RuleCondition condition : conditions) {
+      Optional<String> why = condition.match(lead);
+      if (why.isEmpty()) {
+        return Optional.empty();
+      }
+      matched.add(why.get());
+    }
+    return Optional.of(matched);
+  }
 
   /** The lead's country is one of {@code countries} (upper-case ISO codes). */
   record Country(Set<String> countries) implements RuleCondition {

@@ -12,9 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads and checks the {@code when} of one routing rule, and the country lists of regions. */
-final class RuleConditionReader {
-  private static final List<String> CONDITION_KEYS =
+/**
+ * Reads and checks the {@code when} of one rule, and the country lists of regions. Routing rules
+ * take every condition; other rule files (the follow-ups) take the subset they name.
+ */
+public final class RuleConditionReader {
+  /** Every condition a rule can have, as the rules files name them. */
+  public static final List<String> CONDITION_KEYS =
       List.of(
           "country",
           "region",
@@ -24,6 +28,7 @@ final class RuleConditionReader {
           "utmSource",
           "utmCampaign",
           "formId");
+
   private static final List<String> RANGE_KEYS = List.of("min", "max");
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   // Codes people write that ISO spells differently.
@@ -32,14 +37,29 @@ final class RuleConditionReader {
   private final ConfigFile file;
   // Filled by the file's `regions:` before any rule is read.
   private final Map<String, RoutingRules.Region> regions;
+  private final List<String> keys;
 
   RuleConditionReader(ConfigFile file, Map<String, RoutingRules.Region> regions) {
+    this(file, regions, CONDITION_KEYS);
+  }
+
+  /**
+   * A reader of the conditions {@code keys} (a subset of {@link #CONDITION_KEYS}) in {@code file},
+   * for a rules file without regions.
+   */
+  public RuleConditionReader(ConfigFile file, List<String> keys) {
+    this(file, Map.of(), keys);
+  }
+
+  private RuleConditionReader(
+      ConfigFile file, Map<String, RoutingRules.Region> regions, List<String> keys) {
     this.file = file;
     this.regions = regions;
+    this.keys = List.copyOf(keys);
   }
 
   /** The conditions at {@code rulePointer/when}; problems reported for the unsound ones. */
-  List<RuleCondition> conditions(JsonNode node, String rulePointer, Optional<String> rule) {
+  public List<RuleCondition> conditions(JsonNode node, String rulePointer, Optional<String> rule) {
     String pointer = rulePointer + "/when";
     if (node == null || node.isNull() || (node.isObject() && node.isEmpty())) {
       file.problem(
@@ -59,7 +79,7 @@ final class RuleConditionReader {
               + ")");
       return List.of();
     }
-    file.unknownKeys(node, pointer, CONDITION_KEYS, rule, "in 'when'");
+    file.unknownKeys(node, pointer, keys, rule, "in 'when'");
     List<RuleCondition> conditions = new ArrayList<>();
     node.properties()
         .forEach(

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * Reads and checks one routing rules file. The whole file is checked before anything is reported,
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
 final class RulesReader {
   private static final List<String> ROOT_KEYS = List.of("regions", "rules", "fallbackTeam");
   private static final List<String> RULE_KEYS = List.of("id", "description", "team", "when");
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final ConfigFile file;
   private final Set<String> teamIds;
@@ -110,23 +108,21 @@ final class RulesReader {
   }
 
   private Optional<RoutingRule> rule(JsonNode node, String pointer, int index) {
-    String position = "#" + (index + 1);
-    if (!node.isObject()) {
-      file.problem(
-          pointer,
-          Optional.of(position),
-          "a rule must be a mapping with id, description, team and when (was "
-              + ConfigFile.shown(node)
-              + ")");
+    Optional<ConfigFile.Entry> entry =
+        file.entry(
+            node,
+            pointer,
+            "#" + (index + 1),
+            "a rule must be a mapping with id, description, team and when");
+    if (entry.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> id = text(node, "id");
-    // Problems name the rule by id when it has one, by position otherwise.
-    Optional<String> label = Optional.of(id.map(i -> "'" + i + "'").orElse(position));
+    Optional<String> id = entry.get().id();
+    Optional<String> label = entry.get().label();
     int problemsBefore = file.problemCount();
     file.unknownKeys(node, pointer, RULE_KEYS, label, "in a rule");
     id.ifPresentOrElse(
-        i -> checkId(i, pointer, label),
+        i -> file.uniqueId(i, pointer, label, ruleIds, "rule"),
         () ->
             file.missingText(
                 node, pointer, "id", label, "give the rule a unique id such as 'enterprise-size'"));
@@ -146,25 +142,6 @@ final class RulesReader {
       return Optional.empty();
     }
     return Optional.of(new RoutingRule(id.get(), description.get(), team.get(), when));
-  }
-
-  private void checkId(String id, String pointer, Optional<String> label) {
-    if (!ID.matcher(id).matches()) {
-      file.problem(
-          pointer + "/id",
-          label,
-          "the id has characters ids cannot have; use letters, digits, '.', '_' or '-'");
-      return;
-    }
-    Integer first = ruleIds.putIfAbsent(id, file.line(pointer + "/id").orElse(0));
-    if (first != null) {
-      file.problem(
-          pointer + "/id",
-          label,
-          "duplicate rule id; it is already used"
-              + (first > 0 ? " on line " + first : "")
-              + ", and ids must be unique: rename one of the rules");
-    }
   }
 
   private Optional<String> team(

@@ -29,9 +29,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class EscalateToManagerHandlerTest {
@@ -52,9 +54,7 @@ class EscalateToManagerHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED);
-  private final EscalateToManagerHandler handler =
-      new EscalateToManagerHandler(
-          new Escalation(leads, offers, directory, history, mailer, clock, FALLBACK));
+  private EscalateToManagerHandler handler = handlerWithZones(team -> Optional.empty());
 
   EscalateToManagerHandlerTest() throws IOException {}
 
@@ -109,6 +109,33 @@ class EscalateToManagerHandlerTest {
     assertTrue(text.contains("manager of team EMEA"), text);
     assertTrue(alert.html().contains("declined: Wrong region for me"), alert.html());
     assertEquals(1, eventsOfType(Escalation.ESCALATED));
+  }
+
+  @Test
+  void teamWithACalendar_getsTheAlertsTimesOnItsOwnClock() throws IOException {
+    // GIVEN team EMEA works on Berlin time, and the lead was offered there three times
+    givenTeams();
+    givenLead();
+    givenThreeAnsweredOffers("Wrong region for me");
+    handler =
+        handlerWithZones(
+            team ->
+                team.equals("emea") ? Optional.of(ZoneId.of("Europe/Berlin")) : Optional.empty());
+    history.record(leadId, new HistoryEvent(RECEIVED, "SCORED", "Scored 72", Map.of()));
+
+    // WHEN it escalates
+    invoke();
+
+    // THEN the offers and the history read in Berlin time, with the zone named
+    String text = onlyEmailTo("mo@sales.test").text();
+    assertTrue(
+        text.contains(
+            "1. Ana Ruiz <ana@sales.test>, offered Mon 23 Nov 2026, 11:00 CET:"
+                + " timed out (deadline Mon 23 Nov 2026, 11:15 CET)"),
+        text);
+    assertTrue(text.contains("Mon 23 Nov 2026, 11:00 CET  Scored 72"), text);
+    assertTrue(text.contains("Received: Mon 23 Nov 2026, 11:00 CET"), text);
+    assertFalse(text.contains(":00 UTC  Scored"), text);
   }
 
   @Test
@@ -220,6 +247,11 @@ class EscalateToManagerHandlerTest {
         alert.html().contains("declined: &lt;b&gt;not&lt;/b&gt; a fit &amp; spam"), alert.html());
     assertFalse(alert.html().contains("<b>not</b>"), alert.html());
     assertTrue(alert.text().contains("declined: <b>not</b> a fit & spam"), alert.text());
+  }
+
+  private EscalateToManagerHandler handlerWithZones(Function<String, Optional<ZoneId>> zones) {
+    return new EscalateToManagerHandler(
+        new Escalation(leads, offers, directory, history, mailer, clock, FALLBACK, zones));
   }
 
   private String invoke() throws IOException {

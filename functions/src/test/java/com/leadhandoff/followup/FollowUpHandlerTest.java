@@ -158,6 +158,50 @@ class FollowUpHandlerTest {
   }
 
   @Test
+  void whitepaperDownload_getsTheContentTemplate_withTheReportsLink() throws IOException {
+    // GIVEN Ana accepted a lead from the whitepaper form of config/follow-ups.yaml
+    givenLead("Acme GmbH", "whitepaper");
+    directory.save(new Rep("rep-ana", "Ana Ruiz", "ana.ruiz@sales.test", "emea", true));
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+
+    // WHEN the workflow follows up
+    invoke(handler(mailer));
+
+    // THEN the prospect's introduction hands over the report, and the history says which entry
+    Email intro = onlyEmailTo("dana@acme.example");
+    assertEquals(
+        "the 2026 Lead Response Report: Ana Ruiz will take care of your request", intro.subject());
+    assertTrue(
+        intro.text().contains("Here it is:\nhttps://www.example.com/reports/lead-response-2026"),
+        intro.text());
+    assertTrue(
+        intro.html().contains("<a href=\"https://www.example.com/reports/lead-response-2026\">"),
+        intro.html());
+    HistoryEvent introduced =
+        history.of(leadId).stream()
+            .filter(e -> e.type().equals(FollowUp.PROSPECT_INTRODUCED))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("intro-content", introduced.details().get("template"));
+    assertTrue(
+        introduced.summary().contains("follow-up lead-response-report: formId whitepaper"),
+        introduced.summary());
+  }
+
+  @Test
+  void leadNoEntryMatches_getsThePlainIntroduction_withoutACampaign() throws IOException {
+    givenLead("Acme GmbH");
+    directory.save(new Rep("rep-ana", "Ana Ruiz", "ana.ruiz@sales.test", "emea", true));
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+
+    invoke(handler(mailer));
+
+    Email intro = onlyEmailTo("dana@acme.example");
+    assertEquals("Ana Ruiz will take care of your request", intro.subject());
+    assertFalse(intro.text().contains("You asked for"), intro.text());
+  }
+
+  @Test
   void leadWithoutARepOwner_failsClearly_andSendsNothing() {
     // GIVEN a lead nobody accepted, and one a manager owns
     givenLead("Acme GmbH");
@@ -175,7 +219,8 @@ class FollowUpHandlerTest {
   }
 
   private FollowUpHandler handler(Mailer using) {
-    return new FollowUpHandler(new FollowUp(leads, directory, history, using, clock));
+    return new FollowUpHandler(
+        new FollowUp(leads, directory, history, using, clock, FollowUps.bundled()));
   }
 
   private static String invoke(FollowUpHandler handler) throws IOException {
@@ -186,6 +231,10 @@ class FollowUpHandlerTest {
   }
 
   private void givenLead(String company) {
+    givenLead(company, "demo-request");
+  }
+
+  private void givenLead(String company, String formId) {
     Submission submission =
         new Submission(
             "dana@acme.example",
@@ -198,7 +247,7 @@ class FollowUpHandlerTest {
             250,
             "Logistics",
             "We need this before Q1.",
-            "demo-request",
+            formId,
             "google",
             "cpc",
             "winter-launch",

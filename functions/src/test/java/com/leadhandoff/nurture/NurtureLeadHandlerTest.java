@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadhandoff.email.Email;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
@@ -20,7 +19,6 @@ import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
-import com.leadhandoff.testing.RecordingMailer;
 import com.leadhandoff.testing.TestDynamo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,9 +40,8 @@ class NurtureLeadHandlerTest {
       new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
-  private final RecordingMailer mailer = new RecordingMailer();
   private final NurtureLeadHandler handler =
-      new NurtureLeadHandler(leads, history, mailer, MODEL, new MutableClock(NOW));
+      new NurtureLeadHandler(leads, history, MODEL, new MutableClock(NOW));
   private final String leadId = leadIdOf(EVENT);
 
   private static String leadIdOf(String event) {
@@ -73,21 +70,14 @@ class NurtureLeadHandlerTest {
   }
 
   @Test
-  void unqualifiedLead_isAcknowledged_andHandedToMarketingWithTheReason() throws IOException {
-    // GIVEN a Gmail student who signed up for the newsletter, scored 0
+  void unqualifiedLead_isHandedToMarketingWithTheReason() throws IOException {
+    // GIVEN a Gmail student who signed up for the newsletter, scored 0 (and already acknowledged)
     scored(SubmissionBuilder.studentOnNewsletter().build());
 
     // WHEN Nurture Lead runs
     JsonNode result = run();
 
-    // THEN the prospect is thanked by name
-    Email email = mailer.sentTo("tim.student99@gmail.com").get(0);
-    assertEquals(1, mailer.sent().size());
-    assertEquals("Thanks for getting in touch", email.subject());
-    assertTrue(email.text().startsWith("Hi Tim,\n"), email.text());
-    assertTrue(email.text().contains("someone from our team\nwill be in touch"), email.text());
-    assertTrue(email.html().contains("<p>Hi Tim,</p>"), email.html());
-    // AND the lead is marketing's, with the reason on record
+    // THEN the lead is marketing's, with the reason on record
     assertEquals(LeadStatus.NURTURE, leads.find(leadId).orElseThrow().status());
     HistoryEvent event = nurtured().get(0);
     assertEquals(NOW, event.at());
@@ -95,33 +85,11 @@ class NurtureLeadHandlerTest {
         "scored 0, below the MQL threshold 60; rules: core-market +10, free-email -20,"
             + " student-title -30",
         event.details().get("reason"));
-    assertEquals("tim.student99@gmail.com", event.details().get("acknowledgementTo"));
-    assertTrue(result.get("acknowledged").booleanValue());
+    assertTrue(result.get("nurtured").booleanValue());
   }
 
   @Test
-  void nameWithMarkup_isEscapedInHtml_andLeftAsTypedInText() throws IOException {
-    scored(SubmissionBuilder.studentOnNewsletter().name("<script>alert(1)</script>", "X").build());
-
-    run();
-
-    Email email = mailer.sent().get(0);
-    assertTrue(email.html().contains("Hi &lt;script&gt;alert(1)&lt;/script&gt;,"), email.html());
-    assertFalse(email.html().contains("<script>"), email.html());
-    assertTrue(email.text().startsWith("Hi <script>alert(1)</script>,"), email.text());
-  }
-
-  @Test
-  void prospectWithoutFirstName_isGreetedWithoutOne() throws IOException {
-    scored(SubmissionBuilder.studentOnNewsletter().name(null, null).build());
-
-    run();
-
-    assertTrue(mailer.sent().get(0).text().startsWith("Hi there,\n"));
-  }
-
-  @Test
-  void retry_afterTheProspectWasAcknowledged_sendsNothingAgain() throws IOException {
+  void retry_afterTheLeadWasNurtured_recordsNothingAgain() throws IOException {
     // GIVEN a lead that was nurtured once
     scored(SubmissionBuilder.studentOnNewsletter().build());
     run();
@@ -129,29 +97,26 @@ class NurtureLeadHandlerTest {
     // WHEN the step is retried
     JsonNode retry = run();
 
-    // THEN the prospect got one email and the history one entry
-    assertEquals(1, mailer.sent().size());
+    // THEN the history has one entry
     assertEquals(1, nurtured().size());
-    assertFalse(retry.get("acknowledged").booleanValue());
+    assertFalse(retry.get("nurtured").booleanValue());
   }
 
   @Test
-  void qualifiedLead_isRefused_andNobodyIsEmailed() {
+  void qualifiedLead_isRefused_andNotHandedBack() {
     scored(SubmissionBuilder.vpAskingForDemo().build());
 
     IllegalStateException e = assertThrows(IllegalStateException.class, this::run);
 
     assertTrue(e.getMessage().contains(leadId), e::getMessage);
-    assertEquals(List.of(), mailer.sent());
     assertEquals(LeadStatus.RECEIVED, leads.find(leadId).orElseThrow().status());
   }
 
   @Test
-  void unknownLead_failsNamingTheLead_andSendsNothing() {
+  void unknownLead_failsNamingTheLead_andRecordsNothing() {
     UnknownLeadException e = assertThrows(UnknownLeadException.class, this::run);
 
     assertTrue(e.getMessage().contains(leadId), e::getMessage);
-    assertEquals(List.of(), mailer.sent());
     assertEquals(List.of(), history.of(leadId));
   }
 }

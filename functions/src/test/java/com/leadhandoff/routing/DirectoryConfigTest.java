@@ -46,6 +46,40 @@ class DirectoryConfigTest {
   }
 
   @Test
+  void bundledFile_namesTheFallbackQueue() {
+    assertEquals(
+        Optional.of(
+            new DirectoryConfig.FallbackQueue("Unassigned leads", "sales-ops@sales.example.com")),
+        DirectoryConfig.bundled().fallbackQueue());
+  }
+
+  @Test
+  void fileWithoutFallbackQueue_hasNone() throws IOException {
+    DirectoryConfig config =
+        load(
+            TEAMS
+                + "reps:\n  - {id: ana, name: Ana Ruiz, email: ana@s.example.com, team: inbound-sales}\n");
+    assertEquals(Optional.empty(), config.fallbackQueue());
+  }
+
+  @Test
+  void fallbackQueueWithBadEmailAndNoName_namesTheLineAndTheFix() throws IOException {
+    DirectoryConfigException e =
+        invalid(
+            TEAMS
+                + "fallbackQueue:\n  email: sales ops\n  alert: yes\n"
+                + "reps:\n  - {id: ana, name: Ana Ruiz, email: ana@s.example.com, team: inbound-sales}\n");
+    assertEquals(
+        List.of(
+            "line 8, fallbackQueue: unknown field `alert:`; the fields are email, name",
+            "line 8, fallbackQueue: missing `name:`; add the queue's name, e.g. `name: Unassigned"
+                + " leads`",
+            "line 8, fallbackQueue: email 'sales ops' is not an email address; write it as"
+                + " name@domain, e.g. sales-ops@sales.example.com"),
+        e.problems());
+  }
+
+  @Test
   void repositoryFile_isTheOneInTheJar() {
     Path file = TestDynamo.projectRoot().resolve("config/directory.yaml");
     assertEquals(DirectoryConfig.bundled(), DirectoryConfig.load(file));

@@ -117,14 +117,7 @@ class RouteLeadHandlerTest {
   @Test
   void pausedAndOutOfOfficeReps_areSkipped_andTheHistorySaysWhy() {
     // GIVEN Ana paused and Ben away this week (in his own zone, London)
-    directory.save(withAvailability("ana-ruiz", true, Map.of(), List.of()));
-    directory.save(
-        withAvailability(
-            "ben-okafor",
-            false,
-            Map.of(),
-            List.of(
-                new OutOfOffice(LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-13")))));
+    anaPausedAndBenAwayThisWeek();
     storeLead("lead-away");
 
     // WHEN the lead is routed on Wednesday morning
@@ -315,6 +308,7 @@ class RouteLeadHandlerTest {
 
     assertFalse(route.get("found").asBoolean());
     assertEquals("ladder ended after 2 offers", route.get("reason").asText());
+    assertEquals(2, route.get("offersMade").asInt(), "the ladder ended: escalate, not queue");
     assertFalse(route.has("repId"));
     assertFalse(route.has("timeoutSeconds"));
     HistoryEvent event = onlyEvent("lead-done");
@@ -335,10 +329,31 @@ class RouteLeadHandlerTest {
 
     assertFalse(route.get("found").asBoolean());
     assertEquals("no active rep left in team Inbound Sales", route.get("reason").asText());
+    assertEquals(3, route.get("offersMade").asInt());
     HistoryEvent event = onlyEvent("lead-all");
     assertEquals("NO_REP", event.type());
     assertTrue(
         event.summary().contains("skipped Chloe Martin: already offered (declined: On holiday)"));
+  }
+
+  @Test
+  void freshLeadWithEveryRepPausedOrAway_findsNobody_andSaysNoOfferWasEverMade() {
+    // GIVEN every active inbound rep paused or out of office
+    anaPausedAndBenAwayThisWeek();
+    directory.save(withAvailability("chloe-martin", true, Map.of(), List.of()));
+    storeLead("lead-nobody");
+
+    // WHEN the lead is routed for the first time
+    JsonNode route = route(handler(3, 15), "lead-nobody");
+
+    // THEN nobody is found, and the route says no offer was ever made (the queue's case)
+    assertFalse(route.get("found").asBoolean());
+    assertEquals(0, route.get("offersMade").asInt());
+    HistoryEvent event = onlyEvent("lead-nobody");
+    assertEquals("NO_REP", event.type());
+    assertEquals(
+        "ana-ruiz: paused; ben-okafor: out of office until 2025-06-13; chloe-martin: paused",
+        event.details().get("skipped"));
   }
 
   @Test
@@ -464,6 +479,18 @@ class RouteLeadHandlerTest {
 
   private void moveClockTo(String officeTime) {
     clock.advance(Duration.between(clock.instant(), OffsetDateTime.parse(officeTime).toInstant()));
+  }
+
+  /** Ana paused, Ben out of office Monday to Friday of the clock's week. */
+  private void anaPausedAndBenAwayThisWeek() {
+    directory.save(withAvailability("ana-ruiz", true, Map.of(), List.of()));
+    directory.save(
+        withAvailability(
+            "ben-okafor",
+            false,
+            Map.of(),
+            List.of(
+                new OutOfOffice(LocalDate.parse("2025-06-09"), LocalDate.parse("2025-06-13")))));
   }
 
   /** The stored rep, with a pause switch, own working hours and days away. */

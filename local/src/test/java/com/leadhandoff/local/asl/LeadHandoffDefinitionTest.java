@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.asl.engine.LambdaFailure;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,6 +28,7 @@ class LeadHandoffDefinitionTest {
       Map.ofEntries(
           Map.entry("MatchLeadFunctionArn", FN + "MatchLead"),
           Map.entry("ScoreLeadFunctionArn", FN + "ScoreLead"),
+          Map.entry("AcknowledgeLeadFunctionArn", FN + "AcknowledgeLead"),
           Map.entry("NurtureLeadFunctionArn", FN + "NurtureLead"),
           Map.entry("RecycleLeadFunctionArn", FN + "RecycleLead"),
           Map.entry("RouteLeadFunctionArn", FN + "RouteLead"),
@@ -33,6 +36,7 @@ class LeadHandoffDefinitionTest {
           Map.entry("CloseOfferFunctionArn", FN + "CloseOffer"),
           Map.entry("RemindRepFunctionArn", FN + "RemindRep"),
           Map.entry("EscalateToManagerFunctionArn", FN + "EscalateToManager"),
+          Map.entry("QueueLeadFunctionArn", FN + "QueueLead"),
           Map.entry("FollowUpFunctionArn", FN + "FollowUp"),
           Map.entry("ParkLeadFunctionArn", FN + "ParkLead"));
 
@@ -46,6 +50,8 @@ class LeadHandoffDefinitionTest {
     fixture
         .function("MatchLead", p -> json("{\"merged\":false}"))
         .function("ScoreLead", p -> json("{\"qualified\":true,\"score\":80}"))
+        .function("AcknowledgeLead", p -> json("{\"outcome\":\"ACKNOWLEDGED\"}"))
+        .function("QueueLead", p -> json("{\"role\":\"QUEUE\"}"))
         .function(
             "RouteLead",
             p ->
@@ -91,6 +97,7 @@ class LeadHandoffDefinitionTest {
             "Match Lead",
             "Duplicate?",
             "Score Lead",
+            "Acknowledge Lead",
             "Qualified?",
             "Route Lead",
             "Rep Found?",
@@ -181,7 +188,7 @@ class LeadHandoffDefinitionTest {
             "Move To Next Reminder",
             "Reminder Due?",
             "Record Missed Offer"),
-        states.subList(6, 15));
+        states.subList(7, 16));
   }
 
   @Test
@@ -220,7 +227,14 @@ class LeadHandoffDefinitionTest {
     // THEN it ends at Nurtured without an offer
     assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
     assertEquals(
-        List.of("Match Lead", "Duplicate?", "Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
+        List.of(
+            "Match Lead",
+            "Duplicate?",
+            "Score Lead",
+            "Acknowledge Lead",
+            "Qualified?",
+            "Nurture Lead",
+            "Nurtured"),
         fixture.statesEntered(arn));
   }
 
@@ -239,11 +253,93 @@ class LeadHandoffDefinitionTest {
     assertTrue(fixture.invocationTimes(FN + "OfferToRep").isEmpty());
   }
 
+  @Test
+  void acknowledgementFailing_isRecorded_andTheHandoffGoesOn() {
+    // GIVEN SES refuses the acknowledgement: the step fails with an error no Retry names
+    fixture.function(
+        "AcknowledgeLead",
+        p -> {
+          if (p.has("failure")) {
+            return json("{\"outcome\":\"FAILURE_RECORDED\"}");
+          }
+          throw LambdaFailure.functionError(
+              "software.amazon.awssdk.services.sesv2.model.MessageRejectedException",
+              "Email address is not verified",
+              List.of());
+        });
+
+    // WHEN the lead runs
+    String arn = start();
+
+    // THEN the failure is handed to the recording step, and the lead is offered as usual
+    assertEquals(
+        List.of(
+            "Match Lead",
+            "Duplicate?",
+            "Score Lead",
+            "Acknowledge Lead",
+            "Record Failed Acknowledgement",
+            "Qualified?",
+            "Route Lead",
+            "Rep Found?",
+            "Offer To Rep"),
+        fixture.statesEntered(arn));
+    JsonNode recorded = fixture.invocations.get(3).payload();
+    assertEquals(
+        "software.amazon.awssdk.services.sesv2.model.MessageRejectedException",
+        recorded.path("failure").path("Error").asText());
+    assertEquals("lead-1", recorded.path("leadId").asText());
+  }
+
+  @Test
+  void evenRecordingTheFailedAcknowledgementFailing_doesNotStopTheHandoff() {
+    fixture.function(
+        "AcknowledgeLead",
+        p -> {
+          throw LambdaFailure.functionError("java.lang.IllegalStateException", "broken", List.of());
+        });
+
+    String arn = start();
+
+    List<String> states = fixture.statesEntered(arn);
+    assertEquals(
+        List.of("Record Failed Acknowledgement", "Qualified?", "Route Lead"), states.subList(4, 7));
+    assertEquals(ExecutionStatus.RUNNING, fixture.describe(arn).status(), "waiting on the rep");
+  }
+
+  @Test
+  void noRepEverOffered_isQueued_whileAnEndedLadderEscalates() {
+    // GIVEN routing finds nobody for a lead no rep was ever offered
+    fixture.function(
+        "RouteLead", p -> json("{\"found\":false,\"reason\":\"all paused\",\"offersMade\":0}"));
+
+    String arn = start();
+
+    assertEquals(
+        List.of("Route Lead", "Rep Found?", "Queue Lead", "Queued"),
+        fixture.statesEntered(arn).subList(5, 9));
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    assertEquals(0, fixture.invocationTimes(FN + "EscalateToManager").size());
+
+    // AND a lead that had offers before goes to the manager
+    fixture.function(
+        "RouteLead", p -> json("{\"found\":false,\"reason\":\"ladder ended\",\"offersMade\":3}"));
+    String ended = start("lead-2");
+    List<String> states = fixture.statesEntered(ended);
+    assertEquals(
+        List.of("Escalate To Manager", "Escalated"),
+        states.subList(states.size() - 2, states.size()));
+  }
+
   private String start() {
+    return start("lead-1");
+  }
+
+  private String start(String leadId) {
     String arn =
         fixture
             .engine
-            .startExecution(machine, Optional.of("lead-1"), "{\"leadId\":\"lead-1\"}")
+            .startExecution(machine, Optional.of(leadId), "{\"leadId\":\"" + leadId + "\"}")
             .executionArn();
     fixture.engine.awaitIdle();
     return arn;

@@ -40,6 +40,8 @@ class LeadHandoffEndToEndTest {
     fields.put("companySize", value(form.body(), "companySize"));
     fields.put("industry", value(form.body(), "industry"));
     fields.put("formId", "demo-request");
+    fields.put("utm_source", hidden(form.body(), "utm_source"));
+    fields.put("utm_campaign", hidden(form.body(), "utm_campaign"));
     fields.put("redirect", "/_local/thanks");
     fields.put("website", "");
     Response posted = local.postForm("/leads", fields);
@@ -47,6 +49,10 @@ class LeadHandoffEndToEndTest {
     assertEquals(List.of("/_local/thanks"), posted.headers().get("location"));
     local.settle();
 
+    // The demo form's campaign is in config/follow-ups.yaml: the prospect is thanked for it.
+    JsonNode thanks = onlyEmail("Thanks for requesting a personal demo");
+    assertEquals(prospect, thanks.get("to").get(0).asText());
+    assertTrue(thanks.get("text").asText().contains("will contact you by"), "with a time");
     JsonNode offer = onlyEmail("New lead for you: Ada Walkthrough");
     String rep = offer.get("to").get(0).asText();
     String link = offer.get("links").get(0).asText();
@@ -62,8 +68,11 @@ class LeadHandoffEndToEndTest {
     assertEquals(200, accepted.status(), accepted.body());
     local.settle();
 
-    JsonNode intro = onlyEmailTo(prospect);
-    assertTrue(intro.get("subject").asText().endsWith("will take care of your request"));
+    JsonNode intro = onlyEmail("will take care of your request");
+    assertEquals(prospect, intro.get("to").get(0).asText());
+    assertTrue(
+        intro.get("text").asText().contains("You asked for a personal demo."),
+        intro.get("text").asText());
     assertEquals(rep, onlyEmail("You own this lead: Ada Walkthrough").get("to").get(0).asText());
     assertEquals(200, local.get(link).status(), "the link now says the rep owns the lead");
   }
@@ -81,26 +90,16 @@ class LeadHandoffEndToEndTest {
     return found.get(0);
   }
 
-  private JsonNode onlyEmailTo(String address) {
-    List<JsonNode> found = new ArrayList<>();
-    outbox()
-        .forEach(
-            m ->
-                m.get("to")
-                    .forEach(
-                        to -> {
-                          if (to.asText().equalsIgnoreCase(address)) {
-                            found.add(m);
-                          }
-                        }));
-    assertEquals(1, found.size(), "emails to " + address);
-    return found.get(0);
-  }
-
   private JsonNode outbox() {
     Response outbox = local.get("/_local/outbox");
     assertEquals(200, outbox.status());
     return outbox.json();
+  }
+
+  private static String hidden(String html, String name) {
+    Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+    assertTrue(m.find(), "the demo form sends " + name);
+    return m.group(1);
   }
 
   private static String value(String html, String id) {

@@ -13,6 +13,7 @@ import com.leadhandoff.local.dynamo.Tables;
 import com.leadhandoff.local.ses.SentEmail;
 import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Table;
+import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +28,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -180,6 +183,11 @@ final class LeadHandoffRuntime {
     return leads.find(leadId).orElseThrow(() -> new AssertionError("no lead " + leadId));
   }
 
+  /** The directory tables as the functions read them, to change a rep for one test. */
+  DynamoDirectory directory() {
+    return new DynamoDirectory(dynamo, table("TeamsTable"), table("RepsTable"));
+  }
+
   List<HistoryEvent> leadHistory(String leadId) {
     return history.of(leadId);
   }
@@ -223,6 +231,35 @@ final class LeadHandoffRuntime {
     return java.util.stream.IntStream.range(0, newest.size())
         .mapToObj(i -> newest.get(newest.size() - 1 - i))
         .toList();
+  }
+
+  /**
+   * The prospect's address, at a company domain of the test's own: the tests share one runtime, and
+   * a lead from the domain of a lead another test's rep accepted would go to that rep first.
+   */
+  static String email(String lastName) {
+    String name = lastName.toLowerCase(Locale.ROOT);
+    return "dana." + name + "@" + name + ".acme-robotics.io";
+  }
+
+  /**
+   * A VP at a mid-size German manufacturer asking for a demo: scores hot, well above the threshold,
+   * and goes to inbound-sales (Berlin hours) by the demo routing rules.
+   */
+  static Map<String, Object> demoRequest(String lastName) {
+    Map<String, Object> lead = new LinkedHashMap<>();
+    lead.put("email", email(lastName));
+    lead.put("firstName", "Dana");
+    lead.put("lastName", lastName);
+    lead.put("company", "Acme Robotics");
+    lead.put("jobTitle", "VP Operations");
+    lead.put("country", "DE");
+    lead.put("companySize", 250);
+    lead.put("industry", "Manufacturing");
+    lead.put("formId", "demo-request");
+    lead.put("pagesViewed", List.of("/pricing", "/case-studies/warehouse-automation"));
+    lead.put("message", "Can we see a demo next week?");
+    return lead;
   }
 
   /** The offer link in an offer email. */

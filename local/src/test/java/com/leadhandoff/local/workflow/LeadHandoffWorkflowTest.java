@@ -1,5 +1,7 @@
 package com.leadhandoff.local.workflow;
 
+import static com.leadhandoff.local.workflow.LeadHandoffRuntime.demoRequest;
+import static com.leadhandoff.local.workflow.LeadHandoffRuntime.email;
 import static com.leadhandoff.local.workflow.LeadHandoffRuntime.offerLink;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -53,32 +55,6 @@ class LeadHandoffWorkflowTest {
     local = LeadHandoffRuntime.fresh();
   }
 
-  /**
-   * The prospect's address, at a company domain of the test's own: the tests share one runtime, and
-   * a lead from the domain of a lead another test's rep accepted would go to that rep first.
-   */
-  static String email(String lastName) {
-    String name = lastName.toLowerCase();
-    return "dana." + name + "@" + name + ".acme-robotics.io";
-  }
-
-  /** A VP at a mid-size manufacturer asking for a demo: scores hot, well above the threshold. */
-  private static Map<String, Object> demoRequest(String lastName) {
-    Map<String, Object> lead = new LinkedHashMap<>();
-    lead.put("email", email(lastName));
-    lead.put("firstName", "Dana");
-    lead.put("lastName", lastName);
-    lead.put("company", "Acme Robotics");
-    lead.put("jobTitle", "VP Operations");
-    lead.put("country", "DE");
-    lead.put("companySize", 250);
-    lead.put("industry", "Manufacturing");
-    lead.put("formId", "demo-request");
-    lead.put("pagesViewed", List.of("/pricing", "/case-studies/warehouse-automation"));
-    lead.put("message", "Can we see a demo next week?");
-    return lead;
-  }
-
   private static String name(String lastName) {
     return "Dana " + lastName;
   }
@@ -91,6 +67,20 @@ class LeadHandoffWorkflowTest {
     List<SentEmail> offers = offers(lastName);
     assertEquals(1, offers.size(), "offer emails so far: " + offers);
     return offers.get(0);
+  }
+
+  /**
+   * The subjects of the emails the prospect was sent, oldest first; an introduction to the rep who
+   * accepted reads {@code introduction}.
+   */
+  private List<String> prospectMail(String address) {
+    return local.mailTo(address).stream()
+        .map(
+            m ->
+                m.subject().endsWith("will take care of your request")
+                    ? "introduction"
+                    : m.subject())
+        .toList();
   }
 
   private static String rep(SentEmail email) {
@@ -123,9 +113,10 @@ class LeadHandoffWorkflowTest {
     assertEquals(LeadStatus.ACCEPTED, lead.status());
     assertEquals(rep, lead.owner().orElseThrow().email());
     assertEquals(Owner.Role.REP, lead.owner().orElseThrow().role());
-    List<SentEmail> intro = local.mailTo(email("Intime"));
-    assertEquals(1, intro.size(), "the prospect hears from their rep once");
-    assertTrue(intro.get(0).subject().endsWith("will take care of your request"));
+    List<SentEmail> toProspect = local.mailTo(email("Intime"));
+    assertEquals(2, toProspect.size(), "the acknowledgement, then the rep's introduction once");
+    assertEquals("Thanks for getting in touch", toProspect.get(0).subject());
+    assertTrue(toProspect.get(1).subject().endsWith("will take care of your request"));
     assertEquals(1, local.mailAbout("You own this lead: " + name("Intime")).size());
     assertTrue(local.mailAbout("You own this lead: " + name("Intime")).get(0).isFor(rep));
     assertEquals(
@@ -133,6 +124,7 @@ class LeadHandoffWorkflowTest {
             "Match Lead",
             "Duplicate?",
             "Score Lead",
+            "Acknowledge Lead",
             "Qualified?",
             "Route Lead",
             "Rep Found?",
@@ -192,11 +184,13 @@ class LeadHandoffWorkflowTest {
     assertEquals(LeadStatus.ACCEPTED, lead.status());
     assertEquals(rep(offer), lead.owner().orElseThrow().email());
     assertEquals(1, reminders("Nudged").size(), "no reminder after the answer");
-    assertEquals(1, local.mailTo(email("Nudged")).size());
+    assertEquals(
+        List.of("Thanks for getting in touch", "introduction"),
+        prospectMail(email("Nudged")));
     List<String> states = local.statesEntered(leadId);
     assertEquals(
         List.of("Offer To Rep", "Reminder Due?", "Remind Rep", "Accepted?", "Follow Up"),
-        states.subList(6, 11));
+        states.subList(7, 12));
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
 
@@ -269,6 +263,7 @@ class LeadHandoffWorkflowTest {
             "Match Lead",
             "Duplicate?",
             "Score Lead",
+            "Acknowledge Lead",
             "Qualified?",
             "Route Lead",
             "Rep Found?",
@@ -381,7 +376,10 @@ class LeadHandoffWorkflowTest {
     assertEquals("Spam: Keyboard-mash company, fake phone", recycled.details().get("reason"));
     local.advance(OFFER_WINDOW.multipliedBy(4));
     assertEquals(1, offers("Spam").size(), "no other rep is offered a spam lead");
-    assertTrue(local.mailTo(email("Spam")).isEmpty(), "the sender gets no mail");
+    assertEquals(
+        List.of("Thanks for getting in touch"),
+        prospectMail(email("Spam")),
+        "after the acknowledgement the sender gets no more mail");
     List<String> states = local.statesEntered(leadId);
     assertEquals(
         List.of("Offer To Rep", "Record Recycled Offer", "Recycle Lead", "Recycled"),
@@ -403,10 +401,19 @@ class LeadHandoffWorkflowTest {
     assertEquals(LeadStatus.NURTURE, lead.status());
     assertTrue(lead.score().isPresent());
     assertTrue(lead.owner().isEmpty());
-    assertEquals(1, local.mailTo("sam.student@gmail.com").size(), "the prospect is thanked");
+    List<SentEmail> thanks = local.mailTo("sam.student@gmail.com");
+    assertEquals(1, thanks.size(), "the prospect is thanked once");
+    assertTrue(thanks.get(0).text().contains("We cannot promise a call"), thanks.get(0).text());
     assertTrue(local.mailAbout("Sam Student").isEmpty(), "no rep hears about it");
     assertEquals(
-        List.of("Match Lead", "Duplicate?", "Score Lead", "Qualified?", "Nurture Lead", "Nurtured"),
+        List.of(
+            "Match Lead",
+            "Duplicate?",
+            "Score Lead",
+            "Acknowledge Lead",
+            "Qualified?",
+            "Nurture Lead",
+            "Nurtured"),
         local.statesEntered(leadId));
   }
 
@@ -470,7 +477,9 @@ class LeadHandoffWorkflowTest {
     assertEquals(
         1,
         local.leadHistory(leadId).stream().filter(e -> e.type().equals("OFFER_ACCEPTED")).count());
-    assertEquals(1, local.mailTo(email("Race")).size());
+    assertEquals(
+        List.of("Thanks for getting in touch", "introduction"),
+        prospectMail(email("Race")));
     assertEquals(1, local.mailAbout("You own this lead: " + name("Race")).size());
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
@@ -494,6 +503,7 @@ class LeadHandoffWorkflowTest {
             "Match Lead",
             "Duplicate?",
             "Score Lead",
+            "Acknowledge Lead",
             "Qualified?",
             "Route Lead",
             "Rep Found?",

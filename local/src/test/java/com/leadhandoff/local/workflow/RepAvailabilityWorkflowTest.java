@@ -1,5 +1,6 @@
 package com.leadhandoff.local.workflow;
 
+import static com.leadhandoff.local.workflow.LeadHandoffRuntime.demoRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.local.ses.SentEmail;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,7 +29,7 @@ class RepAvailabilityWorkflowTest {
 
   @Test
   void enterpriseLeadAtDawnInChicago_goesToDavidOutsideHours_andTheHistoryNamesFarahPaused() {
-    Map<String, Object> lead = request("Early");
+    Map<String, Object> lead = demoRequest("Early");
     lead.put("companySize", 5000);
 
     String leadId = local.submit(lead);
@@ -45,14 +45,14 @@ class RepAvailabilityWorkflowTest {
 
   @Test
   void repWhoseOfferTimedOut_getsTheNextLeadOnACreditedTurn() {
-    String firstLead = local.submit(request("Slow"));
+    String firstLead = local.submit(demoRequest("Slow"));
     String slowRep = onlyOffer("Slow").to().get(0);
     local.advance(OFFER_WINDOW.plusSeconds(1));
     List<SentEmail> ladder = local.mailAbout("New lead for you: Dana Slow");
     assertEquals(2, ladder.size());
     assertNotEquals(slowRep, ladder.get(1).to().get(0));
 
-    String nextLead = local.submit(request("Next"));
+    String nextLead = local.submit(demoRequest("Next"));
 
     assertEquals(slowRep, onlyOffer("Next").to().get(0));
     HistoryEvent routed = routed(nextLead).get(0);
@@ -70,22 +70,5 @@ class RepAvailabilityWorkflowTest {
     List<SentEmail> offers = local.mailAbout("New lead for you: Dana " + lastName);
     assertEquals(1, offers.size(), "offer emails so far: " + offers);
     return offers.get(0);
-  }
-
-  /** A hot demo request from Germany, as the workflow tests send it. */
-  private static Map<String, Object> request(String lastName) {
-    Map<String, Object> lead = new LinkedHashMap<>();
-    lead.put("email", LeadHandoffWorkflowTest.email(lastName));
-    lead.put("firstName", "Dana");
-    lead.put("lastName", lastName);
-    lead.put("company", "Acme Robotics");
-    lead.put("jobTitle", "VP Operations");
-    lead.put("country", "DE");
-    lead.put("companySize", 250);
-    lead.put("industry", "Manufacturing");
-    lead.put("formId", "demo-request");
-    lead.put("pagesViewed", List.of("/pricing", "/case-studies/warehouse-automation"));
-    lead.put("message", "Can we see a demo next week?");
-    return lead;
   }
 }

@@ -1,0 +1,80 @@
+package com.leadhandoff.acknowledgement;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.followup.FollowUps;
+import com.leadhandoff.routing.RouteLeadHandler;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadHistory;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.task.TaskHandler;
+import java.util.Map;
+
+/**
+ * Steps {@code Acknowledge Lead} and {@code Record Failed Acknowledgement}: emails the scored
+ * lead's prospect, or, given the {@code failure} the first step was caught with, records it in the
+ * lead's history so the handoff goes on without it.
+ */
+public final class AcknowledgeLeadHandler
+    extends TaskHandler<AcknowledgeLeadHandler.Input, AcknowledgeLeadHandler.Result> {
+  /**
+   * The task input.
+   *
+   * @param failure the Catch's error output ({@code Error}, {@code Cause}); absent to acknowledge
+   */
+  public record Input(String leadId, Map<String, Object> failure) {}
+
+  /**
+   * What the step did.
+   *
+   * @param outcome ACKNOWLEDGED, ALREADY_ACKNOWLEDGED or FAILURE_RECORDED
+   */
+  public record Result(String leadId, String outcome) {}
+
+  private final Acknowledgement acknowledgement;
+
+  /** For Lambda. */
+  public AcknowledgeLeadHandler() {
+    this(Settings.current());
+  }
+
+  private AcknowledgeLeadHandler(Settings settings) {
+    this(
+        new Acknowledgement(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            settings.clock(),
+            RouteLeadHandler.teamChooser(
+                new DynamoDirectory(
+                    AwsClients.dynamo(),
+                    settings.require("TEAMS_TABLE"),
+                    settings.require("REPS_TABLE"))),
+            RouteLeadHandler.deadlines(RouteLeadHandler.bundledPolicy(), settings),
+            FollowUps.bundled()));
+  }
+
+  /** For tests. */
+  public AcknowledgeLeadHandler(Acknowledgement acknowledgement) {
+    super(Input.class);
+    this.acknowledgement = acknowledgement;
+  }
+
+  @Override
+  protected Result handle(Input input) {
+    if (input.leadId() == null || input.leadId().isBlank()) {
+      throw new IllegalArgumentException("Acknowledge Lead needs {\"leadId\": ...}, got no leadId");
+    }
+    if (input.failure() != null) {
+      acknowledgement.recordFailure(
+          input.leadId(),
+          String.valueOf(input.failure().getOrDefault("Error", "unknown error")),
+          String.valueOf(input.failure().getOrDefault("Cause", "")));
+      return new Result(input.leadId(), "FAILURE_RECORDED");
+    }
+    return new Result(
+        input.leadId(),
+        acknowledgement.acknowledge(input.leadId()) ? "ACKNOWLEDGED" : "ALREADY_ACKNOWLEDGED");
+  }
+}

@@ -1,0 +1,149 @@
+package com.leadhandoff.acknowledgement;
+
+import com.leadhandoff.email.Email;
+import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.followup.FollowUps;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.routing.TeamChoice;
+import com.leadhandoff.routing.TeamChooser;
+import com.leadhandoff.scoring.Score;
+import com.leadhandoff.scoring.UnknownLeadException;
+import com.leadhandoff.sla.Deadline;
+import com.leadhandoff.sla.OfferDeadlines;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Thanks the prospect right after scoring. A qualified lead is told by when sales will answer: the
+ * response time of its tier in the working hours of the team the routing rules choose for it, as
+ * the first offer's deadline will be counted. A lead going to nurture gets no promise. Both name
+ * what the prospect asked for when {@code config/follow-ups.yaml} knows the campaign. The history
+ * entry makes a retry send nothing again.
+ */
+public final class Acknowledgement {
+  /** History type once the prospect was sent the acknowledgement. */
+  public static final String ACKNOWLEDGED = "ACKNOWLEDGED";
+
+  /** History type when the acknowledgement could not be sent; the handoff goes on regardless. */
+  public static final String ACKNOWLEDGEMENT_FAILED = "ACKNOWLEDGEMENT_FAILED";
+
+  private static final DateTimeFormatter BY =
+      DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", Locale.ENGLISH);
+
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final Mailer mailer;
+  private final Clock clock;
+  private final TeamChooser teams;
+  private final OfferDeadlines deadlines;
+  private final FollowUps followUps;
+
+  /**
+   * @param teams the routing rules' choice of team, whose calendar counts the response time
+   * @param deadlines the response-time SLA, as Route Lead will apply it
+   * @param followUps the campaign each lead responded to
+   */
+  public Acknowledgement(
+      LeadStore leads,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      TeamChooser teams,
+      OfferDeadlines deadlines,
+      FollowUps followUps) {
+    this.leads = leads;
+    this.history = history;
+    this.mailer = mailer;
+    this.clock = clock;
+    this.teams = teams;
+    this.deadlines = deadlines;
+    this.followUps = followUps;
+  }
+
+  /** When sales will answer, as the prospect reads it. */
+  record Expected(String by, String zone, String window) {}
+
+  /**
+   * Acknowledges the scored lead; safe to call again.
+   *
+   * @return true if the email went out now, false if an earlier attempt had sent it
+   */
+  public boolean acknowledge(String leadId) {
+    Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+    Score score =
+        lead.score()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Lead "
+                            + leadId
+                            + " has no score; Acknowledge Lead runs after Score Lead"));
+    if (history.of(leadId).stream().anyMatch(e -> ACKNOWLEDGED.equals(e.type()))) {
+      return false;
+    }
+    Instant now = clock.instant();
+    FollowUps.Choice followUp = followUps.choose(lead);
+    Optional<Deadline> deadline =
+        score.qualified()
+            ? Optional.of(teams.teamFor(lead))
+                .map(TeamChoice::team)
+                .map(team -> deadlines.deadline(Optional.of(score.tier()), team.teamId(), now))
+            : Optional.empty();
+    Map<String, Object> model = new HashMap<>();
+    model.put("greetingName", greetingName(lead.submission()));
+    followUp.campaign().ifPresent(c -> model.put("campaign", c.view()));
+    deadline.ifPresent(
+        d ->
+            model.put(
+                "expected",
+                new Expected(BY.withZone(d.zone()).format(d.at()), d.zone().getId(), d.window())));
+    Email email = EmailTemplates.render("acknowledgement", lead.submission().email(), model);
+    mailer.send(email);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("to", email.to());
+    details.put("followUp", followUp.why());
+    deadline.ifPresent(d -> details.put("expectedBy", d.at().toString()));
+    deadline.ifPresent(d -> details.put("sla", d.basis()));
+    history.record(
+        leadId,
+        new HistoryEvent(
+            now,
+            ACKNOWLEDGED,
+            deadline
+                .map(d -> "Prospect acknowledged by email, told to expect an answer by " + d.at())
+                .orElse("Prospect acknowledged by email, without a response time (nurture)"),
+            details));
+    return true;
+  }
+
+  /** Records that the acknowledgement failed after its retries; once per lead. */
+  public void recordFailure(String leadId, String error, String cause) {
+    if (history.of(leadId).stream()
+        .anyMatch(e -> ACKNOWLEDGED.equals(e.type()) || ACKNOWLEDGEMENT_FAILED.equals(e.type()))) {
+      return;
+    }
+    history.record(
+        leadId,
+        new HistoryEvent(
+            clock.instant(),
+            ACKNOWLEDGEMENT_FAILED,
+            "The prospect's acknowledgement could not be sent (" + error + "); the handoff goes on",
+            Map.of("error", error, "cause", cause)));
+  }
+
+  private static String greetingName(Submission submission) {
+    String first = submission.firstName() == null ? "" : submission.firstName().strip();
+    return first.isEmpty() ? "there" : first;
+  }
+}

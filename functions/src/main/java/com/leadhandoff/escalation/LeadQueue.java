@@ -1,0 +1,134 @@
+package com.leadhandoff.escalation;
+
+import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadSummary;
+import com.leadhandoff.email.Mailer;
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Owner;
+import com.leadhandoff.routing.DirectoryConfig;
+import com.leadhandoff.routing.LeadRouter;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Hands a qualified lead no rep could be offered at all to the fallback queue: the queue becomes
+ * its owner (status QUEUED) through the conditional write every owner takes, and the queue's
+ * address gets an alert listing who was skipped and why. Safe to call again for the same lead.
+ */
+public final class LeadQueue {
+  /** History type once the lead is queued and the alert went out. */
+  public static final String QUEUED = "QUEUED";
+
+  private final LeadStore leads;
+  private final LeadHistory history;
+  private final Mailer mailer;
+  private final Clock clock;
+  private final DirectoryConfig.FallbackQueue queue;
+
+  /** One rep passed over, as the alert lists it. */
+  record SkippedLine(String text) {}
+
+  /**
+   * @param queue the queue of {@code config/directory.yaml}, or one named after the install's
+   *     fallback manager address when the file names none
+   */
+  public LeadQueue(
+      LeadStore leads,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      DirectoryConfig.FallbackQueue queue) {
+    this.leads = leads;
+    this.history = history;
+    this.mailer = mailer;
+    this.clock = clock;
+    this.queue = queue;
+  }
+
+  /**
+   * Queues the lead.
+   *
+   * @return the owner the lead has now: the queue, or whoever owned it already (nothing is sent
+   *     then)
+   */
+  public Owner queue(String leadId) {
+    if (leadId == null || leadId.isBlank()) {
+      throw new IllegalArgumentException("Queue Lead needs a leadId");
+    }
+    List<HistoryEvent> events = history.of(leadId);
+    Owner claimed = new Owner(queue.email(), queue.name(), queue.email(), Owner.Role.QUEUE);
+    if (!leads.claimOwner(leadId, claimed, LeadStatus.QUEUED)) {
+      Owner owner =
+          find(leadId)
+              .owner()
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "Lead " + leadId + " refused an owner but has none"));
+      // A queue owner is our own earlier attempt; it goes on to the alert unless that went out.
+      if (owner.role() != Owner.Role.QUEUE
+          || events.stream().anyMatch(e -> QUEUED.equals(e.type()))) {
+        return owner;
+      }
+    }
+    Optional<HistoryEvent> noRep =
+        events.stream().filter(e -> LeadRouter.NO_REP.equals(e.type())).reduce((a, b) -> b);
+    String why =
+        noRep
+            .map(e -> e.details().getOrDefault("reason", ""))
+            .filter(r -> !r.isBlank())
+            .orElse("no rep could be offered the lead");
+    mailer.send(alert(find(leadId), events, noRep, why));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("queue", queue.name());
+    details.put("queueEmail", queue.email());
+    details.put("reason", why);
+    history.record(
+        leadId,
+        new HistoryEvent(
+            clock.instant(),
+            QUEUED,
+            "Queued in " + queue.name() + " (" + queue.email() + "): " + why,
+            details));
+    return claimed;
+  }
+
+  private com.leadhandoff.email.Email alert(
+      Lead lead, List<HistoryEvent> events, Optional<HistoryEvent> noRep, String why) {
+    // Skipped reps are written "rep-id: why; rep-id: why" by the router; before any offer the
+    // reasons are the router's own (paused, out of office, at a cap…), never a rep's free text.
+    List<SkippedLine> skipped =
+        noRep
+            .map(e -> e.details().getOrDefault("skipped", ""))
+            .filter(s -> !s.isBlank())
+            .map(s -> Arrays.stream(s.split("; ")).map(SkippedLine::new).toList())
+            .orElse(List.of());
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("lead", LeadSummary.of(lead));
+    model.put("queue", queue);
+    model.put("why", why);
+    model.put("team", noRep.map(e -> e.details().getOrDefault("teamId", "")).orElse(""));
+    model.put("teamReason", noRep.map(e -> e.details().getOrDefault("teamReason", "")).orElse(""));
+    model.put("skipped", skipped);
+    model.put(
+        "history",
+        events.stream()
+            .map(e -> new EscalationAlert.EventLine(LeadSummary.time(e.at()), e.summary()))
+            .toList());
+    return EmailTemplates.render("queued", queue.email(), model);
+  }
+
+  private Lead find(String leadId) {
+    return leads
+        .find(leadId)
+        .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " is not stored"));
+  }
+}
