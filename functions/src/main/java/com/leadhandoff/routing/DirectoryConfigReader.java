@@ -68,6 +68,23 @@ final class DirectoryConfigReader {
     return new DirectoryConfigReader(file).read(in);
   }
 
+  /**
+   * One rep written outside a file, e.g. the body of the admin API: the rep, or every problem
+   * worded as for the file (without a line). Whether its team exists is the caller's check.
+   */
+  static RepRead rep(JsonNode node) {
+    DirectoryConfigReader reader = new DirectoryConfigReader("");
+    Optional<Rep> rep = reader.rep(new Located(0, node), 1);
+    return new RepRead(reader.problems.isEmpty() ? rep : Optional.empty(), reader.problems);
+  }
+
+  /** What {@link #rep(JsonNode)} found. */
+  record RepRead(Optional<Rep> rep, List<String> problems) {
+    RepRead {
+      problems = List.copyOf(problems);
+    }
+  }
+
   private DirectoryConfig read(InputStream in) {
     Map<String, List<Located>> sections = sections(in);
     List<Team> teams = new ArrayList<>();

@@ -1,10 +1,14 @@
 package com.leadhandoff.store;
 
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadArchive;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.scoring.Score;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -12,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /** Leads in the DynamoDB table {@code LeadsTable}, one item per lead keyed by {@code leadId}. */
-public final class DynamoLeadStore implements LeadStore {
+public final class DynamoLeadStore implements LeadStore, LeadArchive {
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -28,6 +32,27 @@ public final class DynamoLeadStore implements LeadStore {
     return item == null || item.isEmpty()
         ? Optional.empty()
         : Optional.of(ItemCodec.fromItem(item, Lead.class));
+  }
+
+  @Override
+  public List<Lead> receivedBetween(LocalDate from, LocalDate to) {
+    // receivedAt is an ISO-8601 UTC instant, so text order is time order and a day's instants all
+    // sort between its date and the next day's; a dry run is rare enough for a filtered scan.
+    return dynamo
+        .scanPaginator(
+            r ->
+                r.tableName(table)
+                    .filterExpression("receivedAt >= :from AND receivedAt < :after")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":from", AttributeValue.fromS(from.toString()),
+                            ":after", AttributeValue.fromS(to.plusDays(1).toString())))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(item -> ItemCodec.fromItem(item, Lead.class))
+        .sorted(Comparator.comparing(Lead::receivedAt).thenComparing(Lead::leadId))
+        .toList();
   }
 
   @Override
