@@ -32,7 +32,8 @@ public record RepView(
     String timeZone,
     int weight,
     boolean paused,
-    Map<String, List<String>> workingHours,
+    // Left out when empty: the directory reads an empty `workingHours:` as a mistake.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<String>> workingHours,
     List<OutOfOffice> outOfOffice,
     Integer maxOpenOffers,
     Integer maxLeadsPerDay,

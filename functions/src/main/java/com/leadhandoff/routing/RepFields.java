@@ -74,6 +74,8 @@ public final class RepFields {
     }
     ObjectNode fields = ((ObjectNode) body).deepCopy();
     fields.put("id", repId);
+    // The admin API shows a rep's status beside its fields; a rep read and sent back keeps it.
+    fields.remove("status");
     DirectoryConfigReader.RepRead read = DirectoryConfigReader.rep(fields);
     read.problems().forEach(problem -> errors.add(error(problem)));
     JsonNode team = body.get("team");

@@ -121,6 +121,21 @@ class RepsAdminHandlerTest {
   }
 
   @Test
+  void repReadBackAndSentUnchanged_isAcceptedAsIs() {
+    ObjectNode ana =
+        (ObjectNode)
+            call(AdminEvents.rep("GET /admin/reps/{repId}", "ana-ruiz", null), 200).get("rep");
+    Rep before = directory.rep("ana-ruiz").orElseThrow();
+
+    call(AdminEvents.rep("PUT /admin/reps/{repId}", "ana-ruiz", ana.toString()), 200);
+
+    assertEquals(before, directory.rep("ana-ruiz").orElseThrow());
+    JsonNode changes =
+        call(AdminEvents.rep("GET /admin/reps/{repId}", "ana-ruiz", null), 200).get("changes");
+    assertEquals("updated: nothing changed", changes.get(0).get("what").asText());
+  }
+
+  @Test
   void badFields_are400PerField_andChangeNothing() {
     Rep before = directory.rep("ana-ruiz").orElseThrow();
     String body =
