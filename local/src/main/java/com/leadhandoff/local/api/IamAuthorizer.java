@@ -19,13 +19,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * API Gateway's {@code AWS_IAM} authorizer, locally: a request must carry a SigV4 {@code
@@ -100,7 +100,14 @@ final class IamAuthorizer {
     return Optional.of(identity());
   }
 
-  /** The signature the SDK's SigV4 signer gives the request's signed parts. */
+  /**
+   * The signature the SDK's SigV4 signer gives the request's signed parts. This is the SDK's
+   * deprecated {@code Aws4Signer}: its successor, {@code AwsV4HttpSigner}, always adds and signs
+   * {@code x-amz-content-sha256}, which curl's {@code --aws-sigv4} and the AWS CLI do not send to
+   * {@code execute-api}, so it cannot reproduce their signatures; the old one signs exactly the
+   * headers it is given (an SDK client's {@code x-amz-content-sha256} included, when it signed it).
+   */
+  @SuppressWarnings("deprecation")
   private String signature(
       ApiRequest request,
       Map<String, List<String>> headers,
@@ -108,11 +115,12 @@ final class IamAuthorizer {
       String region,
       Instant signedAt) {
     String host = first(headers, "host").orElse("localhost");
-    SdkHttpRequest.Builder unsigned =
-        SdkHttpRequest.builder()
+    SdkHttpFullRequest.Builder unsigned =
+        SdkHttpFullRequest.builder()
             .method(SdkHttpMethod.fromValue(request.method()))
             .uri(URI.create("http://" + host))
-            .encodedPath(request.rawPath());
+            .encodedPath(request.rawPath())
+            .contentStreamProvider(ContentStreamProvider.fromByteArray(request.body()));
     for (String pair : request.rawQuery().split("&")) {
       if (!pair.isEmpty()) {
         int equals = pair.indexOf('=');
@@ -127,19 +135,17 @@ final class IamAuthorizer {
         unsigned.putHeader(name, headers.get(name));
       }
     }
-    SignedRequest signed =
-        AwsV4HttpSigner.create()
+    SdkHttpFullRequest signed =
+        Aws4Signer.create()
             .sign(
-                r ->
-                    r.identity(AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
-                        .request(unsigned.build())
-                        .payload(ContentStreamProvider.fromByteArray(request.body()))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, SERVICE)
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, region)
-                        .putProperty(
-                            HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-    Matcher m =
-        AUTHORIZATION.matcher(signed.request().firstMatchingHeader("Authorization").orElse(""));
+                unsigned.build(),
+                Aws4SignerParams.builder()
+                    .awsCredentials(AwsBasicCredentials.create(accessKeyId, secretAccessKey))
+                    .signingName(SERVICE)
+                    .signingRegion(Region.of(region))
+                    .signingClockOverride(Clock.fixed(signedAt, ZoneOffset.UTC))
+                    .build());
+    Matcher m = AUTHORIZATION.matcher(signed.firstMatchingHeader("Authorization").orElse(""));
     return m.matches() && m.group(5).equals(String.join(";", signedHeaders)) ? m.group(6) : "";
   }
 

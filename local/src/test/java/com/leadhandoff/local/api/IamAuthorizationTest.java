@@ -2,6 +2,7 @@ package com.leadhandoff.local.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,6 +71,47 @@ class IamAuthorizationTest {
     assertEquals(LocalNames.ACCOUNT_ID, iam.get("accountId").asText());
     assertEquals("arn:aws:iam::000000000000:user/local", iam.get("userArn").asText());
     assertEquals("r one", JSON.readTree(response.body()).at("/event/pathParameters/id").asText());
+  }
+
+  @Test
+  void curlSignedRequest_isAccepted() {
+    // Recorded from `curl --aws-sigv4 "aws:amz:us-east-1:execute-api" --user local:local
+    // http://localhost:3931/admin/reps/ana-ruiz` (curl 7.88.1), which signs host and x-amz-date
+    // only, unlike the SDK.
+    ApiRequest curl =
+        new ApiRequest(
+            "GET",
+            "/admin/reps/ana-ruiz",
+            "",
+            Map.of(
+                "Host", List.of("localhost:3931"),
+                "Authorization",
+                    List.of(
+                        "AWS4-HMAC-SHA256 Credential=local/20261123/us-east-1/execute-api/aws4_request,"
+                            + " SignedHeaders=host;x-amz-date,"
+                            + " Signature=49f008878331ae7a22606d7f2ec1b0be8dc4473fd27480a023e6989cb58e0186"),
+                "X-Amz-Date", List.of("20261123T133622Z"),
+                "User-Agent", List.of("curl/7.88.1"),
+                "Accept", List.of("*/*")),
+            new byte[0],
+            "127.0.0.1",
+            "HTTP/1.1");
+    IamAuthorizer iam =
+        new IamAuthorizer(
+            LocalNames.ACCESS_KEY_ID, LocalNames.SECRET_ACCESS_KEY, LocalNames.ACCOUNT_ID);
+
+    assertEquals(
+        LocalNames.ACCESS_KEY_ID, iam.authorize(curl).orElseThrow().get("accessKey").asText());
+    ApiRequest otherRep =
+        new ApiRequest(
+            "GET",
+            "/admin/reps/ben-okafor",
+            "",
+            curl.headers(),
+            new byte[0],
+            "127.0.0.1",
+            "HTTP/1.1");
+    assertTrue(iam.authorize(otherRep).isEmpty(), "the signature covers the path");
   }
 
   @Test
