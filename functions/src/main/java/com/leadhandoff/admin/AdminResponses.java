@@ -6,10 +6,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.intake.FieldError;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** What the admin handlers share: the caller, the JSON body in, JSON responses out. */
@@ -56,23 +56,11 @@ final class AdminResponses {
   record Body(Optional<JsonNode> json, Optional<APIGatewayV2HTTPResponse> refused) {}
 
   static APIGatewayV2HTTPResponse error(int status, String message) {
-    return json(status, new ErrorBody(message, List.of()));
+    return JsonResponses.json(status, new ErrorBody(message, List.of()));
   }
 
   static APIGatewayV2HTTPResponse invalid(String message, List<FieldError> errors) {
-    return json(400, new ErrorBody(message, errors));
-  }
-
-  static APIGatewayV2HTTPResponse json(int status, Object body) {
-    try {
-      return APIGatewayV2HTTPResponse.builder()
-          .withStatusCode(status)
-          .withHeaders(Map.of("Content-Type", "application/json"))
-          .withBody(Json.MAPPER.writeValueAsString(body))
-          .build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Response bodies are plain records", e);
-    }
+    return JsonResponses.json(400, new ErrorBody(message, errors));
   }
 
   static String pathParameter(APIGatewayV2HTTPEvent event, String name) {

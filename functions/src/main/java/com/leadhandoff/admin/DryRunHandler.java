@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.intake.FieldError;
+import com.leadhandoff.json.JsonResponses;
 import com.leadhandoff.lead.LeadArchive;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.DryRun;
@@ -78,7 +79,7 @@ public final class DryRunHandler
     }
     DryRunReport report =
         DryRun.route(entries.orElseThrow(), rules.orElseThrow(), stored, model.get());
-    return AdminResponses.json(
+    return JsonResponses.json(
         200, DryRunJson.of(report, request.has("rules") ? PROPOSED : RoutingRules.BUNDLED));
   }
 

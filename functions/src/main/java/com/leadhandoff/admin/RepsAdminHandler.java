@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.json.JsonResponses;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoRepAdminStore;
 import java.time.Clock;
@@ -45,13 +46,13 @@ public final class RepsAdminHandler
     String repId = AdminResponses.pathParameter(event, "repId");
     String by = AdminResponses.caller(event);
     return switch (String.valueOf(event.getRouteKey())) {
-      case "GET /admin/reps" -> AdminResponses.json(200, Map.of("teams", teams()));
+      case "GET /admin/reps" -> JsonResponses.json(200, Map.of("teams", teams()));
       case "GET /admin/reps/{repId}" ->
           admin
               .rep(repId)
               .map(
                   rep ->
-                      AdminResponses.json(
+                      JsonResponses.json(
                           200,
                           Map.of("rep", RepView.of(rep, clock), "changes", admin.changes(repId))))
               .orElseGet(() -> notFound(repId));
@@ -85,7 +86,7 @@ public final class RepsAdminHandler
 
   private APIGatewayV2HTTPResponse respond(RepAdmin.Outcome outcome) {
     if (outcome instanceof RepAdmin.Saved saved) {
-      return AdminResponses.json(
+      return JsonResponses.json(
           saved.created() ? 201 : 200, Map.of("rep", RepView.of(saved.rep(), clock)));
     }
     if (outcome instanceof RepAdmin.Invalid invalid) {

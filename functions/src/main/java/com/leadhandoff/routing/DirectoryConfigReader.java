@@ -34,7 +34,9 @@ final class DirectoryConfigReader {
   private static final Set<String> SECTIONS = Set.of("teams", "reps");
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "default", "manager");
   private static final Set<String> MANAGER_FIELDS = Set.of("name", "email");
-  private static final Set<String> REP_FIELDS =
+
+  /** The fields a rep may have. */
+  static final Set<String> REP_FIELDS =
       Set.of(
           "id",
           "name",

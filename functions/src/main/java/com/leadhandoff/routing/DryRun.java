@@ -29,15 +29,16 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Routes a file of leads against the current or a proposed rules file, with no side effects:
- * nothing is stored, sent or counted. Each lead is scored with the scoring model, routed by the
- * rules to a team, and given the rep the team's round robin would pick, simulated in memory from
- * each team's first active rep (by rep id) and advancing one turn per lead. Run it from the
- * repository root:
+ * Routes a file of leads, or the leads stored in a period, against the current or a proposed rules
+ * file, with no side effects: nothing is stored, sent or counted. Each lead is scored with the
+ * scoring model, routed by the rules to a team, and given the rep the team's round robin would
+ * pick, simulated in memory from each team's first active rep (by rep id) and advancing one turn
+ * per lead. Run it from the repository root:
  *
  * <pre>
  * java -cp functions/target/lead-handoff-functions.jar com.leadhandoff.routing.DryRun \
- *     --leads events/dry-run-leads.json [--rules FILE] [--directory FILE] [--scoring FILE]
+ *     (--leads events/dry-run-leads.json | --stored --from 2026-11-01 --to 2026-11-23) \
+ *     [--rules FILE] [--directory FILE] [--scoring FILE]
  * </pre>
  */
 public final class DryRun {

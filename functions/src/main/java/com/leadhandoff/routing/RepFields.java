@@ -15,20 +15,6 @@ import java.util.regex.Pattern;
  * by the same reader as the file, so a rep the API accepts is one the file would accept too.
  */
 public final class RepFields {
-  private static final List<String> FIELDS =
-      List.of(
-          "id",
-          "name",
-          "email",
-          "team",
-          "active",
-          "timeZone",
-          "weight",
-          "paused",
-          "workingHours",
-          "outOfOffice",
-          "maxOpenOffers",
-          "maxLeadsPerDay");
   private static final Pattern LABEL = Pattern.compile("^rep ('[^']*'|#\\d+): ");
   private static final Pattern UNKNOWN = Pattern.compile("^unknown field `([^`]*):`");
 
@@ -134,7 +120,7 @@ public final class RepFields {
     // The field a problem is about is the first field name it mentions.
     String field = "body";
     int first = Integer.MAX_VALUE;
-    for (String name : FIELDS) {
+    for (String name : DirectoryConfigReader.REP_FIELDS) {
       Matcher at = Pattern.compile("(?<![A-Za-z])" + name + "(?![A-Za-z])").matcher(text);
       if (at.find() && at.start() < first) {
         first = at.start();

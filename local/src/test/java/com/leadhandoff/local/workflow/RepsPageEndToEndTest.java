@@ -89,31 +89,32 @@ class RepsPageEndToEndTest {
 
   @Test
   void outOfOfficeForm_setsTheDates_andBadDatesShowTheApisError() throws Exception {
-    local.postForm(
-        "/_local/reps",
-        Map.of(
-            "token", token(),
-            "action", "out-of-office",
-            "id", "chloe-martin",
-            "from", "2027-06-01",
-            "until", "2027-06-05"));
+    outOfOffice("2027-06-01", "2027-06-05");
 
     JsonNode chloe = api("GET", "/admin/reps/chloe-martin", "");
     assertEquals("2027-06-01", chloe.at("/rep/outOfOffice/0/from").asText());
     assertTrue(local.get("/_local/reps").body().contains("2027-06-01 – 2027-06-05"));
 
-    LeadHandoffRuntime.Response refused =
-        local.postForm(
-            "/_local/reps",
-            Map.of(
-                "token", token(),
-                "action", "out-of-office",
-                "id", "chloe-martin",
-                "from", "2027-06-09",
-                "until", "2027-06-05"));
+    LeadHandoffRuntime.Response refused = outOfOffice("2027-06-09", "2027-06-05");
     assertEquals(400, refused.status());
     assertTrue(
         refused.body().contains("until 2027-06-05 is before from 2027-06-09"), refused.body());
+  }
+
+  private LeadHandoffRuntime.Response outOfOffice(String from, String until) {
+    return local.postForm(
+        "/_local/reps",
+        Map.of(
+            "token",
+            token(),
+            "action",
+            "out-of-office",
+            "id",
+            "chloe-martin",
+            "from",
+            from,
+            "until",
+            until));
   }
 
   @Test
