@@ -1,8 +1,7 @@
 package com.leadhandoff.intake;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonResponses;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ final class IntakeResponses {
             .withHeaders(Map.of("Location", accepted.redirect().get()))
             .build();
       }
-      return json(202, Map.of("leadId", accepted.leadId()));
+      return JsonResponses.json(202, Map.of("leadId", accepted.leadId()));
     }
     IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
     int status =
@@ -29,21 +28,9 @@ final class IntakeResponses {
           case TOO_LARGE -> 413;
           case UNSUPPORTED_MEDIA_TYPE -> 415;
         };
-    return json(status, new ErrorBody(rejected.message(), rejected.errors()));
+    return JsonResponses.json(status, new ErrorBody(rejected.message(), rejected.errors()));
   }
 
   /** The error body: a sentence, then every bad field. */
   record ErrorBody(String message, List<FieldError> errors) {}
-
-  private static APIGatewayV2HTTPResponse json(int status, Object body) {
-    try {
-      return APIGatewayV2HTTPResponse.builder()
-          .withStatusCode(status)
-          .withHeaders(Map.of("Content-Type", "application/json"))
-          .withBody(Json.MAPPER.writeValueAsString(body))
-          .build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Response bodies are plain records", e);
-    }
-  }
 }

@@ -35,7 +35,9 @@ final class DirectoryConfigReader {
   private static final Set<String> TEAM_FIELDS = Set.of("id", "name", "default", "manager");
   private static final Set<String> MANAGER_FIELDS = Set.of("name", "email");
   private static final String QUEUE_SECTION = "fallbackQueue";
-  private static final Set<String> REP_FIELDS =
+
+  /** The fields a rep may have. */
+  static final Set<String> REP_FIELDS =
       Set.of(
           "id",
           "name",
@@ -68,6 +70,23 @@ final class DirectoryConfigReader {
   /** Reads {@code in}, naming it {@code file} in any error. */
   static DirectoryConfig read(String file, InputStream in) {
     return new DirectoryConfigReader(file).read(in);
+  }
+
+  /**
+   * One rep written outside a file, e.g. the body of the admin API: the rep, or every problem
+   * worded as for the file (without a line). Whether its team exists is the caller's check.
+   */
+  static RepRead rep(JsonNode node) {
+    DirectoryConfigReader reader = new DirectoryConfigReader("");
+    Optional<Rep> rep = reader.rep(new Located(0, node), 1);
+    return new RepRead(reader.problems.isEmpty() ? rep : Optional.empty(), reader.problems);
+  }
+
+  /** What {@link #rep(JsonNode)} found. */
+  record RepRead(Optional<Rep> rep, List<String> problems) {
+    RepRead {
+      problems = List.copyOf(problems);
+    }
   }
 
   private DirectoryConfig read(InputStream in) {

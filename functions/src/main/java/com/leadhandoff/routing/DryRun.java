@@ -1,5 +1,6 @@
 package com.leadhandoff.routing;
 
+import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.intake.Validation;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
@@ -10,10 +11,15 @@ import com.leadhandoff.scoring.InvalidScoringModelException;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.scoring.ScoringModel;
 import com.leadhandoff.scoring.ScoringModels;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadStore;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,18 +27,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Routes a file of leads against the current or a proposed rules file, with no side effects:
- * nothing is stored, sent or counted. Each lead is scored with the scoring model, routed by the
- * rules to a team, and given the rep the team's round robin would pick, simulated in memory from
- * each team's first active rep (by rep id) and advancing one turn per lead. Run it from the
- * repository root:
+ * Routes a file of leads, or the leads stored in a period, against the current or a proposed rules
+ * file, with no side effects: nothing is stored, sent or counted. Each lead is scored with the
+ * scoring model, routed by the rules to a team, and given the rep the team's round robin would
+ * pick, simulated in memory from each team's first active rep (by rep id) and advancing one turn
+ * per lead. Run it from the repository root:
  *
  * <pre>
  * java -cp functions/target/lead-handoff-functions.jar com.leadhandoff.routing.DryRun \
- *     --leads events/dry-run-leads.json [--rules FILE] [--directory FILE] [--scoring FILE] \
- *     [--accounts FILE]
+ *     (--leads events/dry-run-leads.json | --stored --from 2026-11-01 --to 2026-11-23) \
+ *     [--rules FILE] [--directory FILE] [--scoring FILE] [--accounts FILE]
  * </pre>
  *
  * <p>A lead from a named account's domain goes to the account's owner first, as Route Lead does
@@ -42,10 +51,17 @@ public final class DryRun {
   private static final String USAGE =
       """
       Usage: java -cp functions/target/lead-handoff-functions.jar com.leadhandoff.routing.DryRun \\
-                 --leads FILE [--rules FILE] [--directory FILE] [--scoring FILE] [--accounts FILE]
+                 (--leads FILE | --stored --from DATE --to DATE) \\
+                 [--rules FILE] [--directory FILE] [--scoring FILE] [--accounts FILE]
 
         --leads      a JSON array of leads, or one lead object per line, with the fields of
                      POST /leads (email, country, companySize, industry, formId, utm_source...)
+        --stored     replay the leads stored in the Leads table (LEADS_TABLE) that arrived
+                     from --from to --to (dates, both included, UTC); reads only. The
+                     table and its endpoint come from the environment, as for the functions:
+                     LEADS_TABLE, AWS_REGION, AWS_ENDPOINT_URL_DYNAMODB and credentials;
+                     with TEAMS_TABLE and REPS_TABLE set too, the stored teams and reps
+                     are the directory
         --rules      routing rules to try (default: config/routing-rules.yaml in the jar)
         --directory  teams and reps (default: config/directory.yaml in the jar)
         --scoring    scoring model, which decides qualification and tier
@@ -69,45 +85,99 @@ public final class DryRun {
    * The dry run as {@link #main} does it, writing to {@code out} and {@code err}; the exit code.
    */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    Map<String, Path> files;
+    return run(args, out, err, Settings.current(), AwsClients::dynamo);
+  }
+
+  /**
+   * As {@link #run(String[], PrintStream, PrintStream)}, with {@code settings} naming the tables
+   * and {@code dynamo} reading them for {@code --stored}.
+   */
+  static int run(
+      String[] args,
+      PrintStream out,
+      PrintStream err,
+      Settings settings,
+      Supplier<DynamoDbClient> dynamo) {
+    Map<String, String> options;
     try {
-      files = arguments(args);
+      options = arguments(args);
     } catch (IllegalArgumentException e) {
       err.println(e.getMessage());
       err.print(USAGE);
       return 2;
     }
-    if (files.isEmpty()) {
+    if (options.isEmpty()) {
       out.print(USAGE);
       return 0;
     }
     try {
+      boolean stored = options.containsKey("--stored");
+      boolean storedDirectory =
+          stored
+              && !options.containsKey("--directory")
+              && settings.get("TEAMS_TABLE").isPresent()
+              && settings.get("REPS_TABLE").isPresent();
       DirectoryConfig directory =
-          Optional.ofNullable(files.get("--directory"))
-              .map(DirectoryConfig::load)
-              .orElseGet(DirectoryConfig::bundled);
+          storedDirectory
+              ? stored(
+                  new DynamoDirectory(
+                      dynamo.get(),
+                      settings.require("TEAMS_TABLE"),
+                      settings.require("REPS_TABLE")))
+              : Optional.ofNullable(options.get("--directory"))
+                  .map(Path::of)
+                  .map(DirectoryConfig::load)
+                  .orElseGet(DirectoryConfig::bundled);
       RoutingRules rules =
-          Optional.ofNullable(files.get("--rules"))
-              .map(path -> RoutingRules.load(path, directory))
+          Optional.ofNullable(options.get("--rules"))
+              .map(path -> RoutingRules.load(Path.of(path), directory))
               .or(() -> RoutingRules.bundled(directory))
               .orElseThrow(
                   () ->
                       new IllegalArgumentException(
                           "The jar has no " + RoutingRules.BUNDLED + "; name one with --rules"));
       ScoringModel model =
-          Optional.ofNullable(files.get("--scoring"))
+          Optional.ofNullable(options.get("--scoring"))
+              .map(Path::of)
               .map(ScoringModels::load)
               .orElseGet(ScoringModels::bundled);
       Accounts accounts =
-          Optional.ofNullable(files.get("--accounts"))
+          Optional.ofNullable(options.get("--accounts"))
+              .map(Path::of)
               .map(path -> Accounts.load(path, directory))
               .orElseGet(() -> Accounts.bundled(directory));
-      List<DryRunLeads.Entry> leads = DryRunLeads.read(files.get("--leads"));
-      out.println("Dry run of " + leads.size() + " leads from " + files.get("--leads"));
-      out.println("  rules:     " + source(files, "--rules", RoutingRules.BUNDLED));
-      out.println("  directory: " + source(files, "--directory", DirectoryConfig.RESOURCE));
-      out.println("  scoring:   " + source(files, "--scoring", ScoringModels.BUNDLED));
-      out.println("  accounts:  " + source(files, "--accounts", Accounts.BUNDLED));
+      List<DryRunLeads.Entry> leads;
+      String from;
+      if (stored) {
+        String table = settings.require("LEADS_TABLE");
+        leads =
+            DryRunLeads.stored(
+                new DynamoLeadStore(dynamo.get(), table)
+                    .receivedBetween(date(options, "--from"), date(options, "--to")));
+        from =
+            "table "
+                + table
+                + " received "
+                + options.get("--from")
+                + " to "
+                + options.get("--to")
+                + " (UTC)";
+      } else {
+        leads = DryRunLeads.read(Path.of(options.get("--leads")));
+        from = options.get("--leads");
+      }
+      out.println("Dry run of " + leads.size() + " leads from " + from);
+      out.println("  rules:     " + source(options, "--rules", RoutingRules.BUNDLED));
+      out.println(
+          "  directory: "
+              + (storedDirectory
+                  ? "tables "
+                      + settings.require("TEAMS_TABLE")
+                      + " and "
+                      + settings.require("REPS_TABLE")
+                  : source(options, "--directory", DirectoryConfig.RESOURCE)));
+      out.println("  scoring:   " + source(options, "--scoring", ScoringModels.BUNDLED));
+      out.println("  accounts:  " + source(options, "--accounts", Accounts.BUNDLED));
       out.println();
       route(leads, rules, directory, model, accounts).print(out);
       return 0;
@@ -116,9 +186,31 @@ public final class DryRun {
         | InvalidScoringModelException
         | InvalidAccountsException
         | IllegalArgumentException
-        | UncheckedIOException e) {
+        | IllegalStateException
+        | UncheckedIOException
+        | SdkException e) {
       err.println(e.getMessage());
       return 1;
+    }
+  }
+
+  /** The stored teams and reps as a directory. */
+  private static DirectoryConfig stored(DynamoDirectory directory) {
+    List<Team> teams = directory.teams();
+    List<Rep> reps = new ArrayList<>();
+    teams.forEach(team -> reps.addAll(directory.reps(team.teamId())));
+    return new DirectoryConfig(teams, reps);
+  }
+
+  private static LocalDate date(Map<String, String> options, String option) {
+    try {
+      return LocalDate.parse(options.get(option));
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          option
+              + " '"
+              + options.get(option)
+              + "' is not a date; write year-month-day, e.g. 2026-11-01");
     }
   }
 
@@ -237,30 +329,45 @@ public final class DryRun {
     return new DryRunReport.NoRep(score, decision, ((Selection.NoneLeft) selection).reason());
   }
 
-  private static Map<String, Path> arguments(String[] args) {
-    Map<String, Path> files = new LinkedHashMap<>();
+  private static Map<String, String> arguments(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String name = args[i];
       if (name.equals("--help") || name.equals("-h")) {
         return Map.of();
       }
-      if (!List.of("--leads", "--rules", "--directory", "--scoring", "--accounts").contains(name)) {
+      if (name.equals("--stored")) {
+        options.put(name, "");
+        continue;
+      }
+      if (!List.of("--leads", "--rules", "--directory", "--scoring", "--accounts", "--from", "--to")
+          .contains(name)) {
         throw new IllegalArgumentException("Unknown argument '" + name + "'.");
       }
       if (i + 1 >= args.length) {
-        throw new IllegalArgumentException(name + " needs a file after it.");
+        throw new IllegalArgumentException(
+            name
+                + " needs a "
+                + (name.equals("--from") || name.equals("--to") ? "date" : "file")
+                + " after it.");
       }
-      files.put(name, Path.of(args[++i]));
+      options.put(name, args[++i]);
     }
-    if (!files.containsKey("--leads")) {
-      throw new IllegalArgumentException("Name the leads to route with --leads FILE.");
+    boolean stored = options.containsKey("--stored");
+    if (stored == options.containsKey("--leads")) {
+      throw new IllegalArgumentException(
+          "Name the leads to route with --leads FILE, or replay stored ones with --stored --from"
+              + " DATE --to DATE (not both).");
     }
-    return files;
+    if (stored != (options.containsKey("--from") && options.containsKey("--to"))
+        || (!stored && (options.containsKey("--from") || options.containsKey("--to")))) {
+      throw new IllegalArgumentException(
+          "--stored needs both --from DATE and --to DATE, and they only go with --stored.");
+    }
+    return options;
   }
 
-  private static String source(Map<String, Path> files, String option, String bundled) {
-    return Optional.ofNullable(files.get(option))
-        .map(Path::toString)
-        .orElse(bundled + " (in the jar)");
+  private static String source(Map<String, String> options, String option, String bundled) {
+    return Optional.ofNullable(options.get(option)).orElse(bundled + " (in the jar)");
   }
 }

@@ -9,6 +9,7 @@ import com.leadhandoff.intake.SubmissionParser;
 import com.leadhandoff.intake.SubmissionValidator;
 import com.leadhandoff.intake.Validation;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +69,22 @@ public final class DryRunLeads {
     List<Entry> entries = new ArrayList<>();
     for (JsonNode lead : leads) {
       entries.add(entry(entries.size() + 1, lead));
+    }
+    return entries;
+  }
+
+  /**
+   * Stored leads as dry-run entries, in the order given: intake already accepted them, so each is
+   * valid as stored; the label adds the lead id to the email address.
+   */
+  public static List<Entry> stored(List<Lead> leads) {
+    List<Entry> entries = new ArrayList<>();
+    for (Lead lead : leads) {
+      entries.add(
+          new Entry(
+              entries.size() + 1,
+              lead.submission().email() + " (" + lead.leadId() + ")",
+              new Validation.Valid(lead.submission(), Optional.empty(), Optional.empty())));
     }
     return entries;
   }

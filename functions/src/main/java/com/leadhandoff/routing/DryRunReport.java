@@ -134,26 +134,12 @@ public record DryRunReport(List<LeadResult> leads, List<Rep> reps) {
   private static void printLead(PrintStream out, LeadResult lead) {
     String row = "%3d  %-40s %5s  %-4s  %-24s %-16s %s%n";
     Outcome outcome = lead.outcome();
-    if (outcome instanceof Refused refused) {
+    if (outcome instanceof Refused) {
       out.printf(row, lead.number(), lead.label(), "", "", "-", "-", "refused by intake");
-      out.println(
-          "     why: "
-              + (refused.errors().isEmpty()
-                  ? "the honeypot field is filled in, so intake drops it as a bot"
-                  : refused.errors().stream()
-                      .map(e -> e.field() + " " + e.problem())
-                      .collect(Collectors.joining("; "))));
     } else if (outcome instanceof Nurtured nurtured) {
       Score score = nurtured.score();
       out.printf(
           row, lead.number(), lead.label(), score.points(), tier(score), "-", "-", "nurtured");
-      out.println(
-          "     why: score "
-              + score.points()
-              + " is below the MQL threshold "
-              + nurtured.threshold()
-              + "; scored by: "
-              + rules(score));
     } else if (outcome instanceof Routed routed) {
       Score score = routed.score();
       out.printf(
@@ -166,14 +152,6 @@ public record DryRunReport(List<LeadResult> leads, List<Rep> reps) {
           routed.team().teamId(),
           routed.rep().repId()
               + (routed.ownership().isPresent() ? " (owner)" : " (turn " + routed.turn() + ")"));
-      out.println(
-          "     why: "
-              + routed
-                  .ownership()
-                  .map(o -> o + ", offered first (the rules: " + routed.decision().why() + ")")
-                  .orElse(routed.decision().why())
-              + "; scored by: "
-              + rules(score));
     } else {
       NoRep none = (NoRep) outcome;
       Score score = none.score();
@@ -186,11 +164,41 @@ public record DryRunReport(List<LeadResult> leads, List<Rep> reps) {
           ruleId(none.decision()),
           none.decision().teamId(),
           "nobody");
-      out.println("     why: " + none.decision().why() + "; " + none.reason());
     }
+    out.println("     why: " + why(outcome));
   }
 
-  private static String ruleId(RoutingRules.Decision decision) {
+  /** Why {@code outcome} is what would happen, in a sentence. */
+  public static String why(Outcome outcome) {
+    if (outcome instanceof Refused refused) {
+      return refused.errors().isEmpty()
+          ? "the honeypot field is filled in, so intake drops it as a bot"
+          : refused.errors().stream()
+              .map(e -> e.field() + " " + e.problem())
+              .collect(Collectors.joining("; "));
+    }
+    if (outcome instanceof Nurtured nurtured) {
+      return "score "
+          + nurtured.score().points()
+          + " is below the MQL threshold "
+          + nurtured.threshold()
+          + "; scored by: "
+          + rules(nurtured.score());
+    }
+    if (outcome instanceof Routed routed) {
+      return routed
+              .ownership()
+              .map(o -> o + ", offered first (the rules: " + routed.decision().why() + ")")
+              .orElse(routed.decision().why())
+          + "; scored by: "
+          + rules(routed.score());
+    }
+    NoRep none = (NoRep) outcome;
+    return none.decision().why() + "; " + none.reason();
+  }
+
+  /** The id of the rule that decided, or {@code (fallback)}. */
+  public static String ruleId(RoutingRules.Decision decision) {
     return decision.rule().map(RoutingRule::id).orElse("(fallback)");
   }
 

@@ -104,7 +104,21 @@ public record Route(
    */
   public static Route none(String reason, int offersMade) {
     return new Route(
-        false, null, null, null, null, null, null, null, null, null, null, reason, null, null,
-        null, offersMade);
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        reason,
+        null,
+        null,
+        null,
+        offersMade);
   }
 }

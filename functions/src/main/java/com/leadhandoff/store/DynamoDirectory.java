@@ -74,19 +74,7 @@ public final class DynamoDirectory implements Directory {
 
   @Override
   public List<Rep> activeReps(String teamId) {
-    return dynamo
-        .queryPaginator(
-            r ->
-                r.tableName(repsTable)
-                    .indexName("byTeam")
-                    .keyConditionExpression("teamId = :team")
-                    .expressionAttributeValues(Map.of(":team", AttributeValue.fromS(teamId))))
-        .items()
-        .stream()
-        .map(item -> ItemCodec.fromItem(item, Rep.class))
-        .filter(Rep::active)
-        .sorted(Comparator.comparing(Rep::repId))
-        .toList();
+    return reps(teamId).stream().filter(Rep::active).toList();
   }
 
   @Override
@@ -103,6 +91,30 @@ public final class DynamoDirectory implements Directory {
                         .returnValues(ReturnValue.UPDATED_NEW))
             .attributes();
     return Long.parseLong(updated.get("turn").n());
+  }
+
+  /** Every team, by id. */
+  public List<Team> teams() {
+    return dynamo.scanPaginator(r -> r.tableName(teamsTable).consistentRead(true)).items().stream()
+        .map(item -> ItemCodec.fromItem(item, Team.class))
+        .sorted(Comparator.comparing(Team::teamId))
+        .toList();
+  }
+
+  /** Every rep of the team, active or not, by rep id. */
+  public List<Rep> reps(String teamId) {
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(repsTable)
+                    .indexName("byTeam")
+                    .keyConditionExpression("teamId = :team")
+                    .expressionAttributeValues(Map.of(":team", AttributeValue.fromS(teamId))))
+        .items()
+        .stream()
+        .map(item -> ItemCodec.fromItem(item, Rep.class))
+        .sorted(Comparator.comparing(Rep::repId))
+        .toList();
   }
 
   /** Creates or replaces a team, keeping its round-robin counter. */

@@ -1,11 +1,14 @@
 package com.leadhandoff.store;
 
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadArchive;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.scoring.Score;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code receivedAt}: how a duplicate finds its open lead and a colleague the rep who owns their
  * company, without a scan.
  */
-public final class DynamoLeadStore implements LeadStore {
+public final class DynamoLeadStore implements LeadStore, LeadArchive {
   static final String BY_EMAIL = "byEmail";
   static final String BY_EMAIL_DOMAIN = "byEmailDomain";
 
@@ -42,6 +45,27 @@ public final class DynamoLeadStore implements LeadStore {
     return item == null || item.isEmpty()
         ? Optional.empty()
         : Optional.of(ItemCodec.fromItem(item, Lead.class));
+  }
+
+  @Override
+  public List<Lead> receivedBetween(LocalDate from, LocalDate to) {
+    // receivedAt is an ISO-8601 UTC instant, so text order is time order and a day's instants all
+    // sort between its date and the next day's; a dry run is rare enough for a filtered scan.
+    return dynamo
+        .scanPaginator(
+            r ->
+                r.tableName(table)
+                    .filterExpression("receivedAt >= :from AND receivedAt < :after")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":from", AttributeValue.fromS(from.toString()),
+                            ":after", AttributeValue.fromS(to.plusDays(1).toString())))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .map(item -> ItemCodec.fromItem(item, Lead.class))
+        .sorted(Comparator.comparing(Lead::receivedAt).thenComparing(Lead::leadId))
+        .toList();
   }
 
   @Override

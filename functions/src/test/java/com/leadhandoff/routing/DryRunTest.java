@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.scoring.ScoringModels;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.testing.TestDynamo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,6 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,7 +207,8 @@ class DryRunTest {
     Run run = command("--rules", "config/routing-rules.yaml");
 
     assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("Name the leads to route with --leads FILE."), run.err());
+    assertTrue(
+        run.err().contains("Name the leads to route with --leads FILE, or replay"), run.err());
     assertTrue(run.err().contains("Usage:"), run.err());
   }
 
@@ -235,16 +241,92 @@ class DryRunTest {
     return assignments;
   }
 
+  @Test
+  void command_stored_replaysThePeriodsLeads_withTheStoredRepsOnly_andWritesNothing() {
+    // GIVEN the seeded directory with ana-ruiz paused since, and three stored leads
+    Map<String, String> tables = TestDynamo.tables();
+    DynamoDirectory directory =
+        new DynamoDirectory(TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
+    new DirectorySeeder(directory, directory::save, directory::save).seed(DIRECTORY);
+    Rep ana = directory.rep("ana-ruiz").orElseThrow();
+    directory.save(
+        new Rep(
+            ana.repId(),
+            ana.name(),
+            ana.email(),
+            ana.teamId(),
+            true,
+            ana.timeZone(),
+            1,
+            true,
+            ana.workingHours(),
+            ana.outOfOffice()));
+    DynamoLeadStore leads = new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
+    leads.create(TestLeads.demoRequest("in-1", Instant.parse("2026-11-01T00:00:00Z"), 40));
+    leads.create(TestLeads.demoRequest("in-2", Instant.parse("2026-11-23T23:59:59.5Z"), 40));
+    leads.create(TestLeads.demoRequest("after", Instant.parse("2026-11-24T00:00:00Z"), 40));
+    Settings settings =
+        Settings.of(
+            Map.of(
+                "LEADS_TABLE", tables.get("LeadsTable"),
+                "TEAMS_TABLE", tables.get("TeamsTable"),
+                "REPS_TABLE", tables.get("RepsTable")),
+            Clock.systemUTC());
+
+    // WHEN the stored leads of 1 to 23 November are replayed
+    Run run = command(settings, "--stored", "--from", "2026-11-01", "--to", "2026-11-23");
+
+    // THEN both days' leads, and only they, went round the stored team without ana-ruiz
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(
+        run.out().contains("Dry run of 2 leads from table " + tables.get("LeadsTable")), run.out());
+    assertTrue(run.out().contains("jo.doe@prospect.example (in-1)"), run.out());
+    assertTrue(run.out().contains("jo.doe@prospect.example (in-2)"), run.out());
+    assertTrue(run.out().contains("ben-okafor (turn 1)"), run.out());
+    assertTrue(run.out().contains("chloe-martin (turn 2)"), run.out());
+    assertTrue(!run.out().contains("(after)") && !run.out().contains("ana-ruiz (turn"), run.out());
+    assertEquals(1, directory.nextTurn("inbound-sales"), "the real round robin was not touched");
+  }
+
+  @Test
+  void command_storedWithoutBothDates_showsUsage_andExitsTwo() {
+    Run run = command("--stored", "--from", "2026-11-01");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--stored needs both --from DATE and --to DATE"), run.err());
+  }
+
+  @Test
+  void command_storedWithoutATable_saysWhichSettingIsMissing() {
+    Run run =
+        command(
+            Settings.of(Map.of(), Clock.systemUTC()),
+            "--stored",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-02");
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.err().contains("Setting LEADS_TABLE is missing"), run.err());
+  }
+
   private record Run(int exitCode, String out, String err) {}
 
   private static Run command(String... args) {
+    return command(Settings.of(Map.of(), Clock.systemUTC()), args);
+  }
+
+  private static Run command(Settings settings, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         DryRun.run(
             args,
             new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            settings,
+            TestDynamo::client);
     return new Run(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }

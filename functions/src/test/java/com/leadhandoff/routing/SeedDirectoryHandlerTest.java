@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.admin.RepsAdminHandler;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoDirectory;
+import com.leadhandoff.store.DynamoRepAdminStore;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.TestDynamo;
 import com.sun.net.httpserver.HttpServer;
@@ -136,6 +139,40 @@ class SeedDirectoryHandlerTest {
     assertEquals("6", update.get("Data").get("RepsKept").asText());
     assertEquals(edited, directory.rep("ana-ruiz").orElseThrow());
     assertEquals(3, directory.nextTurn("inbound-sales"));
+  }
+
+  @Test
+  void update_keepsRepsChangedThroughTheAdminApi() throws IOException {
+    // GIVEN a seeded directory where revops paused one rep and re-weighted another via the API
+    handler().handleRequest(event("Create", null), new ByteArrayOutputStream(), null);
+    RepsAdminHandler admin =
+        new RepsAdminHandler(
+            new DynamoRepAdminStore(
+                TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable")),
+            Clock.systemUTC());
+    APIGatewayV2HTTPEvent pause = new APIGatewayV2HTTPEvent();
+    pause.setRouteKey("POST /admin/reps/{repId}/pause");
+    pause.setPathParameters(Map.of("repId", "ben-okafor"));
+    assertEquals(200, admin.handleRequest(pause, null).getStatusCode());
+    APIGatewayV2HTTPEvent reweigh = new APIGatewayV2HTTPEvent();
+    reweigh.setRouteKey("PUT /admin/reps/{repId}");
+    reweigh.setPathParameters(Map.of("repId", "ana-ruiz"));
+    reweigh.setBody(
+        "{\"name\": \"Ana Ruiz\", \"email\": \"ana.ruiz@sales.example.com\","
+            + " \"team\": \"inbound-sales\", \"weight\": 5}");
+    assertEquals(200, admin.handleRequest(reweigh, null).getStatusCode());
+    Rep ben = directory.rep("ben-okafor").orElseThrow();
+    Rep ana = directory.rep("ana-ruiz").orElseThrow();
+
+    // WHEN the stack is updated, which runs the seed again
+    handler().handleRequest(event("Update", "directory-seed-1"), new ByteArrayOutputStream(), null);
+
+    // THEN the API's changes stand
+    assertEquals("SUCCESS", received.get(1).body().get("Status").asText());
+    assertEquals(ben, directory.rep("ben-okafor").orElseThrow());
+    assertTrue(directory.rep("ben-okafor").orElseThrow().paused());
+    assertEquals(5, directory.rep("ana-ruiz").orElseThrow().weight());
+    assertEquals(ana, directory.rep("ana-ruiz").orElseThrow());
   }
 
   @Test

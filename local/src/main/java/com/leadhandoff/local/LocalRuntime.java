@@ -24,6 +24,7 @@ import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Template;
 import com.leadhandoff.local.template.TemplateException;
 import com.leadhandoff.local.ui.LocalUi;
+import com.leadhandoff.local.ui.RepsPage;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -178,6 +179,7 @@ public final class LocalRuntime implements AutoCloseable {
     outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);
     server.mount(SES_PATH, new SesEndpoint(outbox, clock.clock(), faults));
     server.mount(UI_PATH, new LocalUi(outbox, stepFunctions));
+    server.mount(RepsPage.PATH, new RepsPage(baseUrl));
 
     services =
         new LocalServices(
@@ -281,7 +283,9 @@ public final class LocalRuntime implements AutoCloseable {
       out.printf("    %-32s -> %s%n", route.routeKey(), route.functionName());
     }
     for (String mount : server.mounts()) {
-      if (!mount.equals(CustomResources.PATH)) {
+      // Pages under the UI (the reps page) are reached from the UI, not listed beside it.
+      boolean uiPage = mount.startsWith(UI_PATH) && !mount.equals(UI_PATH);
+      if (!mount.equals(CustomResources.PATH) && !uiPage) {
         out.println(
             "  "
                 + String.format("%-9s ", mount.equals(UI_PATH) ? "Web UI" : "Service")

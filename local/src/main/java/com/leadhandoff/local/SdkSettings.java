@@ -1,5 +1,6 @@
 package com.leadhandoff.local;
 
+import com.leadhandoff.local.template.LocalNames;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +23,8 @@ final class SdkSettings {
   /** Sets region, dummy credentials and the three endpoints. */
   void apply(String region, URI dynamo, URI stepFunctions, URI ses) {
     set("aws.region", region);
-    set("aws.accessKeyId", "local");
-    set("aws.secretAccessKey", "local");
+    set("aws.accessKeyId", LocalNames.ACCESS_KEY_ID);
+    set("aws.secretAccessKey", LocalNames.SECRET_ACCESS_KEY);
     set(DYNAMODB_ENDPOINT, dynamo.toString());
     set(SFN_ENDPOINT, stepFunctions.toString());
     set(SESV2_ENDPOINT, ses.toString());

@@ -1,5 +1,6 @@
 package com.leadhandoff.local.api;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.lambda.Functions;
 import com.leadhandoff.local.lambda.Invocation;
 import com.leadhandoff.local.template.HttpApi;
@@ -28,13 +29,19 @@ final class ApiGatewayHandler implements HttpHandler {
   private final Map<String, HttpApi> apis;
   private final Functions functions;
   private final Clock clock;
+  private final IamAuthorizer iam;
 
   ApiGatewayHandler(
-      RouteTable routes, Map<String, HttpApi> apis, Functions functions, Clock clock) {
+      RouteTable routes,
+      Map<String, HttpApi> apis,
+      Functions functions,
+      Clock clock,
+      IamAuthorizer iam) {
     this.routes = routes;
     this.apis = apis;
     this.functions = functions;
     this.clock = clock;
+    this.iam = iam;
   }
 
   @Override
@@ -84,8 +91,17 @@ final class ApiGatewayHandler implements HttpHandler {
             exchange.getRemoteAddress().getAddress().getHostAddress(),
             exchange.getProtocol());
     HttpRoute route = match.get().route();
+    Optional<ObjectNode> caller = Optional.empty();
+    if (route.iamAuthorized()) {
+      caller = iam.authorize(request);
+      if (caller.isEmpty()) {
+        // API Gateway refuses an unsigned or badly signed call to an AWS_IAM route before the
+        // function runs, with 403 and this body.
+        return withCors(ApiResponse.message(403, "Forbidden"), corsForApi(route.apiId()), headers);
+      }
+    }
     byte[] event =
-        PayloadV2.event(request, match.get(), LocalNames.ACCOUNT_ID, clock.instant())
+        PayloadV2.event(request, match.get(), LocalNames.ACCOUNT_ID, clock.instant(), caller)
             .toString()
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
     Invocation result = functions.invoke(route.functionName(), event);

@@ -3,6 +3,7 @@ package com.leadhandoff.local.api;
 import com.leadhandoff.local.lambda.Functions;
 import com.leadhandoff.local.template.HttpApi;
 import com.leadhandoff.local.template.HttpRoute;
+import com.leadhandoff.local.template.LocalNames;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -79,7 +80,14 @@ public final class ApiServer implements AutoCloseable {
   public void serve(
       List<HttpRoute> routes, Map<String, HttpApi> apis, Functions functions, Clock clock) {
     server.createContext(
-        "/", new ApiGatewayHandler(new RouteTable(routes), apis, functions, clock));
+        "/",
+        new ApiGatewayHandler(
+            new RouteTable(routes),
+            apis,
+            functions,
+            clock,
+            new IamAuthorizer(
+                LocalNames.ACCESS_KEY_ID, LocalNames.SECRET_ACCESS_KEY, LocalNames.ACCOUNT_ID)));
   }
 
   /** Sends every request whose path starts with {@code pathPrefix} to {@code handler}. */

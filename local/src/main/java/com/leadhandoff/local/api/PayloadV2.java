@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,9 +39,17 @@ final class PayloadV2 {
 
   private PayloadV2() {}
 
-  /** The event for {@code request} matched to {@code match}, received at {@code now}. */
+  /**
+   * The event for {@code request} matched to {@code match}, received at {@code now}.
+   *
+   * @param iam the caller's identity when an IAM authorizer let the request through
+   */
   static ObjectNode event(
-      ApiRequest request, RouteTable.Match match, String accountId, Instant now) {
+      ApiRequest request,
+      RouteTable.Match match,
+      String accountId,
+      Instant now,
+      Optional<ObjectNode> iam) {
     Map<String, String> headers = new LinkedHashMap<>();
     List<String> cookies = new ArrayList<>();
     request
@@ -88,6 +97,7 @@ final class PayloadV2 {
     ObjectNode context = event.putObject("requestContext");
     context.put("accountId", accountId);
     context.put("apiId", match.route().apiId());
+    iam.ifPresent(identity -> context.putObject("authorizer").set("iam", identity));
     context.put("domainName", host);
     context.put("domainPrefix", host.split("[.:]")[0]);
     ObjectNode http = context.putObject("http");

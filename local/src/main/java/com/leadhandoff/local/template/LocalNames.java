@@ -8,6 +8,15 @@ public final class LocalNames {
   /** The account id every local ARN carries (LocalStack's, so tools recognise it). */
   public static final String ACCOUNT_ID = "000000000000";
 
+  /**
+   * The credentials every local SDK client uses, and the only ones the local API accepts on its
+   * IAM-authorized routes.
+   */
+  public static final String ACCESS_KEY_ID = "local";
+
+  /** The secret of {@link #ACCESS_KEY_ID}, which SigV4 signatures are checked with. */
+  public static final String SECRET_ACCESS_KEY = "local";
+
   private LocalNames() {}
 
   /** The ARN of a function named {@code name}. */

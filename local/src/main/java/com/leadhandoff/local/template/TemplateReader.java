@@ -209,7 +209,16 @@ final class TemplateReader {
                   p.containsKey("Method")
                       ? intrinsics.string(p.get("Method"), at + ".Properties.Method").toUpperCase()
                       : "ANY";
-              routes.add(new HttpRoute(api, method, path, name, eventId));
+              Map<String, Object> auth = map(p.get("Auth"), at + ".Properties.Auth");
+              String authorizer =
+                  auth.containsKey("Authorizer")
+                      ? intrinsics.string(
+                          auth.get("Authorizer"), at + ".Properties.Auth.Authorizer")
+                      : "NONE";
+              if (!authorizer.equals("NONE") && !authorizer.equals(HttpRoute.AWS_IAM)) {
+                warnings.add(at + " authorizer " + authorizer + " is not enforced locally");
+              }
+              routes.add(new HttpRoute(api, method, path, name, eventId, authorizer));
             });
     return new LambdaFunction(
         id,

@@ -154,8 +154,7 @@ public final class LocalUi implements HttpHandler {
     send(exchange, status, "text/html; charset=utf-8", pages.render(page, title, model));
   }
 
-  private static void send(HttpExchange exchange, int status, String type, String body)
-      throws IOException {
+  static void send(HttpExchange exchange, int status, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.getResponseHeaders().set("Cache-Control", "no-store");

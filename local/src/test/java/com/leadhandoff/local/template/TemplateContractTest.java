@@ -130,7 +130,7 @@ class TemplateContractTest {
   }
 
   @Test
-  void apiRoutes_areTheProductsFour() {
+  void publicApiRoutes_areTheProductsFour() {
     Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
     assertEquals(
         Set.of(
@@ -138,7 +138,40 @@ class TemplateContractTest {
             "GET /offers/{token}",
             "POST /offers/{token}/accept",
             "POST /offers/{token}/decline"),
-        Set.copyOf(read.routes().stream().map(HttpRoute::routeKey).toList()));
+        Set.copyOf(
+            read.routes().stream()
+                .filter(r -> !r.iamAuthorized())
+                .map(HttpRoute::routeKey)
+                .toList()));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyAdminRoute_isIamAuthorized_onAnApiThatEnablesIt() {
+    Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
+    List<HttpRoute> admin =
+        read.routes().stream()
+            .filter(r -> r.path() != null && r.path().startsWith("/admin/"))
+            .toList();
+    assertFalse(admin.isEmpty(), "the template has admin routes");
+    for (HttpRoute route : admin) {
+      assertEquals(HttpRoute.AWS_IAM, route.authorizer(), route.routeKey() + " is not AWS_IAM");
+      // SAM refuses an event-level AWS_IAM authorizer unless the API enables it.
+      Map<String, Object> auth =
+          (Map<String, Object>) properties(resources().get(route.apiId())).get("Auth");
+      assertEquals(true, auth == null ? null : auth.get("EnableIamAuthorizer"), route.apiId());
+    }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void dryRunFunction_mayOnlyRead() {
+    List<Object> policies =
+        (List<Object>) properties(resources().get("DryRunFunction")).get("Policies");
+    for (Object policy : policies) {
+      assertEquals(
+          Set.of("DynamoDBReadPolicy"), ((Map<String, Object>) policy).keySet(), policy.toString());
+    }
   }
 
   @Test

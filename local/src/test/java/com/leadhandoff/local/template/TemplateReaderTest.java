@@ -51,7 +51,14 @@ class TemplateReaderTest {
             "POST /leads",
             "GET /offers/{token}",
             "POST /offers/{token}/accept",
-            "POST /offers/{token}/decline"),
+            "POST /offers/{token}/decline",
+            "GET /admin/reps",
+            "GET /admin/reps/{repId}",
+            "PUT /admin/reps/{repId}",
+            "PUT /admin/reps/{repId}/out-of-office",
+            "POST /admin/reps/{repId}/pause",
+            "POST /admin/reps/{repId}/resume",
+            "POST /admin/dry-run"),
         template.routes().stream().map(HttpRoute::routeKey).toList());
     assertTrue(template.routes().stream().allMatch(r -> r.apiId().equals("LeadApi")));
     CorsConfiguration cors = template.httpApis().get("LeadApi").cors().orElseThrow();
@@ -127,9 +134,22 @@ class TemplateReaderTest {
     Template template = Template.read(ECHO, Map.of());
 
     assertEquals(
-        List.of("ANY /echo/{id}", "GET /files/{proxy+}", "POST /typed", "GET /plain", "POST /fail"),
+        List.of(
+            "ANY /echo/{id}",
+            "GET /files/{proxy+}",
+            "ANY /signed/{id}",
+            "POST /typed",
+            "GET /plain",
+            "POST /fail"),
         template.routes().stream().map(HttpRoute::routeKey).toList());
-    assertEquals("plain-fn", template.routes().get(3).functionName());
+    assertEquals("plain-fn", template.routes().get(4).functionName());
+    assertEquals(
+        List.of("ANY /signed/{id}"),
+        template.routes().stream()
+            .filter(HttpRoute::iamAuthorized)
+            .map(HttpRoute::routeKey)
+            .toList(),
+        "only the route with Auth.Authorizer AWS_IAM needs a signature");
     Table notes =
         template.tables().stream()
             .filter(t -> t.name().equals("NotesTable"))

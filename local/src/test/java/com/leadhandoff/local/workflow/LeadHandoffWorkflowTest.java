@@ -185,8 +185,7 @@ class LeadHandoffWorkflowTest {
     assertEquals(rep(offer), lead.owner().orElseThrow().email());
     assertEquals(1, reminders("Nudged").size(), "no reminder after the answer");
     assertEquals(
-        List.of("Thanks for getting in touch", "introduction"),
-        prospectMail(email("Nudged")));
+        List.of("Thanks for getting in touch", "introduction"), prospectMail(email("Nudged")));
     List<String> states = local.statesEntered(leadId);
     assertEquals(
         List.of("Offer To Rep", "Reminder Due?", "Remind Rep", "Accepted?", "Follow Up"),
@@ -478,8 +477,7 @@ class LeadHandoffWorkflowTest {
         1,
         local.leadHistory(leadId).stream().filter(e -> e.type().equals("OFFER_ACCEPTED")).count());
     assertEquals(
-        List.of("Thanks for getting in touch", "introduction"),
-        prospectMail(email("Race")));
+        List.of("Thanks for getting in touch", "introduction"), prospectMail(email("Race")));
     assertEquals(1, local.mailAbout("You own this lead: " + name("Race")).size());
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
