@@ -108,7 +108,7 @@ class LeadHandoffDefinitionTest {
         fixture.statesEntered(arn));
     assertEquals("ACCEPTED", fixture.output(arn).path("answer").path("outcome").asText());
     assertEquals(
-        "offer-1", fixture.invocations.get(3).payload().path("route").path("offerId").asText());
+        "offer-1", fixture.invocations.get(4).payload().path("route").path("offerId").asText());
   }
 
   @Test

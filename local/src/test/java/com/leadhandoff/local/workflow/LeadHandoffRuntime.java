@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The product as the local runtime runs it — the real template, state machine and handlers — on a
@@ -97,6 +98,25 @@ final class LeadHandoffRuntime {
     }
     runtime.faults().clear();
     runtime.outbox().clear();
+    forgetLoads();
+  }
+
+  /**
+   * Deletes every rep's open-offer count, lead count and credited turn: the stopped executions left
+   * offers open, and a turn credited in an earlier test would decide who gets this test's lead.
+   */
+  private void forgetLoads() {
+    String reps = table("RepsTable");
+    dynamo
+        .scanPaginator(
+            r ->
+                r.tableName(reps)
+                    .filterExpression("begins_with(repId, :load)")
+                    .expressionAttributeValues(Map.of(":load", AttributeValue.fromS("load#"))))
+        .items()
+        .forEach(
+            item ->
+                dynamo.deleteItem(d -> d.tableName(reps).key(Map.of("repId", item.get("repId")))));
   }
 
   private String table(String logicalId) {

@@ -80,7 +80,9 @@ class ProspectCommunicationWorkflowTest {
         ack.text());
     assertEquals(1, local.mailAbout("New lead for you: Dana Acked").size());
     List<String> states = local.statesEntered(leadId);
-    assertEquals(List.of("Score Lead", "Acknowledge Lead", "Qualified?"), states.subList(0, 3));
+    assertEquals(
+        List.of("Match Lead", "Duplicate?", "Score Lead", "Acknowledge Lead", "Qualified?"),
+        states.subList(0, 5));
     assertEquals("Offer To Rep", states.get(states.size() - 1));
     assertEquals(1, events(leadId, "ACKNOWLEDGED").size());
   }
@@ -115,8 +117,14 @@ class ProspectCommunicationWorkflowTest {
     HistoryEvent failed = events(leadId, "ACKNOWLEDGEMENT_FAILED").get(0);
     assertTrue(failed.details().get("error").contains("MessageRejected"), failed.toString());
     assertEquals(
-        List.of("Score Lead", "Acknowledge Lead", "Record Failed Acknowledgement", "Qualified?"),
-        local.statesEntered(leadId).subList(0, 4));
+        List.of(
+            "Match Lead",
+            "Duplicate?",
+            "Score Lead",
+            "Acknowledge Lead",
+            "Record Failed Acknowledgement",
+            "Qualified?"),
+        local.statesEntered(leadId).subList(0, 6));
 
     // Once SES takes the address again, the rest of the handoff mails the prospect as usual.
     local.runtime.faults().clear();
