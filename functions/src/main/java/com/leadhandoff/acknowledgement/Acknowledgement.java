@@ -7,7 +7,9 @@ import com.leadhandoff.followup.FollowUps;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.routing.TeamChoice;
 import com.leadhandoff.routing.TeamChooser;
@@ -28,8 +30,9 @@ import java.util.Optional;
  * Thanks the prospect right after scoring. A qualified lead is told by when sales will answer: the
  * response time of its tier in the working hours of the team the routing rules choose for it, as
  * the first offer's deadline will be counted. A lead going to nurture gets no promise. Both name
- * what the prospect asked for when {@code config/follow-ups.yaml} knows the campaign. The history
- * entry makes a retry send nothing again.
+ * what the prospect asked for when {@code config/follow-ups.yaml} knows the campaign. A submission
+ * Match Lead merged into the prospect's open lead is thanked too, naming who has that lead. The
+ * history entry makes a retry send nothing again.
  */
 public final class Acknowledgement {
   /** History type once the prospect was sent the acknowledgement. */
@@ -81,6 +84,9 @@ public final class Acknowledgement {
    */
   public boolean acknowledge(String leadId) {
     Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+    if (lead.status() == LeadStatus.MERGED) {
+      return acknowledgeMerged(lead);
+    }
     Score score =
         lead.score()
             .orElseThrow(
@@ -123,6 +129,44 @@ public final class Acknowledgement {
             deadline
                 .map(d -> "Prospect acknowledged by email, told to expect an answer by " + d.at())
                 .orElse("Prospect acknowledged by email, without a response time (nurture)"),
+            details));
+    return true;
+  }
+
+  /**
+   * Thanks a prospect whose submission was merged into their open lead: no second response time,
+   * since nobody is offered it again; instead who already has their request, when someone does.
+   */
+  private boolean acknowledgeMerged(Lead lead) {
+    String leadId = lead.leadId();
+    if (history.of(leadId).stream().anyMatch(e -> ACKNOWLEDGED.equals(e.type()))) {
+      return false;
+    }
+    Optional<Owner> owner =
+        lead.mergedInto()
+            .flatMap(leads::find)
+            .flatMap(Lead::owner)
+            .filter(o -> o.role() != Owner.Role.QUEUE);
+    FollowUps.Choice followUp = followUps.choose(lead);
+    Map<String, Object> model = new HashMap<>();
+    model.put("greetingName", greetingName(lead.submission()));
+    followUp.campaign().ifPresent(c -> model.put("campaign", c.view()));
+    model.put("merged", true);
+    owner.ifPresent(o -> model.put("mergedOwner", o.name()));
+    Email email = EmailTemplates.render("acknowledgement", lead.submission().email(), model);
+    mailer.send(email);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("to", email.to());
+    details.put("followUp", followUp.why());
+    lead.mergedInto().ifPresent(into -> details.put("mergedInto", into));
+    owner.ifPresent(o -> details.put("owner", o.name()));
+    history.record(
+        leadId,
+        new HistoryEvent(
+            clock.instant(),
+            ACKNOWLEDGED,
+            "Prospect acknowledged by email: their submission was added to their open lead"
+                + owner.map(o -> ", which " + o.name() + " looks after").orElse(""),
             details));
     return true;
   }

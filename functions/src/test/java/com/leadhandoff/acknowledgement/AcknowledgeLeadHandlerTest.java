@@ -13,6 +13,7 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.routing.RoutingRules;
@@ -198,6 +199,50 @@ class AcknowledgeLeadHandlerTest {
         failed.details().get("error"));
     assertTrue(failed.details().get("cause").contains("not verified"), failed.toString());
     assertTrue(failed.summary().endsWith("the handoff goes on"), failed.summary());
+  }
+
+  @Test
+  void mergedSubmission_isThankedAndToldWhoHasTheRequest_withoutASecondResponseTime()
+      throws IOException {
+    // GIVEN an open lead Ana accepted, and this lead merged into it by Match Lead
+    Submission submission = SubmissionBuilder.vpAskingForDemo().build();
+    leads.create(Lead.received("lead-open", NOW.minusSeconds(600), submission));
+    leads.claimOwner(
+        "lead-open",
+        new Owner("ana-ruiz", "Ana <Ruiz>", "ana@sales.example.com", Owner.Role.REP),
+        LeadStatus.ACCEPTED);
+    leads.create(Lead.received(leadId, NOW.minusSeconds(2), submission));
+    assertTrue(leads.markMerged(leadId, "lead-open"));
+
+    // WHEN it is acknowledged, twice (a retry)
+    JsonNode result = run(EVENT);
+    run(EVENT);
+
+    // THEN one email names Ana (escaped in HTML) and promises no new response time
+    Email thanks = onlyEmail();
+    assertEquals("ACKNOWLEDGED", result.get("outcome").asText());
+    assertTrue(
+        thanks.text().contains("Ana <Ruiz>, who is already looking after that request"),
+        thanks.text());
+    assertTrue(thanks.html().contains("Ana &lt;Ruiz&gt;"), thanks.html());
+    assertFalse(thanks.text().contains("will contact you by"), thanks.text());
+    assertFalse(thanks.text().contains("cannot promise a call"), thanks.text());
+    HistoryEvent acknowledged = only(Acknowledgement.ACKNOWLEDGED);
+    assertEquals("lead-open", acknowledged.details().get("mergedInto"));
+  }
+
+  @Test
+  void mergedIntoALeadNobodyHasYet_saysItReachesWhoeverTakesItOn() throws IOException {
+    Submission submission = SubmissionBuilder.vpAskingForDemo().build();
+    leads.create(Lead.received("lead-open", NOW.minusSeconds(600), submission));
+    leads.create(Lead.received(leadId, NOW.minusSeconds(2), submission));
+    assertTrue(leads.markMerged(leadId, "lead-open"));
+
+    run(EVENT);
+
+    assertTrue(
+        onlyEmail().text().contains("so it reaches the person who takes that request on"),
+        onlyEmail().text());
   }
 
   @Test

@@ -246,11 +246,44 @@ class LeadHandoffDefinitionTest {
     // WHEN it runs
     String arn = start();
 
-    // THEN it ends at Merged: no score, no offer
+    // THEN the prospect is thanked and it ends at Merged: no score, no offer
     assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
-    assertEquals(List.of("Match Lead", "Duplicate?", "Merged"), fixture.statesEntered(arn));
+    assertEquals(
+        List.of("Match Lead", "Duplicate?", "Acknowledge Merged Lead", "Merged"),
+        fixture.statesEntered(arn));
     assertTrue(fixture.invocationTimes(FN + "ScoreLead").isEmpty());
     assertTrue(fixture.invocationTimes(FN + "OfferToRep").isEmpty());
+  }
+
+  @Test
+  void mergedLeadsAcknowledgementFailing_isRecorded_andTheMergeStands() {
+    // GIVEN a merged lead whose acknowledgement SES refuses, and whose recording fails too
+    fixture.function("MatchLead", p -> json("{\"merged\":true,\"mergedInto\":\"lead-0\"}"));
+    fixture.function(
+        "AcknowledgeLead",
+        p -> {
+          throw LambdaFailure.functionError(
+              "software.amazon.awssdk.services.sesv2.model.MessageRejectedException",
+              "Email address is not verified",
+              List.of());
+        });
+
+    // WHEN it runs
+    String arn = start();
+
+    // THEN the failure is handed to the recording step, and the run still ends at Merged
+    assertEquals(ExecutionStatus.SUCCEEDED, fixture.describe(arn).status());
+    assertEquals(
+        List.of(
+            "Match Lead",
+            "Duplicate?",
+            "Acknowledge Merged Lead",
+            "Record Failed Merged Acknowledgement",
+            "Merged"),
+        fixture.statesEntered(arn));
+    assertEquals(
+        "software.amazon.awssdk.services.sesv2.model.MessageRejectedException",
+        fixture.invocations.get(2).payload().path("failure").path("Error").asText());
   }
 
   @Test

@@ -45,7 +45,9 @@ class OwnershipWorkflowTest {
     again.put("message", "Also: what would 500 seats cost?");
     String second = local.submit(again);
 
-    assertEquals(List.of("Match Lead", "Duplicate?", "Merged"), local.statesEntered(second));
+    assertEquals(
+        List.of("Match Lead", "Duplicate?", "Acknowledge Merged Lead", "Merged"),
+        local.statesEntered(second));
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(second).status());
     Lead merged = local.lead(second);
     assertEquals(LeadStatus.MERGED, merged.status());
@@ -60,6 +62,15 @@ class OwnershipWorkflowTest {
     assertEquals("contact-sales", entry.details().get("formId"));
     assertEquals("Also: what would 500 seats cost?", entry.details().get("message"));
     assertEquals(LeadStatus.ACCEPTED, local.lead(first).status());
+    // The prospect hears that the new submission joined their request, and who has it.
+    List<SentEmail> thanks =
+        local.mailTo("PAT.again@umbrella.example").stream()
+            .filter(m -> m.text().contains("added it to the request you sent us earlier"))
+            .toList();
+    assertEquals(1, thanks.size(), "the merged submission is acknowledged once");
+    String owner = local.lead(first).owner().orElseThrow().name();
+    assertTrue(thanks.get(0).text().contains(owner + ", who is already"), thanks.get(0).text());
+    assertFalse(thanks.get(0).text().contains("will contact you by"), "no second response time");
   }
 
   @Test
