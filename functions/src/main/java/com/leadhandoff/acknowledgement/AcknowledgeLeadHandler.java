@@ -3,13 +3,22 @@ package com.leadhandoff.acknowledgement;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.followup.FollowUps;
+import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.OpenLeads;
+import com.leadhandoff.ownership.Accounts;
+import com.leadhandoff.ownership.Ownership;
+import com.leadhandoff.routing.Directory;
+import com.leadhandoff.routing.Rep;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.task.TaskHandler;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Steps {@code Acknowledge Lead} and {@code Record Failed Acknowledgement}: emails the scored
@@ -40,19 +49,47 @@ public final class AcknowledgeLeadHandler
   }
 
   private AcknowledgeLeadHandler(Settings settings) {
+    this(settings, new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")));
+  }
+
+  private AcknowledgeLeadHandler(Settings settings, DynamoLeadStore leads) {
+    this(settings, leads, directory(settings));
+  }
+
+  private AcknowledgeLeadHandler(
+      Settings settings, DynamoLeadStore leads, DynamoDirectory directory) {
     this(
         new Acknowledgement(
-            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            leads,
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
-            RouteLeadHandler.teamChooser(
-                new DynamoDirectory(
-                    AwsClients.dynamo(),
-                    settings.require("TEAMS_TABLE"),
-                    settings.require("REPS_TABLE"))),
+            RouteLeadHandler.teamChooser(directory),
             RouteLeadHandler.deadlines(RouteLeadHandler.bundledPolicy(), settings),
-            FollowUps.bundled()));
+            FollowUps.bundled(),
+            ownerTeams(
+                new Ownership(
+                    Accounts.bundled(),
+                    leads,
+                    OpenLeads.days(settings.integer("OPEN_LEAD_DAYS", OpenLeads.DEFAULT_DAYS))),
+                directory,
+                settings.clock())));
+  }
+
+  private static DynamoDirectory directory(Settings settings) {
+    return new DynamoDirectory(
+        AwsClients.dynamo(), settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
+  }
+
+  /** The teams of the reps who own a lead's company, as Route Lead will find them. */
+  public static Function<Lead, List<String>> ownerTeams(
+      Ownership ownership, Directory directory, Clock clock) {
+    return lead ->
+        ownership.owners(lead, clock.instant()).stream()
+            .flatMap(claim -> directory.rep(claim.repId()).stream())
+            .map(Rep::teamId)
+            .distinct()
+            .toList();
   }
 
   /** For tests. */

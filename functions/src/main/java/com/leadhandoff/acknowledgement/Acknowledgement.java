@@ -11,7 +11,6 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
-import com.leadhandoff.routing.TeamChoice;
 import com.leadhandoff.routing.TeamChooser;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.scoring.UnknownLeadException;
@@ -20,19 +19,26 @@ import com.leadhandoff.sla.OfferDeadlines;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Thanks the prospect right after scoring. A qualified lead is told by when sales will answer: the
  * response time of its tier in the working hours of the team the routing rules choose for it, as
- * the first offer's deadline will be counted. A lead going to nurture gets no promise. Both name
- * what the prospect asked for when {@code config/follow-ups.yaml} knows the campaign. A submission
- * Match Lead merged into the prospect's open lead is thanked too, naming who has that lead. The
- * history entry makes a retry send nothing again.
+ * the first offer's deadline will be counted — or, when a rep owns the lead's company and its team
+ * keeps other hours, the later of the two deadlines, since only Route Lead knows which applies. A
+ * lead going to nurture gets no promise. Both name what the prospect asked for when {@code
+ * config/follow-ups.yaml} knows the campaign. A submission Match Lead merged into the prospect's
+ * open lead is thanked too, naming who has that lead. The history entry makes a retry send nothing
+ * again.
  */
 public final class Acknowledgement {
   /** History type once the prospect was sent the acknowledgement. */
@@ -51,12 +57,9 @@ public final class Acknowledgement {
   private final TeamChooser teams;
   private final OfferDeadlines deadlines;
   private final FollowUps followUps;
+  private final Function<Lead, List<String>> ownerTeams;
 
-  /**
-   * @param teams the routing rules' choice of team, whose calendar counts the response time
-   * @param deadlines the response-time SLA, as Route Lead will apply it
-   * @param followUps the campaign each lead responded to
-   */
+  /** An acknowledgement for installs where no rep owns a company: the rules' team answers. */
   public Acknowledgement(
       LeadStore leads,
       LeadHistory history,
@@ -65,6 +68,25 @@ public final class Acknowledgement {
       TeamChooser teams,
       OfferDeadlines deadlines,
       FollowUps followUps) {
+    this(leads, history, mailer, clock, teams, deadlines, followUps, lead -> List.of());
+  }
+
+  /**
+   * @param teams the routing rules' choice of team, whose calendar counts the response time
+   * @param deadlines the response-time SLA, as Route Lead will apply it
+   * @param followUps the campaign each lead responded to
+   * @param ownerTeams the teams of the reps who own the lead's company: Route Lead offers it to one
+   *     of them first when they can take it, on their team's calendar
+   */
+  public Acknowledgement(
+      LeadStore leads,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      TeamChooser teams,
+      OfferDeadlines deadlines,
+      FollowUps followUps,
+      Function<Lead, List<String>> ownerTeams) {
     this.leads = leads;
     this.history = history;
     this.mailer = mailer;
@@ -72,6 +94,7 @@ public final class Acknowledgement {
     this.teams = teams;
     this.deadlines = deadlines;
     this.followUps = followUps;
+    this.ownerTeams = ownerTeams;
   }
 
   /** When sales will answer, as the prospect reads it. */
@@ -101,11 +124,7 @@ public final class Acknowledgement {
     Instant now = clock.instant();
     FollowUps.Choice followUp = followUps.choose(lead);
     Optional<Deadline> deadline =
-        score.qualified()
-            ? Optional.of(teams.teamFor(lead))
-                .map(TeamChoice::team)
-                .map(team -> deadlines.deadline(Optional.of(score.tier()), team.teamId(), now))
-            : Optional.empty();
+        score.qualified() ? Optional.of(promise(lead, score, now)) : Optional.empty();
     Map<String, Object> model = new HashMap<>();
     model.put("greetingName", greetingName(lead.submission()));
     followUp.campaign().ifPresent(c -> model.put("campaign", c.view()));
@@ -169,6 +188,22 @@ public final class Acknowledgement {
                 + owner.map(o -> ", which " + o.name() + " looks after").orElse(""),
             details));
     return true;
+  }
+
+  /**
+   * The latest of the deadlines the first offer can get: the rules' team's, or an owner's team's
+   * when the lead goes to the owner of its company first. Which one applies is only decided when
+   * Route Lead runs (is the owner in, under their caps?), so the prospect is promised the time that
+   * holds either way.
+   */
+  private Deadline promise(Lead lead, Score score, Instant now) {
+    Set<String> candidates = new LinkedHashSet<>();
+    candidates.add(teams.teamFor(lead).team().teamId());
+    candidates.addAll(ownerTeams.apply(lead));
+    return candidates.stream()
+        .map(team -> deadlines.deadline(Optional.of(score.tier()), team, now))
+        .max(Comparator.comparing(Deadline::at))
+        .orElseThrow();
   }
 
   /** Records that the acknowledgement failed after its retries; once per lead. */

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Hands a qualified lead no rep could be offered at all to the fallback queue: the queue becomes
@@ -105,12 +106,15 @@ public final class LeadQueue {
       Lead lead, List<HistoryEvent> events, Optional<HistoryEvent> noRep, String why) {
     // Skipped reps are written "rep-id: why; rep-id: why" by the router; before any offer the
     // reasons are the router's own (paused, out of office, at a cap…), never a rep's free text.
+    // Owners of the lead's company passed over for the first offer come first, as the router tried
+    // them first ("rep-id: owner of account …, but paused").
     List<SkippedLine> skipped =
-        noRep
-            .map(e -> e.details().getOrDefault("skipped", ""))
+        Stream.of("ownerSkipped", "skipped")
+            .flatMap(key -> noRep.map(e -> e.details().getOrDefault(key, "")).stream())
             .filter(s -> !s.isBlank())
-            .map(s -> Arrays.stream(s.split("; ")).map(SkippedLine::new).toList())
-            .orElse(List.of());
+            .flatMap(s -> Arrays.stream(s.split("; ")))
+            .map(SkippedLine::new)
+            .toList();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("lead", LeadSummary.of(lead));
     model.put("queue", queue);

@@ -10,10 +10,11 @@ import java.util.Set;
  * submission from an open lead's address is merged into it, and a rep who owns an open lead is
  * offered the next lead from the same company first.
  *
- * <p>Open: {@code RECEIVED}, {@code ROUTING}, {@code ACCEPTED}, {@code ESCALATED} — someone is
- * working the lead or about to. Not open: {@code NURTURE} and {@code RECYCLED} (back with
- * marketing: a new submission is a new chance for sales), {@code MERGED} (part of another lead) and
- * {@code NEEDS_ATTENTION} (its workflow failed; a new submission gets a handoff that works).
+ * <p>Open: {@code RECEIVED}, {@code ROUTING}, {@code ACCEPTED}, {@code ESCALATED}, {@code QUEUED} —
+ * someone is working the lead or about to, or it waits in the fallback queue. Not open: {@code
+ * NURTURE} and {@code RECYCLED} (back with marketing: a new submission is a new chance for sales),
+ * {@code MERGED} (part of another lead) and {@code NEEDS_ATTENTION} (its workflow failed; a new
+ * submission gets a handoff that works).
  *
  * @param window how long after it was received a lead can be open
  */
@@ -22,7 +23,11 @@ public record OpenLeads(Duration window) {
   public static final Set<LeadStatus> STATUSES =
       Set.copyOf(
           EnumSet.of(
-              LeadStatus.RECEIVED, LeadStatus.ROUTING, LeadStatus.ACCEPTED, LeadStatus.ESCALATED));
+              LeadStatus.RECEIVED,
+              LeadStatus.ROUTING,
+              LeadStatus.ACCEPTED,
+              LeadStatus.ESCALATED,
+              LeadStatus.QUEUED));
 
   /** Days a lead stays open when {@code OPEN_LEAD_DAYS} is not set. */
   public static final int DEFAULT_DAYS = 90;

@@ -6,6 +6,7 @@ import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadIndexUnavailableException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.OpenLeads;
@@ -14,6 +15,7 @@ import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore;
+import com.leadhandoff.scoring.Score;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
@@ -38,6 +40,9 @@ import java.util.Optional;
 public final class DuplicateMerge {
   /** History type on the new lead: merged into an open lead. */
   public static final String MERGED = "MERGED";
+
+  /** History type when the address index could not be read, so the lead went on unchecked. */
+  public static final String DUPLICATE_CHECK_SKIPPED = "DUPLICATE_CHECK_SKIPPED";
 
   /** History type on the open lead: the same prospect submitted again, as another lead. */
   public static final String SUBMITTED_AGAIN = "SUBMITTED_AGAIN";
@@ -77,7 +82,13 @@ public final class DuplicateMerge {
     } else if (lead.status() != LeadStatus.RECEIVED || lead.owner().isPresent()) {
       return MatchResult.notDuplicate();
     } else {
-      target = openLeadOf(lead);
+      try {
+        target = openLeadOf(lead);
+      } catch (LeadIndexUnavailableException e) {
+        // A stack upgraded to the index, before DynamoDB finished it: hand the lead off as new.
+        noteUnchecked(leadId, e);
+        return MatchResult.notDuplicate();
+      }
     }
     if (target.isEmpty()) {
       return MatchResult.notDuplicate();
@@ -119,11 +130,39 @@ public final class DuplicateMerge {
             .thenComparing(Lead::leadId);
     return leads.withEmail(lead.submission().email(), open.since(now)).stream()
         .filter(other -> !other.leadId().equals(lead.leadId()))
+        // The index is eventually consistent: decide on the lead as stored now.
+        .flatMap(other -> leads.find(other.leadId()).stream())
         .filter(other -> arrival.compare(other, lead) < 0)
         .filter(other -> open.isOpen(other, now))
+        .filter(DuplicateMerge::goingToSales)
         .min(
             Comparator.<Lead, Boolean>comparing(other -> other.owner().isEmpty())
                 .thenComparing(arrival));
+  }
+
+  /**
+   * Whether the open lead is, or will be, worked by sales: not one still waiting for its score, or
+   * scored below the threshold and on its way to nurture — merged into such a lead, a demo request
+   * sent seconds after a newsletter sign-up would go to marketing with it.
+   */
+  private static boolean goingToSales(Lead other) {
+    return other.status() != LeadStatus.RECEIVED
+        || other.score().map(Score::qualified).orElse(false);
+  }
+
+  /** Says once in the lead's history that it could not be checked for an open lead. */
+  private void noteUnchecked(String leadId, LeadIndexUnavailableException e) {
+    if (history.of(leadId).stream().noneMatch(ev -> DUPLICATE_CHECK_SKIPPED.equals(ev.type()))) {
+      history.record(
+          leadId,
+          new HistoryEvent(
+              clock.instant(),
+              DUPLICATE_CHECK_SKIPPED,
+              "Not checked for an open lead of the same address ("
+                  + e.getMessage()
+                  + "); handed off as a new lead",
+              Map.of("error", e.getMessage())));
+    }
   }
 
   /** Who has the open lead: its owner, else the rep whose offer of it is open. */
@@ -134,10 +173,18 @@ public final class DuplicateMerge {
           new Recipient(
               owner.name(),
               owner.email(),
-              owner.role() == Owner.Role.REP ? "owner" : "manager",
-              owner.role() == Owner.Role.REP
-                  ? "You own their open lead, so it stays with you."
-                  : "Their open lead was escalated to you, so it stays with you."));
+              switch (owner.role()) {
+                case REP -> "owner";
+                case MANAGER -> "manager";
+                case QUEUE -> "queue";
+              },
+              switch (owner.role()) {
+                case REP -> "You own their open lead, so it stays with you.";
+                case MANAGER -> "Their open lead was escalated to you, so it stays with you.";
+                case QUEUE ->
+                    "Their open lead waits in the fallback queue, which you watch; it stays there"
+                        + " with this submission added.";
+              }));
     }
     return offers.forLead(into.leadId()).stream()
         .filter(o -> o.status() == OfferStatus.OPEN)

@@ -2,6 +2,7 @@ package com.leadhandoff.store;
 
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadArchive;
+import com.leadhandoff.lead.LeadIndexUnavailableException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
@@ -15,9 +16,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Leads in the DynamoDB table {@code LeadsTable}, one item per lead keyed by {@code leadId}.
@@ -131,21 +134,24 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
 
   @Override
   public List<Lead> withEmail(String email, Instant since) {
-    return dynamo
-        .queryPaginator(
-            r ->
-                r.tableName(table)
-                    .indexName(BY_EMAIL)
-                    .keyConditionExpression("emailKey = :email AND receivedAt >= :since")
-                    .expressionAttributeValues(
-                        Map.of(
-                            ":email", AttributeValue.fromS(emailKey(email)),
-                            ":since", AttributeValue.fromS(since.toString())))
-                    .scanIndexForward(false))
-        .items()
-        .stream()
-        .map(item -> ItemCodec.fromItem(item, Lead.class))
-        .toList();
+    return indexed(
+        BY_EMAIL,
+        () ->
+            dynamo
+                .queryPaginator(
+                    r ->
+                        r.tableName(table)
+                            .indexName(BY_EMAIL)
+                            .keyConditionExpression("emailKey = :email AND receivedAt >= :since")
+                            .expressionAttributeValues(
+                                Map.of(
+                                    ":email", AttributeValue.fromS(emailKey(email)),
+                                    ":since", AttributeValue.fromS(since.toString())))
+                            .scanIndexForward(false))
+                .items()
+                .stream()
+                .map(item -> ItemCodec.fromItem(item, Lead.class))
+                .toList());
   }
 
   @Override
@@ -162,21 +168,44 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
       values.put(name, AttributeValue.fromS(status.name()));
       names.add(name);
     }
-    return dynamo
-        .queryPaginator(
-            r ->
-                r.tableName(table)
-                    .indexName(BY_EMAIL_DOMAIN)
-                    .keyConditionExpression("emailDomain = :domain AND receivedAt >= :since")
-                    .filterExpression("#status IN (" + String.join(", ", names) + ")")
-                    .expressionAttributeNames(Map.of("#status", "status"))
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false))
-        .items()
-        .stream()
-        .limit(limit)
-        .map(item -> ItemCodec.fromItem(item, Lead.class))
-        .toList();
+    return indexed(
+        BY_EMAIL_DOMAIN,
+        () ->
+            dynamo
+                .queryPaginator(
+                    r ->
+                        r.tableName(table)
+                            .indexName(BY_EMAIL_DOMAIN)
+                            .keyConditionExpression(
+                                "emailDomain = :domain AND receivedAt >= :since")
+                            .filterExpression("#status IN (" + String.join(", ", names) + ")")
+                            .expressionAttributeNames(Map.of("#status", "status"))
+                            .expressionAttributeValues(values)
+                            .scanIndexForward(false))
+                .items()
+                .stream()
+                .limit(limit)
+                .map(item -> ItemCodec.fromItem(item, Lead.class))
+                .toList());
+  }
+
+  /**
+   * Runs a query of {@code index}, turning DynamoDB's refusal of an index that does not exist or is
+   * still backfilling (a ValidationException naming the index, per the DynamoDB developer guide on
+   * adding a global secondary index to an existing table) into {@link
+   * LeadIndexUnavailableException}; every other error passes through.
+   */
+  private static List<Lead> indexed(String index, Supplier<List<Lead>> query) {
+    try {
+      return query.get();
+    } catch (DynamoDbException e) {
+      String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
+      String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+      if ("ValidationException".equals(code) && message.contains("index")) {
+        throw new LeadIndexUnavailableException(index, e);
+      }
+      throw e;
+    }
   }
 
   @Override

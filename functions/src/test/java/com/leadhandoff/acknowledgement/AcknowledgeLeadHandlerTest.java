@@ -13,8 +13,12 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
+import com.leadhandoff.ownership.Accounts;
+import com.leadhandoff.ownership.Ownership;
+import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.routing.RoutingRules;
 import com.leadhandoff.routing.RulesTeamChooser;
@@ -118,6 +122,46 @@ class AcknowledgeLeadHandlerTest {
                 "by Monday 23 November, 11:00 (America/New_York time), within 2 hours of working"
                     + " time."),
         onlyEmail().text());
+  }
+
+  @Test
+  void ownerOfTheCompanyInAnotherTeam_thePromiseIsTheLaterOfTheTwoDeadlines() throws IOException {
+    // GIVEN a hot lead from Initech, whose owner David works in enterprise (New York hours), while
+    // the rules alone send a 250-person company to inbound-sales (Berlin hours)
+    DirectoryConfig shipped = DirectoryConfig.bundled();
+    directory.save(
+        shipped.reps().stream()
+            .filter(r -> r.repId().equals("david-kim"))
+            .findFirst()
+            .orElseThrow());
+    MutableClock clock = new MutableClock(NOW);
+    AcknowledgeLeadHandler withOwners =
+        new AcknowledgeLeadHandler(
+            new Acknowledgement(
+                leads,
+                history,
+                mailer,
+                clock,
+                new RulesTeamChooser(RoutingRules.bundled().orElseThrow(), directory),
+                RouteLeadHandler.bundledPolicy().orElseThrow(),
+                FollowUps.bundled(),
+                AcknowledgeLeadHandler.ownerTeams(
+                    new Ownership(Accounts.bundled(shipped), leads, OpenLeads.days(90)),
+                    directory,
+                    clock)));
+    scored(
+        SubmissionBuilder.vpAskingForDemo().email("sam@initech.example").companySize(250).build(),
+        Score.Tier.HOT);
+
+    // WHEN Acknowledge Lead runs
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    withOwners.handleRequest(new ByteArrayInputStream(EVENT.getBytes(UTF_8)), out, null);
+
+    // THEN the prospect is promised New York's 09:15, which holds whether David or inbound answers
+    // (Berlin's would be 09:15Z, before David's day starts)
+    assertEquals(
+        "2026-11-23T14:15:00Z", only(Acknowledgement.ACKNOWLEDGED).details().get("expectedBy"));
+    assertTrue(onlyEmail().text().contains("09:15 (America/New_York time)"), onlyEmail().text());
   }
 
   @Test

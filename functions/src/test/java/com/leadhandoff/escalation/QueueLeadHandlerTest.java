@@ -80,6 +80,12 @@ class QueueLeadHandlerTest {
     assertTrue(
         alert.text().contains("- david-kim: out of office until 2027-01-01\n"), alert.text());
     assertTrue(alert.text().contains("- farah-haddad: paused\n"), alert.text());
+    assertTrue(
+        alert
+            .text()
+            .contains(
+                "- ben-okafor: owner of account Brightlane (brightlane.de), but out of office\n"),
+        alert.text());
     assertTrue(alert.text().contains("Team: enterprise (rule enterprise-size"), alert.text());
     assertTrue(alert.html().contains("<li>farah-haddad: paused</li>"), alert.html());
     assertTrue(alert.html().contains("Hello Unassigned &lt;leads&gt;,"), alert.html());
@@ -157,7 +163,9 @@ class QueueLeadHandlerTest {
                 "teamId", "enterprise",
                 "teamReason", "rule enterprise-size: companySize 5000 in 1000+",
                 "reason", "no rep available in team Enterprise Accounts",
-                "skipped", "david-kim: out of office until 2027-01-01; farah-haddad: paused")));
+                "skipped", "david-kim: out of office until 2027-01-01; farah-haddad: paused",
+                "ownerSkipped",
+                    "ben-okafor: owner of account Brightlane (brightlane.de), but out of office")));
   }
 
   private HistoryEvent only(String type) {

@@ -16,6 +16,7 @@ import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.scoring.Score;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
@@ -147,8 +148,8 @@ class MatchLeadHandlerTest {
   }
 
   @Test
-  void openLeadStillBeingScored_isMergedInto_withNobodyToTellYet() throws IOException {
-    givenOpenLead("dana@acme.example", LeadStatus.RECEIVED, Optional.empty());
+  void openLeadScoredForSales_notYetRouted_isMergedInto_withNobodyToTellYet() throws IOException {
+    givenScoredLead(true);
     givenNewLead("dana@acme.example", "contact-sales", null);
 
     JsonNode result = invoke();
@@ -158,6 +159,66 @@ class MatchLeadHandlerTest {
     assertTrue(mailer.sent().isEmpty());
     assertTrue(
         only(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN).summary().contains("nobody to tell yet"));
+  }
+
+  @Test
+  void earlierLeadNotScoredYet_orBoundForNurture_isNotMergedInto() throws IOException {
+    // GIVEN a newsletter sign-up seconds before a demo request: not scored yet
+    givenOpenLead("dana@acme.example", LeadStatus.RECEIVED, Optional.empty());
+    givenNewLead("dana@acme.example", "demo-request", "Can we talk this week?");
+
+    // THEN the demo request is handed off itself rather than following it to marketing
+    assertEquals("{\"merged\":false}", invoke().toString());
+
+    // AND the same once the sign-up is scored below the threshold
+    leads.saveScore(
+        OPEN_LEAD, new Score(20, Score.Tier.COLD, false, List.of()), LeadStatus.RECEIVED);
+    assertEquals("{\"merged\":false}", invoke().toString());
+    assertTrue(mailer.sent().isEmpty());
+  }
+
+  @Test
+  void openLeadInTheFallbackQueue_isMergedInto_andTheQueueIsTold() throws IOException {
+    givenOpenLead(
+        "dana@acme.example",
+        LeadStatus.QUEUED,
+        Optional.of(new Owner("queue", "Inbound queue", "queue@sales.test", Owner.Role.QUEUE)));
+    givenNewLead("dana@acme.example", "contact-sales", "Anyone there?");
+
+    JsonNode result = invoke();
+
+    assertEquals(OPEN_LEAD, result.get("mergedInto").asText());
+    Email email = onlyEmail();
+    assertEquals("queue@sales.test", email.to());
+    assertTrue(email.text().contains("waits in the fallback queue"), email.text());
+    assertEquals("queue", only(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN).details().get("toldAs"));
+  }
+
+  @Test
+  void addressIndexNotBuiltYet_leadIsHandedOffAsNew_andTheHistorySaysSo() throws IOException {
+    // GIVEN a leads table without the byEmail index, as on a stack upgraded before it is built
+    String bare = "LeadsWithoutIndexes" + System.nanoTime();
+    TestDynamo.client()
+        .createTable(
+            t ->
+                t.tableName(bare)
+                    .billingMode("PAY_PER_REQUEST")
+                    .keySchema(k -> k.attributeName("leadId").keyType("HASH"))
+                    .attributeDefinitions(d -> d.attributeName("leadId").attributeType("S")));
+    DynamoLeadStore unindexed = new DynamoLeadStore(TestDynamo.client(), bare);
+    unindexed.create(Lead.received(leadId, NOW, submission("dana@acme.example", "demo", null)));
+    MatchLeadHandler early =
+        new MatchLeadHandler(
+            new DuplicateMerge(unindexed, offers, history, mailer, clock, OpenLeads.days(90)));
+
+    // WHEN Match Lead runs, twice (a retry)
+    JsonNode result = invoke(early);
+    invoke(early);
+
+    // THEN the lead goes on as a new one, and its history says it was not checked, once
+    assertEquals("{\"merged\":false}", result.toString());
+    HistoryEvent skipped = only(leadId, DuplicateMerge.DUPLICATE_CHECK_SKIPPED);
+    assertTrue(skipped.summary().contains("byEmail"), skipped.summary());
   }
 
   @ParameterizedTest
@@ -226,6 +287,22 @@ class MatchLeadHandlerTest {
             owner));
   }
 
+  private void givenScoredLead(boolean qualified) {
+    leads.create(
+        new Lead(
+            OPEN_LEAD,
+            FIRST,
+            submission("dana@acme.example", "demo-request", "Can we see a demo?"),
+            LeadStatus.RECEIVED,
+            Optional.of(
+                new Score(
+                    qualified ? 80 : 20,
+                    qualified ? Score.Tier.HOT : Score.Tier.COLD,
+                    qualified,
+                    List.of())),
+            Optional.empty()));
+  }
+
   private void givenNewLead(String email, String formId, String message) {
     leads.create(Lead.received(leadId, clock.instant(), submission(email, formId, message)));
   }
@@ -275,6 +352,10 @@ class MatchLeadHandlerTest {
   // ---- what happened ----
 
   private JsonNode invoke() throws IOException {
+    return invoke(handler);
+  }
+
+  private static JsonNode invoke(MatchLeadHandler handler) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     handler.handleRequest(
         new ByteArrayInputStream(Fixtures.event("match-lead.json").getBytes(UTF_8)), out, null);
