@@ -13,6 +13,7 @@ import com.leadhandoff.ownership.Accounts;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.DryRun;
 import com.leadhandoff.routing.DryRunLeads;
+import com.leadhandoff.routing.DryRunPeriod;
 import com.leadhandoff.routing.DryRunReport;
 import com.leadhandoff.routing.InvalidRoutingRulesException;
 import com.leadhandoff.routing.Rep;
@@ -33,7 +34,8 @@ import java.util.function.Supplier;
  * {@code POST /admin/dry-run}: routes {@code {"leads": [...]}} or the stored leads of {@code
  * {"from": "2026-11-01", "to": "2026-11-23"}} against the stored teams and reps and the current
  * rules, or the proposed rules file in {@code "rules"}, and answers where each lead would go and
- * why. It only reads: nothing is stored, sent or counted.
+ * why. It only reads: nothing is stored, sent or counted. A period is at most {@link
+ * DryRunPeriod#MAX_DAYS} days, and its merged leads are left out and counted in {@code leftOut}.
  */
 public final class DryRunHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -73,20 +75,24 @@ public final class DryRunHandler
     JsonNode request = body.json().orElseThrow();
     List<FieldError> errors = new ArrayList<>();
     DirectoryConfig stored = storedDirectory();
-    Optional<List<DryRunLeads.Entry>> entries = entries(request, errors);
+    Optional<DryRunLeads.Replay> entries = entries(request, errors);
     Optional<RoutingRules> rules = rules(request.path("rules"), stored, errors);
     if (!errors.isEmpty()) {
       return AdminResponses.invalid("Nothing was routed: fix the fields below", errors);
     }
     DryRunReport report =
         DryRun.route(
-            entries.orElseThrow(),
+            entries.orElseThrow().entries(),
             rules.orElseThrow(),
             stored,
             model.get(),
             Accounts.bundled(stored));
+    String rulesName = request.has("rules") ? PROPOSED : RoutingRules.BUNDLED;
     return JsonResponses.json(
-        200, DryRunJson.of(report, request.has("rules") ? PROPOSED : RoutingRules.BUNDLED));
+        200,
+        request.has("leads")
+            ? DryRunJson.of(report, rulesName)
+            : DryRunJson.of(report, rulesName).leavingOut(entries.get()));
   }
 
   private DirectoryConfig storedDirectory() {
@@ -95,7 +101,7 @@ public final class DryRunHandler
     return new DirectoryConfig(directory.teams(), reps);
   }
 
-  private Optional<List<DryRunLeads.Entry>> entries(JsonNode request, List<FieldError> errors) {
+  private Optional<DryRunLeads.Replay> entries(JsonNode request, List<FieldError> errors) {
     boolean given = request.has("leads");
     boolean period = request.has("from") || request.has("to");
     if (given == period) {
@@ -111,17 +117,17 @@ public final class DryRunHandler
         errors.add(new FieldError("leads", "must be a JSON array of lead objects"));
         return Optional.empty();
       }
-      return Optional.of(DryRunLeads.parse("leads", request.get("leads").toString()));
+      return Optional.of(
+          new DryRunLeads.Replay(DryRunLeads.parse("leads", request.get("leads").toString()), 0));
     }
     Optional<LocalDate> from = date(request, "from", errors);
     Optional<LocalDate> to = date(request, "to", errors);
     if (from.isEmpty() || to.isEmpty()) {
       return Optional.empty();
     }
-    if (to.get().isBefore(from.get())) {
-      errors.add(
-          new FieldError(
-              "to", "is " + to.get() + ", before from " + from.get() + "; swap the dates"));
+    Optional<String> refused = DryRunPeriod.problem(from.get(), to.get());
+    if (refused.isPresent()) {
+      errors.add(new FieldError("to", refused.get()));
       return Optional.empty();
     }
     return Optional.of(DryRunLeads.stored(leads.receivedBetween(from.get(), to.get())));

@@ -1,5 +1,7 @@
 package com.leadhandoff.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.leadhandoff.routing.DryRunLeads;
 import com.leadhandoff.routing.DryRunReport;
 import com.leadhandoff.scoring.Score;
 import java.util.LinkedHashMap;
@@ -14,19 +16,31 @@ import java.util.Map;
  * @param leads per lead: who would get it and why
  * @param perTeam team id → leads it would get
  * @param perRep rep id → leads the rep would be offered, every active rep listed
+ * @param leftOut for stored leads, which were not replayed and why; null (and left out of the JSON)
+ *     for leads given in the request
  */
 record DryRunJson(
     String rules,
     List<Map<String, Object>> leads,
     Map<String, Integer> perTeam,
-    Map<String, Integer> perRep) {
+    Map<String, Integer> perRep,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> leftOut) {
 
   static DryRunJson of(DryRunReport report, String rules) {
     return new DryRunJson(
         rules,
         report.leads().stream().map(DryRunJson::lead).toList(),
         report.perTeam(),
-        report.perRep());
+        report.perRep(),
+        null);
+  }
+
+  /** This report of stored leads, saying which were left out. */
+  DryRunJson leavingOut(DryRunLeads.Replay replay) {
+    Map<String, Object> note = new LinkedHashMap<>();
+    note.put("merged", replay.merged());
+    note.put("why", replay.leftOut());
+    return new DryRunJson(rules, leads, perTeam, perRep, note);
   }
 
   private static Map<String, Object> lead(DryRunReport.LeadResult lead) {

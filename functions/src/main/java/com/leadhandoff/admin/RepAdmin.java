@@ -2,7 +2,6 @@ package com.leadhandoff.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.intake.FieldError;
-import com.leadhandoff.routing.OutOfOffice;
 import com.leadhandoff.routing.Rep;
 import com.leadhandoff.routing.RepFields;
 import com.leadhandoff.routing.Team;
@@ -11,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +63,10 @@ public final class RepAdmin {
 
   /** Adds rep {@code repId} or replaces every field of it with {@code body}. */
   public Outcome put(String repId, JsonNode body, String by) {
+    Optional<FieldError> badId = RepFields.idProblem(repId);
+    if (badId.isPresent()) {
+      return new Invalid(List.of(badId.get()));
+    }
     Set<String> teamIds = store.teams().stream().map(Team::teamId).collect(Collectors.toSet());
     RepFields.Result read = RepFields.read(repId, body, teamIds);
     if (read instanceof RepFields.Invalid invalid) {
@@ -78,6 +81,10 @@ public final class RepAdmin {
 
   /** Replaces the rep's out-of-office dates with those in {@code body}. */
   public Outcome outOfOffice(String repId, JsonNode body, String by) {
+    Optional<FieldError> badId = RepFields.idProblem(repId);
+    if (badId.isPresent()) {
+      return new Invalid(List.of(badId.get()));
+    }
     RepFields.OutOfOfficeResult read = RepFields.outOfOffice(body);
     if (!read.errors().isEmpty()) {
       return store.rep(repId).isEmpty() ? new NotFound(repId) : new Invalid(read.errors());
@@ -89,43 +96,30 @@ public final class RepAdmin {
                 + read.away().stream()
                     .map(a -> a.from() + " to " + a.until())
                     .collect(Collectors.joining(", "));
-    return change(repId, rep -> with(rep, rep.paused(), read.away()), by, what);
+    return change(repId, by, what, change -> store.setOutOfOffice(repId, read.away(), change));
   }
 
   /** Takes the rep out of the rotation until {@link #resume}. */
   public Outcome pause(String repId, String by) {
-    return change(repId, rep -> with(rep, true, rep.outOfOffice()), by, "paused");
+    return change(repId, by, "paused", change -> store.setPaused(repId, true, change));
   }
 
   /** Puts a paused rep back into the rotation. */
   public Outcome resume(String repId, String by) {
-    return change(repId, rep -> with(rep, false, rep.outOfOffice()), by, "resumed");
+    return change(repId, by, "resumed", change -> store.setPaused(repId, false, change));
   }
 
-  private Outcome change(String repId, UnaryOperator<Rep> edit, String by, String what) {
-    Optional<Rep> before = store.rep(repId);
-    if (before.isEmpty()) {
-      return new NotFound(repId);
+  /** One field of an existing rep, written alone so a concurrent edit of another one stays. */
+  private Outcome change(
+      String repId, String by, String what, Function<RepChange, Optional<Rep>> write) {
+    Optional<FieldError> badId = RepFields.idProblem(repId);
+    if (badId.isPresent()) {
+      return new Invalid(List.of(badId.get()));
     }
-    Rep after = edit.apply(before.get());
-    store.save(after, new RepChange(clock.instant(), by, what));
-    return new Saved(after, false);
-  }
-
-  private static Rep with(Rep rep, boolean paused, List<OutOfOffice> away) {
-    return new Rep(
-        rep.repId(),
-        rep.name(),
-        rep.email(),
-        rep.teamId(),
-        rep.active(),
-        rep.timeZone(),
-        rep.weight(),
-        paused,
-        rep.workingHours(),
-        away,
-        rep.maxOpenOffers(),
-        rep.maxLeadsPerDay());
+    return write
+        .apply(new RepChange(clock.instant(), by, what))
+        .<Outcome>map(rep -> new Saved(rep, false))
+        .orElseGet(() -> new NotFound(repId));
   }
 
   /** The fields that differ, e.g. {@code weight 1 → 2, paused false → true}. */

@@ -6,12 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.intake.FieldError;
 import com.leadhandoff.json.JsonResponses;
+import com.leadhandoff.routing.RepFields;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoRepAdminStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -45,7 +48,16 @@ public final class RepsAdminHandler
   public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
     String repId = AdminResponses.pathParameter(event, "repId");
     String by = AdminResponses.caller(event);
-    return switch (String.valueOf(event.getRouteKey())) {
+    String route = String.valueOf(event.getRouteKey());
+    if (route.contains("{repId}")) {
+      // The reps table also holds load# and audit# rows; an id no rep can have is refused before
+      // the table is read, so no route can show or overwrite one of them.
+      Optional<FieldError> badId = RepFields.idProblem(repId);
+      if (badId.isPresent()) {
+        return AdminResponses.invalid("No rep can have this id", List.of(badId.get()));
+      }
+    }
+    return switch (route) {
       case "GET /admin/reps" -> JsonResponses.json(200, Map.of("teams", teams()));
       case "GET /admin/reps/{repId}" ->
           admin

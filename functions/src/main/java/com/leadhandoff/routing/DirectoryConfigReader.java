@@ -344,6 +344,11 @@ final class DirectoryConfigReader {
     }
   }
 
+  /** Whether {@code id} is one a team or rep may have: letters, digits, '.', '_' or '-'. */
+  static boolean isId(String id) {
+    return ID.matcher(id).matches();
+  }
+
   private Optional<String> id(JsonNode node, String where, String example) {
     Optional<String> id = text(node, "id", where, "a short unique id, e.g. `id: " + example + "`");
     if (id.isPresent() && !ID.matcher(id.get()).matches()) {

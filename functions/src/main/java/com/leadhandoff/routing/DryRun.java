@@ -112,6 +112,14 @@ public final class DryRun {
     }
     try {
       boolean stored = options.containsKey("--stored");
+      if (stored) {
+        // Checked before any table is read: a period too long is refused whatever is stored.
+        Optional<String> refused =
+            DryRunPeriod.problem(date(options, "--from"), date(options, "--to"));
+        if (refused.isPresent()) {
+          throw new IllegalArgumentException("--to " + refused.get());
+        }
+      }
       boolean storedDirectory =
           stored
               && !options.containsKey("--directory")
@@ -148,12 +156,15 @@ public final class DryRun {
               .orElseGet(() -> Accounts.bundled(directory));
       List<DryRunLeads.Entry> leads;
       String from;
+      Optional<String> leftOut = Optional.empty();
       if (stored) {
         String table = settings.require("LEADS_TABLE");
-        leads =
+        DryRunLeads.Replay replay =
             DryRunLeads.stored(
                 new DynamoLeadStore(dynamo.get(), table)
                     .receivedBetween(date(options, "--from"), date(options, "--to")));
+        leads = replay.entries();
+        leftOut = Optional.of(replay.leftOut());
         from =
             "table "
                 + table
@@ -167,6 +178,7 @@ public final class DryRun {
         from = options.get("--leads");
       }
       out.println("Dry run of " + leads.size() + " leads from " + from);
+      leftOut.ifPresent(note -> out.println("  " + note));
       out.println("  rules:     " + source(options, "--rules", RoutingRules.BUNDLED));
       out.println(
           "  directory: "

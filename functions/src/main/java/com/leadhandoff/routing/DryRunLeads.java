@@ -10,6 +10,7 @@ import com.leadhandoff.intake.SubmissionValidator;
 import com.leadhandoff.intake.Validation;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -74,19 +75,47 @@ public final class DryRunLeads {
   }
 
   /**
-   * Stored leads as dry-run entries, in the order given: intake already accepted them, so each is
-   * valid as stored; the label adds the lead id to the email address.
+   * Stored leads to replay.
+   *
+   * @param entries the leads routed when they arrived, in the order given
+   * @param merged how many were left out as {@code MERGED}: Match Lead merged each into an open
+   *     lead of the same prospect, so none was ever routed itself and replaying it would count the
+   *     prospect twice
    */
-  public static List<Entry> stored(List<Lead> leads) {
+  public record Replay(List<Entry> entries, int merged) {
+    public Replay {
+      entries = List.copyOf(entries);
+    }
+
+    /** Why fewer leads are replayed than were stored, for the report. */
+    public String leftOut() {
+      return merged
+          + (merged == 1 ? " merged lead" : " merged leads")
+          + " left out: each was merged into an open lead of the same prospect and never routed"
+          + " itself";
+    }
+  }
+
+  /**
+   * Stored leads as dry-run entries, in the order given, without the merged ones: intake already
+   * accepted them, so each is valid as stored; the label adds the lead id to the email address.
+   * Leads that needed attention are kept: they were real leads, only their workflow failed.
+   */
+  public static Replay stored(List<Lead> leads) {
     List<Entry> entries = new ArrayList<>();
+    int merged = 0;
     for (Lead lead : leads) {
+      if (lead.status() == LeadStatus.MERGED) {
+        merged++;
+        continue;
+      }
       entries.add(
           new Entry(
               entries.size() + 1,
               lead.submission().email() + " (" + lead.leadId() + ")",
               new Validation.Valid(lead.submission(), Optional.empty(), Optional.empty())));
     }
-    return entries;
+    return new Replay(entries, merged);
   }
 
   private static Entry entry(int number, JsonNode lead) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.intake.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -78,6 +79,24 @@ public final class RepFields {
       }
     }
     return errors.isEmpty() ? new Valid(read.rep().orElseThrow()) : new Invalid(errors);
+  }
+
+  /**
+   * Why no rep can have {@code repId}, under the id rule of {@code config/directory.yaml}; empty
+   * when one can. The reps table also keeps {@code load#} and {@code audit#} rows beside the reps,
+   * and their keys break this rule, so an id that passes never names one of them.
+   */
+  public static Optional<FieldError> idProblem(String repId) {
+    if (repId != null && DirectoryConfigReader.isId(repId)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new FieldError(
+            "repId",
+            "'"
+                + repId
+                + "' is not a rep id; rep ids are letters, digits, '.', '_' or '-', starting with"
+                + " a letter or digit, e.g. ana-ruiz"));
   }
 
   /** The out-of-office dates in {@code body} ({@code {"outOfOffice": [{from, until}]}}). */

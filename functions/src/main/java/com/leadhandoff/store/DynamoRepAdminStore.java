@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.admin.RepAdminStore;
 import com.leadhandoff.admin.RepChange;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.routing.OutOfOffice;
 import com.leadhandoff.routing.Rep;
+import com.leadhandoff.routing.RepFields;
 import com.leadhandoff.routing.Team;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +14,15 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Reps in {@code RepsTable} as the admin API changes them. Each rep's changes are one item keyed
  * {@code audit#<repId>} with the list {@code changes} (no {@code teamId}, so it stays out of the
- * team index), written in the same transaction as the rep.
+ * team index), written in the same transaction as the rep. Those rows and the reps' {@code load#}
+ * rows (see {@link DynamoCapacity}) have keys no rep id can have, so they are never read or listed
+ * as reps.
  */
 public final class DynamoRepAdminStore implements RepAdminStore {
   private static final String AUDIT = "audit#";
@@ -38,12 +44,14 @@ public final class DynamoRepAdminStore implements RepAdminStore {
 
   @Override
   public List<Rep> reps(String teamId) {
-    return directory.reps(teamId);
+    return directory.reps(teamId).stream()
+        .filter(rep -> RepFields.idProblem(rep.repId()).isEmpty())
+        .toList();
   }
 
   @Override
   public Optional<Rep> rep(String repId) {
-    return directory.rep(repId);
+    return RepFields.idProblem(repId).isPresent() ? Optional.empty() : directory.rep(repId);
   }
 
   @Override
@@ -51,21 +59,68 @@ public final class DynamoRepAdminStore implements RepAdminStore {
     dynamo.transactWriteItems(
         t ->
             t.transactItems(
-                i -> i.put(p -> p.tableName(repsTable).item(ItemCodec.toItem(rep))),
-                i ->
-                    i.update(
-                        u ->
-                            u.tableName(repsTable)
-                                .key(auditKey(rep.repId()))
-                                .updateExpression(
-                                    "SET changes = list_append(if_not_exists(changes, :none),"
-                                        + " :change)")
-                                .expressionAttributeValues(
-                                    Map.of(
-                                        ":none", AttributeValue.fromL(List.of()),
-                                        ":change",
-                                            AttributeValue.fromL(
-                                                List.of(ItemCodec.attribute(change))))))));
+                TransactWriteItem.builder()
+                    .put(p -> p.tableName(repsTable).item(ItemCodec.toItem(rep)))
+                    .build(),
+                audit(rep.repId(), change)));
+  }
+
+  @Override
+  public Optional<Rep> setPaused(String repId, boolean paused, RepChange change) {
+    return set(repId, "paused", ItemCodec.attribute(paused), change);
+  }
+
+  @Override
+  public Optional<Rep> setOutOfOffice(String repId, List<OutOfOffice> away, RepChange change) {
+    return set(repId, "outOfOffice", ItemCodec.attribute(away), change);
+  }
+
+  /**
+   * Sets one attribute of an existing rep, leaving the others to whoever else is editing them; the
+   * condition keeps the update from creating an item, and a rep always has a team.
+   */
+  private Optional<Rep> set(String repId, String name, AttributeValue value, RepChange change) {
+    if (RepFields.idProblem(repId).isPresent()) {
+      return Optional.empty();
+    }
+    try {
+      dynamo.transactWriteItems(
+          t ->
+              t.transactItems(
+                  TransactWriteItem.builder()
+                      .update(
+                          u ->
+                              u.tableName(repsTable)
+                                  .key(Map.of("repId", AttributeValue.fromS(repId)))
+                                  .updateExpression("SET #field = :value")
+                                  .conditionExpression("attribute_exists(teamId)")
+                                  .expressionAttributeNames(Map.of("#field", name))
+                                  .expressionAttributeValues(Map.of(":value", value)))
+                      .build(),
+                  audit(repId, change)));
+    } catch (TransactionCanceledException e) {
+      if (e.cancellationReasons().stream()
+          .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()))) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return directory.rep(repId);
+  }
+
+  private TransactWriteItem audit(String repId, RepChange change) {
+    return TransactWriteItem.builder()
+        .update(
+            u ->
+                u.tableName(repsTable)
+                    .key(auditKey(repId))
+                    .updateExpression(
+                        "SET changes = list_append(if_not_exists(changes, :none), :change)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":none", AttributeValue.fromL(List.of()),
+                            ":change", AttributeValue.fromL(List.of(ItemCodec.attribute(change))))))
+        .build();
   }
 
   @Override

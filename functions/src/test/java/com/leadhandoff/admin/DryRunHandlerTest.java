@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.intake.Validation;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.DirectorySeeder;
 import com.leadhandoff.routing.DryRunLeads;
@@ -214,6 +215,55 @@ class DryRunHandlerTest {
           JsonNode refused = call(AdminEvents.dryRun(body), 400);
           assertEquals(field, refused.at("/errors/0/field").asText(), body + " → " + refused);
         });
+  }
+
+  @Test
+  void period_ofAtMost92Days_isReplayed_aLongerOneIs400NamingTheLimit() {
+    // GIVEN stored leads in October and November
+    List<Lead> stored = storeSample(6);
+
+    // WHEN exactly 92 days, then 93, are asked for
+    JsonNode quarter =
+        call(AdminEvents.dryRun("{\"from\": \"2026-09-01\", \"to\": \"2026-12-01\"}"), 200);
+    JsonNode refused =
+        call(AdminEvents.dryRun("{\"from\": \"2026-09-01\", \"to\": \"2026-12-02\"}"), 400);
+
+    // THEN the first replays every lead, the second none, saying why on `to`
+    assertEquals(stored.size(), quarter.get("leads").size());
+    assertEquals("to", refused.at("/errors/0/field").asText());
+    assertEquals(
+        "is 93 days after from 2026-09-01 (both included); a dry run replays at most 92 days of"
+            + " stored leads, so split the period, e.g. 2026-09-01 to 2026-12-01",
+        refused.at("/errors/0/problem").asText());
+    assertTrue(refused.path("leads").isMissingNode());
+  }
+
+  @Test
+  void storedMergedLeads_areLeftOutAndCounted_leadsNeedingAttentionAreReplayed() {
+    // GIVEN November's six leads: lead-02 merged into lead-01, lead-03's workflow failed
+    storeSample(6);
+    assertTrue(leads.markMerged("lead-02", "lead-01"));
+    leads.setStatus("lead-03", LeadStatus.NEEDS_ATTENTION);
+
+    // WHEN November is replayed
+    JsonNode replay = call(AdminEvents.fixture("admin-dry-run.json"), 200);
+
+    // THEN lead-02 is left out and counted, lead-03 is routed like the others
+    List<String> labels = new ArrayList<>();
+    replay.get("leads").forEach(l -> labels.add(l.get("lead").asText()));
+    assertEquals(5, labels.size(), labels.toString());
+    assertTrue(labels.stream().noneMatch(l -> l.endsWith("(lead-02)")), labels.toString());
+    assertTrue(labels.stream().anyMatch(l -> l.endsWith("(lead-03)")), labels.toString());
+    assertEquals(1, replay.at("/leftOut/merged").asInt());
+    assertTrue(
+        replay.at("/leftOut/why").asText().contains("merged into an open lead"), replay.toString());
+  }
+
+  @Test
+  void givenLeads_reportNothingLeftOut() {
+    JsonNode report = call(AdminEvents.dryRun("{\"leads\": " + SAMPLE + "}"), 200);
+
+    assertTrue(report.path("leftOut").isMissingNode(), report.toString());
   }
 
   /** The lead's submission as the form fields of POST /leads. */

@@ -12,19 +12,23 @@ import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.DirectorySeeder;
 import com.leadhandoff.routing.Rep;
 import com.leadhandoff.sla.WorkingInterval;
+import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoRepAdminStore;
+import com.leadhandoff.store.ItemCodec;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The reps admin API, driven by its {@code events/} fixture against DynamoDB Local. */
 class RepsAdminHandlerTest {
@@ -297,5 +301,183 @@ class RepsAdminHandlerTest {
             "inbound-sales/ben-okafor", "available",
             "inbound-sales/chloe-martin", "available"),
         status);
+  }
+
+  private Map<String, AttributeValue> item(String key) {
+    Map<String, AttributeValue> item =
+        TestDynamo.client()
+            .getItem(
+                r ->
+                    r.tableName(tables.get("RepsTable"))
+                        .key(Map.of("repId", AttributeValue.fromS(key)))
+                        .consistentRead(true))
+            .item();
+    return item == null ? Map.of() : item;
+  }
+
+  private void putItem(Map<String, AttributeValue> item) {
+    TestDynamo.client().putItem(r -> r.tableName(tables.get("RepsTable")).item(item));
+  }
+
+  @Test
+  void loadAndAuditRows_areNoReps_everyRouteRefusesTheirIds_andLeavesThemUntouched() {
+    // GIVEN ben-okafor has an offer open, a lead today and a credited turn in his load row,
+    // and a change in his audit row
+    DynamoCapacity capacity = new DynamoCapacity(TestDynamo.client(), tables.get("RepsTable"));
+    Rep ben = directory.rep("ben-okafor").orElseThrow();
+    assertEquals(Optional.empty(), capacity.reserve(ben, LocalDate.of(2026, 11, 23)));
+    capacity.credit("ben-okafor", "lead-07");
+    call(AdminEvents.rep("POST /admin/reps/{repId}/resume", "ben-okafor", null), 200);
+    Map<String, AttributeValue> load = capacity.load("ben-okafor");
+    assertEquals("1", load.get("openOffers").n());
+    assertEquals("1", load.get("credits").n());
+    Map<String, AttributeValue> audit = item("audit#ben-okafor");
+    String rep =
+        AdminEvents.json(
+            Map.of("name", "Ben", "email", "ben@sales.example.com", "team", "inbound-sales"));
+    String away = "{\"outOfOffice\": [{\"from\": \"2026-12-01\", \"until\": \"2026-12-02\"}]}";
+
+    for (String id : List.of("load#ben-okafor", "audit#ben-okafor", "load#")) {
+      // WHEN every route is called with the row's key as the rep id
+      List<JsonNode> refused =
+          List.of(
+              call(AdminEvents.rep("GET /admin/reps/{repId}", id, null), 400),
+              call(AdminEvents.rep("PUT /admin/reps/{repId}", id, rep), 400),
+              call(AdminEvents.rep("PUT /admin/reps/{repId}/out-of-office", id, away), 400),
+              call(AdminEvents.rep("POST /admin/reps/{repId}/pause", id, null), 400),
+              call(AdminEvents.rep("POST /admin/reps/{repId}/resume", id, null), 400));
+
+      // THEN each is a 400 on the id, and no row is created for it
+      for (JsonNode body : refused) {
+        assertEquals("No rep can have this id", body.get("message").asText());
+        assertTrue(errors(body).get("repId").contains("is not a rep id"), body.toString());
+      }
+      assertEquals(Map.of(), item("audit#" + id));
+    }
+    // THEN the counters, the credit and the change log are as they were
+    assertEquals(load, capacity.load("ben-okafor"));
+    assertEquals(audit, item("audit#ben-okafor"));
+  }
+
+  @Test
+  void pause_ofAnItemWithoutATeam_is404_andWritesNeitherTheItemNorAChange() {
+    // GIVEN an item under a well-formed id that is no rep: it has no team
+    putItem(Map.of("repId", AttributeValue.fromS("stray-row"), "note", AttributeValue.fromS("x")));
+
+    // WHEN it is paused and given dates away
+    call(AdminEvents.rep("POST /admin/reps/{repId}/pause", "stray-row", null), 404);
+    call(
+        AdminEvents.rep(
+            "PUT /admin/reps/{repId}/out-of-office",
+            "stray-row",
+            "{\"outOfOffice\": [{\"from\": \"2026-12-01\", \"until\": \"2026-12-02\"}]}"),
+        404);
+
+    // THEN it is left as it was, with no change recorded
+    assertEquals(
+        Map.of("repId", AttributeValue.fromS("stray-row"), "note", AttributeValue.fromS("x")),
+        item("stray-row"));
+    assertEquals(Map.of(), item("audit#stray-row"));
+  }
+
+  /**
+   * The stored reps, with another admin's edit of david-kim's weight landing while a change is in
+   * flight: right after the change reads the rep, or just before it writes.
+   */
+  private final class EditedMeanwhile implements RepAdminStore {
+    private final DynamoRepAdminStore store =
+        new DynamoRepAdminStore(
+            TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
+
+    private void otherEdit() {
+      Map<String, AttributeValue> changed =
+          new java.util.HashMap<>(ItemCodec.toItem(directory.rep("david-kim").orElseThrow()));
+      changed.put("weight", AttributeValue.fromN("7"));
+      putItem(changed);
+    }
+
+    @Override
+    public List<com.leadhandoff.routing.Team> teams() {
+      return store.teams();
+    }
+
+    @Override
+    public List<Rep> reps(String teamId) {
+      return store.reps(teamId);
+    }
+
+    @Override
+    public Optional<Rep> rep(String repId) {
+      Optional<Rep> rep = store.rep(repId);
+      otherEdit();
+      return rep;
+    }
+
+    @Override
+    public void save(Rep rep, RepChange change) {
+      store.save(rep, change);
+    }
+
+    @Override
+    public Optional<Rep> setPaused(String repId, boolean paused, RepChange change) {
+      otherEdit();
+      return store.setPaused(repId, paused, change);
+    }
+
+    @Override
+    public Optional<Rep> setOutOfOffice(
+        String repId, List<com.leadhandoff.routing.OutOfOffice> away, RepChange change) {
+      otherEdit();
+      return store.setOutOfOffice(repId, away, change);
+    }
+
+    @Override
+    public List<RepChange> changes(String repId) {
+      return store.changes(repId);
+    }
+  }
+
+  @Test
+  void pauseAndOutOfOffice_writeOnlyTheirField_soAnEditMadeMeanwhileIsKept() {
+    // GIVEN another admin sets david-kim's weight to 7 while each change is in flight
+    RepsAdminHandler racing = new RepsAdminHandler(new EditedMeanwhile(), clock);
+
+    // WHEN he is paused, then given dates away
+    racing.handleRequest(
+        AdminEvents.rep("POST /admin/reps/{repId}/pause", "david-kim", null), null);
+    APIGatewayV2HTTPResponse away =
+        racing.handleRequest(
+            AdminEvents.rep(
+                "PUT /admin/reps/{repId}/out-of-office",
+                "david-kim",
+                "{\"outOfOffice\": [{\"from\": \"2026-12-01\", \"until\": \"2026-12-02\"}]}"),
+            null);
+
+    // THEN the table has the pause, the dates and the other admin's weight
+    assertEquals(200, away.getStatusCode(), away.getBody());
+    Rep stored = directory.rep("david-kim").orElseThrow();
+    assertTrue(stored.paused());
+    assertEquals("2026-12-01", stored.outOfOffice().get(0).from().toString());
+    assertEquals(7, stored.weight(), "the other admin's weight was overwritten");
+  }
+
+  @Test
+  void list_leavesOutRowsWhoseIdNoRepCanHave_evenWithATeam() {
+    // GIVEN a load row that an earlier version overwrote with a whole rep of team inbound-sales
+    Rep ben = directory.rep("ben-okafor").orElseThrow();
+    Map<String, AttributeValue> corrupted = new java.util.HashMap<>(ItemCodec.toItem(ben));
+    corrupted.put("repId", AttributeValue.fromS("load#ben-okafor"));
+    putItem(corrupted);
+
+    // WHEN the reps are listed
+    JsonNode list = call(AdminEvents.rep("GET /admin/reps", null, null), 200);
+
+    // THEN only reps are
+    List<String> ids = new ArrayList<>();
+    list.get("teams").forEach(t -> t.get("reps").forEach(r -> ids.add(r.get("id").asText())));
+    assertEquals(
+        List.of(
+            "david-kim", "elena-novak", "farah-haddad", "ana-ruiz", "ben-okafor", "chloe-martin"),
+        ids);
   }
 }

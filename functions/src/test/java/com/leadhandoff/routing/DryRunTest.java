@@ -245,9 +245,7 @@ class DryRunTest {
   void command_stored_replaysThePeriodsLeads_withTheStoredRepsOnly_andWritesNothing() {
     // GIVEN the seeded directory with ana-ruiz paused since, and three stored leads
     Map<String, String> tables = TestDynamo.tables();
-    DynamoDirectory directory =
-        new DynamoDirectory(TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
-    new DirectorySeeder(directory, directory::save, directory::save).seed(DIRECTORY);
+    DynamoDirectory directory = seededDirectory(tables);
     Rep ana = directory.rep("ana-ruiz").orElseThrow();
     directory.save(
         new Rep(
@@ -265,13 +263,7 @@ class DryRunTest {
     leads.create(TestLeads.demoRequest("in-1", Instant.parse("2026-11-01T00:00:00Z"), 40));
     leads.create(TestLeads.demoRequest("in-2", Instant.parse("2026-11-23T23:59:59.5Z"), 40));
     leads.create(TestLeads.demoRequest("after", Instant.parse("2026-11-24T00:00:00Z"), 40));
-    Settings settings =
-        Settings.of(
-            Map.of(
-                "LEADS_TABLE", tables.get("LeadsTable"),
-                "TEAMS_TABLE", tables.get("TeamsTable"),
-                "REPS_TABLE", tables.get("RepsTable")),
-            Clock.systemUTC());
+    Settings settings = settingsFor(tables);
 
     // WHEN the stored leads of 1 to 23 November are replayed
     Run run = command(settings, "--stored", "--from", "2026-11-01", "--to", "2026-11-23");
@@ -309,6 +301,65 @@ class DryRunTest {
 
     assertEquals(1, run.exitCode());
     assertTrue(run.err().contains("Setting LEADS_TABLE is missing"), run.err());
+  }
+
+  @Test
+  void command_storedPeriodOverTheLimitOrBackwards_isRefusedNamingIt_andExitsOne() {
+    // GIVEN no tables at all: the period is refused before any would be read
+    // WHEN a year, then a backwards period, is asked for
+    Run year = command("--stored", "--from", "2025-11-23", "--to", "2026-11-23");
+    Run backwards = command("--stored", "--from", "2026-11-23", "--to", "2026-11-01");
+
+    // THEN each fails on --to, naming the limit or the order
+    assertEquals(1, year.exitCode());
+    assertTrue(
+        year.err().contains("--to is 366 days after from 2025-11-23 (both included)"), year.err());
+    assertTrue(year.err().contains("at most 92 days of stored leads"), year.err());
+    assertEquals(1, backwards.exitCode());
+    assertTrue(
+        backwards.err().contains("--to is 2026-11-01, before from 2026-11-23"), backwards.err());
+  }
+
+  @Test
+  void command_stored_leavesOutMergedLeads_andSaysHowMany() {
+    // GIVEN three stored leads of 2 November, the second merged into the first
+    Map<String, String> tables = TestDynamo.tables();
+    seededDirectory(tables);
+    DynamoLeadStore leads = new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
+    leads.create(TestLeads.demoRequest("first", Instant.parse("2026-11-02T09:00:00Z"), 40));
+    leads.create(TestLeads.demoRequest("again", Instant.parse("2026-11-02T09:05:00Z"), 40));
+    leads.create(TestLeads.demoRequest("other", Instant.parse("2026-11-02T10:00:00Z"), 40));
+    assertTrue(leads.markMerged("again", "first"));
+    Settings settings = settingsFor(tables);
+
+    // WHEN 2 November is replayed
+    Run run = command(settings, "--stored", "--from", "2026-11-02", "--to", "2026-11-02");
+
+    // THEN the merged lead is not routed, and the report says why it is missing
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().contains("Dry run of 2 leads from table"), run.out());
+    assertTrue(
+        run.out().contains("1 merged lead left out: each was merged into an open lead"), run.out());
+    assertTrue(!run.out().contains("(again)"), run.out());
+    assertTrue(run.out().contains("(first)") && run.out().contains("(other)"), run.out());
+  }
+
+  /** The bundled directory seeded into {@code tables}. */
+  private static DynamoDirectory seededDirectory(Map<String, String> tables) {
+    DynamoDirectory directory =
+        new DynamoDirectory(TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
+    new DirectorySeeder(directory, directory::save, directory::save).seed(DIRECTORY);
+    return directory;
+  }
+
+  /** Settings naming {@code tables}, as the functions' environment does. */
+  private static Settings settingsFor(Map<String, String> tables) {
+    return Settings.of(
+        Map.of(
+            "LEADS_TABLE", tables.get("LeadsTable"),
+            "TEAMS_TABLE", tables.get("TeamsTable"),
+            "REPS_TABLE", tables.get("RepsTable")),
+        Clock.systemUTC());
   }
 
   private record Run(int exitCode, String out, String err) {}
