@@ -266,7 +266,11 @@ class AcknowledgeLeadHandlerTest {
     Email thanks = onlyEmail();
     assertEquals("ACKNOWLEDGED", result.get("outcome").asText());
     assertTrue(
-        thanks.text().contains("Ana <Ruiz>, who is already looking after that request"),
+        thanks
+            .text()
+            .contains(
+                "Ana <Ruiz>, who is already looking after that request, has been told and will get"
+                    + " back to you.\n\nBest regards,"),
         thanks.text());
     assertTrue(thanks.html().contains("Ana &lt;Ruiz&gt;"), thanks.html());
     assertFalse(thanks.text().contains("will contact you by"), thanks.text());
