@@ -16,6 +16,7 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingWorkflow;
@@ -30,10 +31,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -531,30 +528,7 @@ class IntakeHandlerTest {
 
   private static List<String> concurrently(
       int threads, java.util.function.Supplier<APIGatewayV2HTTPResponse> post) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      CountDownLatch ready = new CountDownLatch(threads);
-      CountDownLatch go = new CountDownLatch(1);
-      List<Future<String>> answers = new ArrayList<>();
-      for (int i = 0; i < threads; i++) {
-        answers.add(
-            pool.submit(
-                () -> {
-                  ready.countDown();
-                  go.await();
-                  return leadId(post.get());
-                }));
-      }
-      ready.await();
-      go.countDown();
-      List<String> ids = new ArrayList<>();
-      for (Future<String> answer : answers) {
-        ids.add(answer.get());
-      }
-      return ids;
-    } finally {
-      pool.shutdownNow();
-    }
+    return AtOnce.times(threads, thread -> leadId(post.get()));
   }
 
   /**

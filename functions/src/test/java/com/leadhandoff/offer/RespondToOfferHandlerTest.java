@@ -10,16 +10,12 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.RecordingWorkflow.Sent;
 import com.leadhandoff.workflow.Workflow.Callback;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class RespondToOfferHandlerTest {
@@ -140,29 +136,14 @@ class RespondToOfferHandlerTest {
   void racingAccepts_succeedOnce_andResumeTheWorkflowOnce() throws Exception {
     String token = scenario.offered();
     scenario.clock.advance(Duration.ofMinutes(1));
-    int racers = 8;
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(racers);
-    try {
-      Callable<APIGatewayV2HTTPResponse> accept =
-          () -> {
-            start.await();
-            return scenario.accept(token);
-          };
-      List<Future<APIGatewayV2HTTPResponse>> results =
-          java.util.stream.Stream.generate(() -> pool.submit(accept)).limit(racers).toList();
-      start.countDown();
+    List<APIGatewayV2HTTPResponse> pages = AtOnce.times(8, racer -> scenario.accept(token));
 
-      long won = 0;
-      for (Future<APIGatewayV2HTTPResponse> result : results) {
-        APIGatewayV2HTTPResponse page = result.get();
-        assertEquals(200, page.getStatusCode());
-        won += page.getBody().contains("The lead is yours") ? 1 : 0;
-      }
-      assertEquals(1, won);
-    } finally {
-      pool.shutdownNow();
+    long won = 0;
+    for (APIGatewayV2HTTPResponse page : pages) {
+      assertEquals(200, page.getStatusCode());
+      won += page.getBody().contains("The lead is yours") ? 1 : 0;
     }
+    assertEquals(1, won);
     assertEquals(1, scenario.workflow.callbacks().size());
     assertEquals(List.of("OFFERED", "OFFER_ACCEPTED"), scenario.historyTypes());
     assertEquals("rep-ana-ruiz", owner().orElseThrow().id());

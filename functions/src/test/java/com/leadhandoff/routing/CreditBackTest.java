@@ -12,6 +12,7 @@ import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
@@ -21,10 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,27 +132,14 @@ class CreditBackTest {
     assertTrue(offers.expire("lead-0", first.offerId(), first.deadline()));
     List<String> leadIds = IntStream.rangeClosed(1, 12).mapToObj(i -> "lead-" + i).toList();
     leadIds.forEach(this::storeLead);
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Route>> futures = new ArrayList<>();
-    for (String leadId : leadIds) {
-      futures.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return router.route(leadId);
-              }));
-    }
-    start.countDown();
     List<String> turns = new ArrayList<>();
-    for (Future<Route> future : futures) {
-      String reason = future.get().reason();
+    for (Route route : AtOnce.run(leadIds, 6, router::route)) {
+      String reason = route.reason();
       turns.add(
           reason.contains("credited back")
               ? "credit"
               : reason.replaceAll(".*; turn (\\d+) .*", "$1"));
     }
-    pool.shutdown();
 
     assertEquals(1, turns.stream().filter("credit"::equals).count(), turns.toString());
     assertEquals(turns.size(), new HashSet<>(turns).size(), "a turn given twice: " + turns);

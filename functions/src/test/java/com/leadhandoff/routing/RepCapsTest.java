@@ -12,22 +12,18 @@ import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -71,25 +67,9 @@ class RepCapsTest {
     // GIVEN room for 2 + 3 + 4 offers and 20 leads arriving at once from 8 threads
     List<String> leadIds = IntStream.rangeClosed(1, 20).mapToObj(i -> "lead-" + i).toList();
     leadIds.forEach(this::storeLead);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<Route>> routes = new ArrayList<>();
-    for (String leadId : leadIds) {
-      routes.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return router.route(leadId);
-              }));
-    }
 
     // WHEN they are routed together
-    start.countDown();
-    List<Route> routed = new ArrayList<>();
-    for (Future<Route> route : routes) {
-      routed.add(route.get());
-    }
-    pool.shutdown();
+    List<Route> routed = AtOnce.run(leadIds, 8, router::route);
 
     // THEN every rep is filled exactly to their cap and no further, each by a turn of its own
     Map<String, Long> perRep =

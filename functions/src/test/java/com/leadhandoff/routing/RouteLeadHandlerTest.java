@@ -20,6 +20,7 @@ import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.TestDynamo;
@@ -39,10 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -364,27 +361,12 @@ class RouteLeadHandlerTest {
       leadIds.add("lead-c" + i);
       storeLead("lead-c" + i);
     }
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    List<Future<String>> chosen = new ArrayList<>();
-    try {
-      for (String leadId : leadIds) {
-        chosen.add(
-            pool.submit(
-                () -> {
-                  start.await();
-                  return route(handler, leadId).get("repId").asText();
-                }));
-      }
-      start.countDown();
-      Map<String, Integer> perRep = new TreeMap<>();
-      for (Future<String> rep : chosen) {
-        perRep.merge(rep.get(), 1, Integer::sum);
-      }
-      assertEquals(Map.of("ana-ruiz", 10, "ben-okafor", 10, "chloe-martin", 10), perRep);
-    } finally {
-      pool.shutdownNow();
+    Map<String, Integer> perRep = new TreeMap<>();
+    for (String rep :
+        AtOnce.run(leadIds, 6, leadId -> route(handler, leadId).get("repId").asText())) {
+      perRep.merge(rep, 1, Integer::sum);
     }
+    assertEquals(Map.of("ana-ruiz", 10, "ben-okafor", 10, "chloe-martin", 10), perRep);
     List<Long> turns =
         leadIds.stream()
             .map(id -> Long.parseLong(onlyEvent(id).details().get("turn")))
