@@ -1,6 +1,5 @@
 package com.leadhandoff.acknowledgement;
 
-import com.leadhandoff.email.Email;
 import com.leadhandoff.email.EmailTemplates;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.followup.FollowUps;
@@ -107,87 +106,75 @@ public final class Acknowledgement {
    */
   public boolean acknowledge(String leadId) {
     Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
-    if (lead.status() == LeadStatus.MERGED) {
-      return acknowledgeMerged(lead);
-    }
-    Score score =
-        lead.score()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Lead "
-                            + leadId
-                            + " has no score; Acknowledge Lead runs after Score Lead"));
+    boolean merged = lead.status() == LeadStatus.MERGED;
+    Optional<Score> score =
+        merged
+            ? Optional.empty()
+            : Optional.of(
+                lead.score()
+                    .orElseThrow(
+                        () ->
+                            new IllegalStateException(
+                                "Lead "
+                                    + leadId
+                                    + " has no score; Acknowledge Lead runs after Score Lead")));
     if (history.of(leadId).stream().anyMatch(e -> ACKNOWLEDGED.equals(e.type()))) {
       return false;
     }
     Instant now = clock.instant();
     FollowUps.Choice followUp = followUps.choose(lead);
-    Optional<Deadline> deadline =
-        score.qualified() ? Optional.of(promise(lead, score, now)) : Optional.empty();
     Map<String, Object> model = new HashMap<>();
     model.put("greetingName", greetingName(lead.submission()));
     followUp.campaign().ifPresent(c -> model.put("campaign", c.view()));
-    deadline.ifPresent(
-        d ->
-            model.put(
-                "expected",
-                new Expected(BY.withZone(d.zone()).format(d.at()), d.zone().getId(), d.window())));
-    Email email = EmailTemplates.render("acknowledgement", lead.submission().email(), model);
-    mailer.send(email);
     Map<String, String> details = new LinkedHashMap<>();
-    details.put("to", email.to());
+    details.put("to", lead.submission().email());
     details.put("followUp", followUp.why());
-    deadline.ifPresent(d -> details.put("expectedBy", d.at().toString()));
-    deadline.ifPresent(d -> details.put("sla", d.basis()));
-    history.record(
-        leadId,
-        new HistoryEvent(
-            now,
-            ACKNOWLEDGED,
-            deadline
-                .map(d -> "Prospect acknowledged by email, told to expect an answer by " + d.at())
-                .orElse("Prospect acknowledged by email, without a response time (nurture)"),
-            details));
+    String summary =
+        merged
+            ? mergedInto(lead, model, details)
+            : expectedAnswer(lead, score.orElseThrow(), now, model, details);
+    mailer.send(EmailTemplates.render("acknowledgement", lead.submission().email(), model));
+    history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary, details));
     return true;
   }
 
   /**
-   * Thanks a prospect whose submission was merged into their open lead: no second response time,
-   * since nobody is offered it again; instead who already has their request, when someone does.
+   * What a scored lead is told: by when sales will answer if it qualified, no promise if not.
+   *
+   * @return the history entry's summary
    */
-  private boolean acknowledgeMerged(Lead lead) {
-    String leadId = lead.leadId();
-    if (history.of(leadId).stream().anyMatch(e -> ACKNOWLEDGED.equals(e.type()))) {
-      return false;
+  private String expectedAnswer(
+      Lead lead, Score score, Instant now, Map<String, Object> model, Map<String, String> details) {
+    if (!score.qualified()) {
+      return "Prospect acknowledged by email, without a response time (nurture)";
     }
+    Deadline d = promise(lead, score, now);
+    model.put(
+        "expected",
+        new Expected(BY.withZone(d.zone()).format(d.at()), d.zone().getId(), d.window()));
+    details.put("expectedBy", d.at().toString());
+    details.put("sla", d.basis());
+    return "Prospect acknowledged by email, told to expect an answer by " + d.at();
+  }
+
+  /**
+   * What a submission merged into the prospect's open lead is told: no second response time, since
+   * nobody is offered it again; instead who already has their request, when someone does.
+   *
+   * @return the history entry's summary
+   */
+  private String mergedInto(Lead lead, Map<String, Object> model, Map<String, String> details) {
     Optional<Owner> owner =
         lead.mergedInto()
             .flatMap(leads::find)
             .flatMap(Lead::owner)
             .filter(o -> o.role() != Owner.Role.QUEUE);
-    FollowUps.Choice followUp = followUps.choose(lead);
-    Map<String, Object> model = new HashMap<>();
-    model.put("greetingName", greetingName(lead.submission()));
-    followUp.campaign().ifPresent(c -> model.put("campaign", c.view()));
     model.put("merged", true);
     owner.ifPresent(o -> model.put("mergedOwner", o.name()));
-    Email email = EmailTemplates.render("acknowledgement", lead.submission().email(), model);
-    mailer.send(email);
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("to", email.to());
-    details.put("followUp", followUp.why());
     lead.mergedInto().ifPresent(into -> details.put("mergedInto", into));
     owner.ifPresent(o -> details.put("owner", o.name()));
-    history.record(
-        leadId,
-        new HistoryEvent(
-            clock.instant(),
-            ACKNOWLEDGED,
-            "Prospect acknowledged by email: their submission was added to their open lead"
-                + owner.map(o -> ", which " + o.name() + " looks after").orElse(""),
-            details));
-    return true;
+    return "Prospect acknowledged by email: their submission was added to their open lead"
+        + owner.map(o -> ", which " + o.name() + " looks after").orElse("");
   }
 
   /**
