@@ -56,7 +56,7 @@ class StateMachineEndingsTest {
     Map<String, Set<String>> endingsByStep = new TreeMap<>();
     for (String ending : endings()) {
       for (Edge into : edgesInto(ending)) {
-        Edge edge = throughChoice(into);
+        Edge edge = decidingEdge(into);
         JsonNode from = states.get(edge.from());
         String resource = from.path("Resource").asText();
         assertEquals(
@@ -133,7 +133,7 @@ class StateMachineEndingsTest {
    * the prospect and write history, never the lead's status). Each of those must be entered from
    * exactly one state, so the walk ends at the one task whose result the ending depends on.
    */
-  private Edge throughChoice(Edge edge) {
+  private Edge decidingEdge(Edge edge) {
     Edge decided = edge;
     while (passesOn(states.get(decided.from()))) {
       List<Edge> into = edgesInto(decided.from());
