@@ -1,0 +1,68 @@
+package com.leadhandoff.dynamodb.expr;
+
+import com.leadhandoff.dynamodb.model.AttributeValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Parses the five expression languages of the Developer Guide ("Using expressions in DynamoDB"):
+ * condition and filter expressions, key condition expressions, projection expressions and update
+ * expressions. Every parse resolves {@code #name} and {@code :value} placeholders through the
+ * request's {@link ExpressionAttributes}, which records which ones were used so the operation can
+ * refuse unused ones afterwards. Syntax and semantic errors are ValidationExceptions worded as
+ * DynamoDB words them, e.g. {@code Invalid ConditionExpression: Syntax error; token: "=", near: "a
+ * = = b"}.
+ */
+public final class Expressions {
+  private Expressions() {}
+
+  /**
+   * A condition (for {@code ConditionExpression}) or filter ({@code FilterExpression}).
+   *
+   * @param kind the request parameter, {@code "ConditionExpression"} or {@code "FilterExpression"},
+   *     named in error messages
+   */
+  public static Condition condition(String text, String kind, ExpressionAttributes attributes) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** An update expression (SET, REMOVE, ADD, DELETE clauses). */
+  public static Update update(String text, ExpressionAttributes attributes) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** A projection expression: the document paths to return. */
+  public static List<Path> projection(String text, ExpressionAttributes attributes) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /**
+   * A key condition for Query against a table or index whose key is {@code partitionKey} and, if
+   * present, {@code sortKey}; refuses conditions DynamoDB refuses ("Query key condition not
+   * supported", "Query condition missed key schema element: x", …).
+   */
+  public static KeyCondition keyCondition(
+      String text, ExpressionAttributes attributes, String partitionKey, Optional<String> sortKey) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  /** A condition that holds for an item (absent item = empty map). */
+  public interface Condition {
+    boolean test(Map<String, AttributeValue> item);
+  }
+
+  /** An update: a new item from the old one, and the paths it set or removed. */
+  public interface Update {
+    /**
+     * Applies the update to {@code item} (empty for an absent item; never mutated) and returns the
+     * new item, or throws the ValidationException DynamoDB throws at evaluation time (e.g. "The
+     * document path provided in the update expression is invalid for update", "An operand in the
+     * update expression has an incorrect data type").
+     */
+    Map<String, AttributeValue> apply(Map<String, AttributeValue> item);
+
+    /** The document paths the update touches, for UPDATED_OLD / UPDATED_NEW. */
+    List<Path> paths();
+  }
+}

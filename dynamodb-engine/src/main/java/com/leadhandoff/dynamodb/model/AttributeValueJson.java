@@ -1,0 +1,182 @@
+package com.leadhandoff.dynamodb.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.dynamodb.error.DynamoDbException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Reads and writes attribute values in the wire's JSON form ({@code {"S": "text"}}, {@code {"N":
+ * "42"}}, …), with DynamoDB's validation of what a value may be (API Reference, "AttributeValue").
+ */
+public final class AttributeValueJson {
+  private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+  private AttributeValueJson() {}
+
+  /** Reads one attribute value. */
+  public static AttributeValue read(JsonNode node) {
+    if (node == null || !node.isObject()) {
+      throw DynamoDbException.serialization("Unexpected value type in payload");
+    }
+    if (node.size() == 0) {
+      throw DynamoDbException.validation(
+          "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
+    }
+    if (node.size() > 1) {
+      throw DynamoDbException.validation(
+          "Supplied AttributeValue has more than one datatypes set, must contain exactly one of"
+              + " the supported datatypes");
+    }
+    Map.Entry<String, JsonNode> only = node.fields().next();
+    JsonNode v = only.getValue();
+    return switch (only.getKey()) {
+      case "S" -> new AttributeValue.S(text(v));
+      case "N" -> AttributeValue.N.of(text(v));
+      case "B" -> new AttributeValue.B(binary(v));
+      case "BOOL" -> {
+        if (!v.isBoolean()) {
+          throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        yield new AttributeValue.Bool(v.booleanValue());
+      }
+      case "NULL" -> {
+        if (!v.isBoolean() || !v.booleanValue()) {
+          throw DynamoDbException.invalidParameter(
+              "Null attribute value types must have the value of true");
+        }
+        yield new AttributeValue.Null();
+      }
+      case "M" -> new AttributeValue.M(readItem(v));
+      case "L" -> {
+        if (!v.isArray()) {
+          throw DynamoDbException.serialization("Unexpected value type in payload");
+        }
+        List<AttributeValue> list = new ArrayList<>();
+        v.forEach(e -> list.add(read(e)));
+        yield new AttributeValue.L(list);
+      }
+      case "SS" -> new AttributeValue.SS(set(v, "string", AttributeValueJson::text, t -> t));
+      case "NS" ->
+          new AttributeValue.NS(
+              set(v, "number", e -> Numbers.parse(text(e)), n -> Numbers.format(n)));
+      case "BS" -> new AttributeValue.BS(set(v, "binary", AttributeValueJson::binary, b -> b));
+      default ->
+          throw DynamoDbException.validation(
+              "Supplied AttributeValue is empty, must contain exactly one of the supported"
+                  + " datatypes");
+    };
+  }
+
+  /** Reads a map of attribute names to values (an item, a key, a map value). */
+  public static Map<String, AttributeValue> readItem(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return new LinkedHashMap<>();
+    }
+    if (!node.isObject()) {
+      throw DynamoDbException.serialization("Unexpected value type in payload");
+    }
+    Map<String, AttributeValue> item = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = it.next();
+      item.put(field.getKey(), read(field.getValue()));
+    }
+    return item;
+  }
+
+  /** Writes one attribute value. */
+  public static ObjectNode write(AttributeValue value) {
+    ObjectNode node = JSON.objectNode();
+    // Java 17 has no pattern switch; the chain covers the sealed interface's ten cases.
+    if (value instanceof AttributeValue.S s) {
+      node.put("S", s.value());
+    } else if (value instanceof AttributeValue.N n) {
+      node.put("N", n.text());
+    } else if (value instanceof AttributeValue.B b) {
+      node.put("B", b.value().base64());
+    } else if (value instanceof AttributeValue.Bool b) {
+      node.put("BOOL", b.value());
+    } else if (value instanceof AttributeValue.Null) {
+      node.put("NULL", true);
+    } else if (value instanceof AttributeValue.M m) {
+      node.set("M", writeItem(m.value()));
+    } else if (value instanceof AttributeValue.L l) {
+      ArrayNode list = node.putArray("L");
+      l.value().forEach(e -> list.add(write(e)));
+    } else if (value instanceof AttributeValue.SS ss) {
+      ArrayNode set = node.putArray("SS");
+      ss.value().forEach(set::add);
+    } else if (value instanceof AttributeValue.NS ns) {
+      ArrayNode set = node.putArray("NS");
+      ns.value().forEach(n -> set.add(Numbers.format(n)));
+    } else if (value instanceof AttributeValue.BS bs) {
+      ArrayNode set = node.putArray("BS");
+      bs.value().forEach(b -> set.add(b.base64()));
+    }
+    return node;
+  }
+
+  /** Writes a map of attribute names to values. */
+  public static ObjectNode writeItem(Map<String, AttributeValue> item) {
+    ObjectNode node = JSON.objectNode();
+    item.forEach((name, value) -> node.set(name, write(value)));
+    return node;
+  }
+
+  private static String text(JsonNode v) {
+    if (!v.isTextual()) {
+      throw DynamoDbException.serialization("Unexpected value type in payload");
+    }
+    return v.textValue();
+  }
+
+  private static Bytes binary(JsonNode v) {
+    try {
+      return Bytes.fromBase64(text(v));
+    } catch (IllegalArgumentException e) {
+      throw DynamoDbException.serialization("Base64 encoded length is expected a multiple of 4");
+    }
+  }
+
+  /**
+   * Reads a set, refusing an empty one and duplicates with DynamoDB's words ("An string set may not
+   * be empty", "Input collection [a, a] contains duplicates.").
+   */
+  private static <T> Set<T> set(
+      JsonNode v, String kind, Function<JsonNode, T> element, Function<T, Object> shown) {
+    if (!v.isArray()) {
+      throw DynamoDbException.serialization("Unexpected value type in payload");
+    }
+    if (v.isEmpty()) {
+      String article = kind.equals("string") ? "An" : "A";
+      throw DynamoDbException.invalidParameter(article + " " + kind + " set  may not be empty");
+    }
+    Set<T> set = new LinkedHashSet<>();
+    List<Object> all = new ArrayList<>();
+    boolean duplicate = false;
+    for (JsonNode e : v) {
+      T t = element.apply(e);
+      all.add(shown.apply(t));
+      duplicate |= !set.add(t);
+    }
+    if (duplicate) {
+      throw DynamoDbException.invalidParameter("Input collection " + all + " contains duplicates.");
+    }
+    return set;
+  }
+
+  /** The number value of an N, for callers holding a JSON node. */
+  static BigDecimal number(AttributeValue value) {
+    return ((AttributeValue.N) value).value();
+  }
+}
