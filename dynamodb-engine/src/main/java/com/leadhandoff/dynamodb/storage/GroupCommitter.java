@@ -85,6 +85,11 @@ final class GroupCommitter<W> implements AutoCloseable {
     }
   }
 
+  /** Work waiting for the writer (not counting the batch being written). */
+  int queued() {
+    return queue.size();
+  }
+
   /** Transactions committed so far. */
   long transactions() {
     return transactions.get();
