@@ -29,7 +29,8 @@ class SqliteStoreCrashTest {
   private static final int THREADS = 4;
 
   @Test
-  void everyAcknowledgedBatchSurvivesKillNine(@TempDir Path dir) throws Exception {
+  void everyAcknowledgedBatchSurvivesKillNine(@TempDir Path dir, @TempDir Path errors)
+      throws Exception {
     Random random = new Random();
     // round → thread → highest acknowledged seq, for every round so far
     Map<Integer, Map<Integer, Integer>> acknowledged = new HashMap<>();
@@ -37,7 +38,8 @@ class SqliteStoreCrashTest {
     for (int round = 0; round < ROUNDS; round++) {
       Map<Integer, Integer> acks = new ConcurrentHashMap<>();
       acknowledged.put(round, acks);
-      Process child = StoreChild.start("write", dir.toString(), "" + round, "" + THREADS);
+      Path stderr = errors.resolve("child-" + round + ".err");
+      Process child = StoreChild.start(stderr, "write", dir.toString(), "" + round, "" + THREADS);
       CountDownLatch firstAck = new CountDownLatch(1);
       int expectedRound = round;
       Thread reader =
@@ -62,12 +64,14 @@ class SqliteStoreCrashTest {
       reader.start();
       if (!firstAck.await(30, TimeUnit.SECONDS)) {
         child.destroyForcibly();
+        StoreChild.assertNoException(stderr);
         fail("the child acknowledged nothing in 30 s");
       }
       Thread.sleep(random.nextInt(400));
       child.destroyForcibly(); // SIGKILL on Unix: no shutdown hooks, no close
       child.waitFor();
       reader.join();
+      StoreChild.assertNoException(stderr);
 
       try (SqliteStore store = SqliteStore.open(dir)) {
         Map<String, String> items = store.load().items().get(StoreChild.TABLE);

@@ -13,6 +13,7 @@ import com.leadhandoff.dynamodb.storage.Store.Snapshot;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -134,7 +135,8 @@ class SqliteStoreTest {
 
   @Test
   void anotherProcessHoldingTheFolderIsRefusedUntilItCloses() throws Exception {
-    Process child = StoreChild.start("hold", dir.toString());
+    Path stderr = Files.createTempFile("store-child", ".err");
+    Process child = StoreChild.start(stderr, "hold", dir.toString());
     try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -144,8 +146,10 @@ class SqliteStoreTest {
       assertTrue(e.getMessage().contains("held by process " + child.pid()), e.getMessage());
       child.getOutputStream().close(); // tells it to close the store and exit
       assertEquals(0, child.waitFor());
+      StoreChild.assertNoException(stderr);
     } finally {
       child.destroyForcibly();
+      Files.delete(stderr);
     }
     SqliteStore.open(dir).close();
   }
@@ -176,8 +180,7 @@ class SqliteStoreTest {
 
   @Test
   void aFileThatIsNotADatabaseIsAClearError() throws Exception {
-    java.nio.file.Files.writeString(
-        dir.resolve(SqliteStore.DATABASE_FILE), "not sqlite ".repeat(100));
+    Files.writeString(dir.resolve(SqliteStore.DATABASE_FILE), "not sqlite ".repeat(100));
     StoreException e = assertThrows(StoreException.class, () -> SqliteStore.open(dir));
     assertTrue(e.getMessage().contains(SqliteStore.DATABASE_FILE), e.getMessage());
   }

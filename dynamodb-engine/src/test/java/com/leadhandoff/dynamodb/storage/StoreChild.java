@@ -6,6 +6,7 @@ import com.leadhandoff.dynamodb.storage.Store.PutItem;
 import com.leadhandoff.dynamodb.storage.Store.PutTable;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,6 +83,14 @@ public final class StoreChild {
     return changes;
   }
 
+  /** Fails if the child wrote an exception to its stderr. */
+  static void assertNoException(Path stderr) throws IOException {
+    String text = Files.exists(stderr) ? Files.readString(stderr) : "";
+    if (text.contains("Exception") || text.contains("Error:")) {
+      throw new AssertionError("the child failed:\n" + text);
+    }
+  }
+
   static String key(int round, int thread, int seq, int j) {
     return "r" + round + "-t" + thread + "-s" + seq + "-" + j;
   }
@@ -90,14 +99,18 @@ public final class StoreChild {
     return "r" + round + "-t" + thread + "-last";
   }
 
-  /** Starts {@code java -cp <this test classpath> StoreChild args}. */
-  static Process start(String... args) throws IOException {
+  /**
+   * Starts {@code java -cp <this test classpath> StoreChild args}, its stderr going to {@code
+   * stderr} (kept out of the build's output, which it would otherwise fill with SLF4J's no-binding
+   * notice; the tests check it holds no exception instead).
+   */
+  static Process start(Path stderr, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(StoreChild.class.getName());
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
   }
 }
