@@ -28,7 +28,7 @@ public final class IntakeService {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final SubmissionParser parser = new SubmissionParser();
-  private final SubmissionValidator validator = new SubmissionValidator();
+  private final SubmissionValidator validator;
   private final LeadStore leads;
   private final LeadHistory history;
   private final IntakeKeys keys;
@@ -40,6 +40,7 @@ public final class IntakeService {
   /**
    * @param duplicateWindow how long the same email on the same form counts as the same submission;
    *     zero turns that off
+   * @param redirectOrigins where a plain HTML form may send the prospect afterwards
    */
   public IntakeService(
       LeadStore leads,
@@ -47,7 +48,9 @@ public final class IntakeService {
       IntakeKeys keys,
       Workflow workflow,
       Clock clock,
-      Duration duplicateWindow) {
+      Duration duplicateWindow,
+      RedirectOrigins redirectOrigins) {
+    this.validator = new SubmissionValidator(redirectOrigins);
     this.leads = leads;
     this.history = history;
     this.keys = keys;
@@ -89,7 +92,7 @@ public final class IntakeService {
         request.base64Encoded() ? new String(body, format.get().charset()) : request.body();
     ParsedBody parsed = parser.parse(format.get(), text);
     if (parsed instanceof ParsedBody.Unreadable unreadable) {
-      return invalid(unreadable.message());
+      return new IntakeResult.Rejected(Refusal.INVALID, unreadable.message(), unreadable.errors());
     }
     Validation validation =
         validator.validate((ParsedBody.Fields) parsed, request.idempotencyKey());

@@ -2,6 +2,8 @@ package com.leadhandoff.intake;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -12,15 +14,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a JSON or form-encoded body into raw field values. It knows no field names: which fields
  * exist and what they may hold is {@link SubmissionValidator}'s business.
  */
 public final class SubmissionParser {
-  // Trailing garbage after the object means the client built the body wrong; say so.
+  // Trailing garbage after the object means the client built the body wrong; say so. A key given
+  // twice is refused rather than letting the last one win: a filter or log that read the first
+  // "email" would otherwise disagree with the lead that is stored.
   private static final ObjectReader JSON =
-      Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      Json.MAPPER
+          .reader()
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   /** Reads {@code text}, already decoded from its charset, as {@code format}. */
   public ParsedBody parse(BodyFormat format, String text) {
@@ -32,6 +40,12 @@ public final class SubmissionParser {
     try {
       root = JSON.readTree(text);
     } catch (JsonProcessingException e) {
+      Optional<String> duplicate = duplicateKey(e);
+      if (duplicate.isPresent()) {
+        return new ParsedBody.Unreadable(
+            "The body gives the key '" + duplicate.get() + "' more than once: send each key once",
+            List.of(new FieldError(duplicate.get(), "must be given once, was given twice")));
+      }
       JsonLocation where = e.getLocation();
       String at =
           where == null
@@ -72,6 +86,21 @@ public final class SubmissionParser {
               }
             });
     return new ParsedBody.Fields(BodyFormat.Kind.JSON, values, problems);
+  }
+
+  /** The key a strict parser found twice, if that is what {@code e} reports. */
+  private static Optional<String> duplicateKey(JsonProcessingException e) {
+    // The parser has already moved onto the repeated name when its duplicate check fails.
+    if (e instanceof StreamReadException read
+        && read.getProcessor() != null
+        && e.getOriginalMessage().startsWith("Duplicate field")) {
+      try {
+        return Optional.ofNullable(read.getProcessor().currentName());
+      } catch (java.io.IOException ignored) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 
   private static boolean allText(JsonNode array) {

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class IntakeHandlerTest {
   private static final String LEAD_ID = "lead-[0-9A-HJKMNP-TV-Z]{26}";
   private static final Duration WINDOW = Duration.ofMinutes(60);
+  private static final RedirectOrigins ORIGINS =
+      RedirectOrigins.parse("https://www.example.com,https://shop.example.com");
 
   private final Map<String, String> tables = TestDynamo.tables();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
@@ -386,6 +388,62 @@ class IntakeHandlerTest {
   }
 
   @Test
+  void redirectToAnOriginNotInAllowedOrigins_is400NamingRedirect_andNothingKept() {
+    JsonNode body =
+        assertRejected(
+            400,
+            form(
+                f -> f.replaceAll("redirect=[^&]*", "redirect=https%3A%2F%2Fevil.example%2Fphish")),
+            "redirect");
+    assertTrue(
+        body.get("errors").get(0).get("problem").asText().contains("https://www.example.com"),
+        body.toString());
+  }
+
+  @Test
+  void redirectToAnotherAllowedOrigin_is303() {
+    APIGatewayV2HTTPResponse response =
+        post(
+            form(
+                f ->
+                    f.replaceAll(
+                        "redirect=[^&]*", "redirect=https%3A%2F%2Fshop.example.com%2Fdanke")));
+
+    assertEquals(303, response.getStatusCode());
+    assertEquals("https://shop.example.com/danke", response.getHeaders().get("Location"));
+  }
+
+  @Test
+  void duplicateKeyInJson_is400NamingTheKey_andNothingKept() {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.setBody(
+        event.getBody().replace("{\"email\":", "{\"email\":\"eve@evil.example\",\"email\":"));
+
+    JsonNode body = assertRejected(400, event, "email");
+    assertTrue(body.get("message").asText().contains("'email'"), body.toString());
+  }
+
+  @Test
+  void bidiAndZeroWidthCharactersInDisplayFields_areRemovedBeforeTheLeadIsStored() {
+    String leadId =
+        leadId(
+            post(
+                json(
+                    b -> {
+                      b.put("firstName", "\u202EAna\u202C");
+                      b.put("lastName", "Ru\u200Biz\u2069");
+                      b.put("company", "\uFEFFAcme\u200D Robotics\u061C");
+                      b.put("jobTitle", "VP\u200E Operations\u2060");
+                    })));
+
+    Submission stored = leads.find(leadId).orElseThrow().submission();
+    assertEquals("Ana", stored.firstName());
+    assertEquals("Ruiz", stored.lastName());
+    assertEquals("Acme Robotics", stored.company());
+    assertEquals("VP Operations", stored.jobTitle());
+  }
+
+  @Test
   void badBase64_is400() {
     APIGatewayV2HTTPEvent event = event("intake-form.json");
     event.setBody("not base64!");
@@ -438,7 +496,7 @@ class IntakeHandlerTest {
   // ---- helpers -----------------------------------------------------------------------------
 
   private IntakeHandler handler(Workflow workflow, Duration window) {
-    return new IntakeHandler(leads, history, keys, workflow, clock, window);
+    return new IntakeHandler(leads, history, keys, workflow, clock, window, ORIGINS);
   }
 
   private APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event) {

@@ -58,6 +58,29 @@ class SubmissionParserTest {
   }
 
   @Test
+  void duplicateJsonKey_isUnreadable_namingTheKey() {
+    ParsedBody parsed =
+        parser.parse(
+            JSON,
+            "{\"email\":\"ana@acme.io\",\"firstName\":\"Ana\",\"email\":\"eve@evil.example\"}");
+
+    ParsedBody.Unreadable unreadable = assertInstanceOf(ParsedBody.Unreadable.class, parsed);
+    assertTrue(unreadable.message().contains("'email' more than once"), unreadable.message());
+    assertEquals(List.of("email"), unreadable.errors().stream().map(FieldError::field).toList());
+  }
+
+  @Test
+  void duplicateKeyInANestedObject_isUnreadableToo() {
+    ParsedBody parsed = parser.parse(JSON, "{\"email\":\"ana@acme.io\",\"x\":{\"a\":1,\"a\":2}}");
+
+    assertEquals(
+        List.of("a"),
+        assertInstanceOf(ParsedBody.Unreadable.class, parsed).errors().stream()
+            .map(FieldError::field)
+            .toList());
+  }
+
+  @Test
   void form_decodesPlusAndPercent_andKeepsRepeatedFieldsInOrder() {
     ParsedBody.Fields fields =
         fields(
