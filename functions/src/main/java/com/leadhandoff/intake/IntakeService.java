@@ -7,6 +7,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.workflow.Workflow;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,11 +68,12 @@ public final class IntakeService {
     if (format.isEmpty()) {
       return new IntakeResult.Rejected(
           Refusal.UNSUPPORTED_MEDIA_TYPE,
-          "Content type "
-              + request.contentType().map(t -> "'" + t + "'").orElse("(none)")
-              + " is not supported: send application/json or"
-              + " application/x-www-form-urlencoded",
-          List.of());
+          BodyFormat.refusal(request.contentType()),
+          List.of(
+              new FieldError(
+                  "Content-Type",
+                  "must be application/json or"
+                      + " application/x-www-form-urlencoded, in a charset Java knows (UTF-8 when absent)")));
     }
     byte[] body;
     try {
@@ -87,9 +90,25 @@ public final class IntakeService {
           "The body is " + body.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted",
           List.of());
     }
-    // A plain body is text API Gateway already decoded; only base64 bytes need the charset.
-    String text =
-        request.base64Encoded() ? new String(body, format.get().charset()) : request.body();
+    Charset charset = format.get().charset();
+    // API Gateway passes a JSON body as text it decoded as UTF-8, where bytes that were not UTF-8
+    // became U+FFFD: what they were is lost, so refuse rather than store a mangled name.
+    if (!request.base64Encoded() && request.body().indexOf('\uFFFD') >= 0) {
+      return invalid(
+          "The body is not valid UTF-8 (it reached intake with bytes replaced by U+FFFD): send"
+              + " it in UTF-8, or name its charset in Content-Type");
+    }
+    // Either way the bytes are what the client sent; read them in the charset it named, strictly:
+    // bytes that are not valid in it are a 400, never a U+FFFD in a stored lead.
+    String text;
+    try {
+      text = Charsets.decode(body, charset);
+    } catch (CharacterCodingException e) {
+      return invalid(
+          "The body is not valid "
+              + charset.name()
+              + ": send it in the charset Content-Type names (UTF-8 when none is named)");
+    }
     ParsedBody parsed = parser.parse(format.get(), text);
     if (parsed instanceof ParsedBody.Unreadable unreadable) {
       return new IntakeResult.Rejected(Refusal.INVALID, unreadable.message(), unreadable.errors());

@@ -474,7 +474,7 @@ class IntakeHandlerTest {
     APIGatewayV2HTTPEvent event = event("intake-json.json");
     event.getHeaders().put("content-type", "text/plain");
 
-    assertRejected(415, event);
+    assertRejected(415, event, "Content-Type");
   }
 
   @Test
@@ -482,7 +482,7 @@ class IntakeHandlerTest {
     APIGatewayV2HTTPEvent event = event("intake-form.json");
     event.getHeaders().put("content-type", "multipart/form-data; boundary=----WebKitFormBoundary");
 
-    assertRejected(415, event);
+    assertRejected(415, event, "Content-Type");
   }
 
   @Test
@@ -490,10 +490,113 @@ class IntakeHandlerTest {
     APIGatewayV2HTTPEvent event = event("intake-json.json");
     event.getHeaders().remove("content-type");
 
-    assertRejected(415, event);
+    assertRejected(415, event, "Content-Type");
+  }
+
+  // ---- charsets ----------------------------------------------------------------------------
+
+  @Test
+  void jsonInIso88591_isReadInThatCharset() {
+    String leadId =
+        leadId(
+            post(
+                bytes(
+                    "application/json; charset=ISO-8859-1",
+                    "{\"email\":\"juergen@example.de\",\"firstName\":\"J\u00fcrgen\"}"
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+
+    assertEquals("J\u00fcrgen", leads.find(leadId).orElseThrow().submission().firstName());
+  }
+
+  @Test
+  void jsonInUtf16_isReadInThatCharset() {
+    String leadId =
+        leadId(
+            post(
+                bytes(
+                    "application/json; charset=utf-16",
+                    "{\"email\":\"juergen@example.de\",\"company\":\"M\u00fcller \u6771\u4eac\"}"
+                        .getBytes(StandardCharsets.UTF_16))));
+
+    assertEquals(
+        "M\u00fcller \u6771\u4eac", leads.find(leadId).orElseThrow().submission().company());
+  }
+
+  @Test
+  void formInIso88591_isReadInThatCharset() {
+    String leadId =
+        leadId(
+            post(
+                bytes(
+                    "application/x-www-form-urlencoded; charset=ISO-8859-1",
+                    "email=juergen%40example.de&firstName=J%FCrgen&lastName=M\u00fcller"
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+
+    Submission stored = leads.find(leadId).orElseThrow().submission();
+    assertEquals("J\u00fcrgen", stored.firstName());
+    assertEquals("M\u00fcller", stored.lastName());
+  }
+
+  @Test
+  void jsonTextBody_isReadInTheCharsetItNames() {
+    // API Gateway hands JSON over as text it decoded as UTF-8; the bytes behind it are the
+    // client's, here ISO-8859-1 bytes that happen to be valid UTF-8 too.
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.getHeaders().put("content-type", "application/json; charset=ISO-8859-1");
+    event.setBody(
+        new String(
+            "{\"email\":\"ana@acme.io\",\"company\":\"\u00c3\u00bc\"}"
+                .getBytes(StandardCharsets.ISO_8859_1),
+            StandardCharsets.UTF_8));
+
+    String leadId = leadId(post(event));
+
+    assertEquals("\u00c3\u00bc", leads.find(leadId).orElseThrow().submission().company());
+  }
+
+  @Test
+  void invalidUtf8InABase64Body_is400_andNothingKept() {
+    byte[] body =
+        "{\"email\":\"juergen@example.de\",\"firstName\":\"J\u00fcrgen\"}"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    JsonNode error = assertRejected(400, bytes("application/json", body));
+    assertTrue(error.get("message").asText().contains("not valid UTF-8"), error.toString());
+  }
+
+  @Test
+  void textBodyWhoseBytesWereNotUtf8_is400_andNothingKept() {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.setBody(event.getBody().replace("Ana", "J\uFFFDrgen"));
+
+    JsonNode error = assertRejected(400, event);
+    assertTrue(error.get("message").asText().contains("U+FFFD"), error.toString());
+  }
+
+  @Test
+  void invalidUtf8InAFormEscape_is400NamingTheField_andNothingKept() {
+    assertRejected(400, form(f -> f.replace("firstName=Jonas", "firstName=J%FCrgen")), "firstName");
+  }
+
+  @Test
+  void unknownCharset_is415NamingIt_andNothingKept() {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.getHeaders().put("content-type", "application/json; charset=klingon-8");
+
+    JsonNode error = assertRejected(415, event, "Content-Type");
+    assertTrue(error.get("message").asText().contains("'klingon-8'"), error.toString());
   }
 
   // ---- helpers -----------------------------------------------------------------------------
+
+  /** The JSON fixture carrying {@code body} base64-encoded, as API Gateway passes binary bodies. */
+  private static APIGatewayV2HTTPEvent bytes(String contentType, byte[] body) {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.getHeaders().put("content-type", contentType);
+    event.setBody(Base64.getEncoder().encodeToString(body));
+    event.setIsBase64Encoded(true);
+    return event;
+  }
 
   private IntakeHandler handler(Workflow workflow, Duration window) {
     return new IntakeHandler(leads, history, keys, workflow, clock, window, ORIGINS);

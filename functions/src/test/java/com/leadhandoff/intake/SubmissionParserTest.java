@@ -106,6 +106,33 @@ class SubmissionParserTest {
             .startsWith("The body is not valid form encoding"));
   }
 
+  @Test
+  void formEscapesOfBytesThatAreNotUtf8_areUnreadable_namingTheField() {
+    ParsedBody parsed = parser.parse(FORM, "email=ana%40acme.io&firstName=J%FCrgen");
+
+    ParsedBody.Unreadable unreadable = assertInstanceOf(ParsedBody.Unreadable.class, parsed);
+    assertEquals(
+        List.of(new FieldError("firstName", "must be %-encoded UTF-8")), unreadable.errors());
+  }
+
+  @Test
+  void formEscapes_areReadInTheBodysCharset() {
+    BodyFormat latin1 = new BodyFormat(BodyFormat.Kind.FORM, StandardCharsets.ISO_8859_1);
+
+    assertEquals(
+        List.of("J\u00fcrgen"),
+        fields(parser.parse(latin1, "firstName=J%FCrgen")).all("firstName"));
+  }
+
+  @Test
+  void formInUtf16_readsItsEscapesAsUtf8_asBrowsersSendThem() {
+    BodyFormat utf16 = new BodyFormat(BodyFormat.Kind.FORM, StandardCharsets.UTF_16);
+
+    assertEquals(
+        List.of("J\u00fcrgen"),
+        fields(parser.parse(utf16, "firstName=J%C3%BCrgen")).all("firstName"));
+  }
+
   private static ParsedBody.Fields fields(ParsedBody parsed) {
     return assertInstanceOf(ParsedBody.Fields.class, parsed);
   }
