@@ -125,8 +125,7 @@ public final class IntakeService {
     if (validation instanceof Validation.Trapped trapped) {
       return new IntakeResult.Accepted(ids.next(), trapped.redirect());
     }
-    Validation.Valid valid = (Validation.Valid) validation;
-    return new IntakeResult.Accepted(accept(valid), valid.redirect());
+    return accept((Validation.Valid) validation);
   }
 
   /**
@@ -134,13 +133,32 @@ public final class IntakeService {
    * that a crash at any point is finished by the client's retry: a claim whose lead was never
    * stored or started is completed under the claimed id (storing and starting are idempotent).
    */
-  private String accept(Validation.Valid valid) {
+  private IntakeResult accept(Validation.Valid valid) {
     Instant now = clock.instant();
     String leadId = ids.next();
+    String requestHash = IntakeKey.requestHash(valid.submission(), valid.redirect());
     List<String> held = new ArrayList<>();
     for (IntakeKey key :
         IntakeKey.of(valid.submission(), valid.idempotencyKey(), duplicateWindow)) {
-      IntakeKeys.Holder holder = keys.claim(key.name(), leadId, key.expiresAt(now), now);
+      Optional<String> hash = key.isIdempotencyKey() ? Optional.of(requestHash) : Optional.empty();
+      IntakeKeys.Holder holder = keys.claim(key.name(), leadId, hash, key.expiresAt(now), now);
+      if (hash.isPresent()
+          && holder.requestHash().isPresent()
+          && !holder.requestHash().equals(hash)) {
+        // The IETF Idempotency-Key draft (draft-ietf-httpapi-idempotency-key-header): a key
+        // reused with a different payload is 422. It is the first key claimed, so nothing was
+        // written for this request; keys claimed before hashes were stored have none and replay.
+        return new IntakeResult.Rejected(
+            Refusal.IDEMPOTENCY_KEY_REUSED,
+            "This Idempotency-Key was already used for a different lead: send a new key with"
+                + " each new submission, and the same key only to retry the same one",
+            List.of(
+                new FieldError(
+                    "Idempotency-Key",
+                    "was used within the last "
+                        + IntakeKey.IDEMPOTENCY_KEPT_FOR.toHours()
+                        + " hours for a request with a different body")));
+      }
       if (!holder.leadId().equals(leadId)) {
         // A repeat: the keys claimed so far must lead to the same answer next time.
         for (String earlier : held) {
@@ -149,7 +167,7 @@ public final class IntakeService {
         leadId = holder.leadId();
       }
       if (holder.started()) {
-        return leadId;
+        return new IntakeResult.Accepted(leadId, valid.redirect());
       }
       held.add(key.name());
     }
@@ -160,7 +178,7 @@ public final class IntakeService {
     for (String key : held) {
       keys.markStarted(key, leadId);
     }
-    return leadId;
+    return new IntakeResult.Accepted(leadId, valid.redirect());
   }
 
   private static HistoryEvent received(Instant now, Submission submission) {

@@ -165,6 +165,65 @@ class IntakeHandlerTest {
   }
 
   @Test
+  void sameIdempotencyKey_withADifferentBody_is422_andTheFirstLeadIsUntouched() {
+    IntakeHandler handler = handler(workflow, Duration.ZERO);
+    String first = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
+
+    APIGatewayV2HTTPResponse reused =
+        handler.handleRequest(
+            withKey(json(b -> b.put("email", "someone.else@example.org")), "k-1"), null);
+
+    assertEquals(422, reused.getStatusCode(), reused.getBody());
+    assertEquals("application/json", reused.getHeaders().get("Content-Type"));
+    JsonNode error = body(reused);
+    assertTrue(error.get("message").asText().contains("Idempotency-Key"), error.toString());
+    assertEquals("Idempotency-Key", error.get("errors").get(0).get("field").asText());
+    assertEquals(List.of(first), workflow.started());
+    assertEquals(1, leadCount());
+    assertEquals("Ana.Ruiz@Acme-Robotics.io", leads.find(first).orElseThrow().submission().email());
+    assertEquals(1, history.of(first).size());
+  }
+
+  @Test
+  void sameIdempotencyKey_withTheSameLeadFormattedDifferently_replaysTheFirstAnswer() {
+    IntakeHandler handler = handler(workflow, Duration.ZERO);
+    String first = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
+
+    // Same fields, other order, other spacing, an ignored field and surrounding blanks.
+    APIGatewayV2HTTPEvent reformatted =
+        json(
+            b -> {
+              String email = b.remove("email").asText();
+              b.put("email", "  " + email + " ");
+              b.put("unknownField", "ignored");
+            });
+    reformatted.setBody(reformatted.getBody().replace(",", ",\n  "));
+    String again = leadId(handler.handleRequest(withKey(reformatted, "k-1"), null));
+
+    assertEquals(first, again);
+    assertEquals(List.of(first), workflow.started());
+  }
+
+  @Test
+  void sameIdempotencyKey_withDifferentBodiesAtTheSameMoment_acceptsOneAndRefusesTheRest()
+      throws Exception {
+    IntakeHandler handler = handler(workflow, Duration.ZERO);
+
+    List<Integer> statuses =
+        AtOnce.times(
+            6,
+            thread ->
+                handler
+                    .handleRequest(
+                        withKey(json(b -> b.put("firstName", "Ana" + thread)), "k-1"), null)
+                    .getStatusCode());
+
+    assertEquals(1, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+    assertEquals(5, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
+    assertEquals(1, leadCount());
+  }
+
+  @Test
   void idempotencyKey_isForgottenAfter24Hours() {
     IntakeHandler handler = handler(workflow, Duration.ZERO);
     String first = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
