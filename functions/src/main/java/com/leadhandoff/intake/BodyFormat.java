@@ -27,31 +27,60 @@ public record BodyFormat(Kind kind, Charset charset) {
    * case-insensitively, parameters other than {@code charset} ignored.
    */
   public static Optional<BodyFormat> of(String contentType) {
-    String[] parts = contentType.split(";");
-    Kind kind =
-        switch (parts[0].trim().toLowerCase(Locale.ROOT)) {
-          case "application/json" -> Kind.JSON;
-          case "application/x-www-form-urlencoded" -> Kind.FORM;
-          default -> null;
-        };
-    if (kind == null) {
+    Optional<Kind> kind = kind(contentType);
+    if (kind.isEmpty()) {
       return Optional.empty();
     }
-    Charset charset = StandardCharsets.UTF_8;
+    Optional<String> name = charsetName(contentType);
+    if (name.isEmpty()) {
+      return Optional.of(new BodyFormat(kind.get(), StandardCharsets.UTF_8));
+    }
+    try {
+      // Any charset the JVM knows is honoured: UTF-8, ISO-8859-1, UTF-16 and the rest.
+      return Charset.isSupported(name.get())
+          ? Optional.of(new BodyFormat(kind.get(), Charset.forName(name.get())))
+          : Optional.empty();
+    } catch (IllegalCharsetNameException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Why {@link #of} refused {@code contentType}: an unknown charset of a format intake reads is
+   * named as such, so the developer changes the charset rather than the format.
+   *
+   * @param contentType the header, if sent
+   */
+  public static String refusal(Optional<String> contentType) {
+    Optional<String> charset =
+        contentType.filter(t -> kind(t).isPresent()).flatMap(BodyFormat::charsetName);
+    if (charset.isPresent()) {
+      return "Charset '"
+          + charset.get()
+          + "' is not supported: send the body in UTF-8 (or ISO-8859-1, UTF-16) and name it"
+          + " in Content-Type";
+    }
+    return "Content type "
+        + contentType.map(t -> "'" + t + "'").orElse("(none)")
+        + " is not supported: send application/json or application/x-www-form-urlencoded";
+  }
+
+  private static Optional<Kind> kind(String contentType) {
+    return switch (contentType.split(";")[0].trim().toLowerCase(Locale.ROOT)) {
+      case "application/json" -> Optional.of(Kind.JSON);
+      case "application/x-www-form-urlencoded" -> Optional.of(Kind.FORM);
+      default -> Optional.empty();
+    };
+  }
+
+  private static Optional<String> charsetName(String contentType) {
+    String[] parts = contentType.split(";");
     for (int i = 1; i < parts.length; i++) {
       String[] parameter = parts[i].split("=", 2);
       if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("charset")) {
-        String name = parameter[1].trim().replace("\"", "");
-        try {
-          if (!Charset.isSupported(name)) {
-            return Optional.empty();
-          }
-        } catch (IllegalCharsetNameException e) {
-          return Optional.empty();
-        }
-        charset = Charset.forName(name);
+        return Optional.of(parameter[1].trim().replace("\"", ""));
       }
     }
-    return Optional.of(new BodyFormat(kind, charset));
+    return Optional.empty();
   }
 }

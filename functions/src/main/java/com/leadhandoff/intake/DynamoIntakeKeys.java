@@ -1,7 +1,9 @@
 package com.leadhandoff.intake;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -9,8 +11,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
 
 /**
  * Intake keys in {@code IntakeKeysTable}: one item per key with the lead it stands for, whether
- * that lead was started, and {@code expiresAt} in epoch seconds. DynamoDB's TTL deletes expired
- * items only eventually, so every claim also treats an expired item as free.
+ * that lead was started, the {@code requestHash} of the request that claimed it (for an {@code
+ * Idempotency-Key}), and {@code expiresAt} in epoch seconds. DynamoDB's TTL deletes expired items
+ * only eventually, so every claim also treats an expired item as free.
  */
 public final class DynamoIntakeKeys implements IntakeKeys {
   private final DynamoDbClient dynamo;
@@ -22,27 +25,32 @@ public final class DynamoIntakeKeys implements IntakeKeys {
   }
 
   @Override
-  public Holder claim(String key, String leadId, Instant expiresAt, Instant now) {
+  public Holder claim(
+      String key, String leadId, Optional<String> requestHash, Instant expiresAt, Instant now) {
+    Map<String, AttributeValue> claim = new HashMap<>();
+    claim.put("intakeKey", AttributeValue.fromS(key));
+    claim.put("leadId", AttributeValue.fromS(leadId));
+    claim.put("expiresAt", epochSeconds(expiresAt));
+    claim.put("started", AttributeValue.fromBool(false));
+    requestHash.ifPresent(hash -> claim.put("requestHash", AttributeValue.fromS(hash)));
     try {
       dynamo.putItem(
           r ->
               r.tableName(table)
-                  .item(
-                      Map.of(
-                          "intakeKey", AttributeValue.fromS(key),
-                          "leadId", AttributeValue.fromS(leadId),
-                          "expiresAt", epochSeconds(expiresAt),
-                          "started", AttributeValue.fromBool(false)))
+                  .item(claim)
                   .conditionExpression("attribute_not_exists(intakeKey) OR expiresAt < :now")
                   .expressionAttributeValues(Map.of(":now", epochSeconds(now)))
                   // The losing writer learns the winner from the same call: no read to race.
                   .returnValuesOnConditionCheckFailure(
                       ReturnValuesOnConditionCheckFailure.ALL_OLD));
-      return new Holder(leadId, false);
+      return new Holder(leadId, false, requestHash);
     } catch (ConditionalCheckFailedException e) {
       Map<String, AttributeValue> item = e.item();
       Boolean started = item.containsKey("started") ? item.get("started").bool() : null;
-      return new Holder(item.get("leadId").s(), Boolean.TRUE.equals(started));
+      return new Holder(
+          item.get("leadId").s(),
+          Boolean.TRUE.equals(started),
+          Optional.ofNullable(item.get("requestHash")).map(AttributeValue::s));
     }
   }
 
@@ -64,7 +72,7 @@ public final class DynamoIntakeKeys implements IntakeKeys {
 
   private void update(
       String key, String expectedLeadId, String expression, Map<String, AttributeValue> values) {
-    Map<String, AttributeValue> all = new java.util.HashMap<>(values);
+    Map<String, AttributeValue> all = new HashMap<>(values);
     all.put(":expected", AttributeValue.fromS(expectedLeadId));
     try {
       dynamo.updateItem(

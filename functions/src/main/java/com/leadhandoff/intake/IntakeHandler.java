@@ -35,7 +35,8 @@ public final class IntakeHandler
         new StepFunctionsWorkflow(
             AwsClients.stepFunctions(), settings.require("STATE_MACHINE_ARN")),
         settings.clock(),
-        duplicateWindow(settings));
+        duplicateWindow(settings),
+        RedirectOrigins.parse(settings.get("ALLOWED_ORIGINS").orElse("")));
   }
 
   /** For tests: the given collaborators. */
@@ -45,8 +46,10 @@ public final class IntakeHandler
       IntakeKeys keys,
       Workflow workflow,
       Clock clock,
-      Duration duplicateWindow) {
-    this.intake = new IntakeService(leads, history, keys, workflow, clock, duplicateWindow);
+      Duration duplicateWindow,
+      RedirectOrigins redirectOrigins) {
+    this.intake =
+        new IntakeService(leads, history, keys, workflow, clock, duplicateWindow, redirectOrigins);
   }
 
   @Override

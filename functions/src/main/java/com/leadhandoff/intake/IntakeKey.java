@@ -1,5 +1,7 @@
 package com.leadhandoff.intake;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Submission;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -49,6 +51,24 @@ public record IntakeKey(String name, Duration keptFor) {
       keys.add(sameSubmission(submission, duplicateWindow));
     }
     return keys;
+  }
+
+  /** Whether this is a client's {@code Idempotency-Key}, which names one exact request. */
+  public boolean isIdempotencyKey() {
+    return name.startsWith("idempotency#");
+  }
+
+  /**
+   * The hash of a request as intake understood it: the validated submission (trimmed, invisible
+   * characters removed, field order and JSON spacing gone) and where it redirects. Two requests
+   * with one hash are the same request however the client formatted them.
+   */
+  public static String requestHash(Submission submission, Optional<String> redirect) {
+    try {
+      return sha256(Json.MAPPER.writeValueAsString(submission) + "\n" + redirect.orElse(""));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A submission is a plain record", e);
+    }
   }
 
   /** When a claim made at {@code now} stops counting. */

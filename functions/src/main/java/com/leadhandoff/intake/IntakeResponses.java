@@ -27,6 +27,7 @@ final class IntakeResponses {
           case INVALID -> 400;
           case TOO_LARGE -> 413;
           case UNSUPPORTED_MEDIA_TYPE -> 415;
+          case IDEMPOTENCY_KEY_REUSED -> 422;
         };
     return JsonResponses.json(status, new ErrorBody(rejected.message(), rejected.errors()));
   }

@@ -33,7 +33,9 @@ public sealed interface IntakeResult {
     INVALID,
     /** The body is over the size limit. */
     TOO_LARGE,
-    /** The content type is not one intake reads. */
-    UNSUPPORTED_MEDIA_TYPE
+    /** The content type (or its charset) is not one intake reads. */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The {@code Idempotency-Key} was already used for a request with a different body. */
+    IDEMPOTENCY_KEY_REUSED
   }
 }

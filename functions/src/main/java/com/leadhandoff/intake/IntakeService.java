@@ -7,6 +7,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.workflow.Workflow;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +30,7 @@ public final class IntakeService {
   public static final int MAX_BODY_BYTES = 64 * 1024;
 
   private final SubmissionParser parser = new SubmissionParser();
-  private final SubmissionValidator validator = new SubmissionValidator();
+  private final SubmissionValidator validator;
   private final LeadStore leads;
   private final LeadHistory history;
   private final IntakeKeys keys;
@@ -40,6 +42,7 @@ public final class IntakeService {
   /**
    * @param duplicateWindow how long the same email on the same form counts as the same submission;
    *     zero turns that off
+   * @param redirectOrigins where a plain HTML form may send the prospect afterwards
    */
   public IntakeService(
       LeadStore leads,
@@ -47,7 +50,9 @@ public final class IntakeService {
       IntakeKeys keys,
       Workflow workflow,
       Clock clock,
-      Duration duplicateWindow) {
+      Duration duplicateWindow,
+      RedirectOrigins redirectOrigins) {
+    this.validator = new SubmissionValidator(redirectOrigins);
     this.leads = leads;
     this.history = history;
     this.keys = keys;
@@ -63,11 +68,12 @@ public final class IntakeService {
     if (format.isEmpty()) {
       return new IntakeResult.Rejected(
           Refusal.UNSUPPORTED_MEDIA_TYPE,
-          "Content type "
-              + request.contentType().map(t -> "'" + t + "'").orElse("(none)")
-              + " is not supported: send application/json or"
-              + " application/x-www-form-urlencoded",
-          List.of());
+          BodyFormat.refusal(request.contentType()),
+          List.of(
+              new FieldError(
+                  "Content-Type",
+                  "must be application/json or"
+                      + " application/x-www-form-urlencoded, in a charset Java knows (UTF-8 when absent)")));
     }
     byte[] body;
     try {
@@ -84,12 +90,28 @@ public final class IntakeService {
           "The body is " + body.length + " bytes; at most " + MAX_BODY_BYTES + " are accepted",
           List.of());
     }
-    // A plain body is text API Gateway already decoded; only base64 bytes need the charset.
-    String text =
-        request.base64Encoded() ? new String(body, format.get().charset()) : request.body();
+    Charset charset = format.get().charset();
+    // API Gateway passes a JSON body as text it decoded as UTF-8, where bytes that were not UTF-8
+    // became U+FFFD: what they were is lost, so refuse rather than store a mangled name.
+    if (!request.base64Encoded() && request.body().indexOf('\uFFFD') >= 0) {
+      return invalid(
+          "The body is not valid UTF-8 (it reached intake with bytes replaced by U+FFFD): send"
+              + " it in UTF-8, or name its charset in Content-Type");
+    }
+    // Either way the bytes are what the client sent; read them in the charset it named, strictly:
+    // bytes that are not valid in it are a 400, never a U+FFFD in a stored lead.
+    String text;
+    try {
+      text = Charsets.decode(body, charset);
+    } catch (CharacterCodingException e) {
+      return invalid(
+          "The body is not valid "
+              + charset.name()
+              + ": send it in the charset Content-Type names (UTF-8 when none is named)");
+    }
     ParsedBody parsed = parser.parse(format.get(), text);
     if (parsed instanceof ParsedBody.Unreadable unreadable) {
-      return invalid(unreadable.message());
+      return new IntakeResult.Rejected(Refusal.INVALID, unreadable.message(), unreadable.errors());
     }
     Validation validation =
         validator.validate((ParsedBody.Fields) parsed, request.idempotencyKey());
@@ -103,8 +125,7 @@ public final class IntakeService {
     if (validation instanceof Validation.Trapped trapped) {
       return new IntakeResult.Accepted(ids.next(), trapped.redirect());
     }
-    Validation.Valid valid = (Validation.Valid) validation;
-    return new IntakeResult.Accepted(accept(valid), valid.redirect());
+    return accept((Validation.Valid) validation);
   }
 
   /**
@@ -112,13 +133,32 @@ public final class IntakeService {
    * that a crash at any point is finished by the client's retry: a claim whose lead was never
    * stored or started is completed under the claimed id (storing and starting are idempotent).
    */
-  private String accept(Validation.Valid valid) {
+  private IntakeResult accept(Validation.Valid valid) {
     Instant now = clock.instant();
     String leadId = ids.next();
+    String requestHash = IntakeKey.requestHash(valid.submission(), valid.redirect());
     List<String> held = new ArrayList<>();
     for (IntakeKey key :
         IntakeKey.of(valid.submission(), valid.idempotencyKey(), duplicateWindow)) {
-      IntakeKeys.Holder holder = keys.claim(key.name(), leadId, key.expiresAt(now), now);
+      Optional<String> hash = key.isIdempotencyKey() ? Optional.of(requestHash) : Optional.empty();
+      IntakeKeys.Holder holder = keys.claim(key.name(), leadId, hash, key.expiresAt(now), now);
+      if (hash.isPresent()
+          && holder.requestHash().isPresent()
+          && !holder.requestHash().equals(hash)) {
+        // The IETF Idempotency-Key draft (draft-ietf-httpapi-idempotency-key-header): a key
+        // reused with a different payload is 422. It is the first key claimed, so nothing was
+        // written for this request; keys claimed before hashes were stored have none and replay.
+        return new IntakeResult.Rejected(
+            Refusal.IDEMPOTENCY_KEY_REUSED,
+            "This Idempotency-Key was already used for a different lead: send a new key with"
+                + " each new submission, and the same key only to retry the same one",
+            List.of(
+                new FieldError(
+                    "Idempotency-Key",
+                    "was used within the last "
+                        + IntakeKey.IDEMPOTENCY_KEPT_FOR.toHours()
+                        + " hours for a request with a different body")));
+      }
       if (!holder.leadId().equals(leadId)) {
         // A repeat: the keys claimed so far must lead to the same answer next time.
         for (String earlier : held) {
@@ -127,7 +167,7 @@ public final class IntakeService {
         leadId = holder.leadId();
       }
       if (holder.started()) {
-        return leadId;
+        return new IntakeResult.Accepted(leadId, valid.redirect());
       }
       held.add(key.name());
     }
@@ -138,7 +178,7 @@ public final class IntakeService {
     for (String key : held) {
       keys.markStarted(key, leadId);
     }
-    return leadId;
+    return new IntakeResult.Accepted(leadId, valid.redirect());
   }
 
   private static HistoryEvent received(Instant now, Submission submission) {

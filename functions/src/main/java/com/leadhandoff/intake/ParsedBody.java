@@ -38,6 +38,16 @@ public sealed interface ParsedBody {
    * The body is not well-formed JSON or form encoding.
    *
    * @param message what is wrong, and where, for the developer wiring up the form
+   * @param errors the fields at fault when the problem is one (a key given twice); else empty
    */
-  record Unreadable(String message) implements ParsedBody {}
+  record Unreadable(String message, List<FieldError> errors) implements ParsedBody {
+    public Unreadable {
+      errors = List.copyOf(errors);
+    }
+
+    /** A body that is unreadable as a whole. */
+    public Unreadable(String message) {
+      this(message, List.of());
+    }
+  }
 }

@@ -27,12 +27,26 @@ public final class SubmissionValidator {
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
+  private final RedirectOrigins redirectOrigins;
+
+  /** A validator that allows no absolute redirect (callers that never redirect). */
+  public SubmissionValidator() {
+    this(RedirectOrigins.NONE);
+  }
+
+  /**
+   * @param redirectOrigins the origins an absolute {@code redirect} may point to
+   */
+  public SubmissionValidator(RedirectOrigins redirectOrigins) {
+    this.redirectOrigins = redirectOrigins;
+  }
+
   /**
    * Validates {@code fields}; {@code idempotencyKey} is the header's value, validated alongside so
    * that it is reported in the same list.
    */
   public Validation validate(ParsedBody.Fields fields, Optional<String> idempotencyKey) {
-    Check check = new Check(fields);
+    Check check = new Check(fields, redirectOrigins);
     boolean form = fields.kind() == BodyFormat.Kind.FORM;
     if (fields.all(HONEYPOT).stream().anyMatch(v -> !v.isBlank())) {
       return new Validation.Trapped(form ? check.redirect() : Optional.empty());
@@ -66,17 +80,22 @@ public final class SubmissionValidator {
   /** Reads fields one by one, noting what is wrong with each. */
   private static final class Check {
     private final ParsedBody.Fields fields;
+    private final RedirectOrigins redirectOrigins;
     private final List<FieldError> errors = new ArrayList<>();
 
-    Check(ParsedBody.Fields fields) {
+    Check(ParsedBody.Fields fields, RedirectOrigins redirectOrigins) {
       this.fields = fields;
+      this.redirectOrigins = redirectOrigins;
     }
 
     private void error(String field, String problem) {
       errors.add(new FieldError(field, problem));
     }
 
-    /** The field's one value, trimmed; empty when absent, blank or wrong (error noted). */
+    /**
+     * The field's one value, without invisible formatting characters and trimmed; empty when
+     * absent, blank or wrong (error noted).
+     */
     private Optional<String> single(String name) {
       Optional<String> shape = fields.shapeProblem(name);
       if (shape.isPresent()) {
@@ -84,7 +103,11 @@ public final class SubmissionValidator {
         return Optional.empty();
       }
       List<String> given =
-          fields.all(name).stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
+          fields.all(name).stream()
+              .map(InvisibleCharacters::remove)
+              .map(String::trim)
+              .filter(v -> !v.isEmpty())
+              .toList();
       if (given.size() > 1) {
         error(name, "must be given once, was given " + given.size() + " times");
         return Optional.empty();
@@ -181,6 +204,7 @@ public final class SubmissionValidator {
       List<String> pages =
           fields.all(name).stream()
               .flatMap(v -> form ? Arrays.stream(v.split(",")) : java.util.stream.Stream.of(v))
+              .map(InvisibleCharacters::remove)
               .map(String::trim)
               .filter(v -> !v.isEmpty())
               .toList();
@@ -207,6 +231,17 @@ public final class SubmissionValidator {
             "must be an absolute http(s) URL or a path starting with / (at most "
                 + MAX_REDIRECT_LENGTH
                 + " characters)");
+        return Optional.empty();
+      }
+      // Only origins whose forms post leads: anything else would be an open redirect.
+      if (redirect.isPresent()
+          && isAbsolute(redirect.get())
+          && !redirectOrigins.allows(URI.create(redirect.get()))) {
+        error(
+            "redirect",
+            "must be a path on this site or a URL on an allowed origin (AllowedOrigins: "
+                + redirectOrigins.describe()
+                + ")");
         return Optional.empty();
       }
       return redirect;
@@ -250,6 +285,11 @@ public final class SubmissionValidator {
           && uri.getRawUserInfo() == null;
     }
     return target.startsWith("/") && !target.startsWith("//");
+  }
+
+  /** Whether {@code safeTarget}, which passed {@link #isSafeRedirect}, names its own origin. */
+  private static boolean isAbsolute(String safeTarget) {
+    return URI.create(safeTarget).isAbsolute();
   }
 
   static String describe(List<FieldError> errors) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,6 +32,24 @@ class BodyFormatTest {
       })
   void formEncoding_isRead(String contentType) {
     assertEquals(BodyFormat.Kind.FORM, BodyFormat.of(contentType).orElseThrow().kind());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ISO-8859-1", "latin1", "UTF-16", "utf-16le", "\"windows-1252\""})
+  void charsetOtherThanUtf8_isHonoured(String charset) {
+    BodyFormat format = BodyFormat.of("application/json; charset=" + charset).orElseThrow();
+
+    assertEquals(java.nio.charset.Charset.forName(charset.replace("\"", "")), format.charset());
+  }
+
+  @Test
+  void unknownCharset_isRefused_namingTheCharset() {
+    assertTrue(
+        BodyFormat.refusal(java.util.Optional.of("application/json; charset=klingon-8"))
+            .startsWith("Charset 'klingon-8' is not supported"));
+    assertTrue(
+        BodyFormat.refusal(java.util.Optional.of("text/plain; charset=klingon-8"))
+            .startsWith("Content type 'text/plain; charset=klingon-8' is not supported"));
   }
 
   @ParameterizedTest

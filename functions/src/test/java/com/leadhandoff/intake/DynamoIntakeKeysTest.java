@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.leadhandoff.intake.IntakeKeys.Holder;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DynamoIntakeKeysTest {
@@ -18,6 +19,17 @@ class DynamoIntakeKeysTest {
   void firstClaim_wins_andLaterClaimsLearnItsLead() {
     assertEquals(new Holder("lead-A", false), keys.claim("k", "lead-A", IN_AN_HOUR, NOW));
     assertEquals(new Holder("lead-A", false), keys.claim("k", "lead-B", IN_AN_HOUR, NOW));
+  }
+
+  @Test
+  void laterClaims_learnTheRequestHashTheKeyWasClaimedWith() {
+    assertEquals(
+        new Holder("lead-A", false, Optional.of("hash-1")),
+        keys.claim("k", "lead-A", Optional.of("hash-1"), IN_AN_HOUR, NOW));
+
+    assertEquals(
+        new Holder("lead-A", false, Optional.of("hash-1")),
+        keys.claim("k", "lead-B", Optional.of("hash-2"), IN_AN_HOUR, NOW));
   }
 
   @Test

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class IntakeHandlerTest {
   private static final String LEAD_ID = "lead-[0-9A-HJKMNP-TV-Z]{26}";
   private static final Duration WINDOW = Duration.ofMinutes(60);
+  private static final RedirectOrigins ORIGINS =
+      RedirectOrigins.parse("https://www.example.com,https://shop.example.com");
 
   private final Map<String, String> tables = TestDynamo.tables();
   private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
@@ -160,6 +162,65 @@ class IntakeHandlerTest {
     assertNotEquals(first, other);
     assertEquals(List.of(first, other), workflow.started());
     assertEquals(2, leadCount());
+  }
+
+  @Test
+  void sameIdempotencyKey_withADifferentBody_is422_andTheFirstLeadIsUntouched() {
+    IntakeHandler handler = handler(workflow, Duration.ZERO);
+    String first = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
+
+    APIGatewayV2HTTPResponse reused =
+        handler.handleRequest(
+            withKey(json(b -> b.put("email", "someone.else@example.org")), "k-1"), null);
+
+    assertEquals(422, reused.getStatusCode(), reused.getBody());
+    assertEquals("application/json", reused.getHeaders().get("Content-Type"));
+    JsonNode error = body(reused);
+    assertTrue(error.get("message").asText().contains("Idempotency-Key"), error.toString());
+    assertEquals("Idempotency-Key", error.get("errors").get(0).get("field").asText());
+    assertEquals(List.of(first), workflow.started());
+    assertEquals(1, leadCount());
+    assertEquals("Ana.Ruiz@Acme-Robotics.io", leads.find(first).orElseThrow().submission().email());
+    assertEquals(1, history.of(first).size());
+  }
+
+  @Test
+  void sameIdempotencyKey_withTheSameLeadFormattedDifferently_replaysTheFirstAnswer() {
+    IntakeHandler handler = handler(workflow, Duration.ZERO);
+    String first = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
+
+    // Same fields, other order, other spacing, an ignored field and surrounding blanks.
+    APIGatewayV2HTTPEvent reformatted =
+        json(
+            b -> {
+              String email = b.remove("email").asText();
+              b.put("email", "  " + email + " ");
+              b.put("unknownField", "ignored");
+            });
+    reformatted.setBody(reformatted.getBody().replace(",", ",\n  "));
+    String again = leadId(handler.handleRequest(withKey(reformatted, "k-1"), null));
+
+    assertEquals(first, again);
+    assertEquals(List.of(first), workflow.started());
+  }
+
+  @Test
+  void sameIdempotencyKey_withDifferentBodiesAtTheSameMoment_acceptsOneAndRefusesTheRest()
+      throws Exception {
+    IntakeHandler handler = handler(workflow, Duration.ZERO);
+
+    List<Integer> statuses =
+        AtOnce.times(
+            6,
+            thread ->
+                handler
+                    .handleRequest(
+                        withKey(json(b -> b.put("firstName", "Ana" + thread)), "k-1"), null)
+                    .getStatusCode());
+
+    assertEquals(1, statuses.stream().filter(s -> s == 202).count(), statuses.toString());
+    assertEquals(5, statuses.stream().filter(s -> s == 422).count(), statuses.toString());
+    assertEquals(1, leadCount());
   }
 
   @Test
@@ -386,6 +447,62 @@ class IntakeHandlerTest {
   }
 
   @Test
+  void redirectToAnOriginNotInAllowedOrigins_is400NamingRedirect_andNothingKept() {
+    JsonNode body =
+        assertRejected(
+            400,
+            form(
+                f -> f.replaceAll("redirect=[^&]*", "redirect=https%3A%2F%2Fevil.example%2Fphish")),
+            "redirect");
+    assertTrue(
+        body.get("errors").get(0).get("problem").asText().contains("https://www.example.com"),
+        body.toString());
+  }
+
+  @Test
+  void redirectToAnotherAllowedOrigin_is303() {
+    APIGatewayV2HTTPResponse response =
+        post(
+            form(
+                f ->
+                    f.replaceAll(
+                        "redirect=[^&]*", "redirect=https%3A%2F%2Fshop.example.com%2Fdanke")));
+
+    assertEquals(303, response.getStatusCode());
+    assertEquals("https://shop.example.com/danke", response.getHeaders().get("Location"));
+  }
+
+  @Test
+  void duplicateKeyInJson_is400NamingTheKey_andNothingKept() {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.setBody(
+        event.getBody().replace("{\"email\":", "{\"email\":\"eve@evil.example\",\"email\":"));
+
+    JsonNode body = assertRejected(400, event, "email");
+    assertTrue(body.get("message").asText().contains("'email'"), body.toString());
+  }
+
+  @Test
+  void bidiAndZeroWidthCharactersInDisplayFields_areRemovedBeforeTheLeadIsStored() {
+    String leadId =
+        leadId(
+            post(
+                json(
+                    b -> {
+                      b.put("firstName", "\u202EAna\u202C");
+                      b.put("lastName", "Ru\u200Biz\u2069");
+                      b.put("company", "\uFEFFAcme\u200D Robotics\u061C");
+                      b.put("jobTitle", "VP\u200E Operations\u2060");
+                    })));
+
+    Submission stored = leads.find(leadId).orElseThrow().submission();
+    assertEquals("Ana", stored.firstName());
+    assertEquals("Ruiz", stored.lastName());
+    assertEquals("Acme Robotics", stored.company());
+    assertEquals("VP Operations", stored.jobTitle());
+  }
+
+  @Test
   void badBase64_is400() {
     APIGatewayV2HTTPEvent event = event("intake-form.json");
     event.setBody("not base64!");
@@ -416,7 +533,7 @@ class IntakeHandlerTest {
     APIGatewayV2HTTPEvent event = event("intake-json.json");
     event.getHeaders().put("content-type", "text/plain");
 
-    assertRejected(415, event);
+    assertRejected(415, event, "Content-Type");
   }
 
   @Test
@@ -424,7 +541,7 @@ class IntakeHandlerTest {
     APIGatewayV2HTTPEvent event = event("intake-form.json");
     event.getHeaders().put("content-type", "multipart/form-data; boundary=----WebKitFormBoundary");
 
-    assertRejected(415, event);
+    assertRejected(415, event, "Content-Type");
   }
 
   @Test
@@ -432,13 +549,116 @@ class IntakeHandlerTest {
     APIGatewayV2HTTPEvent event = event("intake-json.json");
     event.getHeaders().remove("content-type");
 
-    assertRejected(415, event);
+    assertRejected(415, event, "Content-Type");
+  }
+
+  // ---- charsets ----------------------------------------------------------------------------
+
+  @Test
+  void jsonInIso88591_isReadInThatCharset() {
+    String leadId =
+        leadId(
+            post(
+                bytes(
+                    "application/json; charset=ISO-8859-1",
+                    "{\"email\":\"juergen@example.de\",\"firstName\":\"J\u00fcrgen\"}"
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+
+    assertEquals("J\u00fcrgen", leads.find(leadId).orElseThrow().submission().firstName());
+  }
+
+  @Test
+  void jsonInUtf16_isReadInThatCharset() {
+    String leadId =
+        leadId(
+            post(
+                bytes(
+                    "application/json; charset=utf-16",
+                    "{\"email\":\"juergen@example.de\",\"company\":\"M\u00fcller \u6771\u4eac\"}"
+                        .getBytes(StandardCharsets.UTF_16))));
+
+    assertEquals(
+        "M\u00fcller \u6771\u4eac", leads.find(leadId).orElseThrow().submission().company());
+  }
+
+  @Test
+  void formInIso88591_isReadInThatCharset() {
+    String leadId =
+        leadId(
+            post(
+                bytes(
+                    "application/x-www-form-urlencoded; charset=ISO-8859-1",
+                    "email=juergen%40example.de&firstName=J%FCrgen&lastName=M\u00fcller"
+                        .getBytes(StandardCharsets.ISO_8859_1))));
+
+    Submission stored = leads.find(leadId).orElseThrow().submission();
+    assertEquals("J\u00fcrgen", stored.firstName());
+    assertEquals("M\u00fcller", stored.lastName());
+  }
+
+  @Test
+  void jsonTextBody_isReadInTheCharsetItNames() {
+    // API Gateway hands JSON over as text it decoded as UTF-8; the bytes behind it are the
+    // client's, here ISO-8859-1 bytes that happen to be valid UTF-8 too.
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.getHeaders().put("content-type", "application/json; charset=ISO-8859-1");
+    event.setBody(
+        new String(
+            "{\"email\":\"ana@acme.io\",\"company\":\"\u00c3\u00bc\"}"
+                .getBytes(StandardCharsets.ISO_8859_1),
+            StandardCharsets.UTF_8));
+
+    String leadId = leadId(post(event));
+
+    assertEquals("\u00c3\u00bc", leads.find(leadId).orElseThrow().submission().company());
+  }
+
+  @Test
+  void invalidUtf8InABase64Body_is400_andNothingKept() {
+    byte[] body =
+        "{\"email\":\"juergen@example.de\",\"firstName\":\"J\u00fcrgen\"}"
+            .getBytes(StandardCharsets.ISO_8859_1);
+
+    JsonNode error = assertRejected(400, bytes("application/json", body));
+    assertTrue(error.get("message").asText().contains("not valid UTF-8"), error.toString());
+  }
+
+  @Test
+  void textBodyWhoseBytesWereNotUtf8_is400_andNothingKept() {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.setBody(event.getBody().replace("Ana", "J\uFFFDrgen"));
+
+    JsonNode error = assertRejected(400, event);
+    assertTrue(error.get("message").asText().contains("U+FFFD"), error.toString());
+  }
+
+  @Test
+  void invalidUtf8InAFormEscape_is400NamingTheField_andNothingKept() {
+    assertRejected(400, form(f -> f.replace("firstName=Jonas", "firstName=J%FCrgen")), "firstName");
+  }
+
+  @Test
+  void unknownCharset_is415NamingIt_andNothingKept() {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.getHeaders().put("content-type", "application/json; charset=klingon-8");
+
+    JsonNode error = assertRejected(415, event, "Content-Type");
+    assertTrue(error.get("message").asText().contains("'klingon-8'"), error.toString());
   }
 
   // ---- helpers -----------------------------------------------------------------------------
 
+  /** The JSON fixture carrying {@code body} base64-encoded, as API Gateway passes binary bodies. */
+  private static APIGatewayV2HTTPEvent bytes(String contentType, byte[] body) {
+    APIGatewayV2HTTPEvent event = event("intake-json.json");
+    event.getHeaders().put("content-type", contentType);
+    event.setBody(Base64.getEncoder().encodeToString(body));
+    event.setIsBase64Encoded(true);
+    return event;
+  }
+
   private IntakeHandler handler(Workflow workflow, Duration window) {
-    return new IntakeHandler(leads, history, keys, workflow, clock, window);
+    return new IntakeHandler(leads, history, keys, workflow, clock, window, ORIGINS);
   }
 
   private APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event) {

@@ -58,6 +58,29 @@ class SubmissionParserTest {
   }
 
   @Test
+  void duplicateJsonKey_isUnreadable_namingTheKey() {
+    ParsedBody parsed =
+        parser.parse(
+            JSON,
+            "{\"email\":\"ana@acme.io\",\"firstName\":\"Ana\",\"email\":\"eve@evil.example\"}");
+
+    ParsedBody.Unreadable unreadable = assertInstanceOf(ParsedBody.Unreadable.class, parsed);
+    assertTrue(unreadable.message().contains("'email' more than once"), unreadable.message());
+    assertEquals(List.of("email"), unreadable.errors().stream().map(FieldError::field).toList());
+  }
+
+  @Test
+  void duplicateKeyInANestedObject_isUnreadableToo() {
+    ParsedBody parsed = parser.parse(JSON, "{\"email\":\"ana@acme.io\",\"x\":{\"a\":1,\"a\":2}}");
+
+    assertEquals(
+        List.of("a"),
+        assertInstanceOf(ParsedBody.Unreadable.class, parsed).errors().stream()
+            .map(FieldError::field)
+            .toList());
+  }
+
+  @Test
   void form_decodesPlusAndPercent_andKeepsRepeatedFieldsInOrder() {
     ParsedBody.Fields fields =
         fields(
@@ -81,6 +104,33 @@ class SubmissionParserTest {
         assertInstanceOf(ParsedBody.Unreadable.class, parsed)
             .message()
             .startsWith("The body is not valid form encoding"));
+  }
+
+  @Test
+  void formEscapesOfBytesThatAreNotUtf8_areUnreadable_namingTheField() {
+    ParsedBody parsed = parser.parse(FORM, "email=ana%40acme.io&firstName=J%FCrgen");
+
+    ParsedBody.Unreadable unreadable = assertInstanceOf(ParsedBody.Unreadable.class, parsed);
+    assertEquals(
+        List.of(new FieldError("firstName", "must be %-encoded UTF-8")), unreadable.errors());
+  }
+
+  @Test
+  void formEscapes_areReadInTheBodysCharset() {
+    BodyFormat latin1 = new BodyFormat(BodyFormat.Kind.FORM, StandardCharsets.ISO_8859_1);
+
+    assertEquals(
+        List.of("J\u00fcrgen"),
+        fields(parser.parse(latin1, "firstName=J%FCrgen")).all("firstName"));
+  }
+
+  @Test
+  void formInUtf16_readsItsEscapesAsUtf8_asBrowsersSendThem() {
+    BodyFormat utf16 = new BodyFormat(BodyFormat.Kind.FORM, StandardCharsets.UTF_16);
+
+    assertEquals(
+        List.of("J\u00fcrgen"),
+        fields(parser.parse(utf16, "firstName=J%C3%BCrgen")).all("firstName"));
   }
 
   private static ParsedBody.Fields fields(ParsedBody parsed) {

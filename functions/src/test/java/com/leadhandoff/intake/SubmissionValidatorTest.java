@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SubmissionValidatorTest {
   private final SubmissionParser parser = new SubmissionParser();
-  private final SubmissionValidator validator = new SubmissionValidator();
+  private final SubmissionValidator validator =
+      new SubmissionValidator(RedirectOrigins.parse("https://www.example.com, http://example.com"));
 
   @Test
   void completeJsonLead_mapsEveryField() {
@@ -229,6 +230,98 @@ class SubmissionValidatorTest {
             validator.validate(formWithRedirect(redirect), Optional.empty()));
 
     assertEquals(Optional.of(redirect), valid.redirect());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://evil.example/phish",
+        "https://www.example.com.evil.example/",
+        "http://www.example.com/thanks",
+        "https://www.example.com:8443/thanks",
+        "https://example.com/"
+      })
+  void redirectToAnOriginNotAllowed_isRejected(String redirect) {
+    List<FieldError> errors = errors(formWithRedirect(redirect));
+
+    assertEquals(List.of("redirect"), fieldsOf(errors));
+    assertTrue(errors.get(0).problem().contains("AllowedOrigins"), errors.toString());
+  }
+
+  @Test
+  void redirectWithTheDefaultPortOrAnyCase_isOnTheSameOrigin() {
+    Validation.Valid valid =
+        assertInstanceOf(
+            Validation.Valid.class,
+            validator.validate(
+                formWithRedirect("HTTPS://WWW.Example.com:443/thanks"), Optional.empty()));
+
+    assertEquals(Optional.of("HTTPS://WWW.Example.com:443/thanks"), valid.redirect());
+  }
+
+  @Test
+  void withNoOriginsConfigured_onlyPathsRedirect() {
+    SubmissionValidator none = new SubmissionValidator(RedirectOrigins.parse("*"));
+
+    assertInstanceOf(
+        Validation.Invalid.class,
+        none.validate(formWithRedirect("https://www.example.com/thanks"), Optional.empty()));
+    assertInstanceOf(
+        Validation.Valid.class, none.validate(formWithRedirect("/thanks"), Optional.empty()));
+  }
+
+  @Test
+  void trappedBot_isNotRedirectedOffTheAllowedOrigins() {
+    Validation validation =
+        validator.validate(
+            form("website=spam&redirect=https%3A%2F%2Fevil.example%2Fphish"), Optional.empty());
+
+    assertEquals(new Validation.Trapped(Optional.empty()), validation);
+  }
+
+  @Test
+  void bidiControlsAndZeroWidthCharacters_areRemovedFromDisplayFields() {
+    String hidden =
+        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C"
+            + "\u200B\u200C\u200D\u2060\uFEFF\u00AD";
+    Validation.Valid valid =
+        assertInstanceOf(
+            Validation.Valid.class,
+            validator.validate(
+                json(
+                    com.leadhandoff.json.Json.MAPPER
+                        .createObjectNode()
+                        .put("email", "ana@acme.io\u200B")
+                        .put("firstName", "\u202EAlice\u202C" + hidden)
+                        .put("lastName", "Ru\u200Biz")
+                        .put("company", hidden + "Acme")
+                        .put("jobTitle", "C\u2066T\u2069O")
+                        .put("industry", "Re\uFEFFtail")
+                        .put("message", "Hi\u202E there\nline two")
+                        .put("utm_campaign", "q4\u200D")
+                        .toString()),
+                Optional.empty()));
+
+    Submission submission = valid.submission();
+    assertEquals("ana@acme.io", submission.email());
+    assertEquals("Alice", submission.firstName());
+    assertEquals("Ruiz", submission.lastName());
+    assertEquals("Acme", submission.company());
+    assertEquals("CTO", submission.jobTitle());
+    assertEquals("Retail", submission.industry());
+    assertEquals("Hi there\nline two", submission.message());
+    assertEquals("q4", submission.utmCampaign());
+  }
+
+  @Test
+  void fieldOfOnlyInvisibleCharacters_isEmpty() {
+    Validation.Valid valid =
+        assertInstanceOf(
+            Validation.Valid.class,
+            validator.validate(
+                form("email=ana%40acme.io&company=%E2%80%AE%E2%80%8B"), Optional.empty()));
+
+    assertEquals(null, valid.submission().company());
   }
 
   @ParameterizedTest

@@ -58,6 +58,20 @@ final class ApiGatewayHandler implements HttpHandler {
     }
   }
 
+  /**
+   * Reads and drops what is left of the request body once the response is on the wire (and before
+   * it is closed, which would reset a connection with unread input): a client that sends its whole
+   * oversized body before reading then gets the 413, while one that only declared the size already
+   * has it.
+   */
+  private static void discardUnreadBody(HttpExchange exchange) {
+    try {
+      exchange.getRequestBody().transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // The client went away; there is no one left to answer.
+    }
+  }
+
   private ApiResponse answer(HttpExchange exchange) throws IOException {
     String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
     String rawPath = exchange.getRequestURI().getRawPath();
@@ -72,9 +86,9 @@ final class ApiGatewayHandler implements HttpHandler {
                   Optional.ofNullable(headers.get("access-control-request-headers")));
       return new ApiResponse(204, new ArrayList<>(allowed.entrySet()), new byte[0]);
     }
-    Optional<byte[]> body = readBody(exchange);
+    Optional<byte[]> body = declaresTooLargeABody(headers) ? Optional.empty() : readBody(exchange);
     if (body.isEmpty()) {
-      return withCors(ApiResponse.message(413, "Request Entity Too Large"), cors, headers);
+      return withCors(tooLarge(), cors, headers);
     }
     Optional<RouteTable.Match> match = routes.match(method, rawPath);
     if (match.isEmpty()) {
@@ -154,6 +168,30 @@ final class ApiGatewayHandler implements HttpHandler {
     return api == null ? Optional.empty() : api.cors().map(Cors::new);
   }
 
+  /**
+   * Whether {@code Content-Length} announces more than API Gateway takes. Such a body is not read
+   * before answering: the 413 goes out at once, as API Gateway answers, and the connection is
+   * closed after it rather than kept for a next request.
+   */
+  private static boolean declaresTooLargeABody(Map<String, String> headers) {
+    String declared = headers.get("content-length");
+    if (declared == null) {
+      return false;
+    }
+    try {
+      return Long.parseLong(declared.trim()) > MAX_BODY_BYTES;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static ApiResponse tooLarge() {
+    ApiResponse message = ApiResponse.message(413, "Request Entity Too Large");
+    List<Map.Entry<String, String>> headers = new ArrayList<>(message.headers());
+    headers.add(Map.entry("Connection", "close"));
+    return new ApiResponse(413, headers, message.body());
+  }
+
   private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -189,6 +227,8 @@ final class ApiGatewayHandler implements HttpHandler {
     if (!noBody) {
       try (OutputStream body = exchange.getResponseBody()) {
         body.write(response.body());
+        body.flush();
+        discardUnreadBody(exchange);
       }
     }
   }

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -113,8 +116,10 @@ final class PayloadV2 {
     context.put("timeEpoch", now.toEpochMilli());
 
     if (request.body().length > 0) {
-      if (isText(headers.get("content-type"))) {
-        event.put("body", new String(request.body(), StandardCharsets.UTF_8));
+      Optional<String> text =
+          isText(headers.get("content-type")) ? utf8(request.body()) : Optional.empty();
+      if (text.isPresent()) {
+        event.put("body", text.get());
         event.put("isBase64Encoded", false);
       } else {
         event.put("body", Base64.getEncoder().encodeToString(request.body()));
@@ -168,6 +173,26 @@ final class PayloadV2 {
             ? Base64.getDecoder().decode(body)
             : body.getBytes(StandardCharsets.UTF_8);
     return new ApiResponse(node.get("statusCode").asInt(), headers, bytes);
+  }
+
+  /**
+   * {@code body} as UTF-8 text, if it is valid UTF-8. AWS documents the text types but not what
+   * becomes of bytes in them that are not UTF-8; rather than turn them into U+FFFD, which would
+   * lose what the client sent, the local API passes such a body base64-encoded, as it passes any
+   * binary body, so the function can read it in the charset its Content-Type names.
+   */
+  private static Optional<String> utf8(byte[] body) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(body))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
   }
 
   static boolean isText(String contentType) {

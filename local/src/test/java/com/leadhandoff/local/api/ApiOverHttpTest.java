@@ -9,11 +9,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.local.Projects;
 import com.leadhandoff.local.lambda.LocalFunctions;
 import com.leadhandoff.local.template.Template;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -169,6 +174,45 @@ class ApiOverHttpTest {
         send(request("/typed").POST(HttpRequest.BodyPublishers.ofByteArray(big)));
 
     assertEquals(413, response.statusCode());
+  }
+
+  @Test
+  void declaredContentLengthOver10MB_is413WithAJsonBody_withoutWaitingForTheBody()
+      throws Exception {
+    // A client that declares a huge body and sends only its first bytes, as a slow or hostile
+    // one does: the answer must come at once, not after 10 MB that never arrive.
+    try (Socket socket = new Socket("localhost", server.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /echo/1 HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + (ApiGatewayHandler.MAX_BODY_BYTES + 1)
+                  + "\r\n\r\n{\"a\":")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      BufferedReader in =
+          new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      String status = in.readLine();
+      Map<String, String> headers = new java.util.HashMap<>();
+      for (String line = in.readLine(); !line.isEmpty(); line = in.readLine()) {
+        String[] header = line.split(":", 2);
+        headers.put(header[0].trim().toLowerCase(java.util.Locale.ROOT), header[1].trim());
+      }
+      char[] body = new char[Integer.parseInt(headers.get("content-length"))];
+      int read = 0;
+      while (read < body.length) {
+        read += in.read(body, read, body.length - read);
+      }
+
+      assertEquals("HTTP/1.1 413 Request Entity Too Large", status);
+      assertEquals("application/json", headers.get("content-type"));
+      assertEquals("close", headers.get("connection"));
+      assertEquals(
+          "Request Entity Too Large", JSON.readTree(new String(body)).get("message").asText());
+    }
   }
 
   @Test

@@ -172,6 +172,14 @@ final class LeadHandoffRuntime {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Posts {@code body} as it is, bytes and all, with {@code contentType}. */
+  Response post(String pathOrUrl, String contentType, byte[] body) {
+    return send(
+        HttpRequest.newBuilder(uri(pathOrUrl))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
@@ -198,6 +206,11 @@ final class LeadHandoffRuntime {
   }
 
   // ---- what happened ----
+
+  /** How many executions the state machine has had, running or not. */
+  int executionCount() {
+    return runtime.engine().listExecutions(stateMachineArn, Optional.empty()).size();
+  }
 
   Lead lead(String leadId) {
     return leads.find(leadId).orElseThrow(() -> new AssertionError("no lead " + leadId));
