@@ -3,6 +3,8 @@ package com.leadhandoff.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
+import com.leadhandoff.dynamodb.ops.BatchGetItem;
+import com.leadhandoff.dynamodb.ops.BatchWriteItem;
 import com.leadhandoff.dynamodb.ops.CreateTable;
 import com.leadhandoff.dynamodb.ops.DeleteItem;
 import com.leadhandoff.dynamodb.ops.DeleteTable;
@@ -12,7 +14,11 @@ import com.leadhandoff.dynamodb.ops.GetItem;
 import com.leadhandoff.dynamodb.ops.ListTables;
 import com.leadhandoff.dynamodb.ops.Operation;
 import com.leadhandoff.dynamodb.ops.PutItem;
+import com.leadhandoff.dynamodb.ops.Query;
 import com.leadhandoff.dynamodb.ops.Request;
+import com.leadhandoff.dynamodb.ops.Scan;
+import com.leadhandoff.dynamodb.ops.TransactGetItems;
+import com.leadhandoff.dynamodb.ops.TransactWriteItems;
 import com.leadhandoff.dynamodb.ops.UpdateItem;
 import com.leadhandoff.dynamodb.ops.UpdateTable;
 import com.leadhandoff.dynamodb.ops.UpdateTimeToLive;
@@ -55,6 +61,12 @@ public final class DynamoDbEngine implements AutoCloseable {
     operations.put("GetItem", new GetItem());
     operations.put("UpdateItem", new UpdateItem());
     operations.put("DeleteItem", new DeleteItem());
+    operations.put("Query", new Query());
+    operations.put("Scan", new Scan());
+    operations.put("BatchGetItem", new BatchGetItem());
+    operations.put("BatchWriteItem", new BatchWriteItem());
+    operations.put("TransactWriteItems", new TransactWriteItems());
+    operations.put("TransactGetItems", new TransactGetItems());
   }
 
   /**
