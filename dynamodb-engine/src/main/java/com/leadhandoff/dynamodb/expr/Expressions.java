@@ -24,27 +24,28 @@ public final class Expressions {
    *     named in error messages
    */
   public static Condition condition(String text, String kind, ExpressionAttributes attributes) {
-    throw new UnsupportedOperationException("not yet");
+    return new Parser(text, kind, attributes).condition();
   }
 
   /** An update expression (SET, REMOVE, ADD, DELETE clauses). */
   public static Update update(String text, ExpressionAttributes attributes) {
-    throw new UnsupportedOperationException("not yet");
+    return new Parser(text, "UpdateExpression", attributes).update();
   }
 
   /** A projection expression: the document paths to return. */
   public static List<Path> projection(String text, ExpressionAttributes attributes) {
-    throw new UnsupportedOperationException("not yet");
+    return List.copyOf(new Parser(text, "ProjectionExpression", attributes).projection());
   }
 
   /**
    * A key condition for Query against a table or index whose key is {@code partitionKey} and, if
    * present, {@code sortKey}; refuses conditions DynamoDB refuses ("Query key condition not
-   * supported", "Query condition missed key schema element: x", …).
+   * supported", "Query condition missed key schema element: x", …). The caller checks that the
+   * values' types match the key attributes' declared types.
    */
   public static KeyCondition keyCondition(
       String text, ExpressionAttributes attributes, String partitionKey, Optional<String> sortKey) {
-    throw new UnsupportedOperationException("not yet");
+    return KeyConditions.parse(text, attributes, partitionKey, sortKey);
   }
 
   /** A condition that holds for an item (absent item = empty map). */
@@ -62,7 +63,19 @@ public final class Expressions {
      */
     Map<String, AttributeValue> apply(Map<String, AttributeValue> item);
 
-    /** The document paths the update touches, for UPDATED_OLD / UPDATED_NEW. */
+    /**
+     * The document paths the update touches (every action's path, SET first, then REMOVE, ADD,
+     * DELETE), for UPDATED_OLD / UPDATED_NEW: project the old item through them for UPDATED_OLD and
+     * the new item for UPDATED_NEW.
+     */
     List<Path> paths();
+
+    /**
+     * The paths to project the new item through for UPDATED_NEW; the same as {@link #paths()} (a
+     * REMOVEd path is simply absent from the new item).
+     */
+    default List<Path> updatedNewPaths() {
+      return paths();
+    }
   }
 }

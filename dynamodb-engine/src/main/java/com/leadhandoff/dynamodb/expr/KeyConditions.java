@@ -1,0 +1,187 @@
+package com.leadhandoff.dynamodb.expr;
+
+import com.leadhandoff.dynamodb.error.DynamoDbException;
+import com.leadhandoff.dynamodb.expr.Ast.Node;
+import com.leadhandoff.dynamodb.expr.Ast.Operand;
+import com.leadhandoff.dynamodb.model.AttributeValue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns a parsed condition into a {@link KeyCondition}, refusing what a KeyConditionExpression may
+ * not contain (Developer Guide, "Key condition expressions for query"): only {@code =} on the
+ * partition key, and at most one of {@code = < <= > >= BETWEEN begins_with} on the sort key, joined
+ * by AND. Whether the values' types match the key's declared types is the caller's check (it knows
+ * the attribute definitions).
+ */
+final class KeyConditions {
+  static final String KIND = "KeyConditionExpression";
+
+  private KeyConditions() {}
+
+  static KeyCondition parse(
+      String text, ExpressionAttributes attributes, String partitionKey, Optional<String> sortKey) {
+    Node root = new Parser(text, KIND, attributes).condition();
+    List<Node> conditions = new ArrayList<>(2);
+    flatten(root, conditions);
+    AttributeValue partitionValue = null;
+    KeyCondition.SortCondition sort = null;
+    List<String> seen = new ArrayList<>(2);
+    String unknown = null;
+    List<Object[]> parsed = new ArrayList<>(2);
+    for (Node c : conditions) {
+      Object[] p = simple(c);
+      String attribute = (String) p[0];
+      if (seen.contains(attribute)) {
+        throw DynamoDbException.validation(
+            "KeyConditionExpressions must only contain one condition per key");
+      }
+      seen.add(attribute);
+      parsed.add(p);
+      if (!attribute.equals(partitionKey)
+          && !(sortKey.isPresent() && attribute.equals(sortKey.get()))
+          && unknown == null) {
+        unknown = attribute;
+      }
+    }
+    if (!seen.contains(partitionKey)) {
+      throw missed(partitionKey);
+    }
+    if (unknown != null) {
+      if (sortKey.isPresent()) {
+        throw missed(sortKey.get());
+      }
+      throw notSupported();
+    }
+    for (Object[] p : parsed) {
+      String attribute = (String) p[0];
+      KeyCondition.Operator op = (KeyCondition.Operator) p[1];
+      @SuppressWarnings("unchecked")
+      List<AttributeValue> operands = (List<AttributeValue>) p[2];
+      if (attribute.equals(partitionKey)) {
+        if (op != KeyCondition.Operator.EQ) {
+          throw notSupported();
+        }
+        partitionValue = operands.get(0);
+      } else {
+        sort = new KeyCondition.SortCondition(attribute, op, operands);
+      }
+    }
+    return new KeyCondition(partitionKey, partitionValue, Optional.ofNullable(sort));
+  }
+
+  private static DynamoDbException missed(String key) {
+    return DynamoDbException.validation("Query condition missed key schema element: " + key);
+  }
+
+  private static DynamoDbException notSupported() {
+    return DynamoDbException.validation("Query key condition not supported");
+  }
+
+  private static DynamoDbException invalidOperator(String operator) {
+    return DynamoDbException.validation(
+        "Invalid operator used in KeyConditionExpression: " + operator);
+  }
+
+  /** Collects the AND-joined conditions, refusing any operator a key condition cannot use. */
+  private static void flatten(Node node, List<Node> out) {
+    if (node instanceof Ast.Group g) {
+      flatten(g.inner(), out);
+    } else if (node instanceof Ast.And a) {
+      flatten(a.left(), out);
+      flatten(a.right(), out);
+    } else if (node instanceof Ast.Or) {
+      throw invalidOperator("OR");
+    } else if (node instanceof Ast.Not) {
+      throw invalidOperator("NOT");
+    } else if (node instanceof Ast.In) {
+      throw invalidOperator("IN");
+    } else if (node instanceof Ast.AttributeExists e) {
+      throw invalidOperator(e.exists() ? "attribute_exists" : "attribute_not_exists");
+    } else if (node instanceof Ast.AttributeType) {
+      throw invalidOperator("attribute_type");
+    } else if (node instanceof Ast.Contains) {
+      throw invalidOperator("contains");
+    } else if (node instanceof Ast.Compare c) {
+      if (c.op() == Ast.Comparator.NE) {
+        throw invalidOperator("<>");
+      }
+      if (c.left() instanceof Ast.SizeOp || c.right() instanceof Ast.SizeOp) {
+        throw invalidOperator("size");
+      }
+      out.add(node);
+    } else if (node instanceof Ast.Between b) {
+      if (b.value() instanceof Ast.SizeOp) {
+        throw invalidOperator("size");
+      }
+      out.add(node);
+    } else {
+      out.add(node);
+    }
+  }
+
+  /** {attribute, operator, values} of one condition on a top-level attribute. */
+  private static Object[] simple(Node node) {
+    if (node instanceof Ast.Compare c) {
+      Operand left = c.left();
+      Operand right = c.right();
+      Ast.Comparator op = c.op();
+      if (left instanceof Ast.ValueOp && right instanceof Ast.PathOp) {
+        Operand t = left;
+        left = right;
+        right = t;
+        op =
+            switch (op) {
+              case LT -> Ast.Comparator.GT;
+              case LE -> Ast.Comparator.GE;
+              case GT -> Ast.Comparator.LT;
+              case GE -> Ast.Comparator.LE;
+              default -> op;
+            };
+      }
+      KeyCondition.Operator operator =
+          switch (op) {
+            case EQ -> KeyCondition.Operator.EQ;
+            case LT -> KeyCondition.Operator.LT;
+            case LE -> KeyCondition.Operator.LE;
+            case GT -> KeyCondition.Operator.GT;
+            default -> KeyCondition.Operator.GE;
+          };
+      return new Object[] {attribute(left), operator, List.of(value(right))};
+    }
+    if (node instanceof Ast.Between b) {
+      return new Object[] {
+        attribute(b.value()),
+        KeyCondition.Operator.BETWEEN,
+        List.of(value(b.low()), value(b.high()))
+      };
+    }
+    Ast.BeginsWith b = (Ast.BeginsWith) node;
+    AttributeValue prefix = value(b.prefix());
+    if (!(prefix instanceof AttributeValue.S || prefix instanceof AttributeValue.B)) {
+      throw Parser.error(
+          KIND,
+          "Incorrect operand type for operator or function; operator or function: begins_with,"
+              + " operand type: "
+              + prefix.type());
+    }
+    return new Object[] {
+      attribute(b.subject()), KeyCondition.Operator.BEGINS_WITH, List.of(prefix)
+    };
+  }
+
+  private static String attribute(Operand operand) {
+    if (operand instanceof Ast.PathOp p && p.path().isTopLevel()) {
+      return p.path().attribute();
+    }
+    throw notSupported();
+  }
+
+  private static AttributeValue value(Operand operand) {
+    if (operand instanceof Ast.ValueOp v) {
+      return v.value();
+    }
+    throw notSupported();
+  }
+}
