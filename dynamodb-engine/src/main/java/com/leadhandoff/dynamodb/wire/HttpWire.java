@@ -38,6 +38,14 @@ public final class HttpWire implements DynamoDbServer {
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
+  static {
+    // The JDK server writes headers and body apart; without TCP_NODELAY each small response can
+    // wait out the client's delayed ACK (~40 ms). Read once by the server's configuration.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** What the wire hands each request to. */
   public interface Handler {
     JsonNode handle(String operation, JsonNode request, String region);
