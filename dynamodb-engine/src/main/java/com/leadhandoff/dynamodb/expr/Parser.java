@@ -272,6 +272,13 @@ final class Parser {
     }
   }
 
+  private void requireLiteralType(
+      String operator, Operand operand, Class<? extends AttributeValue> type) {
+    if (operand instanceof Ast.ValueOp v && !type.isInstance(v.value())) {
+      throw incorrectOperandType(operator, v.value());
+    }
+  }
+
   private DynamoDbException incorrectOperandType(String operator, AttributeValue value) {
     return error(
         "Incorrect operand type for operator or function; operator or function: "
@@ -568,6 +575,9 @@ final class Parser {
     if (t == PLUS || t == MINUS) {
       pos++;
       Operand right = updateOperand();
+      String operator = t == PLUS ? "+" : "-";
+      requireLiteralType(operator, left, AttributeValue.N.class);
+      requireLiteralType(operator, right, AttributeValue.N.class);
       return new Ast.Arithmetic(t == PLUS, left, right);
     }
     return left;
@@ -590,6 +600,14 @@ final class Parser {
       if (function.equals("list_append")) {
         pos++;
         List<Operand> args = arguments(function, 2);
+        for (Operand a : args) {
+          if (a instanceof Ast.ListAppend) {
+            throw error(
+                "The function is not allowed to be used this way in an expression; function: "
+                    + function);
+          }
+          requireLiteralType(function, a, AttributeValue.L.class);
+        }
         return new Ast.ListAppend(args.get(0), args.get(1));
       }
       throw unknownFunction(function, false);
