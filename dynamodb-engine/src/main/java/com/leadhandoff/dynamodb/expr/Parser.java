@@ -142,14 +142,21 @@ final class Parser {
         case "attribute_exists", "attribute_not_exists" -> {
           pos++;
           List<Operand> args = arguments(function, 1);
+          notCompared(function);
           return new Ast.AttributeExists(
               requirePath(function, args.get(0)), function.equals("attribute_exists"));
         }
         case "attribute_type" -> {
           pos++;
           List<Operand> args = arguments(function, 2);
-          Path path = requirePath(function, args.get(0));
+          notCompared(function);
           Operand type = args.get(1);
+          if (!(type instanceof Ast.ValueOp)) {
+            throw error(
+                "Incorrect operand type for operator or function; operator or function: "
+                    + function
+                    + ", operand type: document path");
+          }
           if (type instanceof Ast.ValueOp v) {
             if (!(v.value() instanceof AttributeValue.S s)) {
               throw incorrectOperandType(function, v.value());
@@ -161,11 +168,12 @@ final class Parser {
                       + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
             }
           }
-          return new Ast.AttributeType(path, type);
+          return new Ast.AttributeType(args.get(0), type);
         }
         case "begins_with" -> {
           pos++;
           List<Operand> args = arguments(function, 2);
+          notCompared(function);
           for (Operand a : args) {
             if (a instanceof Ast.ValueOp v
                 && !(v.value() instanceof AttributeValue.S
@@ -178,6 +186,7 @@ final class Parser {
         case "contains" -> {
           pos++;
           List<Operand> args = arguments(function, 2);
+          notCompared(function);
           return new Ast.Contains(args.get(0), args.get(1));
         }
         case "size" -> left = operand();
@@ -259,6 +268,16 @@ final class Parser {
           "The function is not allowed to be used this way in an expression; function: size");
     }
     throw syntax();
+  }
+
+  /** A Boolean function's result cannot be compared ("attribute_exists(a) < :v"). */
+  private void notCompared(String function) {
+    int t = peek();
+    if (t >= Lexer.EQ && t <= Lexer.GE || lx.isWord(pos, "BETWEEN") || lx.isWord(pos, "IN")) {
+      throw error(
+          "The function is not allowed to be used this way in an expression; function: "
+              + function);
+    }
   }
 
   private void requireOrdered(String operator, Operand operand) {
@@ -360,8 +379,16 @@ final class Parser {
         throw unknownFunction(function, true);
       }
       pos++;
-      List<Operand> args = arguments(function, 1);
-      return new Ast.SizeOp(new Ast.PathOp(requirePath(function, args.get(0))));
+      Operand arg = arguments(function, 1).get(0);
+      if (arg instanceof Ast.SizeOp) {
+        throw error(
+            "Incorrect operand type for operator or function; operator or function: size,"
+                + " operand type: N");
+      }
+      if (arg instanceof Ast.ValueOp v && Ast.SizeOp.size(v.value()) == null) {
+        throw incorrectOperandType(function, v.value());
+      }
+      return new Ast.SizeOp(arg);
     }
     if (t == NAME || t == HASH) {
       return new Ast.PathOp(path());

@@ -189,10 +189,49 @@ class ConditionSyntaxTest {
         "Invalid ConditionExpression: Operator or function requires a document path; operator or"
             + " function: attribute_exists",
         () -> Expressions.condition("attribute_exists(:v)", CE, attrs(":v", s("a"))));
+  }
+
+  @Test
+  void sizeOfALiteralWithoutASizeIsRefused() {
     assertValidation(
-        "Invalid ConditionExpression: Operator or function requires a document path; operator or"
-            + " function: size",
-        () -> Expressions.condition("size(:v) > :v", CE, attrs(":v", s("a"))));
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: size, operand type: N",
+        () -> Expressions.condition("size(:v) > :v", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: size, operand type: N",
+        () -> Expressions.condition("size(size(a)) > :v", CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void booleanFunctionsCannotBeCompared() {
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: attribute_exists",
+        () -> Expressions.condition("attribute_exists(a) < :v", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: contains",
+        () -> Expressions.condition("contains(a, :v) = :v", CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void attributeTypeNeedsAValueForTheType() {
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: attribute_type, operand type: document path",
+        () -> Expressions.condition("attribute_type(a, b)", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: attribute_type, operand type: N",
+        () -> Expressions.condition("attribute_type(a, :t)", CE, attrs(":t", n("1"))));
+  }
+
+  @Test
+  void betweenBindsTighterThanAnd() {
+    Map<String, AttributeValue> item = item("a", n("1"), "b", n("2"), "c", n("3"));
+    assertTrue(eval("b BETWEEN a AND c AND a < b", item));
+    assertFalse(eval("b BETWEEN a AND c AND b < a", item));
   }
 
   @Test
