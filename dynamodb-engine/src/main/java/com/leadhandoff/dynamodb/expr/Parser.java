@@ -133,6 +133,9 @@ final class Parser {
       pos++;
       Node inner = or();
       expect(RPAREN);
+      if (inner instanceof Ast.Group) {
+        throw error("The expression has redundant parentheses;");
+      }
       return new Ast.Group(inner);
     }
     Operand left;

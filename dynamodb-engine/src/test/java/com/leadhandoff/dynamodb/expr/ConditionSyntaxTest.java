@@ -51,6 +51,14 @@ class ConditionSyntaxTest {
   }
 
   @Test
+  void doubledParenthesesAreRedundant() {
+    assertValidation(
+        "Invalid ConditionExpression: The expression has redundant parentheses;",
+        () -> Expressions.condition("((a = :v))", CE, attrs(":v", n("1"))));
+    assertTrue(eval("(a = :v) AND ((a = :v) OR (a = :v))", item("a", n("1")), ":v", n("1")));
+  }
+
+  @Test
   void notCanRepeatAndWrapParentheses() {
     Map<String, AttributeValue> item = item("a", n("1"));
     assertTrue(eval("NOT NOT a = :one", item, ":one", n("1")));

@@ -128,9 +128,31 @@ class KeyConditionTest {
     assertValidation(
         "KeyConditionExpressions must only contain one condition per key",
         () -> parse("pk = :p AND pk = :p", ":p", s("x")));
+  }
+
+  @Test
+  void moreThanTwoConditionsAreRefused() {
     assertValidation(
-        "KeyConditionExpressions must only contain one condition per key",
+        "Conditions can be of length 1 or 2 only",
         () -> parse("pk = :p AND sk > :p AND sk < :p", ":p", s("x")));
+    assertValidation(
+        "Conditions can be of length 1 or 2 only",
+        () -> parse("pk = :p AND sk > :p AND extra < :p", ":p", s("x")));
+  }
+
+  @Test
+  void redundantParenthesesAreRefusedButOneLevelPerConditionIsAllowed() {
+    assertEquals(s("x"), parse("((sk = :p) AND (pk = :p))", ":p", s("x")).partitionValue());
+    assertValidation(
+        "Invalid KeyConditionExpression: The expression has redundant parentheses;",
+        () -> parse("((sk = :p) AND ((pk = :p)))", ":p", s("x")));
+  }
+
+  @Test
+  void functionNamesAreCaseSensitive() {
+    assertValidation(
+        "Invalid KeyConditionExpression: Invalid function name; function: BEGINS_WITH",
+        () -> parse("pk = :p AND BEGINS_WITH(sk, :p)", ":p", s("x")));
   }
 
   @Test
@@ -144,8 +166,13 @@ class KeyConditionTest {
   @Test
   void nestedOrPathOperandsAreNotSupported() {
     assertValidation(
-        "Query key condition not supported", () -> parse("pk = :p AND sk.x = :p", ":p", s("x")));
+        "KeyConditionExpressions cannot have conditions on nested attributes",
+        () -> parse("pk = :p AND sk.x = :p", ":p", s("x")));
     assertValidation("Query key condition not supported", () -> parse("pk = sk"));
+    assertValidation("Query key condition not supported", () -> parse(":p = :p", ":p", s("x")));
+    assertValidation(
+        "Invalid KeyConditionExpression: Syntax error; token: <EOF>, near: \"pk\"",
+        () -> parse("pk"));
   }
 
   @Test
