@@ -32,6 +32,7 @@ import java.util.Set;
  */
 final class Parser {
   static final int MAX_IN_OPERANDS = 100;
+  static final int MAX_EXPRESSION_BYTES = 4096;
   static final Set<String> ATTRIBUTE_TYPES =
       Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
@@ -45,6 +46,10 @@ final class Parser {
     this.attributes = attributes == null ? ExpressionAttributes.none() : attributes;
     if (text == null || text.isBlank()) {
       throw error(kind, "The expression can not be empty;");
+    }
+    if (text.length() > MAX_EXPRESSION_BYTES / 3
+        && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EXPRESSION_BYTES) {
+      throw error(kind, "Expression size has exceeded the maximum allowed size;");
     }
     this.lx = new Lexer(text);
   }

@@ -368,4 +368,14 @@ class ConditionSyntaxTest {
         "Invalid ConditionExpression: Syntax error; token: \"#\", near: \"#\"",
         () -> Expressions.condition("#", CE, attrs()));
   }
+
+  @Test
+  void expressionsOverFourKilobytesAreRefused() {
+    String ok = "a = :v" + " ".repeat(4090);
+    assertDoesNotThrow(() -> Expressions.condition(ok, CE, attrs(":v", n("1"))));
+    String tooLong = "a = :v" + " ".repeat(4091);
+    assertValidation(
+        "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;",
+        () -> Expressions.condition(tooLong, CE, attrs(":v", n("1"))));
+  }
 }

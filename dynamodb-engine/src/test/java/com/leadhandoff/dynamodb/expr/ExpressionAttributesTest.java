@@ -7,6 +7,8 @@ import static com.leadhandoff.dynamodb.expr.Fixtures.s;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.leadhandoff.dynamodb.model.AttributeValue;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,5 +76,31 @@ class ExpressionAttributesTest {
         "Invalid ProjectionExpression: An expression attribute name used in the document path is"
             + " not defined; attribute name: #x",
         () -> Expressions.projection("a.#x", ExpressionAttributes.none()));
+  }
+
+  @Test
+  void presentButEmptyMapsAreRefused() {
+    assertValidation(
+        "ExpressionAttributeNames must not be empty",
+        () -> new ExpressionAttributes(Map.of(), null).checkKeys());
+    assertValidation(
+        "ExpressionAttributeValues must not be empty",
+        () -> new ExpressionAttributes(null, Map.<String, AttributeValue>of()).checkKeys());
+    assertDoesNotThrow(() -> new ExpressionAttributes(null, null).checkKeys());
+  }
+
+  @Test
+  void keysMustBePlaceholderTokens() {
+    assertValidation(
+        "ExpressionAttributeNames contains invalid key: Syntax error; key: \"name\"",
+        () -> new ExpressionAttributes(Map.of("name", "x"), null).checkKeys());
+    assertValidation(
+        "ExpressionAttributeValues contains invalid key: Syntax error; key: \":a-b\"",
+        () -> new ExpressionAttributes(null, Map.of(":a-b", n("1"))).checkKeys());
+    assertValidation(
+        "ExpressionAttributeNames contains invalid key: Syntax error; key: \"#\"",
+        () -> new ExpressionAttributes(Map.of("#", "x"), null).checkKeys());
+    assertDoesNotThrow(
+        () -> new ExpressionAttributes(Map.of("#_1a", "x"), Map.of(":9_", n("1"))).checkKeys());
   }
 }

@@ -6,6 +6,8 @@ import static com.leadhandoff.dynamodb.expr.Fixtures.b;
 import static com.leadhandoff.dynamodb.expr.Fixtures.n;
 import static com.leadhandoff.dynamodb.expr.Fixtures.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.dynamodb.expr.KeyCondition.Operator;
 import com.leadhandoff.dynamodb.expr.KeyCondition.SortCondition;
@@ -190,5 +192,23 @@ class KeyConditionTest {
         "Invalid KeyConditionExpression: Attribute name is a reserved keyword; reserved keyword:"
             + " key",
         () -> parse("key = :p", ":p", s("x")));
+  }
+
+  @Test
+  void matchesChecksPartitionValueAndSortCondition() {
+    KeyCondition k =
+        parse("pk = :p AND sk BETWEEN :a AND :b", ":p", s("x"), ":a", n("1"), ":b", n("3"));
+    assertTrue(k.matches(Fixtures.item("pk", s("x"), "sk", n("2"))));
+    assertTrue(k.matches(Fixtures.item("pk", s("x"), "sk", n("3"))));
+    assertFalse(k.matches(Fixtures.item("pk", s("x"), "sk", n("4"))));
+    assertFalse(k.matches(Fixtures.item("pk", s("y"), "sk", n("2"))));
+    assertFalse(k.matches(Fixtures.item("pk", s("x"), "sk", s("2"))));
+    assertFalse(k.matches(Fixtures.item("pk", s("x"))));
+    KeyCondition prefix = parse("pk = :p AND begins_with(sk, :a)", ":p", s("x"), ":a", s("ab"));
+    assertTrue(prefix.matches(Fixtures.item("pk", s("x"), "sk", s("abc"))));
+    assertFalse(prefix.matches(Fixtures.item("pk", s("x"), "sk", s("b"))));
+    KeyCondition lt = parse("pk = :p AND sk < :a", ":p", s("x"), ":a", b(5));
+    assertTrue(lt.matches(Fixtures.item("pk", s("x"), "sk", b(4, 9))));
+    assertFalse(lt.matches(Fixtures.item("pk", s("x"), "sk", b(5))));
   }
 }
