@@ -133,8 +133,25 @@ final class Parser {
     return primary();
   }
 
+  /** True if the parenthesis at {@code pos} closes before a comparator, BETWEEN or IN. */
+  private boolean parenthesisedOperandAhead() {
+    int depth = 0;
+    for (int i = pos; i < lx.count; i++) {
+      int t = lx.type[i];
+      if (t == LPAREN) {
+        depth++;
+      } else if (t == RPAREN && --depth == 0) {
+        int next = lx.type[i + 1];
+        return next >= Lexer.EQ && next <= Lexer.GE
+            || lx.isWord(i + 1, "BETWEEN")
+            || lx.isWord(i + 1, "IN");
+      }
+    }
+    return false;
+  }
+
   private Node primary() {
-    if (peek() == LPAREN) {
+    if (peek() == LPAREN && !parenthesisedOperandAhead()) {
       pos++;
       Node inner = or();
       expect(RPAREN);
@@ -158,12 +175,14 @@ final class Parser {
           pos++;
           List<Operand> args = arguments(function, 2);
           notCompared(function);
+          distinct(function, args.get(0), args.get(1));
           Operand type = args.get(1);
           if (!(type instanceof Ast.ValueOp)) {
             throw error(
                 "Incorrect operand type for operator or function; operator or function: "
                     + function
-                    + ", operand type: document path");
+                    + ", operand type: "
+                    + (type instanceof Ast.SizeOp ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}"));
           }
           if (type instanceof Ast.ValueOp v) {
             if (!(v.value() instanceof AttributeValue.S s)) {
@@ -182,7 +201,14 @@ final class Parser {
           pos++;
           List<Operand> args = arguments(function, 2);
           notCompared(function);
+          distinct(function, args.get(0), args.get(1));
           for (Operand a : args) {
+            if (a instanceof Ast.SizeOp) {
+              throw error(
+                  "Incorrect operand type for operator or function; operator or function: "
+                      + function
+                      + ", operand type: N");
+            }
             if (a instanceof Ast.ValueOp v
                 && !(v.value() instanceof AttributeValue.S
                     || v.value() instanceof AttributeValue.B)) {
@@ -195,6 +221,7 @@ final class Parser {
           pos++;
           List<Operand> args = arguments(function, 2);
           notCompared(function);
+          distinct(function, args.get(0), args.get(1));
           return new Ast.Contains(args.get(0), args.get(1));
         }
         case "size" -> left = operand();
@@ -217,6 +244,7 @@ final class Parser {
     if (op != null) {
       pos++;
       Operand right = operand();
+      distinct(op.symbol, left, right);
       if (op != Comparator.EQ && op != Comparator.NE) {
         requireOrdered(op.symbol, left);
         requireOrdered(op.symbol, right);
@@ -276,6 +304,20 @@ final class Parser {
           "The function is not allowed to be used this way in an expression; function: size");
     }
     throw syntax();
+  }
+
+  /** Refuses an operator or function given the same document path twice ("a = a"). */
+  private void distinct(String operator, Operand first, Operand second) {
+    if (first instanceof Ast.PathOp a
+        && second instanceof Ast.PathOp b
+        && a.path().equals(b.path())) {
+      throw error(
+          "The first operand must be distinct from the remaining operands for this operator or"
+              + " function; operator: "
+              + operator
+              + ", first operand: "
+              + a.path().display());
+    }
   }
 
   /** A Boolean function's result cannot be compared ("attribute_exists(a) < :v"). */
@@ -376,6 +418,15 @@ final class Parser {
   /** A condition operand: a path, a value, or {@code size(path)}. */
   private Operand operand() {
     int t = peek();
+    if (t == LPAREN) {
+      pos++;
+      if (peek() == LPAREN) {
+        throw error("The expression has redundant parentheses;");
+      }
+      Operand inner = operand();
+      expect(RPAREN);
+      return inner;
+    }
     if (t == COLON) {
       String placeholder = lx.text(pos);
       pos++;
@@ -384,7 +435,17 @@ final class Parser {
     if (functionAhead()) {
       String function = lx.text(pos);
       if (!function.equals("size")) {
-        throw unknownFunction(function, true);
+        throw switch (function) {
+          case "attribute_exists",
+              "attribute_not_exists",
+              "attribute_type",
+              "begins_with",
+              "contains" ->
+              error(
+                  "The function is not allowed to be used this way in an expression; function: "
+                      + function);
+          default -> unknownFunction(function, true);
+        };
       }
       pos++;
       Operand arg = arguments(function, 1).get(0);

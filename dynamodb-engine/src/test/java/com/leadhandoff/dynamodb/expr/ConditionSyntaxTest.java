@@ -227,7 +227,7 @@ class ConditionSyntaxTest {
   void attributeTypeNeedsAValueForTheType() {
     assertValidation(
         "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
-            + " function: attribute_type, operand type: document path",
+            + " function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}",
         () -> Expressions.condition("attribute_type(a, b)", CE, attrs()));
     assertValidation(
         "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
@@ -377,5 +377,57 @@ class ConditionSyntaxTest {
     assertValidation(
         "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;",
         () -> Expressions.condition(tooLong, CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void sameDocumentPathTwiceIsRefused() {
+    assertValidation(
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining"
+            + " operands for this operator or function; operator: =, first operand: [a]",
+        () -> Expressions.condition("a = a", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining"
+            + " operands for this operator or function; operator: contains, first operand: [a,"
+            + " [0]]",
+        () -> Expressions.condition("contains(#a[0], a[0])", CE, attrs("#a", "a")));
+    assertTrue(eval("a <> b", item()));
+  }
+
+  @Test
+  void operandsMayBeParenthesised() {
+    Map<String, AttributeValue> item = item("a", n("2"));
+    assertTrue(eval("(a) = :v", item, ":v", n("2")));
+    assertTrue(
+        eval(
+            "a = (:v) AND (size(#b)) BETWEEN (:v) AND :v",
+            item("a", n("2"), "b", s("ab")),
+            "#b",
+            "b",
+            ":v",
+            n("2")));
+    assertTrue(eval("(a) IN (:v)", item, ":v", n("2")));
+    assertValidation(
+        "Invalid ConditionExpression: The expression has redundant parentheses;",
+        () -> Expressions.condition("((a)) = :v", CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void conditionFunctionsAreNotOperands() {
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: attribute_exists",
+        () -> Expressions.condition("contains(attribute_exists(a), :v)", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: begins_with",
+        () -> Expressions.condition(":v = begins_with(a, :v)", CE, attrs(":v", s("x"))));
+  }
+
+  @Test
+  void beginsWithRefusesSizeAndAttributeTypeRefusesAPath() {
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: begins_with, operand type: N",
+        () -> Expressions.condition("begins_with(size(a), :v)", CE, attrs(":v", s("x"))));
   }
 }
