@@ -32,6 +32,7 @@ import java.util.Set;
  */
 final class Parser {
   static final int MAX_IN_OPERANDS = 100;
+  static final int MAX_EXPRESSION_BYTES = 4096;
   static final Set<String> ATTRIBUTE_TYPES =
       Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
@@ -45,6 +46,10 @@ final class Parser {
     this.attributes = attributes == null ? ExpressionAttributes.none() : attributes;
     if (text == null || text.isBlank()) {
       throw error(kind, "The expression can not be empty;");
+    }
+    if (text.length() > MAX_EXPRESSION_BYTES / 3
+        && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EXPRESSION_BYTES) {
+      throw error(kind, "Expression size has exceeded the maximum allowed size;");
     }
     this.lx = new Lexer(text);
   }
@@ -128,11 +133,31 @@ final class Parser {
     return primary();
   }
 
+  /** True if the parenthesis at {@code pos} closes before a comparator, BETWEEN or IN. */
+  private boolean parenthesisedOperandAhead() {
+    int depth = 0;
+    for (int i = pos; i < lx.count; i++) {
+      int t = lx.type[i];
+      if (t == LPAREN) {
+        depth++;
+      } else if (t == RPAREN && --depth == 0) {
+        int next = lx.type[i + 1];
+        return next >= Lexer.EQ && next <= Lexer.GE
+            || lx.isWord(i + 1, "BETWEEN")
+            || lx.isWord(i + 1, "IN");
+      }
+    }
+    return false;
+  }
+
   private Node primary() {
-    if (peek() == LPAREN) {
+    if (peek() == LPAREN && !parenthesisedOperandAhead()) {
       pos++;
       Node inner = or();
       expect(RPAREN);
+      if (inner instanceof Ast.Group) {
+        throw error("The expression has redundant parentheses;");
+      }
       return new Ast.Group(inner);
     }
     Operand left;
@@ -142,14 +167,23 @@ final class Parser {
         case "attribute_exists", "attribute_not_exists" -> {
           pos++;
           List<Operand> args = arguments(function, 1);
+          notCompared(function);
           return new Ast.AttributeExists(
               requirePath(function, args.get(0)), function.equals("attribute_exists"));
         }
         case "attribute_type" -> {
           pos++;
           List<Operand> args = arguments(function, 2);
-          Path path = requirePath(function, args.get(0));
+          notCompared(function);
+          distinct(function, args.get(0), args.get(1));
           Operand type = args.get(1);
+          if (!(type instanceof Ast.ValueOp)) {
+            throw error(
+                "Incorrect operand type for operator or function; operator or function: "
+                    + function
+                    + ", operand type: "
+                    + (type instanceof Ast.SizeOp ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}"));
+          }
           if (type instanceof Ast.ValueOp v) {
             if (!(v.value() instanceof AttributeValue.S s)) {
               throw incorrectOperandType(function, v.value());
@@ -161,12 +195,20 @@ final class Parser {
                       + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
             }
           }
-          return new Ast.AttributeType(path, type);
+          return new Ast.AttributeType(args.get(0), type);
         }
         case "begins_with" -> {
           pos++;
           List<Operand> args = arguments(function, 2);
+          notCompared(function);
+          distinct(function, args.get(0), args.get(1));
           for (Operand a : args) {
+            if (a instanceof Ast.SizeOp) {
+              throw error(
+                  "Incorrect operand type for operator or function; operator or function: "
+                      + function
+                      + ", operand type: N");
+            }
             if (a instanceof Ast.ValueOp v
                 && !(v.value() instanceof AttributeValue.S
                     || v.value() instanceof AttributeValue.B)) {
@@ -178,6 +220,8 @@ final class Parser {
         case "contains" -> {
           pos++;
           List<Operand> args = arguments(function, 2);
+          notCompared(function);
+          distinct(function, args.get(0), args.get(1));
           return new Ast.Contains(args.get(0), args.get(1));
         }
         case "size" -> left = operand();
@@ -200,6 +244,7 @@ final class Parser {
     if (op != null) {
       pos++;
       Operand right = operand();
+      distinct(op.symbol, left, right);
       if (op != Comparator.EQ && op != Comparator.NE) {
         requireOrdered(op.symbol, left);
         requireOrdered(op.symbol, right);
@@ -261,6 +306,30 @@ final class Parser {
     throw syntax();
   }
 
+  /** Refuses an operator or function given the same document path twice ("a = a"). */
+  private void distinct(String operator, Operand first, Operand second) {
+    if (first instanceof Ast.PathOp a
+        && second instanceof Ast.PathOp b
+        && a.path().equals(b.path())) {
+      throw error(
+          "The first operand must be distinct from the remaining operands for this operator or"
+              + " function; operator: "
+              + operator
+              + ", first operand: "
+              + a.path().display());
+    }
+  }
+
+  /** A Boolean function's result cannot be compared ("attribute_exists(a) < :v"). */
+  private void notCompared(String function) {
+    int t = peek();
+    if (t >= Lexer.EQ && t <= Lexer.GE || lx.isWord(pos, "BETWEEN") || lx.isWord(pos, "IN")) {
+      throw error(
+          "The function is not allowed to be used this way in an expression; function: "
+              + function);
+    }
+  }
+
   private void requireOrdered(String operator, Operand operand) {
     if (operand instanceof Ast.ValueOp v) {
       AttributeValue value = v.value();
@@ -269,6 +338,13 @@ final class Parser {
           || value instanceof AttributeValue.B)) {
         throw incorrectOperandType(operator, value);
       }
+    }
+  }
+
+  private void requireLiteralType(
+      String operator, Operand operand, Class<? extends AttributeValue> type) {
+    if (operand instanceof Ast.ValueOp v && !type.isInstance(v.value())) {
+      throw incorrectOperandType(operator, v.value());
     }
   }
 
@@ -342,6 +418,15 @@ final class Parser {
   /** A condition operand: a path, a value, or {@code size(path)}. */
   private Operand operand() {
     int t = peek();
+    if (t == LPAREN) {
+      pos++;
+      if (peek() == LPAREN) {
+        throw error("The expression has redundant parentheses;");
+      }
+      Operand inner = operand();
+      expect(RPAREN);
+      return inner;
+    }
     if (t == COLON) {
       String placeholder = lx.text(pos);
       pos++;
@@ -350,11 +435,29 @@ final class Parser {
     if (functionAhead()) {
       String function = lx.text(pos);
       if (!function.equals("size")) {
-        throw unknownFunction(function, true);
+        throw switch (function) {
+          case "attribute_exists",
+              "attribute_not_exists",
+              "attribute_type",
+              "begins_with",
+              "contains" ->
+              error(
+                  "The function is not allowed to be used this way in an expression; function: "
+                      + function);
+          default -> unknownFunction(function, true);
+        };
       }
       pos++;
-      List<Operand> args = arguments(function, 1);
-      return new Ast.SizeOp(new Ast.PathOp(requirePath(function, args.get(0))));
+      Operand arg = arguments(function, 1).get(0);
+      if (arg instanceof Ast.SizeOp) {
+        throw error(
+            "Incorrect operand type for operator or function; operator or function: size,"
+                + " operand type: N");
+      }
+      if (arg instanceof Ast.ValueOp v && Ast.SizeOp.size(v.value()) == null) {
+        throw incorrectOperandType(function, v.value());
+      }
+      return new Ast.SizeOp(arg);
     }
     if (t == NAME || t == HASH) {
       return new Ast.PathOp(path());
@@ -568,6 +671,9 @@ final class Parser {
     if (t == PLUS || t == MINUS) {
       pos++;
       Operand right = updateOperand();
+      String operator = t == PLUS ? "+" : "-";
+      requireLiteralType(operator, left, AttributeValue.N.class);
+      requireLiteralType(operator, right, AttributeValue.N.class);
       return new Ast.Arithmetic(t == PLUS, left, right);
     }
     return left;
@@ -590,6 +696,14 @@ final class Parser {
       if (function.equals("list_append")) {
         pos++;
         List<Operand> args = arguments(function, 2);
+        for (Operand a : args) {
+          if (a instanceof Ast.ListAppend) {
+            throw error(
+                "The function is not allowed to be used this way in an expression; function: "
+                    + function);
+          }
+          requireLiteralType(function, a, AttributeValue.L.class);
+        }
         return new Ast.ListAppend(args.get(0), args.get(1));
       }
       throw unknownFunction(function, false);

@@ -214,6 +214,31 @@ class ConditionEvaluationTest {
   }
 
   @Test
+  void containsFindsBytesInBinaryAndAnyValueInALists() {
+    Map<String, AttributeValue> item =
+        item("d", b(1, 2, 3, 4), "e", l(s("hi"), ss("x", "y"), l(n("3"), n("4"))));
+    assertTrue(eval("contains(d, :v)", item, ":v", b(2, 3)));
+    assertFalse(eval("contains(d, :v)", item, ":v", b(3, 2)));
+    assertTrue(eval("contains(d, :v)", item, ":v", b()));
+    assertTrue(eval("contains(e, :v)", item, ":v", ss("y", "x")));
+    assertTrue(eval("contains(e, :v)", item, ":v", l(n("3"), n("4"))));
+  }
+
+  @Test
+  void sizeAndAttributeTypeAcceptLiterals() {
+    assertTrue(eval("size(:v) = :n", item(), ":v", s("abc"), ":n", n("3")));
+    assertTrue(eval("attribute_type(:v, :t)", item(), ":v", n("0"), ":t", s("N")));
+  }
+
+  @Test
+  void beginsWithOperandsMayBeInEitherOrder() {
+    Map<String, AttributeValue> item = item("a", s("he"), "c", s("hello"));
+    assertTrue(eval("begins_with(:str, a)", item, ":str", s("hellohi")));
+    assertTrue(eval("begins_with(c, a)", item));
+    assertFalse(eval("begins_with(a, c)", item));
+  }
+
+  @Test
   void containsWithAPathOperand() {
     Map<String, AttributeValue> item = item("tags", ss("red", "blue"), "colour", s("red"));
     assertTrue(eval("contains(tags, colour)", item));

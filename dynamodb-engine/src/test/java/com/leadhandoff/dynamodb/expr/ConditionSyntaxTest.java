@@ -51,6 +51,14 @@ class ConditionSyntaxTest {
   }
 
   @Test
+  void doubledParenthesesAreRedundant() {
+    assertValidation(
+        "Invalid ConditionExpression: The expression has redundant parentheses;",
+        () -> Expressions.condition("((a = :v))", CE, attrs(":v", n("1"))));
+    assertTrue(eval("(a = :v) AND ((a = :v) OR (a = :v))", item("a", n("1")), ":v", n("1")));
+  }
+
+  @Test
   void notCanRepeatAndWrapParentheses() {
     Map<String, AttributeValue> item = item("a", n("1"));
     assertTrue(eval("NOT NOT a = :one", item, ":one", n("1")));
@@ -189,10 +197,49 @@ class ConditionSyntaxTest {
         "Invalid ConditionExpression: Operator or function requires a document path; operator or"
             + " function: attribute_exists",
         () -> Expressions.condition("attribute_exists(:v)", CE, attrs(":v", s("a"))));
+  }
+
+  @Test
+  void sizeOfALiteralWithoutASizeIsRefused() {
     assertValidation(
-        "Invalid ConditionExpression: Operator or function requires a document path; operator or"
-            + " function: size",
-        () -> Expressions.condition("size(:v) > :v", CE, attrs(":v", s("a"))));
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: size, operand type: N",
+        () -> Expressions.condition("size(:v) > :v", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: size, operand type: N",
+        () -> Expressions.condition("size(size(a)) > :v", CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void booleanFunctionsCannotBeCompared() {
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: attribute_exists",
+        () -> Expressions.condition("attribute_exists(a) < :v", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: contains",
+        () -> Expressions.condition("contains(a, :v) = :v", CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void attributeTypeNeedsAValueForTheType() {
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}",
+        () -> Expressions.condition("attribute_type(a, b)", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: attribute_type, operand type: N",
+        () -> Expressions.condition("attribute_type(a, :t)", CE, attrs(":t", n("1"))));
+  }
+
+  @Test
+  void betweenBindsTighterThanAnd() {
+    Map<String, AttributeValue> item = item("a", n("1"), "b", n("2"), "c", n("3"));
+    assertTrue(eval("b BETWEEN a AND c AND a < b", item));
+    assertFalse(eval("b BETWEEN a AND c AND b < a", item));
   }
 
   @Test
@@ -320,5 +367,67 @@ class ConditionSyntaxTest {
     assertValidation(
         "Invalid ConditionExpression: Syntax error; token: \"#\", near: \"#\"",
         () -> Expressions.condition("#", CE, attrs()));
+  }
+
+  @Test
+  void expressionsOverFourKilobytesAreRefused() {
+    String ok = "a = :v" + " ".repeat(4090);
+    assertDoesNotThrow(() -> Expressions.condition(ok, CE, attrs(":v", n("1"))));
+    String tooLong = "a = :v" + " ".repeat(4091);
+    assertValidation(
+        "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size;",
+        () -> Expressions.condition(tooLong, CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void sameDocumentPathTwiceIsRefused() {
+    assertValidation(
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining"
+            + " operands for this operator or function; operator: =, first operand: [a]",
+        () -> Expressions.condition("a = a", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: The first operand must be distinct from the remaining"
+            + " operands for this operator or function; operator: contains, first operand: [a,"
+            + " [0]]",
+        () -> Expressions.condition("contains(#a[0], a[0])", CE, attrs("#a", "a")));
+    assertTrue(eval("a <> b", item()));
+  }
+
+  @Test
+  void operandsMayBeParenthesised() {
+    Map<String, AttributeValue> item = item("a", n("2"));
+    assertTrue(eval("(a) = :v", item, ":v", n("2")));
+    assertTrue(
+        eval(
+            "a = (:v) AND (size(#b)) BETWEEN (:v) AND :v",
+            item("a", n("2"), "b", s("ab")),
+            "#b",
+            "b",
+            ":v",
+            n("2")));
+    assertTrue(eval("(a) IN (:v)", item, ":v", n("2")));
+    assertValidation(
+        "Invalid ConditionExpression: The expression has redundant parentheses;",
+        () -> Expressions.condition("((a)) = :v", CE, attrs(":v", n("1"))));
+  }
+
+  @Test
+  void conditionFunctionsAreNotOperands() {
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: attribute_exists",
+        () -> Expressions.condition("contains(attribute_exists(a), :v)", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: begins_with",
+        () -> Expressions.condition(":v = begins_with(a, :v)", CE, attrs(":v", s("x"))));
+  }
+
+  @Test
+  void beginsWithRefusesSizeAndAttributeTypeRefusesAPath() {
+    assertValidation(
+        "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or"
+            + " function: begins_with, operand type: N",
+        () -> Expressions.condition("begins_with(size(a), :v)", CE, attrs(":v", s("x"))));
   }
 }

@@ -130,7 +130,26 @@ class UpdateExpressionTest {
         () -> apply("SET a = a + :v", item("a", s("x")), ":v", n("1")));
     assertValidation(
         "An operand in the update expression has an incorrect data type",
-        () -> apply("SET a = :v - :w", item(), ":v", n("1"), ":w", ss("x")));
+        () -> apply("SET a = :v - a", item("a", l()), ":v", n("1")));
+  }
+
+  @Test
+  void arithmeticOnLiteralNonNumbersIsRefusedAtParse() {
+    assertValidation(
+        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
+            + " function: -, operand type: SS",
+        () -> Expressions.update("SET a = :v - :w", attrs(":v", n("1"), ":w", ss("x"))));
+    assertValidation(
+        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
+            + " function: +, operand type: S",
+        () -> Expressions.update("SET a = :w + b", attrs(":w", s("dog"))));
+  }
+
+  @Test
+  void onlyTwoOperandsMayBeAdded() {
+    assertValidation(
+        "Invalid UpdateExpression: Syntax error; token: \"+\", near: \":v + :v\"",
+        () -> Expressions.update("SET a = :v + :v + :v", attrs(":v", n("1"))));
   }
 
   @Test
@@ -196,7 +215,91 @@ class UpdateExpressionTest {
   void listAppendOfANonListIsRefused() {
     assertValidation(
         "An operand in the update expression has an incorrect data type",
-        () -> apply("SET l = list_append(l, :v)", item("l", l()), ":v", n("2")));
+        () -> apply("SET l = list_append(l, :v)", item("l", s("x")), ":v", l()));
+    assertValidation(
+        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or"
+            + " function: list_append, operand type: N",
+        () -> Expressions.update("SET l = list_append(l, :v)", attrs(":v", n("2"))));
+  }
+
+  @Test
+  void listAppendCannotNestListAppend() {
+    assertValidation(
+        "Invalid UpdateExpression: The function is not allowed to be used this way in an"
+            + " expression; function: list_append",
+        () ->
+            Expressions.update(
+                "SET a = list_append(list_append(:v, :v), :v)", attrs(":v", l(n("1")))));
+  }
+
+  @Test
+  void functionNamesAreCaseSensitive() {
+    assertValidation(
+        "Invalid UpdateExpression: Invalid function name; function: LIST_APPEND",
+        () -> Expressions.update("SET a = LIST_APPEND(:v, :v)", attrs(":v", l())));
+  }
+
+  @Test
+  void namesCannotStartWithAnUnderscoreOrDigit() {
+    assertValidation(
+        "Invalid UpdateExpression: Syntax error; token: \"_\", near: \"SET _abc\"",
+        () -> Expressions.update("SET _abc = :v", attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid UpdateExpression: Syntax error; token: \"123\", near: \"SET 123 =\"",
+        () -> Expressions.update("SET 123 = :v", attrs(":v", n("1"))));
+  }
+
+  @Test
+  void placeholdersMayStartWithDigitsOrUnderscores() {
+    assertEquals(item("x.y", n("1")), apply("SET #1 = :_", item(), "#1", "x.y", ":_", n("1")));
+  }
+
+  @Test
+  void severalSetsPastTheEndAppendInElementNumberOrder() {
+    Map<String, AttributeValue> item = item("a", l(s("one")));
+    assertEquals(
+        item("a", l(s("one"), s("a3"), s("a2"), s("a4"), s("a1"))),
+        apply(
+            "SET a[84] = :v1, a[37] = :v2, a[17] = :v3, a[50] = :v4",
+            item,
+            ":v1",
+            s("a1"),
+            ":v2",
+            s("a2"),
+            ":v3",
+            s("a3"),
+            ":v4",
+            s("a4")));
+  }
+
+  @Test
+  void removeAndSetInOneListUseTheOriginalIndexes() {
+    Map<String, AttributeValue> item = item("a", l(n("2"), n("3"), n("4"), n("5"), n("6"), n("7")));
+    Map<String, AttributeValue> want = item("a", l(n("2"), n("4"), n("17"), n("6"), n("7")));
+    assertEquals(want, apply("REMOVE a[1] SET a[3] = :v", item, ":v", n("17")));
+    assertEquals(want, apply("SET a[3] = :v REMOVE a[1]", item, ":v", n("17")));
+  }
+
+  @Test
+  void removeUnderAMissingOrWrongTypedParentIsInvalid() {
+    Map<String, AttributeValue> item = item("a", s("hello"), "b", l(s("hi")));
+    for (String text : new String[] {"REMOVE a.c", "REMOVE b.c", "REMOVE c.c", "REMOVE a[0]"}) {
+      assertValidation(
+          "The document path provided in the update expression is invalid for update",
+          () -> apply(text, item));
+    }
+  }
+
+  @Test
+  void removeOfANestedPathOnAnAbsentItemDoesNothing() {
+    assertEquals(item(), apply("REMOVE x.y, z[0]", item()));
+  }
+
+  @Test
+  void removingTheLastMemberLeavesAnEmptyMapOrList() {
+    assertEquals(
+        item("a", m(), "b", l()),
+        apply("REMOVE a.k, b[0]", item("a", m("k", n("1")), "b", l(n("1")))));
   }
 
   @Test
