@@ -32,10 +32,13 @@ final class Ast {
     }
   }
 
-  /** {@code size(path)}: null when the path is missing or of a type without a size. */
+  /** {@code size(operand)}: null when the operand is missing or of a type without a size. */
   record SizeOp(Operand arg) implements Operand {
     public AttributeValue eval(Map<String, AttributeValue> item) {
-      AttributeValue v = arg.eval(item);
+      return size(arg.eval(item));
+    }
+
+    static AttributeValue size(AttributeValue v) {
       int n;
       if (v instanceof AttributeValue.S s) {
         n = s.value().codePointCount(0, s.value().length());
@@ -186,9 +189,9 @@ final class Ast {
     }
   }
 
-  record AttributeType(Path path, Operand type) implements Node {
+  record AttributeType(Operand subject, Operand type) implements Node {
     public boolean test(Map<String, AttributeValue> item) {
-      AttributeValue v = path.resolve(item);
+      AttributeValue v = subject.eval(item);
       AttributeValue t = type.eval(item);
       return v != null && t instanceof AttributeValue.S s && v.type().equals(s.value());
     }
@@ -217,6 +220,9 @@ final class Ast {
       }
       if (v instanceof AttributeValue.S s) {
         return o instanceof AttributeValue.S os && s.value().contains(os.value());
+      }
+      if (v instanceof AttributeValue.B b) {
+        return o instanceof AttributeValue.B ob && b.value().indexOf(ob.value()) >= 0;
       }
       if (v instanceof AttributeValue.SS ss) {
         return o instanceof AttributeValue.S os && ss.value().contains(os.value());

@@ -16,6 +16,8 @@ public final class ExpressionAttributes {
 
   private final Map<String, String> names;
   private final Map<String, AttributeValue> values;
+  private final boolean namesGiven;
+  private final boolean valuesGiven;
   private Set<String> usedNames;
   private Set<String> usedValues;
 
@@ -23,6 +25,48 @@ public final class ExpressionAttributes {
   public ExpressionAttributes(Map<String, String> names, Map<String, AttributeValue> values) {
     this.names = names == null ? Map.of() : names;
     this.values = values == null ? Map.of() : values;
+    this.namesGiven = names != null;
+    this.valuesGiven = values != null;
+  }
+
+  /**
+   * The request-level checks DynamoDB makes before parsing: a map that is present must not be empty
+   * ("ExpressionAttributeNames must not be empty", likewise for values), and every key must be a
+   * placeholder token ({@code #} or {@code :} then letters, digits, underscores), else
+   * "ExpressionAttributeNames contains invalid key: Syntax error; key: \"x\"".
+   */
+  public void checkKeys() {
+    if (namesGiven && names.isEmpty()) {
+      throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
+    }
+    if (valuesGiven && values.isEmpty()) {
+      throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
+    }
+    for (String key : names.keySet()) {
+      if (!isToken(key, '#')) {
+        throw DynamoDbException.validation(
+            "ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + key + "\"");
+      }
+    }
+    for (String key : values.keySet()) {
+      if (!isToken(key, ':')) {
+        throw DynamoDbException.validation(
+            "ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + key + "\"");
+      }
+    }
+  }
+
+  private static boolean isToken(String key, char first) {
+    if (key.length() < 2 || key.charAt(0) != first) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -82,6 +126,30 @@ public final class ExpressionAttributes {
       usedValues = new HashSet<>();
     }
     usedValues.add(placeholder);
+    return value;
+  }
+
+  /** Resolves {@code #placeholder} and marks it used; null if it is not defined. */
+  String nameOrNull(String placeholder) {
+    String name = names.get(placeholder);
+    if (name != null) {
+      if (usedNames == null) {
+        usedNames = new HashSet<>();
+      }
+      usedNames.add(placeholder);
+    }
+    return name;
+  }
+
+  /** Resolves {@code :placeholder} and marks it used; null if it is not defined. */
+  AttributeValue valueOrNull(String placeholder) {
+    AttributeValue value = values.get(placeholder);
+    if (value != null) {
+      if (usedValues == null) {
+        usedValues = new HashSet<>();
+      }
+      usedValues.add(placeholder);
+    }
     return value;
   }
 

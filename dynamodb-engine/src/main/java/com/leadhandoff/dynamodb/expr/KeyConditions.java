@@ -25,6 +25,9 @@ final class KeyConditions {
     Node root = new Parser(text, KIND, attributes).condition();
     List<Node> conditions = new ArrayList<>(2);
     flatten(root, conditions);
+    if (conditions.size() > 2) {
+      throw DynamoDbException.validation("Conditions can be of length 1 or 2 only");
+    }
     AttributeValue partitionValue = null;
     KeyCondition.SortCondition sort = null;
     List<String> seen = new ArrayList<>(2);
@@ -172,7 +175,11 @@ final class KeyConditions {
   }
 
   private static String attribute(Operand operand) {
-    if (operand instanceof Ast.PathOp p && p.path().isTopLevel()) {
+    if (operand instanceof Ast.PathOp p) {
+      if (!p.path().isTopLevel()) {
+        throw DynamoDbException.validation(
+            "KeyConditionExpressions cannot have conditions on nested attributes");
+      }
       return p.path().attribute();
     }
     throw notSupported();

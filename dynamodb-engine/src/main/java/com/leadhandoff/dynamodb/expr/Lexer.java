@@ -56,12 +56,13 @@ final class Lexer {
     count++;
   }
 
+  /** Unquoted names start with a letter (an underscore or digit starts no name). */
   private static boolean identStart(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 
   private static boolean identPart(char c) {
-    return identStart(c) || c >= '0' && c <= '9';
+    return identStart(c) || c >= '0' && c <= '9' || c == '_';
   }
 
   private void run() {

@@ -44,14 +44,18 @@ final class UpdateExpression implements Expressions.Update {
     if (a.type != b.type) {
       return Integer.compare(a.type, b.type);
     }
-    if (a.type != REMOVE) {
-      return 0;
+    if (a.type == SET) {
+      // Several SETs past the end of one list append in element-number order.
+      return PATH_ORDER.compare(a.path, b.path);
     }
-    return REMOVE_ORDER.compare(a.path, b.path);
+    if (a.type == REMOVE) {
+      return PATH_ORDER.compare(b.path, a.path);
+    }
+    return 0;
   }
 
-  /** A total order on paths in which indexes of one list come highest first. */
-  private static final Comparator<Path> REMOVE_ORDER =
+  /** A total order on paths in which indexes of one list come in ascending order. */
+  private static final Comparator<Path> PATH_ORDER =
       (p, q) -> {
         List<Path.Element> a = p.elements();
         List<Path.Element> b = q.elements();
@@ -60,7 +64,7 @@ final class UpdateExpression implements Expressions.Update {
           Path.Element y = b.get(i);
           if (x instanceof Path.Index xi && y instanceof Path.Index yi) {
             if (xi.index() != yi.index()) {
-              return Integer.compare(yi.index(), xi.index());
+              return Integer.compare(xi.index(), yi.index());
             }
           } else if (x instanceof Path.Key xk && y instanceof Path.Key yk) {
             int c = xk.name().compareTo(yk.name());
@@ -93,7 +97,11 @@ final class UpdateExpression implements Expressions.Update {
       Action a = actions[i];
       switch (a.type) {
         case SET -> setAt(out, a.path, values[i]);
-        case REMOVE -> removeAt(out, a.path);
+        case REMOVE -> {
+          if (!item.isEmpty()) {
+            removeAt(out, a.path);
+          }
+        }
         case ADD -> setAt(out, a.path, add(a.path.resolve(out), values[i]));
         default -> {
           AttributeValue current = a.path.resolve(out);

@@ -45,6 +45,21 @@ public final class Bytes implements Comparable<Bytes> {
         && Arrays.equals(bytes, 0, prefix.bytes.length, prefix.bytes, 0, prefix.bytes.length);
   }
 
+  /** The first index at which {@code part} occurs in these bytes, or -1. */
+  public int indexOf(Bytes part) {
+    byte[] p = part.bytes;
+    outer:
+    for (int i = 0; i + p.length <= bytes.length; i++) {
+      for (int j = 0; j < p.length; j++) {
+        if (bytes[i + j] != p[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   /** The base64 text the wire carries. */
   public String base64() {
     return Base64.getEncoder().encodeToString(bytes);

@@ -5,12 +5,15 @@ package com.leadhandoff.dynamodb.table;
  * share an index key) by the table key.
  */
 public record IndexEntry(KeyValue sort, ItemKey table) implements Comparable<IndexEntry> {
+  /** Sorts before every table key. */
+  public static final ItemKey FIRST = new ItemKey(KeyValue.MIN, KeyValue.MIN);
+
+  /** Sorts after every table key. */
+  public static final ItemKey LAST = new ItemKey(KeyValue.MAX, KeyValue.MAX);
+
   @Override
   public int compareTo(IndexEntry o) {
     int c = sort.compareTo(o.sort);
-    if (c != 0 || table == null || o.table == null) {
-      return c != 0 ? c : table == o.table ? 0 : table == null ? -1 : 1;
-    }
-    return table.compareTo(o.table);
+    return c != 0 ? c : table.compareTo(o.table);
   }
 }

@@ -13,10 +13,10 @@ public final class KeyValue implements Comparable<KeyValue> {
   public static final KeyValue NONE = new KeyValue(null);
 
   /** Sorts before every value (for open range starts). */
-  static final KeyValue MIN = new KeyValue(null);
+  public static final KeyValue MIN = new KeyValue(null);
 
   /** Sorts after every value (for open range ends). */
-  static final KeyValue MAX = new KeyValue(null);
+  public static final KeyValue MAX = new KeyValue(null);
 
   private final AttributeValue value;
   private final int hash;

@@ -1,0 +1,35 @@
+package com.leadhandoff.dynamodb.ops;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.table.Database;
+import com.leadhandoff.dynamodb.table.Item;
+
+/**
+ * DeleteItem: deletes an item by key, optionally under a condition (API Reference, "DeleteItem").
+ */
+public final class DeleteItem implements Operation {
+  @Override
+  public ObjectNode apply(Request r) {
+    WriteAction action = WriteAction.parse(WriteAction.Kind.DELETE, r.body, r.db);
+    // DeleteItem allows only NONE and ALL_OLD.
+    String returnValues = Request.returnValues(r.body, "NONE", "ALL_OLD");
+    Item old;
+    try (Database.Held held = r.db.lock(action.table, action.key)) {
+      old = action.table.get(action.key);
+      if (!action.holds(old)) {
+        throw action.failed(old);
+      }
+      if (old != null) {
+        r.db.commit(new Database.Write(action.table, action.key, old, null));
+      }
+    }
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    if (returnValues.equals("ALL_OLD") && old != null) {
+      response.set("Attributes", AttributeValueJson.writeItem(old.attributes()));
+    }
+    Request.consumed(r.body, response, action.table.def().name, 1.0);
+    return response;
+  }
+}
