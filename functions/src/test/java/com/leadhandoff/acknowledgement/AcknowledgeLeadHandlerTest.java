@@ -42,7 +42,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acknowledge Lead against DynamoDB Local with the shipped routing rules, SLA policy and
+ * Acknowledge Lead against the test DynamoDB engine with the shipped routing rules, SLA policy and
  * follow-ups; the clock stands on Monday 2026-11-23, 10:00 in Berlin (04:00 in New York).
  */
 class AcknowledgeLeadHandlerTest {

@@ -30,7 +30,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The reps admin API, driven by its {@code events/} fixture against DynamoDB Local. */
+/** The reps admin API, driven by its {@code events/} fixture against the test DynamoDB engine. */
 class RepsAdminHandlerTest {
   private static final String MORGAN = "arn:aws:iam::123456789012:user/revops-morgan";
 

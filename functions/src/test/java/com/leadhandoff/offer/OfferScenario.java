@@ -32,8 +32,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One lead offered to one rep, against fresh DynamoDB Local tables, with recording mailer and
- * workflow and a clock the test moves. Drives the handlers with the fixtures in {@code events/}.
+ * One lead offered to one rep, against fresh tables in the test DynamoDB engine, with recording
+ * mailer and workflow and a clock the test moves. Drives the handlers with the fixtures in {@code
+ * events/}.
  */
 final class OfferScenario {
   static final String LEAD_ID = "01JDX7Q4ZB7M3N2K5P8R9S0T1V";

@@ -37,9 +37,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code Match Lead} driven by {@code events/match-lead.json} against DynamoDB Local: the fixture's
- * lead is a second submission; what it is merged into, and who is told, depends on the lead from
- * the same address that came before it.
+ * {@code Match Lead} driven by {@code events/match-lead.json} against the test DynamoDB engine: the
+ * fixture's lead is a second submission; what it is merged into, and who is told, depends on the
+ * lead from the same address that came before it.
  */
 class MatchLeadHandlerTest {
   private static final Instant FIRST = Instant.parse("2026-11-20T09:00:00Z");

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** Caps on open offers and leads per day, held by conditional writes in DynamoDB Local. */
+/**
+ * Caps on open offers and leads per day, held by conditional writes in the test DynamoDB engine.
+ */
 class RepCapsTest {
   private static final String TEAM = "inbound-sales";
 

@@ -1,10 +1,13 @@
 package com.leadhandoff.testing;
 
+import com.leadhandoff.dynamodb.DynamoDbEngine;
+import com.leadhandoff.dynamodb.DynamoDbServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +19,33 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 
 /**
- * DynamoDB Local, Amazon's own engine, running in this JVM, with the tables {@code template.yaml}
+ * Our DynamoDB engine ({@code dynamodb-engine}), in memory in this JVM and served on a free
+ * localhost port, reached by the real SDK client over HTTP, with the tables {@code template.yaml}
  * declares. Each {@link #tables()} call creates a fresh, uniquely named set so tests never see each
  * other's items. Tables are read from the template so they are declared exactly once.
  */
 public final class TestDynamo {
-  private static final DynamoDbClient CLIENT = DynamoDBEmbedded.create(true).dynamoDbClient();
+  /** One engine for the whole test JVM; it starts in milliseconds and lives as long as the JVM. */
+  private static final DynamoDbServer SERVER = DynamoDbEngine.inMemory(Clock.systemUTC()).serve(0);
+
+  private static final DynamoDbClient CLIENT =
+      DynamoDbClient.builder()
+          .endpointOverride(SERVER.endpoint())
+          .region(Region.US_EAST_1)
+          .credentialsProvider(
+              StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+          .httpClient(UrlConnectionHttpClient.create())
+          .build();
 
   private TestDynamo() {}
 

@@ -42,13 +42,13 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The project's {@code template.yaml} running on this machine: DynamoDB Local with the template's
- * tables, every function in-process with its own settings, the HttpApi routes on localhost, the
- * custom resources created once per fresh data folder, the template's state machines on the local
- * ASL engine behind a Step Functions endpoint (executions kept in the data folder, so waiting ones
- * carry on after a restart), an SES endpoint filling the outbox, the web UI, and any further {@link
- * LocalExtension}s, all on the same port. Build with {@link #builder()}; {@link #close()} stops
- * everything.
+ * The project's {@code template.yaml} running on this machine: our DynamoDB engine (or the DynamoDB
+ * given with {@code --dynamodb-endpoint}) with the template's tables, every function in-process
+ * with its own settings, the HttpApi routes on localhost, the custom resources created once per
+ * fresh data folder, the template's state machines on the local ASL engine behind a Step Functions
+ * endpoint (executions kept in the data folder, so waiting ones carry on after a restart), an SES
+ * endpoint filling the outbox, the web UI, and any further {@link LocalExtension}s, all on the same
+ * port. Build with {@link #builder()}; {@link #close()} stops everything.
  */
 public final class LocalRuntime implements AutoCloseable {
   /** Where the Step Functions API is served; {@code aws.endpointUrlSfn} points here. */
@@ -145,16 +145,44 @@ public final class LocalRuntime implements AutoCloseable {
     template.warnings().forEach(w -> b.out.println("note: " + w));
 
     Optional<Path> dataDir = b.inMemory ? Optional.empty() : Optional.of(b.dataDir());
-    LocalDynamo dynamo = LocalDynamo.start(dataDir.map(d -> d.resolve("dynamodb")));
+    LocalDynamo dynamo =
+        b.dynamoEndpoint != null
+            ? LocalDynamo.external(b.dynamoEndpoint)
+            : LocalDynamo.start(dataDir.map(d -> d.resolve("dynamodb")), clock.clock());
     started.push(dynamo);
-    try (DynamoDbClient client = Tables.client(dynamo.endpoint())) {
-      Tables.createMissing(client, template.tables());
+    dataDir
+        .map(d -> d.resolve("dynamodb"))
+        .filter(d -> dynamo.served() && LocalDynamo.hasOldEngineData(d))
+        .ifPresent(
+            d ->
+                b.out.println(
+                    "note: "
+                        + d
+                        + " also holds tables of DynamoDB Local, which this runtime no longer"
+                        + " reads; they are left as they are (delete the folder's"
+                        + " shared-local-instance.db, or start with a fresh --data-dir)"));
+    // An external DynamoDB (LocalStack, a region) is reached with the caller's own AWS settings
+    // where they have them; the local services accept any credentials.
+    boolean callerCredentials = !dynamo.served() && Tables.callerHasCredentials();
+    try (DynamoDbClient client =
+        callerCredentials
+            ? Tables.callerClient(dynamo.endpoint())
+            : Tables.client(dynamo.endpoint())) {
+      List<String> created = Tables.createMissing(client, template.tables());
+      if (!dynamo.served()) {
+        b.out.println(
+            "note: DynamoDB at "
+                + dynamo.endpoint()
+                + ": "
+                + (created.isEmpty() ? "all tables existed" : "created " + created));
+      }
     }
     sdk.apply(
         LocalNames.REGION,
         dynamo.endpoint(),
         baseUrl.resolve(STEP_FUNCTIONS_PATH),
-        baseUrl.resolve(SES_PATH));
+        baseUrl.resolve(SES_PATH),
+        callerCredentials);
     started.push(sdk::restore);
 
     LocalFunctions functions =
@@ -295,7 +323,11 @@ public final class LocalRuntime implements AutoCloseable {
     out.println(
         "  DynamoDB  "
             + dynamo.endpoint()
-            + dataDir.map(d -> " (data in " + d + ")").orElse(" (in memory)"));
+            + (!dynamo.served()
+                ? " (external, --dynamodb-endpoint)"
+                : dataDir
+                    .map(d -> " (data in " + d.resolve("dynamodb") + ")")
+                    .orElse(" (in memory)")));
   }
 
   /** Stops every part, most recently started first. */
@@ -331,6 +363,7 @@ public final class LocalRuntime implements AutoCloseable {
     private Instant startTime;
     private Path dataDir;
     private boolean inMemory;
+    private URI dynamoEndpoint;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private String baseUrlParameter = "PublicBaseUrl";
     private final List<LocalExtension> extensions = new ArrayList<>();
@@ -394,6 +427,15 @@ public final class LocalRuntime implements AutoCloseable {
     /** Keeps everything in memory; each start is a fresh stack. */
     public Builder inMemory(boolean inMemory) {
       this.inMemory = inMemory;
+      return this;
+    }
+
+    /**
+     * Uses the DynamoDB at {@code endpoint} (LocalStack, an AWS region, another compatible server)
+     * instead of serving the tables; the template's tables are created there if missing.
+     */
+    public Builder dynamoEndpoint(URI endpoint) {
+      this.dynamoEndpoint = endpoint;
       return this;
     }
 

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param server the HTTP server, to mount handlers on
  * @param clock the runtime's clock
  * @param baseUrl the server's base URL, e.g. {@code http://localhost:3000}
- * @param dynamoEndpoint where DynamoDB Local listens
+ * @param dynamoEndpoint where the functions reach DynamoDB (the runtime's engine or
+ *     --dynamodb-endpoint)
  * @param dataDir where state is kept between runs, or empty when everything is in memory
  */
 public record LocalServices(

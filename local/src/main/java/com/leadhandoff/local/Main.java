@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
  *   --project DIR     folder holding template.yaml (default: the current folder)
  *   --data-dir DIR    where tables and state are kept (default: PROJECT/.local-data)
  *   --in-memory       keep nothing between runs
+ *   --dynamodb-endpoint URL  use that DynamoDB (LocalStack, a region) instead of serving tables
  *   --time-scale N    run the clock N times faster (demo: 60 makes 15 minutes pass in 15 s)
  *   --start-time T    start the clock at instant T (e.g. 2026-11-23T09:00:00Z) instead of now
  *   --param Name=Value  override a template parameter (repeatable)
@@ -30,7 +31,8 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
       System.err.println(
-          "usage: [--port N] [--project DIR] [--data-dir DIR | --in-memory] [--time-scale N]"
+          "usage: [--port N] [--project DIR] [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL]"
+              + " [--time-scale N]"
               + " [--start-time INSTANT] [--param Name=Value]...");
       System.exit(2);
       return;
@@ -67,6 +69,7 @@ public final class Main {
         case "--project" -> project = Path.of(value(args, ++i, arg)).toAbsolutePath();
         case "--data-dir" -> dataDir = Path.of(value(args, ++i, arg));
         case "--in-memory" -> builder.inMemory(true);
+        case "--dynamodb-endpoint" -> builder.dynamoEndpoint(endpoint(arg, value(args, ++i, arg)));
         case "--time-scale" -> builder.timeScale(number(arg, value(args, ++i, arg)));
         case "--start-time" -> builder.startTime(instant(arg, value(args, ++i, arg)));
         case "--param" -> {
@@ -92,6 +95,20 @@ public final class Main {
       throw new IllegalArgumentException(option + " needs a value");
     }
     return args[index];
+  }
+
+  private static java.net.URI endpoint(String option, String value) {
+    try {
+      java.net.URI uri = new java.net.URI(value);
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getHost() != null) {
+        return uri;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // fall through to the message below
+    }
+    throw new IllegalArgumentException(
+        option + " needs an http(s) URL such as http://localhost:4566, got '" + value + "'");
   }
 
   private static Instant instant(String option, String value) {

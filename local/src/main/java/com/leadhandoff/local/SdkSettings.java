@@ -20,11 +20,16 @@ final class SdkSettings {
 
   private final Map<String, String> previous = new LinkedHashMap<>();
 
-  /** Sets region, dummy credentials and the three endpoints. */
-  void apply(String region, URI dynamo, URI stepFunctions, URI ses) {
-    set("aws.region", region);
-    set("aws.accessKeyId", LocalNames.ACCESS_KEY_ID);
-    set("aws.secretAccessKey", LocalNames.SECRET_ACCESS_KEY);
+  /**
+   * Sets the three endpoints and, unless {@code callerCredentials} (an external DynamoDB reached
+   * with the caller's own AWS region and credentials), the local region and dummy credentials.
+   */
+  void apply(String region, URI dynamo, URI stepFunctions, URI ses, boolean callerCredentials) {
+    if (!callerCredentials) {
+      set("aws.region", region);
+      set("aws.accessKeyId", LocalNames.ACCESS_KEY_ID);
+      set("aws.secretAccessKey", LocalNames.SECRET_ACCESS_KEY);
+    }
     set(DYNAMODB_ENDPOINT, dynamo.toString());
     set(SFN_ENDPOINT, stepFunctions.toString());
     set(SESV2_ENDPOINT, ses.toString());

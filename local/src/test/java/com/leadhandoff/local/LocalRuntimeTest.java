@@ -1,10 +1,13 @@
 package com.leadhandoff.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.leadhandoff.dynamodb.DynamoDbEngine;
+import com.leadhandoff.dynamodb.DynamoDbServer;
 import com.leadhandoff.local.clock.VirtualClock;
 import com.leadhandoff.local.dynamo.Tables;
 import com.leadhandoff.local.lambda.Invocation;
@@ -67,6 +70,72 @@ class LocalRuntimeTest {
               .orElseThrow()
               .environment()
               .get("BASE_URL"));
+    }
+  }
+
+  @Test
+  void dynamoEndpoint_tablesAndSeedGoToThatDynamoDb_noEngineOfItsOwn() {
+    // GIVEN another DynamoDB (here a second engine; LocalStack or a region in real use)
+    try (DynamoDbEngine other = DynamoDbEngine.inMemory(java.time.Clock.systemUTC());
+        DynamoDbServer otherServer = other.serve(0)) {
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      // WHEN the runtime is pointed at it
+      try (LocalRuntime runtime =
+              echo()
+                  .inMemory(true)
+                  .dynamoEndpoint(otherServer.endpoint())
+                  .out(new PrintStream(printed))
+                  .start();
+          DynamoDbClient client = Tables.client(otherServer.endpoint())) {
+        // THEN the template's tables were created there, and the functions wrote there
+        assertEquals(otherServer.endpoint(), runtime.services().dynamoEndpoint());
+        assertTrue(client.listTables().tableNames().contains("NotesTable"));
+        assertTrue(
+            client
+                .getItem(
+                    r ->
+                        r.tableName("NotesTable")
+                            .key(Map.of("noteId", AttributeValue.fromS("seeded"))))
+                .hasItem());
+        assertTrue(
+            printed.toString().contains(otherServer.endpoint() + " (external"), printed.toString());
+      }
+    }
+  }
+
+  @Test
+  void ttlAttribute_itemExpiresOnTheRuntimesVirtualClock() {
+    VirtualClock clock = new VirtualClock(T0);
+    try (LocalRuntime runtime = echo().inMemory(true).clock(clock).start();
+        DynamoDbClient client = Tables.client(runtime.services().dynamoEndpoint())) {
+      // GIVEN a table whose TTL attribute is expiresAt, and an item expiring a minute from now
+      client.createTable(
+          r ->
+              r.tableName("Expiring")
+                  .billingMode("PAY_PER_REQUEST")
+                  .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))
+                  .keySchema(k -> k.attributeName("id").keyType("HASH")));
+      client.updateTimeToLive(
+          r ->
+              r.tableName("Expiring")
+                  .timeToLiveSpecification(s -> s.attributeName("expiresAt").enabled(true)));
+      Map<String, AttributeValue> key = Map.of("id", AttributeValue.fromS("soon"));
+      client.putItem(
+          r ->
+              r.tableName("Expiring")
+                  .item(
+                      Map.of(
+                          "id",
+                          AttributeValue.fromS("soon"),
+                          "expiresAt",
+                          AttributeValue.fromN(String.valueOf(T0.getEpochSecond() + 60)))));
+      assertTrue(client.getItem(r -> r.tableName("Expiring").key(key)).hasItem());
+
+      // WHEN runtime time passes the expiry
+      clock.advance(java.time.Duration.ofMinutes(2));
+
+      // THEN the item is gone
+      assertFalse(client.getItem(r -> r.tableName("Expiring").key(key)).hasItem());
     }
   }
 

@@ -22,6 +22,18 @@ class MainTest {
   }
 
   @Test
+  void dynamodbEndpointThatIsNotAnHttpUrl_isRefusedWithAnExample() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Main.parse(new String[] {"--dynamodb-endpoint", "localhost:4566"}));
+    assertEquals(
+        "--dynamodb-endpoint needs an http(s) URL such as http://localhost:4566, got"
+            + " 'localhost:4566'",
+        e.getMessage());
+  }
+
+  @Test
   void scaledClock_startsAtTheGivenInstant() {
     Instant monday = Instant.parse("2026-11-23T09:00:00Z");
     try (ScaledClock clock = new ScaledClock(monday, 60)) {

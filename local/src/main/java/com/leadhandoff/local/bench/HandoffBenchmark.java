@@ -34,19 +34,19 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Posts leads to the local runtime and measures how fast they become offer emails, against a bare
- * DynamoDB Local put as the floor, in one run:
+ * dynamodb-engine put (in memory) as the floor, in one run:
  *
  * <pre>
  *   java -cp local/target/lead-handoff-local.jar com.leadhandoff.local.bench.HandoffBenchmark \
  *       [--leads 1000] [--concurrency 8] [--warmup 20] [--project DIR]
  * </pre>
  *
- * <p>Floor: DynamoDB Local alone, one PutItem per lead of about a stored lead's size, from the same
- * number of client threads. Handoff: the whole local runtime (in memory, real clock) — {@code POST
- * /leads} through intake, the state machine's Score Lead, Route Lead and Offer To Rep, until the
- * offer email is in the outbox. Throughput is leads from the first POST to the last offer email;
- * latency is the intake call as the client sees it; memory is the peak heap sampled during each
- * phase and the process's peak resident set.
+ * <p>Floor: the DynamoDB engine alone (in memory), one PutItem per lead of about a stored lead's
+ * size, from the same number of client threads. Handoff: the whole local runtime (in memory, real
+ * clock) — {@code POST /leads} through intake, the state machine's Score Lead, Route Lead and Offer
+ * To Rep, until the offer email is in the outbox. Throughput is leads from the first POST to the
+ * last offer email; latency is the intake call as the client sees it; memory is the peak heap
+ * sampled during each phase and the process's peak resident set.
  */
 public final class HandoffBenchmark {
   private static final String OFFER_SUBJECT = "New lead for you:";
@@ -86,7 +86,7 @@ public final class HandoffBenchmark {
 
     System.out.println("| phase | leads/s | p50 ms | p99 ms | max ms | peak heap MiB |");
     System.out.println("|---|---|---|---|---|---|");
-    System.out.println(floor.row("DynamoDB Local PutItem (floor)"));
+    System.out.println(floor.row("dynamodb-engine PutItem (floor)"));
     System.out.println(handoff.row("POST /leads -> offer email in outbox"));
     System.out.printf(
         Locale.ROOT,
@@ -97,7 +97,7 @@ public final class HandoffBenchmark {
   }
 
   private static Result floor(int leads, int concurrency, int warmup) throws Exception {
-    try (LocalDynamo dynamo = LocalDynamo.start(Optional.empty());
+    try (LocalDynamo dynamo = LocalDynamo.start(Optional.empty(), java.time.Clock.systemUTC());
         DynamoDbClient client = Tables.client(dynamo.endpoint())) {
       client.createTable(
           t ->

@@ -1,92 +1,79 @@
 package com.leadhandoff.local.dynamo;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import com.leadhandoff.dynamodb.DynamoDbEngine;
+import com.leadhandoff.dynamodb.DynamoDbServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 
 /**
- * DynamoDB Local, Amazon's own engine, serving HTTP on a free localhost port inside this JVM; its
- * data lives in a folder (kept between runs) or in memory (gone on {@link #close}).
+ * The DynamoDB the local runtime's functions use: our own engine ({@code dynamodb-engine}) served
+ * on a free localhost port, its tables in a folder (kept between runs) or in memory; or, with
+ * {@code --dynamodb-endpoint}, any other DynamoDB the runtime only points at.
  */
 public final class LocalDynamo implements AutoCloseable {
-  private final DynamoDBProxyServer server;
-  private final int port;
+  /** The file DynamoDB Local kept its tables in, before this engine replaced it. */
+  private static final String OLD_ENGINE_FILE = "shared-local-instance.db";
 
-  private LocalDynamo(DynamoDBProxyServer server, int port) {
-    this.server = server;
-    this.port = port;
+  private final URI endpoint;
+  private final Optional<DynamoDbEngine> engine;
+  private final Optional<DynamoDbServer> server;
+
+  private LocalDynamo(URI endpoint, DynamoDbEngine engine, DynamoDbServer server) {
+    this.endpoint = endpoint;
+    this.engine = Optional.ofNullable(engine);
+    this.server = Optional.ofNullable(server);
   }
 
   /**
    * Starts the engine.
    *
    * @param dataDir where tables are stored, or empty to keep them in memory
+   * @param clock the runtime's clock, which TTL expiry follows
    */
-  public static LocalDynamo start(Optional<Path> dataDir) {
-    QuietLogging.apply();
-    int port = freePort();
-    List<String> args = new ArrayList<>(List.of("-port", String.valueOf(port)));
-    if (dataDir.isPresent()) {
-      try {
-        Files.createDirectories(dataDir.get());
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot create " + dataDir.get(), e);
-      }
-      args.addAll(List.of("-dbPath", dataDir.get().toAbsolutePath().toString()));
-    } else {
-      args.add("-inMemory");
-    }
-    // One database whatever the caller's access key and region, as one account would have.
-    args.addAll(List.of("-sharedDb", "-disableTelemetry"));
+  public static LocalDynamo start(Optional<Path> dataDir, Clock clock) {
+    DynamoDbEngine engine =
+        dataDir
+            .map(d -> DynamoDbEngine.durable(d, clock))
+            .orElseGet(() -> DynamoDbEngine.inMemory(clock));
     try {
-      DynamoDBProxyServer server =
-          QuietLogging.silently(
-              () -> {
-                DynamoDBProxyServer s =
-                    ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-                s.start();
-                return s;
-              });
-      return new LocalDynamo(server, port);
-    } catch (Exception e) {
-      throw new IllegalStateException("DynamoDB Local did not start on port " + port, e);
+      DynamoDbServer server = engine.serve(0);
+      return new LocalDynamo(server.endpoint(), engine, server);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw e;
     }
   }
 
-  /** The endpoint SDK clients use to reach this engine. */
+  /** Uses the DynamoDB at {@code endpoint} (LocalStack, an AWS region…); starts nothing. */
+  public static LocalDynamo external(URI endpoint) {
+    return new LocalDynamo(endpoint, null, null);
+  }
+
+  /**
+   * True if {@code dataDir} holds tables of DynamoDB Local, which this runtime no longer reads (its
+   * licence is not open source); the runtime says so at start.
+   */
+  public static boolean hasOldEngineData(Path dataDir) {
+    return Files.exists(dataDir.resolve(OLD_ENGINE_FILE));
+  }
+
+  /** The endpoint SDK clients use to reach this DynamoDB. */
   public URI endpoint() {
-    return URI.create("http://localhost:" + port);
+    return endpoint;
   }
 
-  /** The port the engine listens on. */
-  public int port() {
-    return port;
+  /** True if the runtime serves the tables itself (not {@code --dynamodb-endpoint}). */
+  public boolean served() {
+    return engine.isPresent();
   }
 
-  /** Stops the engine and frees its port and threads. */
+  /** Stops serving and closes the engine's store; an external DynamoDB is left alone. */
   @Override
   public void close() {
-    try {
-      server.stop();
-    } catch (Exception e) {
-      throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port for DynamoDB Local", e);
-    }
+    server.ifPresent(DynamoDbServer::close);
+    engine.ifPresent(DynamoDbEngine::close);
   }
 }

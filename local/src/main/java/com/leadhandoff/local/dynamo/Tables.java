@@ -6,9 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -29,6 +31,28 @@ public final class Tables {
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .build();
+  }
+
+  /**
+   * True if the SDK's standard settings (environment, profile, system properties) give this process
+   * AWS credentials and a region of its own.
+   */
+  public static boolean callerHasCredentials() {
+    try {
+      DefaultCredentialsProvider.builder().build().resolveCredentials();
+      new DefaultAwsRegionProviderChain().getRegion();
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** A client of {@code endpoint} with the caller's own region and credentials. */
+  public static DynamoDbClient callerClient(URI endpoint) {
+    return DynamoDbClient.builder()
+        .endpointOverride(endpoint)
         .httpClient(UrlConnectionHttpClient.create())
         .build();
   }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.local.Projects;
 import com.leadhandoff.local.template.Template;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,7 @@ class TablesTest {
   @Test
   void realTemplate_tablesAreCreatedWithKeysIndexesAndTtl_once() {
     Template template = Template.read(Projects.root().resolve("template.yaml"), Map.of());
-    try (LocalDynamo dynamo = LocalDynamo.start(Optional.empty());
+    try (LocalDynamo dynamo = LocalDynamo.start(Optional.empty(), Clock.systemUTC());
         DynamoDbClient client = Tables.client(dynamo.endpoint())) {
       // WHEN the template's tables are created twice
       List<String> created = Tables.createMissing(client, template.tables());

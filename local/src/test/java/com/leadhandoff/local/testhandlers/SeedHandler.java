@@ -17,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A custom resource function: writes one item with a default SDK client (reaching DynamoDB Local
- * only through the SDK's standard settings) and answers CloudFormation on the ResponseURL.
+ * A custom resource function: writes one item with a default SDK client (reaching the local
+ * DynamoDB engine only through the SDK's standard settings) and answers CloudFormation on the
+ * ResponseURL.
  */
 public class SeedHandler implements RequestStreamHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
