@@ -47,7 +47,8 @@ public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler
             settings.require("FALLBACK_MANAGER_ADDRESS")),
         new AddressRelease(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-            new DynamoAddressClaims(AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
+            new DynamoAddressClaims(
+                AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
   }
 
   /**

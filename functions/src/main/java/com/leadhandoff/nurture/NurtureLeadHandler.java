@@ -53,7 +53,8 @@ public final class NurtureLeadHandler
         settings.clock(),
         new AddressRelease(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-            new DynamoAddressClaims(AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
+            new DynamoAddressClaims(
+                AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
   }
 
   /** For tests. */

@@ -58,7 +58,8 @@ public final class RecycleLeadHandler
         settings.clock(),
         new AddressRelease(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-            new DynamoAddressClaims(AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
+            new DynamoAddressClaims(
+                AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
   }
 
   /** For tests. */

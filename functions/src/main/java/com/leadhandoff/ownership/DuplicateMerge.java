@@ -25,12 +25,12 @@ import java.util.Optional;
  * {@code Match Lead}: a submission from the address of an open lead is the same prospect again,
  * also when many arrive at the same moment from different forms: which open lead that is, is
  * decided by one conditional claim on the address ({@link MergeTargets}). It is merged into the
- * open lead instead of starting a second handoff: the new lead becomes {@code
- * MERGED} pointing at it, the open lead's history gets the new submission, and whoever has the open
- * lead is told — its owner (the rep who accepted it, or the manager it was escalated to), else the
- * rep holding its open offer. With neither (it is being scored, or between two offers) nobody is
- * emailed: the entry in its history reaches the rep who accepts it, in the accepted email, and a
- * manager in the escalation alert.
+ * open lead instead of starting a second handoff: the new lead becomes {@code MERGED} pointing at
+ * it, the open lead's history gets the new submission, and whoever has the open lead is told — its
+ * owner (the rep who accepted it, or the manager it was escalated to), else the rep holding its
+ * open offer. With neither (it is being scored, or between two offers) nobody is emailed: the entry
+ * in its history reaches the rep who accepts it, in the accepted email, and a manager in the
+ * escalation alert.
  *
  * <p>Safe to retry: a merged lead keeps the lead it was merged into, and the entries and the email
  * are written once — the history is checked first, as escalation does, so only a crash between

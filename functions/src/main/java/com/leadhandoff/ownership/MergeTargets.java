@@ -15,10 +15,10 @@ import java.util.Optional;
 
 /**
  * Decides, race-free, which open lead a new submission joins. Every submission from an address
- * competes for one conditional claim on it ({@link AddressClaims}); the lead the claim names is
- * the one open lead of that address, and everything else from the address is merged into it. A
- * query of the {@code byEmail} index followed by a write could not do this: leads sent at the same
- * moment do not see each other in an index that is updated after they are stored.
+ * competes for one conditional claim on it ({@link AddressClaims}); the lead the claim names is the
+ * one open lead of that address, and everything else from the address is merged into it. A query of
+ * the {@code byEmail} index followed by a write could not do this: leads sent at the same moment do
+ * not see each other in an index that is updated after they are stored.
  *
  * <p>The claim's holder is joined while it is, or may still be, worked by sales:
  *
@@ -126,9 +126,9 @@ public final class MergeTargets {
   }
 
   /**
-   * An open lead from the same address that holds no claim: stored before claims existed. Only
-   * one past its own Match Lead (so going to sales) is chosen; an unscored one competes for the
-   * claim itself. An owned lead comes first (its owner is the one to tell), then the earliest.
+   * An open lead from the same address that holds no claim: stored before claims existed. Only one
+   * past its own Match Lead (so going to sales) is chosen; an unscored one competes for the claim
+   * itself. An owned lead comes first (its owner is the one to tell), then the earliest.
    */
   private Optional<Lead> unclaimedOpenLead(Lead lead, Instant now) {
     // Two leads of the same instant: the one already past this step came first; two that are both

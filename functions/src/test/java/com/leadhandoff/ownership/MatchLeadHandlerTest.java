@@ -406,8 +406,10 @@ class MatchLeadHandlerTest {
     for (int i = 0; i < ids.size(); i++) {
       leads.create(
           Lead.received(
-              ids.get(i), NOW, submission(i % 2 == 0 ? "dana@acme.example" : "DANA@acme.example",
-                  "form-" + i, null)));
+              ids.get(i),
+              NOW,
+              submission(
+                  i % 2 == 0 ? "dana@acme.example" : "DANA@acme.example", "form-" + i, null)));
     }
 
     // WHEN their Match Lead steps all run at once
