@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.ses.SentEmail;
-import com.leadhandoff.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,13 +104,15 @@ class OwnershipWorkflowTest {
   }
 
   @Test
-  void twentySubmissionsAtOnce_onTwentyForms_becomeOneHandoff_andNineteenMerged()
-      throws Exception {
+  void twentySubmissionsAtOnce_onTwentyForms_becomeOneHandoff_andNineteenMerged() throws Exception {
     // GIVEN one prospect whose form tool posts to twenty forms at the same moment
     List<Map<String, Object>> posts = new ArrayList<>();
     for (int i = 1; i <= 20; i++) {
       Map<String, Object> post =
-          lead("Ray", "Burst", i % 2 == 0 ? "ray.burst@initech.example" : "Ray.Burst@initech.example");
+          lead(
+              "Ray",
+              "Burst",
+              i % 2 == 0 ? "ray.burst@initech.example" : "Ray.Burst@initech.example");
       post.put("formId", "form-" + i);
       posts.add(post);
     }
