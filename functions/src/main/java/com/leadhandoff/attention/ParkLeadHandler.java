@@ -3,7 +3,9 @@ package com.leadhandoff.attention;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -24,6 +26,7 @@ public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler
   public record Result(String leadId, boolean leadMarked, boolean alerted) {}
 
   private final LeadParking parking;
+  private final AddressRelease addressRelease;
 
   /** For Lambda: collaborators from the function's settings. */
   public ParkLeadHandler() {
@@ -41,18 +44,31 @@ public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
-            settings.require("FALLBACK_MANAGER_ADDRESS")));
+            settings.require("FALLBACK_MANAGER_ADDRESS")),
+        new AddressRelease(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoAddressClaims(
+                AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
   }
 
-  /** For tests: the parking to run. */
-  public ParkLeadHandler(LeadParking parking) {
+  /**
+   * For tests.
+   *
+   * @param parking the parking to run
+   * @param addressRelease frees a parked lead's address: a new submission gets a handoff that works
+   */
+  public ParkLeadHandler(LeadParking parking, AddressRelease addressRelease) {
     super(JsonNode.class);
     this.parking = parking;
+    this.addressRelease = addressRelease;
   }
 
   @Override
   protected Result handle(JsonNode input) {
     ParkOutcome outcome = parking.park(Incident.from(input));
+    if (outcome.leadMarked()) {
+      outcome.leadId().ifPresent(addressRelease::closed);
+    }
     return new Result(outcome.leadId().orElse(""), outcome.leadMarked(), outcome.alerted());
   }
 }

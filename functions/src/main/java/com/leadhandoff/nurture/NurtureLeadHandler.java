@@ -5,11 +5,13 @@ import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.scoring.ScoringModel;
 import com.leadhandoff.scoring.ScoringModels;
 import com.leadhandoff.scoring.UnknownLeadException;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.task.TaskHandler;
@@ -36,6 +38,7 @@ public final class NurtureLeadHandler
   private final LeadHistory history;
   private final ScoringModel model;
   private final Clock clock;
+  private final AddressRelease addressRelease;
 
   /** For Lambda. */
   public NurtureLeadHandler() {
@@ -47,16 +50,26 @@ public final class NurtureLeadHandler
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
         ScoringModels.bundled(),
-        settings.clock());
+        settings.clock(),
+        new AddressRelease(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoAddressClaims(
+                AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
   }
 
   /** For tests. */
-  public NurtureLeadHandler(LeadStore leads, LeadHistory history, ScoringModel model, Clock clock) {
+  public NurtureLeadHandler(
+      LeadStore leads,
+      LeadHistory history,
+      ScoringModel model,
+      Clock clock,
+      AddressRelease addressRelease) {
     super(Input.class);
     this.leads = leads;
     this.history = history;
     this.model = model;
     this.clock = clock;
+    this.addressRelease = addressRelease;
   }
 
   @Override
@@ -74,10 +87,14 @@ public final class NurtureLeadHandler
                             + " is not an unqualified scored lead; Nurture Lead runs only after"
                             + " Score Lead found it below the MQL threshold"));
     if (history.of(leadId).stream().anyMatch(e -> e.type().equals(Nurture.NURTURED))) {
+      // Released again: an earlier attempt may have stopped between its entry and the release.
+      addressRelease.closed(leadId);
       return new Result(leadId, false);
     }
     leads.setStatus(leadId, LeadStatus.NURTURE);
     history.record(leadId, Nurture.nurtured(score, model.mqlThreshold(), clock.instant()));
+    // Back with marketing: a new submission from the address is a new chance for sales.
+    addressRelease.closed(leadId);
     return new Result(leadId, true);
   }
 }

@@ -5,8 +5,10 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.scoring.UnknownLeadException;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.task.TaskHandler;
@@ -42,6 +44,7 @@ public final class RecycleLeadHandler
   private final LeadStore leads;
   private final LeadHistory history;
   private final Clock clock;
+  private final AddressRelease addressRelease;
 
   /** For Lambda. */
   public RecycleLeadHandler() {
@@ -52,15 +55,21 @@ public final class RecycleLeadHandler
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
-        settings.clock());
+        settings.clock(),
+        new AddressRelease(
+            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            new DynamoAddressClaims(
+                AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE"))));
   }
 
   /** For tests. */
-  public RecycleLeadHandler(LeadStore leads, LeadHistory history, Clock clock) {
+  public RecycleLeadHandler(
+      LeadStore leads, LeadHistory history, Clock clock, AddressRelease addressRelease) {
     super(Input.class);
     this.leads = leads;
     this.history = history;
     this.clock = clock;
+    this.addressRelease = addressRelease;
   }
 
   @Override
@@ -68,6 +77,8 @@ public final class RecycleLeadHandler
     String leadId = input.leadId();
     leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
     if (history.of(leadId).stream().anyMatch(e -> e.type().equals(RECYCLED))) {
+      // Released again: an earlier attempt may have stopped between its entry and the release.
+      addressRelease.closed(leadId);
       return new Result(leadId, false);
     }
     String reason =
@@ -80,6 +91,8 @@ public final class RecycleLeadHandler
             RECYCLED,
             "Handed back to marketing: " + reason,
             Map.of("reason", reason)));
+    // Back with marketing: a new submission from the address is a new chance for sales.
+    addressRelease.closed(leadId);
     return new Result(leadId, true);
   }
 }

@@ -9,15 +9,12 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadIndexUnavailableException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
-import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore;
-import com.leadhandoff.scoring.Score;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +22,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code Match Lead}: a submission from the address of an open lead is the same prospect again. It
- * is merged into the open lead instead of starting a second handoff: the new lead becomes {@code
- * MERGED} pointing at it, the open lead's history gets the new submission, and whoever has the open
- * lead is told — its owner (the rep who accepted it, or the manager it was escalated to), else the
- * rep holding its open offer. With neither (it is being scored, or between two offers) nobody is
- * emailed: the entry in its history reaches the rep who accepts it, in the accepted email, and a
- * manager in the escalation alert.
+ * {@code Match Lead}: a submission from the address of an open lead is the same prospect again,
+ * also when many arrive at the same moment from different forms: which open lead that is, is
+ * decided by one conditional claim on the address ({@link MergeTargets}). It is merged into the
+ * open lead instead of starting a second handoff: the new lead becomes {@code MERGED} pointing at
+ * it, the open lead's history gets the new submission, and whoever has the open lead is told — its
+ * owner (the rep who accepted it, or the manager it was escalated to), else the rep holding its
+ * open offer. With neither (it is being scored, or between two offers) nobody is emailed: the entry
+ * in its history reaches the rep who accepts it, in the accepted email, and a manager in the
+ * escalation alert.
  *
  * <p>Safe to retry: a merged lead keeps the lead it was merged into, and the entries and the email
  * are written once — the history is checked first, as escalation does, so only a crash between
@@ -52,21 +51,24 @@ public final class DuplicateMerge {
   private final LeadHistory history;
   private final Mailer mailer;
   private final Clock clock;
-  private final OpenLeads open;
+  private final MergeTargets targets;
 
+  /**
+   * @param targets decides, by the claim on the address, which open lead a new lead joins
+   */
   public DuplicateMerge(
       LeadStore leads,
       OfferStore offers,
       LeadHistory history,
       Mailer mailer,
       Clock clock,
-      OpenLeads open) {
+      MergeTargets targets) {
     this.leads = leads;
     this.offers = offers;
     this.history = history;
     this.mailer = mailer;
     this.clock = clock;
-    this.open = open;
+    this.targets = targets;
   }
 
   /** Merges lead {@code leadId} into the open lead of its address, if there is one. */
@@ -82,22 +84,22 @@ public final class DuplicateMerge {
     } else if (lead.status() != LeadStatus.RECEIVED || lead.owner().isPresent()) {
       return MatchResult.notDuplicate();
     } else {
-      try {
-        target = openLeadOf(lead);
-      } catch (LeadIndexUnavailableException e) {
-        // A stack upgraded to the index, before DynamoDB finished it: hand the lead off as new.
-        noteUnchecked(leadId, e);
+      MergeTarget decided = targets.of(lead);
+      if (decided instanceof MergeTarget.HandOff handOff) {
+        // A stack upgraded to the index, before DynamoDB finished it: leads stored before address
+        // claims could not be looked up, so the lead was handed off as new.
+        handOff.unchecked().ifPresent(e -> noteUnchecked(leadId, e));
         return MatchResult.notDuplicate();
       }
-    }
-    if (target.isEmpty()) {
-      return MatchResult.notDuplicate();
+      target = Optional.of(((MergeTarget.Join) decided).into());
     }
     Lead into = target.get();
     if (!leads.markMerged(leadId, into.leadId())) {
       throw new IllegalStateException(
           "Lead " + leadId + " could not be merged into " + into.leadId() + ": it has an owner");
     }
+    // Merged away: if it ever held its address, the lead it joined is the one open lead now.
+    targets.release(lead);
     List<HistoryEvent> intoHistory = history.of(into.leadId());
     Optional<Recipient> told = recipient(into);
     boolean recorded =
@@ -114,40 +116,6 @@ public final class DuplicateMerge {
       history.record(leadId, merged(into, told));
     }
     return new MatchResult(true, into.leadId(), told.map(Recipient::email).orElse(null));
-  }
-
-  /**
-   * The open lead this one repeats: from the same address, received before it, open now. An owned
-   * lead comes first (its owner is the one to tell), then the earliest.
-   */
-  private Optional<Lead> openLeadOf(Lead lead) {
-    Instant now = clock.instant();
-    // Two leads of the same instant: the one already past this step came first; two that are both
-    // still here are ordered by id, so exactly one of them is merged into the other.
-    Comparator<Lead> arrival =
-        Comparator.comparing(Lead::receivedAt)
-            .thenComparing(other -> other.status() == LeadStatus.RECEIVED)
-            .thenComparing(Lead::leadId);
-    return leads.withEmail(lead.submission().email(), open.since(now)).stream()
-        .filter(other -> !other.leadId().equals(lead.leadId()))
-        // The index is eventually consistent: decide on the lead as stored now.
-        .flatMap(other -> leads.find(other.leadId()).stream())
-        .filter(other -> arrival.compare(other, lead) < 0)
-        .filter(other -> open.isOpen(other, now))
-        .filter(DuplicateMerge::goingToSales)
-        .min(
-            Comparator.<Lead, Boolean>comparing(other -> other.owner().isEmpty())
-                .thenComparing(arrival));
-  }
-
-  /**
-   * Whether the open lead is, or will be, worked by sales: not one still waiting for its score, or
-   * scored below the threshold and on its way to nurture — merged into such a lead, a demo request
-   * sent seconds after a newsletter sign-up would go to marketing with it.
-   */
-  private static boolean goingToSales(Lead other) {
-    return other.status() != LeadStatus.RECEIVED
-        || other.score().map(Score::qualified).orElse(false);
   }
 
   /** Says once in the lead's history that it could not be checked for an open lead. */

@@ -4,6 +4,7 @@ import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
@@ -11,8 +12,9 @@ import com.leadhandoff.task.TaskHandler;
 
 /**
  * {@code Match Lead}, the workflow's first step: merges a second submission from the address of an
- * open lead into that lead; the {@code Duplicate?} choice then ends the execution in {@code Merged}
- * instead of a second handoff.
+ * open lead into that lead, the lead holding the claim on the address (so submissions sent at once
+ * agree on one); the {@code Duplicate?} choice then ends the execution in {@code Merged} instead of
+ * a second handoff.
  */
 public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, MatchResult> {
   /** The task input: the lead just received. */
@@ -26,14 +28,23 @@ public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, 
   }
 
   private MatchLeadHandler(Settings settings) {
+    this(settings, new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")));
+  }
+
+  private MatchLeadHandler(Settings settings, DynamoLeadStore leads) {
     this(
         new DuplicateMerge(
-            new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+            leads,
             new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
-            OpenLeads.days(settings.integer("OPEN_LEAD_DAYS", OpenLeads.DEFAULT_DAYS))));
+            new MergeTargets(
+                leads,
+                new DynamoAddressClaims(
+                    AwsClients.dynamo(), settings.require("ADDRESS_CLAIMS_TABLE")),
+                settings.clock(),
+                OpenLeads.days(settings.integer("OPEN_LEAD_DAYS", OpenLeads.DEFAULT_DAYS)))));
   }
 
   /** For tests: the merge to run. */

@@ -13,7 +13,9 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.routing.Rep;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -53,10 +55,14 @@ class ParkLeadHandlerTest {
       new DynamoCapacity(TestDynamo.client(), tables.get("RepsTable"));
   private final DynamoOfferStore offers =
       new DynamoOfferStore(TestDynamo.client(), tables.get("OffersTable"), capacity);
+  private final DynamoAddressClaims claims =
+      new DynamoAddressClaims(TestDynamo.client(), tables.get("AddressClaimsTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED.plus(Duration.ofMinutes(3)));
   private final ParkLeadHandler handler =
-      new ParkLeadHandler(new LeadParking(leads, offers, history, mailer, clock, FALLBACK));
+      new ParkLeadHandler(
+          new LeadParking(leads, offers, history, mailer, clock, FALLBACK),
+          new AddressRelease(leads, claims));
 
   ParkLeadHandlerTest() throws IOException {}
 
@@ -89,6 +95,19 @@ class ParkLeadHandlerTest {
     assertEquals(executionId, parked.details().get("executionId"));
     assertTrue(parked.details().get("cause").startsWith("Email address is not verified."));
     assertTrue(result.contains("\"leadMarked\":true"), result);
+  }
+
+  @Test
+  void parkedLead_releasesItsAddress_soANewSubmissionGetsAHandoffThatWorks() throws IOException {
+    // GIVEN a lead holding the claim on its address
+    givenLead();
+    claims.claim("dana@acme.example", leadId, RECEIVED.plus(Duration.ofDays(90)));
+
+    // WHEN the workflow parks it
+    invoke(event.toString());
+
+    // THEN nobody holds the address any more
+    assertEquals(Optional.empty(), claims.find("dana@acme.example"));
   }
 
   @Test

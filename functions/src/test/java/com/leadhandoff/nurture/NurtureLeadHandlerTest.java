@@ -11,10 +11,12 @@ import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Submission;
+import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.scoring.ScoringModel;
 import com.leadhandoff.scoring.ScoringModels;
 import com.leadhandoff.scoring.SubmissionBuilder;
 import com.leadhandoff.scoring.UnknownLeadException;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.testing.Fixtures;
@@ -25,9 +27,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NurtureLeadHandlerTest {
@@ -40,8 +44,11 @@ class NurtureLeadHandlerTest {
       new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final DynamoAddressClaims claims =
+      new DynamoAddressClaims(TestDynamo.client(), tables.get("AddressClaimsTable"));
   private final NurtureLeadHandler handler =
-      new NurtureLeadHandler(leads, history, MODEL, new MutableClock(NOW));
+      new NurtureLeadHandler(
+          leads, history, MODEL, new MutableClock(NOW), new AddressRelease(leads, claims));
   private final String leadId = leadIdOf(EVENT);
 
   private static String leadIdOf(String event) {
@@ -100,6 +107,35 @@ class NurtureLeadHandlerTest {
     // THEN the history has one entry
     assertEquals(1, nurtured().size());
     assertFalse(retry.get("nurtured").booleanValue());
+  }
+
+  @Test
+  void nurturedLead_releasesItsAddress_soTheNextSubmissionStartsAfresh() throws IOException {
+    // GIVEN an unqualified lead holding the claim on its address
+    Submission student = SubmissionBuilder.studentOnNewsletter().build();
+    scored(student);
+    claims.claim(student.email(), leadId, NOW.plus(Duration.ofDays(90)));
+
+    // WHEN Nurture Lead runs, and is retried
+    run();
+    run();
+
+    // THEN nobody holds the address any more
+    assertEquals(Optional.empty(), claims.find(student.email()));
+  }
+
+  @Test
+  void nurturedLead_leavesAClaimALaterLeadTookOver() throws IOException {
+    // GIVEN a later lead that took the address over while this one was bound for nurture
+    Submission student = SubmissionBuilder.studentOnNewsletter().build();
+    scored(student);
+    claims.claim(student.email(), "lead-later", NOW.plus(Duration.ofDays(90)));
+
+    // WHEN this one is nurtured
+    run();
+
+    // THEN the later lead still holds the address
+    assertEquals("lead-later", claims.find(student.email()).orElseThrow().holderLeadId());
   }
 
   @Test

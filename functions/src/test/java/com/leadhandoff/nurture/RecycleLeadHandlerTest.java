@@ -10,9 +10,11 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
+import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.scoring.ScoringModels;
 import com.leadhandoff.scoring.SubmissionBuilder;
 import com.leadhandoff.scoring.UnknownLeadException;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.testing.Fixtures;
@@ -22,9 +24,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RecycleLeadHandlerTest {
@@ -36,8 +40,11 @@ class RecycleLeadHandlerTest {
       new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final DynamoAddressClaims claims =
+      new DynamoAddressClaims(TestDynamo.client(), tables.get("AddressClaimsTable"));
   private final RecycleLeadHandler handler =
-      new RecycleLeadHandler(leads, history, new MutableClock(NOW));
+      new RecycleLeadHandler(
+          leads, history, new MutableClock(NOW), new AddressRelease(leads, claims));
   private final String leadId = field(EVENT, "leadId");
 
   private static String field(String json, String name) {
@@ -93,6 +100,20 @@ class RecycleLeadHandlerTest {
 
     assertEquals(1, recycled().size());
     assertFalse(retry.get("recycled").booleanValue());
+  }
+
+  @Test
+  void recycledLead_releasesItsAddress() throws IOException {
+    // GIVEN a lead being offered that holds the claim on its address
+    routing();
+    String email = leads.find(leadId).orElseThrow().submission().email();
+    claims.claim(email, leadId, NOW.plus(Duration.ofDays(90)));
+
+    // WHEN a rep declines it as spam and it is recycled
+    run(EVENT);
+
+    // THEN the address is free: a new submission from it is a new chance for sales
+    assertEquals(Optional.empty(), claims.find(email));
   }
 
   @Test

@@ -17,9 +17,11 @@ import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.scoring.Score;
+import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
@@ -32,6 +34,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,10 +59,11 @@ class MatchLeadHandlerTest {
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
+  private final DynamoAddressClaims claims =
+      new DynamoAddressClaims(TestDynamo.client(), tables.get("AddressClaimsTable"));
   private final MutableClock clock = new MutableClock(NOW);
-  private final MatchLeadHandler handler =
-      new MatchLeadHandler(
-          new DuplicateMerge(leads, offers, history, mailer, clock, OpenLeads.days(90)));
+  private final DuplicateMerge merge = merge(leads);
+  private final MatchLeadHandler handler = new MatchLeadHandler(merge);
 
   MatchLeadHandlerTest() throws IOException {}
 
@@ -207,9 +211,7 @@ class MatchLeadHandlerTest {
                     .attributeDefinitions(d -> d.attributeName("leadId").attributeType("S")));
     DynamoLeadStore unindexed = new DynamoLeadStore(TestDynamo.client(), bare);
     unindexed.create(Lead.received(leadId, NOW, submission("dana@acme.example", "demo", null)));
-    MatchLeadHandler early =
-        new MatchLeadHandler(
-            new DuplicateMerge(unindexed, offers, history, mailer, clock, OpenLeads.days(90)));
+    MatchLeadHandler early = new MatchLeadHandler(merge(unindexed));
 
     // WHEN Match Lead runs, twice (a retry)
     JsonNode result = invoke(early);
@@ -269,6 +271,190 @@ class MatchLeadHandlerTest {
     givenNewLead("dana@acme.example", "contact-sales", null);
 
     assertEquals(laterId, invoke().get("mergedInto").asText());
+  }
+
+  // ---- the claim on the address ----
+
+  @Test
+  void firstSubmission_claimsItsAddress_andIsHandedOff() throws IOException {
+    // GIVEN nobody holds the address
+    givenNewLead("Dana@ACME.example ", "demo-request", null);
+
+    // WHEN Match Lead runs
+    JsonNode result = invoke();
+
+    // THEN the lead goes on as a new one and holds the address, normalised, for its open window
+    assertEquals("{\"merged\":false}", result.toString());
+    AddressClaim claim = claims.find("dana@acme.example").orElseThrow();
+    assertEquals(leadId, claim.holderLeadId());
+    assertEquals(NOW.plus(Duration.ofDays(90)), claim.expiresAt());
+  }
+
+  @Test
+  void retriedStep_ofTheClaimHolder_handsItOffAgain_andKeepsTheClaim() throws IOException {
+    givenNewLead("dana@acme.example", "demo-request", null);
+
+    JsonNode first = invoke();
+    JsonNode retry = invoke();
+
+    assertEquals(first, retry);
+    assertEquals(leadId, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+    assertTrue(history.of(leadId).isEmpty());
+  }
+
+  @Test
+  void holderNotScoredYet_andArrivedTogether_isMergedInto() throws IOException {
+    // GIVEN another form's submission from the address, received a moment ago, holding the claim
+    givenHolder(LeadStatus.RECEIVED, NOW.minusSeconds(1), Optional.empty());
+    givenNewLead("dana@acme.example", "contact-sales", "Also this");
+
+    // WHEN Match Lead runs before the holder is scored
+    JsonNode result = invoke();
+
+    // THEN it is the same prospect's burst: merged, nobody to tell yet
+    assertEquals(OPEN_LEAD, result.get("mergedInto").asText());
+    assertEquals(LeadStatus.MERGED, leads.find(leadId).orElseThrow().status());
+    assertEquals(OPEN_LEAD, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+  }
+
+  @Test
+  void holderNotScoredLongAfterItArrived_newLeadIsHandedOffBesideIt() throws IOException {
+    // GIVEN a holder still unscored two minutes after it arrived (its scoring is retrying)
+    givenHolder(
+        LeadStatus.RECEIVED, NOW.minus(MergeTargets.TOGETHER).minusSeconds(60), Optional.empty());
+    givenNewLead("dana@acme.example", "demo-request", "Can we talk this week?");
+
+    // THEN the new lead does not wait on it, nor follow it to marketing; the holder keeps the claim
+    assertEquals("{\"merged\":false}", invoke().toString());
+    assertEquals(OPEN_LEAD, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+  }
+
+  @Test
+  void holderScoredBelowTheThreshold_theNewLeadTakesTheAddressOver() throws IOException {
+    // GIVEN the holder is bound for nurture
+    givenHolder(
+        LeadStatus.RECEIVED,
+        NOW.minusSeconds(1),
+        Optional.of(new Score(20, Score.Tier.COLD, false, List.of())));
+    givenNewLead("dana@acme.example", "demo-request", "Can we talk this week?");
+
+    // THEN the demo request is handed off itself and holds the address from now on
+    assertEquals("{\"merged\":false}", invoke().toString());
+    assertEquals(leadId, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+
+    // AND the nurtured holder's release leaves the new lead's claim alone
+    new AddressRelease(leads, claims).closed(OPEN_LEAD);
+    assertEquals(leadId, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = LeadStatus.class,
+      names = {"NURTURE", "RECYCLED", "MERGED", "NEEDS_ATTENTION"})
+  void staleClaim_ofAHolderNoLongerOpen_isTakenOver(LeadStatus status) throws IOException {
+    givenHolder(status, FIRST, Optional.empty());
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    assertEquals("{\"merged\":false}", invoke().toString());
+    AddressClaim claim = claims.find("dana@acme.example").orElseThrow();
+    assertEquals(leadId, claim.holderLeadId());
+    assertEquals(NOW.plus(Duration.ofDays(90)), claim.expiresAt());
+  }
+
+  @Test
+  void staleClaim_ofAHolderPastItsWindow_orGone_isTakenOver() throws IOException {
+    givenHolder(LeadStatus.ACCEPTED, FIRST, Optional.empty());
+    clock.advance(Duration.ofDays(90));
+    givenNewLead("dana@acme.example", "contact-sales", null);
+
+    assertEquals("{\"merged\":false}", invoke().toString());
+    assertEquals(leadId, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+
+    // AND a claim naming a lead that is not stored at all
+    claims.takeOver("dana@acme.example", leadId, "lead-gone", NOW.plus(Duration.ofDays(90)));
+    assertEquals("{\"merged\":false}", invoke().toString());
+    assertEquals(leadId, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+  }
+
+  @Test
+  void takeOver_isConditionalOnTheStaleHolder_soOneOfTwoRacingWins() {
+    claims.claim("dana@acme.example", "lead-stale", NOW);
+
+    assertTrue(claims.takeOver("dana@acme.example", "lead-stale", "lead-a", NOW));
+    assertFalse(claims.takeOver("dana@acme.example", "lead-stale", "lead-b", NOW));
+    assertTrue(claims.takeOver("dana@acme.example", "lead-stale", "lead-a", NOW), "a retry");
+    assertEquals("lead-a", claims.find("DANA@acme.example").orElseThrow().holderLeadId());
+  }
+
+  @Test
+  void release_onlyByTheHolder() {
+    claims.claim("dana@acme.example", "lead-a", NOW);
+
+    claims.release("dana@acme.example", "lead-b");
+    assertEquals("lead-a", claims.find("dana@acme.example").orElseThrow().holderLeadId());
+
+    claims.release("Dana@Acme.example", "lead-a");
+    assertEquals(Optional.empty(), claims.find("dana@acme.example"));
+    claims.release("dana@acme.example", "lead-a"); // released twice: harmless
+  }
+
+  @Test
+  void twentySubmissionsAtOnce_onTwentyForms_becomeOneLead_andNineteenMerged() throws Exception {
+    // GIVEN twenty submissions from one address, on twenty forms, stored at the same instant
+    List<String> ids =
+        IntStream.range(0, 20).mapToObj(i -> String.format("lead-race-%02d", i)).toList();
+    for (int i = 0; i < ids.size(); i++) {
+      leads.create(
+          Lead.received(
+              ids.get(i),
+              NOW,
+              submission(
+                  i % 2 == 0 ? "dana@acme.example" : "DANA@acme.example", "form-" + i, null)));
+    }
+
+    // WHEN their Match Lead steps all run at once
+    List<MatchResult> results = AtOnce.run(ids, ids.size(), merge::match);
+
+    // THEN exactly one goes on, holding the address, and the other nineteen are merged into it
+    List<String> handedOff =
+        IntStream.range(0, ids.size())
+            .filter(i -> !results.get(i).merged())
+            .mapToObj(ids::get)
+            .toList();
+    assertEquals(1, handedOff.size(), results::toString);
+    String holder = handedOff.get(0);
+    assertEquals(holder, claims.find("dana@acme.example").orElseThrow().holderLeadId());
+    assertEquals(
+        19, results.stream().filter(r -> r.merged() && holder.equals(r.mergedInto())).count());
+    assertEquals(19, count(holder, DuplicateMerge.SUBMITTED_AGAIN));
+    for (String id : ids) {
+      assertEquals(
+          id.equals(holder) ? LeadStatus.RECEIVED : LeadStatus.MERGED,
+          leads.find(id).orElseThrow().status());
+    }
+  }
+
+  private DuplicateMerge merge(DynamoLeadStore store) {
+    return new DuplicateMerge(
+        store,
+        offers,
+        history,
+        mailer,
+        clock,
+        new MergeTargets(store, claims, clock, OpenLeads.days(90)));
+  }
+
+  /** The open lead, holding the claim on the address as its own Match Lead left it. */
+  private void givenHolder(LeadStatus status, Instant receivedAt, Optional<Score> score) {
+    leads.create(
+        new Lead(
+            OPEN_LEAD,
+            receivedAt,
+            submission("dana@acme.example", "newsletter", null),
+            status,
+            score,
+            Optional.empty()));
+    claims.claim("dana@acme.example", OPEN_LEAD, receivedAt.plus(Duration.ofDays(90)));
   }
 
   // ---- the leads ----

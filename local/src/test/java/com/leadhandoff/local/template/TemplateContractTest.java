@@ -46,7 +46,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(6, tables.size());
+    assertEquals(7, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
@@ -67,7 +67,7 @@ class TemplateContractTest {
                 withTtl.add(id);
               }
             });
-    assertEquals(Set.of("IntakeKeysTable", "OffersTable"), withTtl);
+    assertEquals(Set.of("AddressClaimsTable", "IntakeKeysTable", "OffersTable"), withTtl);
   }
 
   @Test
@@ -181,7 +181,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(6, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(7, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test

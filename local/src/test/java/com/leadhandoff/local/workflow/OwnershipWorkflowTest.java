@@ -6,14 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.ses.SentEmail;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +104,54 @@ class OwnershipWorkflowTest {
   }
 
   @Test
+  void twentySubmissionsAtOnce_onTwentyForms_becomeOneHandoff_andNineteenMerged() throws Exception {
+    // GIVEN one prospect whose form tool posts to twenty forms at the same moment
+    List<Map<String, Object>> posts = new ArrayList<>();
+    for (int i = 1; i <= 20; i++) {
+      Map<String, Object> post =
+          lead(
+              "Ray",
+              "Burst",
+              i % 2 == 0 ? "ray.burst@initech.example" : "Ray.Burst@initech.example");
+      post.put("formId", "form-" + i);
+      posts.add(post);
+    }
+
+    // WHEN all twenty are posted at once
+    List<String> leadIds = atOnce(posts);
+    local.settle();
+
+    // THEN one lead is handed off: one offer, to one rep
+    List<String> handedOff =
+        leadIds.stream().filter(id -> local.lead(id).status() != LeadStatus.MERGED).toList();
+    assertEquals(1, handedOff.size(), "handed off: " + handedOff);
+    String holder = handedOff.get(0);
+    assertEquals(LeadStatus.ROUTING, local.lead(holder).status());
+    onlyOffer("Ray Burst");
+    assertTrue(local.statesEntered(holder).contains("Offer To Rep"));
+    // AND the other nineteen are merged into it, each ending in Merged, each in its history once
+    for (String id : leadIds) {
+      if (!id.equals(holder)) {
+        assertEquals(Optional.of(holder), local.lead(id).mergedInto());
+        assertEquals(
+            List.of("Match Lead", "Duplicate?", "Acknowledge Merged Lead", "Merged"),
+            local.statesEntered(id));
+        assertEquals(ExecutionStatus.SUCCEEDED, local.execution(id).status());
+      }
+    }
+    assertEquals(
+        19,
+        local.leadHistory(holder).stream().filter(e -> e.type().equals("SUBMITTED_AGAIN")).count());
+    // AND the rep who accepts it owns the one lead; a later submission still merges into it
+    local.postForm(offerLink(onlyOffer("Ray Burst")) + "/accept", Map.of());
+    local.settle();
+    Map<String, Object> later = lead("Ray", "Burst", "ray.burst@initech.example");
+    later.put("formId", "form-21");
+    assertEquals(Optional.of(holder), local.lead(local.submit(later)).mergedInto());
+    assertEquals(1, local.mailAbout("New lead for you: Ray Burst").size());
+  }
+
+  @Test
   void leadFromANamedAccount_goesFirstToTheAccountOwner_beforeTheRoutingRules() {
     Map<String, Object> big = lead("Ivy", "Account", "ivy.account@analytical-engines.example");
     big.put("companySize", 5000); // the rules alone would send it to Enterprise
@@ -150,6 +206,37 @@ class OwnershipWorkflowTest {
         "owns open lead " + first + " at wonka.example",
         event(second, "ROUTED").details().get("ownership"));
     assertEquals(LeadStatus.ROUTING, local.lead(second).status(), "a colleague is not merged");
+  }
+
+  /** Posts every lead to intake on its own thread, all released together; their lead ids. */
+  private List<String> atOnce(List<Map<String, Object>> posts) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(posts.size());
+    try {
+      CountDownLatch ready = new CountDownLatch(posts.size());
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<LeadHandoffRuntime.Response>> answers = new ArrayList<>();
+      for (Map<String, Object> post : posts) {
+        Callable<LeadHandoffRuntime.Response> send =
+            () -> {
+              ready.countDown();
+              go.await();
+              return local.postJson("/leads", Json.MAPPER.valueToTree(post).toString());
+            };
+        answers.add(pool.submit(send));
+      }
+      ready.await();
+      go.countDown();
+      List<String> leadIds = new ArrayList<>();
+      for (Future<LeadHandoffRuntime.Response> answer : answers) {
+        LeadHandoffRuntime.Response response = answer.get();
+        assertEquals(202, response.status(), response.body());
+        leadIds.add(response.json().get("leadId").asText());
+      }
+      assertEquals(posts.size(), Set.copyOf(leadIds).size(), "twenty leads stored");
+      return leadIds;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private HistoryEvent event(String leadId, String type) {
