@@ -506,8 +506,12 @@ final class Parser {
       String function = lx.text(pos);
       pos++;
       if (!function.equals("size")) {
-        if (isConditionFunction(function) || isOperandFunction(function)) {
+        if (isConditionFunction(function)) {
           defer(MISUSED_FUNCTION, notAllowed(function));
+        } else if (isOperandFunction(function)) {
+          defer(
+              MISUSED_FUNCTION,
+              "The function is not allowed in a condition expression; function: " + function);
         } else {
           defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
         }
@@ -778,7 +782,9 @@ final class Parser {
         return new Ast.ListAppend(args.get(0), args.get(1));
       }
       if (isConditionFunction(function)) {
-        defer(MISUSED_FUNCTION, notAllowed(function));
+        defer(
+            MISUSED_FUNCTION,
+            "The function is not allowed in an update expression; function: " + function);
       } else {
         defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
       }

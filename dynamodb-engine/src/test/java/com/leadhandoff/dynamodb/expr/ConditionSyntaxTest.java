@@ -162,9 +162,13 @@ class ConditionSyntaxTest {
   @Test
   void updateFunctionsAreNotConditions() {
     assertValidation(
-        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
-            + " expression; function: if_not_exists",
+        "Invalid ConditionExpression: The function is not allowed in a condition expression;"
+            + " function: if_not_exists",
         () -> Expressions.condition("if_not_exists(a, :v)", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed in a condition expression;"
+            + " function: list_append",
+        () -> Expressions.condition("list_append(a, a) = :v", CE, attrs(":v", n("1"))));
   }
 
   @Test

@@ -453,8 +453,8 @@ class UpdateExpressionTest {
   @Test
   void conditionFunctionsAreNotUpdateOperands() {
     assertValidation(
-        "Invalid UpdateExpression: The function is not allowed to be used this way in an"
-            + " expression; function: size",
+        "Invalid UpdateExpression: The function is not allowed in an update expression;"
+            + " function: size",
         () -> Expressions.update("SET a = size(b)", attrs()));
     assertValidation(
         "Invalid UpdateExpression: Invalid function name; function: nope",
