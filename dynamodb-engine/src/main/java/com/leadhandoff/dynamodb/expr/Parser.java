@@ -33,9 +33,11 @@ import java.util.Set;
  *
  * <p>A syntax error is thrown at once. Semantic errors (reserved words, undefined placeholders,
  * misused functions, operand types…) are recorded and parsing goes on, so that, as DynamoDB does, a
- * syntax error anywhere wins over them, and among them the more fundamental kind wins: redundant
- * parentheses, then unknown functions, then misused functions, then reserved words, then the first
- * error about an operator's operands.
+ * syntax error anywhere wins over them, and among them the more fundamental kind wins. In
+ * conditions: redundant parentheses, unknown functions, misused functions, reserved words, then the
+ * first error about an operator's operands (undefined placeholders included). In updates: reserved
+ * words, unknown or misused functions, repeated sections, undefined names, undefined values,
+ * overlapping paths, ADD/DELETE operand types, then function operands.
  */
 final class Parser {
   static final int MAX_IN_OPERANDS = 100;
@@ -47,7 +49,27 @@ final class Parser {
   private static final int UNKNOWN_FUNCTION = 1;
   private static final int MISUSED_FUNCTION = 2;
   private static final int RESERVED = 3;
-  private static final int OPERANDS = 4;
+  private static final int SECTION = 4;
+  private static final int UNDEFINED_NAME = 5;
+  private static final int UNDEFINED_VALUE = 6;
+  private static final int OVERLAP = 7;
+  private static final int OPERAND_TYPE = 8;
+  private static final int OPERANDS = 9;
+
+  private static final int[] CONDITION_ORDER = {
+    PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, OPERANDS
+  };
+  private static final int[] UPDATE_ORDER = {
+    RESERVED,
+    UNKNOWN_FUNCTION,
+    MISUSED_FUNCTION,
+    SECTION,
+    UNDEFINED_NAME,
+    UNDEFINED_VALUE,
+    OVERLAP,
+    OPERAND_TYPE,
+    OPERANDS
+  };
 
   /** Stands in for an operand whose error is already recorded; never evaluated. */
   private static final Operand BROKEN = new Ast.ValueOp("", new AttributeValue.Null());
@@ -57,7 +79,7 @@ final class Parser {
   private final Lexer lx;
   private final String kind;
   private final ExpressionAttributes attributes;
-  private final DynamoDbException[] deferred = new DynamoDbException[5];
+  private final DynamoDbException[] deferred = new DynamoDbException[10];
   private boolean anyDeferred;
   private boolean updateMode;
   private int pos;
@@ -93,9 +115,9 @@ final class Parser {
   /** Throws the most fundamental recorded error, if any. */
   private void flush() {
     if (anyDeferred) {
-      for (DynamoDbException e : deferred) {
-        if (e != null) {
-          throw e;
+      for (int slot : updateMode ? UPDATE_ORDER : CONDITION_ORDER) {
+        if (deferred[slot] != null) {
+          throw deferred[slot];
         }
       }
     }
@@ -479,7 +501,7 @@ final class Parser {
     AttributeValue value = attributes.valueOrNull(placeholder);
     if (value == null) {
       defer(
-          OPERANDS,
+          updateMode ? UNDEFINED_VALUE : OPERANDS,
           "An expression attribute value used in expression is not defined; attribute value: "
               + placeholder);
       return (Ast.ValueOp) BROKEN;
@@ -572,7 +594,7 @@ final class Parser {
       String name = attributes.nameOrNull(placeholder);
       if (name == null) {
         defer(
-            OPERANDS,
+            updateMode ? UNDEFINED_NAME : OPERANDS,
             "An expression attribute name used in the document path is not defined; attribute"
                 + " name: "
                 + placeholder);
@@ -604,12 +626,18 @@ final class Parser {
       throw syntax();
     }
     flush();
-    checkOverlaps(paths);
+    String overlap = overlaps(paths);
+    if (overlap != null) {
+      throw error(overlap);
+    }
     return paths;
   }
 
-  /** Refuses two paths where one is a prefix of the other, or that disagree on a level's type. */
-  void checkOverlaps(List<Path> paths) {
+  /**
+   * The error for two paths where one is a prefix of the other ("overlap") or that disagree on a
+   * level's type ("conflict"), or null.
+   */
+  static String overlaps(List<Path> paths) {
     for (int i = 0; i < paths.size(); i++) {
       List<Path.Element> a = paths.get(i).elements();
       for (int j = i + 1; j < paths.size(); j++) {
@@ -624,25 +652,24 @@ final class Parser {
           }
           prefix = false;
           if (x.getClass() != y.getClass()) {
-            throw error(
-                "Two document paths conflict with each other; must remove or rewrite one of these"
-                    + " paths; path one: "
-                    + paths.get(i).display()
-                    + ", path two: "
-                    + paths.get(j).display());
+            return "Two document paths conflict with each other; must remove or rewrite one of"
+                + " these paths; path one: "
+                + paths.get(i).display()
+                + ", path two: "
+                + paths.get(j).display();
           }
           break;
         }
         if (prefix) {
-          throw error(
-              "Two document paths overlap with each other; must remove or rewrite one of these"
-                  + " paths; path one: "
-                  + paths.get(i).display()
-                  + ", path two: "
-                  + paths.get(j).display());
+          return "Two document paths overlap with each other; must remove or rewrite one of these"
+              + " paths; path one: "
+              + paths.get(i).display()
+              + ", path two: "
+              + paths.get(j).display();
         }
       }
     }
+    return null;
   }
 
   // ---------------------------------------------------------------- update
@@ -688,7 +715,7 @@ final class Parser {
                   || v instanceof AttributeValue.NS
                   || v instanceof AttributeValue.BS)) {
             defer(
-                OPERANDS,
+                OPERAND_TYPE,
                 "Incorrect operand type for operator or function; operator: ADD, operand type: "
                     + Values.longTypeName(v));
           }
@@ -706,7 +733,7 @@ final class Parser {
                   || v instanceof AttributeValue.NS
                   || v instanceof AttributeValue.BS)) {
             defer(
-                OPERANDS,
+                OPERAND_TYPE,
                 "Incorrect operand type for operator or function; operator: DELETE, operand type: "
                     + Values.longTypeName(v));
           }
@@ -716,7 +743,6 @@ final class Parser {
         throw syntax();
       }
     }
-    flush();
     List<UpdateExpression.Action> actions = new ArrayList<>();
     actions.addAll(sets);
     actions.addAll(removes);
@@ -726,13 +752,18 @@ final class Parser {
     for (UpdateExpression.Action a : actions) {
       paths.add(a.path());
     }
-    checkOverlaps(paths);
+    String overlap = overlaps(paths);
+    if (overlap != null) {
+      defer(OVERLAP, overlap);
+    }
+    flush();
     return new UpdateExpression(actions, paths);
   }
 
   private boolean once(boolean seen, String clause) {
     if (seen) {
-      throw error("The \"" + clause + "\" section can only be used once in an update expression;");
+      defer(
+          SECTION, "The \"" + clause + "\" section can only be used once in an update expression;");
     }
     return true;
   }
@@ -744,8 +775,28 @@ final class Parser {
     return value();
   }
 
-  /** The right-hand side of SET: an operand, or two joined by + or -. */
+  /** True if the parenthesis at {@code pos} closes before + or -. */
+  private boolean parenthesisedOperandBeforeArithmetic() {
+    int depth = 0;
+    for (int i = pos; i < lx.count; i++) {
+      int t = lx.type[i];
+      if (t == LPAREN) {
+        depth++;
+      } else if (t == RPAREN && --depth == 0) {
+        return lx.type[i + 1] == PLUS || lx.type[i + 1] == MINUS;
+      }
+    }
+    return false;
+  }
+
+  /** The right-hand side of SET: an operand, or two joined by + or -, possibly parenthesised. */
   private Operand setValue() {
+    if (peek() == LPAREN && !parenthesisedOperandBeforeArithmetic()) {
+      pos++;
+      Operand inner = setValue();
+      expect(RPAREN);
+      return inner;
+    }
     Operand left = updateOperand();
     int t = peek();
     if (t == PLUS || t == MINUS) {
@@ -761,6 +812,12 @@ final class Parser {
 
   private Operand updateOperand() {
     int t = peek();
+    if (t == LPAREN) {
+      pos++;
+      Operand inner = updateOperand();
+      expect(RPAREN);
+      return inner;
+    }
     if (t == COLON) {
       return value();
     }
