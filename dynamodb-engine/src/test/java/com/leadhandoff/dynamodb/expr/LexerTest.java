@@ -31,6 +31,7 @@ class LexerTest {
           Lexer.NE,
           Lexer.COLON,
           Lexer.NAME,
+          Lexer.NAME,
           Lexer.LPAREN,
           Lexer.NAME,
           Lexer.COMMA,
@@ -45,7 +46,7 @@ class LexerTest {
           Lexer.MINUS,
           Lexer.EOF
         },
-        types("a.#b[12]<>:v AND f(x,:y)<=<>=>=+-"));
+        types("a.#b[12]<>:v AND f(x,:y)<= < >= > = + -"));
   }
 
   @Test
