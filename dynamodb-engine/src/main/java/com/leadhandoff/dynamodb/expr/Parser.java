@@ -42,6 +42,7 @@ import java.util.Set;
 final class Parser {
   static final int MAX_IN_OPERANDS = 100;
   static final int MAX_EXPRESSION_BYTES = 4096;
+  static final int MAX_OPERATORS = 300;
   static final Set<String> ATTRIBUTE_TYPES =
       Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
@@ -83,6 +84,7 @@ final class Parser {
   private boolean anyDeferred;
   private boolean updateMode;
   private int pos;
+  private int operators;
 
   Parser(String text, String kind, ExpressionAttributes attributes) {
     this.kind = kind;
@@ -154,6 +156,13 @@ final class Parser {
     pos++;
   }
 
+  /** Counts one operator or function against the limit of 300 per expression. */
+  private void operator() {
+    if (++operators > MAX_OPERATORS) {
+      throw error("The expression contains too many operators; operator count: " + operators);
+    }
+  }
+
   private boolean functionAhead() {
     return lx.type[pos] == NAME && lx.type[pos + 1] == LPAREN;
   }
@@ -177,6 +186,7 @@ final class Parser {
   private Node or() {
     Node left = and();
     while (lx.isWord(pos, "OR")) {
+      operator();
       pos++;
       left = new Ast.Or(left, and());
     }
@@ -186,6 +196,7 @@ final class Parser {
   private Node and() {
     Node left = not();
     while (lx.isWord(pos, "AND")) {
+      operator();
       pos++;
       left = new Ast.And(left, not());
     }
@@ -194,6 +205,7 @@ final class Parser {
 
   private Node not() {
     if (lx.isWord(pos, "NOT")) {
+      operator();
       pos++;
       return new Ast.Not(not());
     }
@@ -250,6 +262,7 @@ final class Parser {
           default -> null;
         };
     if (op != null) {
+      operator();
       pos++;
       Operand right = operand();
       distinct(op.symbol, left, right);
@@ -260,6 +273,7 @@ final class Parser {
       return new Ast.Compare(op, left, right);
     }
     if (lx.isWord(pos, "BETWEEN")) {
+      operator();
       pos++;
       Operand low = operand();
       if (!lx.isWord(pos, "AND")) {
@@ -274,6 +288,7 @@ final class Parser {
       return new Ast.Between(left, low, high);
     }
     if (lx.isWord(pos, "IN")) {
+      operator();
       pos++;
       expect(LPAREN);
       List<Operand> candidates = new ArrayList<>();
@@ -454,6 +469,7 @@ final class Parser {
    * wrong count is recorded and the list padded so callers can index it.
    */
   private List<Operand> arguments(String function, int expected) {
+    operator();
     expect(LPAREN);
     List<Operand> args = new ArrayList<>(Math.max(expected, 2));
     if (peek() != RPAREN) {
@@ -800,6 +816,7 @@ final class Parser {
     Operand left = updateOperand();
     int t = peek();
     if (t == PLUS || t == MINUS) {
+      operator();
       pos++;
       Operand right = updateOperand();
       String operator = t == PLUS ? "+" : "-";

@@ -463,4 +463,17 @@ class ConditionSyntaxTest {
             + " defined; attribute value: :x",
         () -> Expressions.condition("a = :x AND begins_with(a, :n)", CE, attrs(":n", n("1"))));
   }
+
+  @Test
+  void atMostThreeHundredOperatorsOrFunctions() {
+    // 150 comparisons joined by 149 ANDs: 299 operators; one more NOT makes 300.
+    String ok = "NOT " + String.join(" AND ", java.util.Collections.nCopies(150, "a = :v"));
+    assertDoesNotThrow(() -> Expressions.condition(ok, CE, attrs(":v", n("1"))));
+    String tooMany =
+        "NOT NOT " + String.join(" AND ", java.util.Collections.nCopies(150, "a = :v"));
+    assertValidation(
+        "Invalid ConditionExpression: The expression contains too many operators; operator count:"
+            + " 301",
+        () -> Expressions.condition(tooMany, CE, attrs(":v", n("1"))));
+  }
 }
