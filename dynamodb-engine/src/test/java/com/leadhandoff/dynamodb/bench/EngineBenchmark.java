@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Throughput and latency of the engine through the real SDK over HTTP: PutItem, conditional
  * UpdateItem, Query on a GSI and TransactWriteItems, with 1, 8 and 32 client threads, in memory and
  * durable. Run it as the module README's "Benchmark" section shows; {@code -Dseconds=N} sets each
- * run's length (default 3), {@code -Dmodes=memory,durable} and {@code -Dthreads=1,8,32} narrow it.
+ * run's length (default 3), {@code -Dmodes=memory,durable}, {@code -Dthreads=1,8,32} and {@code
+ * -Dops=PutItem,...} narrow it.
  */
 public final class EngineBenchmark {
   private static final String TABLE = "bench";
@@ -125,6 +126,10 @@ public final class EngineBenchmark {
                 // not expected
               }
             });
+        String only = System.getProperty("ops");
+        if (only != null) {
+          ops.keySet().retainAll(Arrays.asList(only.split(",")));
+        }
         for (Map.Entry<String, Op> op : ops.entrySet()) {
           for (int threads : threadCounts) {
             run(mode, op.getKey(), op.getValue(), ddb, threads, 1, false);
