@@ -129,6 +129,30 @@ public final class ExpressionAttributes {
     return value;
   }
 
+  /** Resolves {@code #placeholder} and marks it used; null if it is not defined. */
+  String nameOrNull(String placeholder) {
+    String name = names.get(placeholder);
+    if (name != null) {
+      if (usedNames == null) {
+        usedNames = new HashSet<>();
+      }
+      usedNames.add(placeholder);
+    }
+    return name;
+  }
+
+  /** Resolves {@code :placeholder} and marks it used; null if it is not defined. */
+  AttributeValue valueOrNull(String placeholder) {
+    AttributeValue value = values.get(placeholder);
+    if (value != null) {
+      if (usedValues == null) {
+        usedValues = new HashSet<>();
+      }
+      usedValues.add(placeholder);
+    }
+    return value;
+  }
+
   /**
    * After every expression of a request is parsed: refuses placeholders no expression used ("Value
    * provided in ExpressionAttributeValues unused in expressions: keys: {:b}", and the same for

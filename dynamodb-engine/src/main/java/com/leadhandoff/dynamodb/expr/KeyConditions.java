@@ -25,28 +25,29 @@ final class KeyConditions {
     Node root = new Parser(text, KIND, attributes).condition();
     List<Node> conditions = new ArrayList<>(2);
     flatten(root, conditions);
-    if (conditions.size() > 2) {
-      throw DynamoDbException.validation("Conditions can be of length 1 or 2 only");
-    }
     AttributeValue partitionValue = null;
     KeyCondition.SortCondition sort = null;
     List<String> seen = new ArrayList<>(2);
     String unknown = null;
-    List<Object[]> parsed = new ArrayList<>(2);
+    List<Object[]> parsed = new ArrayList<>(conditions.size());
     for (Node c : conditions) {
-      Object[] p = simple(c);
+      parsed.add(simple(c));
+    }
+    for (Object[] p : parsed) {
       String attribute = (String) p[0];
       if (seen.contains(attribute)) {
         throw DynamoDbException.validation(
             "KeyConditionExpressions must only contain one condition per key");
       }
       seen.add(attribute);
-      parsed.add(p);
       if (!attribute.equals(partitionKey)
           && !(sortKey.isPresent() && attribute.equals(sortKey.get()))
           && unknown == null) {
         unknown = attribute;
       }
+    }
+    if (conditions.size() > 2) {
+      throw DynamoDbException.validation("Conditions can be of length 1 or 2 only");
     }
     if (!seen.contains(partitionKey)) {
       throw missed(partitionKey);
@@ -110,23 +111,64 @@ final class KeyConditions {
       if (c.op() == Ast.Comparator.NE) {
         throw invalidOperator("<>");
       }
-      if (c.left() instanceof Ast.SizeOp || c.right() instanceof Ast.SizeOp) {
-        throw invalidOperator("size");
-      }
-      out.add(node);
-    } else if (node instanceof Ast.Between b) {
-      if (b.value() instanceof Ast.SizeOp) {
-        throw invalidOperator("size");
-      }
       out.add(node);
     } else {
       out.add(node);
     }
   }
 
+  private static DynamoDbException invalidCondition(String detail) {
+    return DynamoDbException.validation("Invalid condition in KeyConditionExpression: " + detail);
+  }
+
+  /**
+   * The shape checks DynamoDB makes on each condition, in its order: BETWEEN and begins_with take
+   * the key first; the first operand is not nested; one attribute name per condition; no size(); at
+   * least one attribute name.
+   */
+  private static void checkShape(String operator, Operand... operands) {
+    if (operator != null && !(operands[0] instanceof Ast.PathOp)) {
+      throw invalidCondition(
+          operator + " operator must have the key attribute as its first operand");
+    }
+    if (operands[0] instanceof Ast.PathOp p && !p.path().isTopLevel()) {
+      throw nestedAttribute();
+    }
+    int paths = 0;
+    boolean size = false;
+    boolean nested = false;
+    for (Operand o : operands) {
+      if (o instanceof Ast.PathOp p) {
+        paths++;
+        nested |= !p.path().isTopLevel();
+      } else if (o instanceof Ast.SizeOp) {
+        size = true;
+      }
+    }
+    if (paths > 1) {
+      throw invalidCondition("Multiple attribute names used in one condition");
+    }
+    if (size) {
+      throw DynamoDbException.validation(
+          "KeyConditionExpressions cannot contain nested operations");
+    }
+    if (paths == 0) {
+      throw invalidCondition("No key attribute specified");
+    }
+    if (nested) {
+      throw nestedAttribute();
+    }
+  }
+
+  private static DynamoDbException nestedAttribute() {
+    return DynamoDbException.validation(
+        "KeyConditionExpressions cannot have conditions on nested attributes");
+  }
+
   /** {attribute, operator, values} of one condition on a top-level attribute. */
   private static Object[] simple(Node node) {
     if (node instanceof Ast.Compare c) {
+      checkShape(null, c.left(), c.right());
       Operand left = c.left();
       Operand right = c.right();
       Ast.Comparator op = c.op();
@@ -154,6 +196,7 @@ final class KeyConditions {
       return new Object[] {attribute(left), operator, List.of(value(right))};
     }
     if (node instanceof Ast.Between b) {
+      checkShape("BETWEEN", b.value(), b.low(), b.high());
       return new Object[] {
         attribute(b.value()),
         KeyCondition.Operator.BETWEEN,
@@ -161,6 +204,7 @@ final class KeyConditions {
       };
     }
     Ast.BeginsWith b = (Ast.BeginsWith) node;
+    checkShape("begins_with", b.subject(), b.prefix());
     AttributeValue prefix = value(b.prefix());
     if (!(prefix instanceof AttributeValue.S || prefix instanceof AttributeValue.B)) {
       throw Parser.error(
@@ -175,14 +219,7 @@ final class KeyConditions {
   }
 
   private static String attribute(Operand operand) {
-    if (operand instanceof Ast.PathOp p) {
-      if (!p.path().isTopLevel()) {
-        throw DynamoDbException.validation(
-            "KeyConditionExpressions cannot have conditions on nested attributes");
-      }
-      return p.path().attribute();
-    }
-    throw notSupported();
+    return ((Ast.PathOp) operand).path().attribute();
   }
 
   private static AttributeValue value(Operand operand) {

@@ -20,6 +20,7 @@ import com.leadhandoff.dynamodb.expr.Ast.Node;
 import com.leadhandoff.dynamodb.expr.Ast.Operand;
 import com.leadhandoff.dynamodb.model.AttributeValue;
 import com.leadhandoff.dynamodb.model.Ordering;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,12 @@ import java.util.Set;
  * Recursive-descent parser for the expression languages. Precedence, tightest first: comparators,
  * BETWEEN and IN; NOT; AND; OR (Developer Guide, "Comparison operator and function reference",
  * Precedence in conditions).
+ *
+ * <p>A syntax error is thrown at once. Semantic errors (reserved words, undefined placeholders,
+ * misused functions, operand types…) are recorded and parsing goes on, so that, as DynamoDB does, a
+ * syntax error anywhere wins over them, and among them the more fundamental kind wins: redundant
+ * parentheses, then unknown functions, then misused functions, then reserved words, then the first
+ * error about an operator's operands.
  */
 final class Parser {
   static final int MAX_IN_OPERANDS = 100;
@@ -36,9 +43,23 @@ final class Parser {
   static final Set<String> ATTRIBUTE_TYPES =
       Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
+  private static final int PARENS = 0;
+  private static final int UNKNOWN_FUNCTION = 1;
+  private static final int MISUSED_FUNCTION = 2;
+  private static final int RESERVED = 3;
+  private static final int OPERANDS = 4;
+
+  /** Stands in for an operand whose error is already recorded; never evaluated. */
+  private static final Operand BROKEN = new Ast.ValueOp("", new AttributeValue.Null());
+
+  private static final Node BROKEN_NODE = item -> false;
+
   private final Lexer lx;
   private final String kind;
   private final ExpressionAttributes attributes;
+  private final DynamoDbException[] deferred = new DynamoDbException[5];
+  private boolean anyDeferred;
+  private boolean updateMode;
   private int pos;
 
   Parser(String text, String kind, ExpressionAttributes attributes) {
@@ -48,7 +69,7 @@ final class Parser {
       throw error(kind, "The expression can not be empty;");
     }
     if (text.length() > MAX_EXPRESSION_BYTES / 3
-        && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_EXPRESSION_BYTES) {
+        && text.getBytes(StandardCharsets.UTF_8).length > MAX_EXPRESSION_BYTES) {
       throw error(kind, "Expression size has exceeded the maximum allowed size;");
     }
     this.lx = new Lexer(text);
@@ -60,6 +81,24 @@ final class Parser {
 
   DynamoDbException error(String detail) {
     return error(kind, detail);
+  }
+
+  private void defer(int slot, String detail) {
+    if (deferred[slot] == null) {
+      deferred[slot] = error(detail);
+      anyDeferred = true;
+    }
+  }
+
+  /** Throws the most fundamental recorded error, if any. */
+  private void flush() {
+    if (anyDeferred) {
+      for (DynamoDbException e : deferred) {
+        if (e != null) {
+          throw e;
+        }
+      }
+    }
   }
 
   private DynamoDbException syntax() {
@@ -97,6 +136,11 @@ final class Parser {
     return lx.type[pos] == NAME && lx.type[pos + 1] == LPAREN;
   }
 
+  private boolean comparisonAhead(int i) {
+    int t = lx.type[i];
+    return t >= Lexer.EQ && t <= Lexer.GE || lx.isWord(i, "BETWEEN") || lx.isWord(i, "IN");
+  }
+
   // ---------------------------------------------------------------- conditions
 
   Node condition() {
@@ -104,6 +148,7 @@ final class Parser {
     if (peek() != EOF) {
       throw syntax();
     }
+    flush();
     return node;
   }
 
@@ -141,10 +186,7 @@ final class Parser {
       if (t == LPAREN) {
         depth++;
       } else if (t == RPAREN && --depth == 0) {
-        int next = lx.type[i + 1];
-        return next >= Lexer.EQ && next <= Lexer.GE
-            || lx.isWord(i + 1, "BETWEEN")
-            || lx.isWord(i + 1, "IN");
+        return comparisonAhead(i + 1);
       }
     }
     return false;
@@ -156,83 +198,27 @@ final class Parser {
       Node inner = or();
       expect(RPAREN);
       if (inner instanceof Ast.Group) {
-        throw error("The expression has redundant parentheses;");
+        defer(PARENS, "The expression has redundant parentheses;");
       }
       return new Ast.Group(inner);
     }
     Operand left;
-    if (functionAhead()) {
+    if (functionAhead() && !lx.isWord(pos, "size") && !isOperandFunction(lx.text(pos))) {
       String function = lx.text(pos);
-      switch (function) {
-        case "attribute_exists", "attribute_not_exists" -> {
-          pos++;
-          List<Operand> args = arguments(function, 1);
-          notCompared(function);
-          return new Ast.AttributeExists(
-              requirePath(function, args.get(0)), function.equals("attribute_exists"));
-        }
-        case "attribute_type" -> {
-          pos++;
-          List<Operand> args = arguments(function, 2);
-          notCompared(function);
-          distinct(function, args.get(0), args.get(1));
-          Operand type = args.get(1);
-          if (!(type instanceof Ast.ValueOp)) {
-            throw error(
-                "Incorrect operand type for operator or function; operator or function: "
-                    + function
-                    + ", operand type: "
-                    + (type instanceof Ast.SizeOp ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}"));
-          }
-          if (type instanceof Ast.ValueOp v) {
-            if (!(v.value() instanceof AttributeValue.S s)) {
-              throw incorrectOperandType(function, v.value());
-            }
-            if (!ATTRIBUTE_TYPES.contains(s.value())) {
-              throw error(
-                  "Invalid attribute type name found; type: "
-                      + s.value()
-                      + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
-            }
-          }
-          return new Ast.AttributeType(args.get(0), type);
-        }
-        case "begins_with" -> {
-          pos++;
-          List<Operand> args = arguments(function, 2);
-          notCompared(function);
-          distinct(function, args.get(0), args.get(1));
-          for (Operand a : args) {
-            if (a instanceof Ast.SizeOp) {
-              throw error(
-                  "Incorrect operand type for operator or function; operator or function: "
-                      + function
-                      + ", operand type: N");
-            }
-            if (a instanceof Ast.ValueOp v
-                && !(v.value() instanceof AttributeValue.S
-                    || v.value() instanceof AttributeValue.B)) {
-              throw incorrectOperandType(function, v.value());
-            }
-          }
-          return new Ast.BeginsWith(args.get(0), args.get(1));
-        }
-        case "contains" -> {
-          pos++;
-          List<Operand> args = arguments(function, 2);
-          notCompared(function);
-          distinct(function, args.get(0), args.get(1));
-          return new Ast.Contains(args.get(0), args.get(1));
-        }
-        case "size" -> left = operand();
-        default -> throw unknownFunction(function, true);
+      pos++;
+      Node node = booleanFunction(function);
+      if (!comparisonAhead(pos)) {
+        return node;
       }
+      if (node != BROKEN_NODE) {
+        defer(MISUSED_FUNCTION, notAllowed(function));
+      }
+      left = BROKEN;
     } else {
       left = operand();
     }
-    int t = peek();
     Comparator op =
-        switch (t) {
+        switch (peek()) {
           case Lexer.EQ -> Comparator.EQ;
           case Lexer.NE -> Comparator.NE;
           case Lexer.LT -> Comparator.LT;
@@ -262,24 +248,7 @@ final class Parser {
       requireOrdered("BETWEEN", left);
       requireOrdered("BETWEEN", low);
       requireOrdered("BETWEEN", high);
-      if (low instanceof Ast.ValueOp lo && high instanceof Ast.ValueOp hi) {
-        Optional<Integer> c = Ordering.compare(lo.value(), hi.value());
-        String bounds =
-            "lower bound operand: AttributeValue: "
-                + Values.display(lo.value())
-                + ", upper bound operand: AttributeValue: "
-                + Values.display(hi.value());
-        if (c.isEmpty()) {
-          throw error(
-              "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
-        }
-        if (c.get() > 0) {
-          throw error(
-              "The BETWEEN operator requires upper bound to be greater than or equal to lower"
-                  + " bound; "
-                  + bounds);
-        }
-      }
+      checkBounds(low, high);
       return new Ast.Between(left, low, high);
     }
     if (lx.isWord(pos, "IN")) {
@@ -293,17 +262,111 @@ final class Parser {
       }
       expect(RPAREN);
       if (candidates.size() > MAX_IN_OPERANDS) {
-        throw error(
+        defer(
+            OPERANDS,
             "The IN operator is provided with too many operands; number of operands: "
                 + candidates.size());
       }
       return new Ast.In(left, candidates);
     }
-    if (left instanceof Ast.SizeOp) {
-      throw error(
-          "The function is not allowed to be used this way in an expression; function: size");
+    if (left instanceof Ast.SizeOp || left == BROKEN) {
+      if (left instanceof Ast.SizeOp) {
+        defer(MISUSED_FUNCTION, notAllowed("size"));
+      }
+      if (peek() == EOF || peek() == RPAREN || lx.isWord(pos, "AND") || lx.isWord(pos, "OR")) {
+        return BROKEN_NODE;
+      }
     }
     throw syntax();
+  }
+
+  private static boolean isOperandFunction(String function) {
+    return function.equals("if_not_exists") || function.equals("list_append");
+  }
+
+  /** A function used as a condition; {@code pos} is at its opening parenthesis. */
+  private Node booleanFunction(String function) {
+    switch (function) {
+      case "attribute_exists", "attribute_not_exists" -> {
+        List<Operand> args = arguments(function, 1);
+        return new Ast.AttributeExists(
+            requirePath(function, args.get(0)), function.equals("attribute_exists"));
+      }
+      case "attribute_type" -> {
+        List<Operand> args = arguments(function, 2);
+        distinct(function, args.get(0), args.get(1));
+        Operand type = args.get(1);
+        if (type instanceof Ast.ValueOp v) {
+          if (v != BROKEN) {
+            if (!(v.value() instanceof AttributeValue.S s)) {
+              defer(OPERANDS, incorrectOperandType(function, v.value().type()));
+            } else if (!ATTRIBUTE_TYPES.contains(s.value())) {
+              defer(
+                  OPERANDS,
+                  "Invalid attribute type name found; type: "
+                      + s.value()
+                      + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
+            }
+          }
+        } else {
+          defer(
+              OPERANDS,
+              incorrectOperandType(
+                  function, type instanceof Ast.SizeOp ? "N" : "{NS,SS,L,BS,N,M,B,BOOL,NULL,S}"));
+        }
+        return new Ast.AttributeType(args.get(0), type);
+      }
+      case "begins_with" -> {
+        List<Operand> args = arguments(function, 2);
+        distinct(function, args.get(0), args.get(1));
+        for (Operand a : args) {
+          if (a instanceof Ast.SizeOp) {
+            defer(OPERANDS, incorrectOperandType(function, "N"));
+          } else if (a instanceof Ast.ValueOp v
+              && v != BROKEN
+              && !(v.value() instanceof AttributeValue.S
+                  || v.value() instanceof AttributeValue.B)) {
+            defer(OPERANDS, incorrectOperandType(function, v.value().type()));
+          }
+        }
+        return new Ast.BeginsWith(args.get(0), args.get(1));
+      }
+      case "contains" -> {
+        List<Operand> args = arguments(function, 2);
+        distinct(function, args.get(0), args.get(1));
+        return new Ast.Contains(args.get(0), args.get(1));
+      }
+      default -> {
+        defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
+        arguments(function, -1);
+        return BROKEN_NODE;
+      }
+    }
+  }
+
+  private void checkBounds(Operand low, Operand high) {
+    if (low instanceof Ast.ValueOp lo
+        && high instanceof Ast.ValueOp hi
+        && lo != BROKEN
+        && hi != BROKEN) {
+      Optional<Integer> c = Ordering.compare(lo.value(), hi.value());
+      String bounds =
+          "lower bound operand: AttributeValue: "
+              + Values.display(lo.value())
+              + ", upper bound operand: AttributeValue: "
+              + Values.display(hi.value());
+      if (c.isEmpty()) {
+        defer(
+            OPERANDS,
+            "The BETWEEN operator requires same data type for lower and upper bounds; " + bounds);
+      } else if (c.get() > 0) {
+        defer(
+            OPERANDS,
+            "The BETWEEN operator requires upper bound to be greater than or equal to lower bound;"
+                + " "
+                + bounds);
+      }
+    }
   }
 
   /** Refuses an operator or function given the same document path twice ("a = a"). */
@@ -311,7 +374,8 @@ final class Parser {
     if (first instanceof Ast.PathOp a
         && second instanceof Ast.PathOp b
         && a.path().equals(b.path())) {
-      throw error(
+      defer(
+          OPERANDS,
           "The first operand must be distinct from the remaining operands for this operator or"
               + " function; operator: "
               + operator
@@ -320,71 +384,56 @@ final class Parser {
     }
   }
 
-  /** A Boolean function's result cannot be compared ("attribute_exists(a) < :v"). */
-  private void notCompared(String function) {
-    int t = peek();
-    if (t >= Lexer.EQ && t <= Lexer.GE || lx.isWord(pos, "BETWEEN") || lx.isWord(pos, "IN")) {
-      throw error(
-          "The function is not allowed to be used this way in an expression; function: "
-              + function);
-    }
-  }
-
   private void requireOrdered(String operator, Operand operand) {
-    if (operand instanceof Ast.ValueOp v) {
+    if (operand instanceof Ast.ValueOp v && v != BROKEN) {
       AttributeValue value = v.value();
       if (!(value instanceof AttributeValue.S
           || value instanceof AttributeValue.N
           || value instanceof AttributeValue.B)) {
-        throw incorrectOperandType(operator, value);
+        defer(OPERANDS, incorrectOperandType(operator, value.type()));
       }
     }
   }
 
   private void requireLiteralType(
       String operator, Operand operand, Class<? extends AttributeValue> type) {
-    if (operand instanceof Ast.ValueOp v && !type.isInstance(v.value())) {
-      throw incorrectOperandType(operator, v.value());
+    if (operand instanceof Ast.ValueOp v && v != BROKEN && !type.isInstance(v.value())) {
+      defer(OPERANDS, incorrectOperandType(operator, v.value().type()));
     }
   }
 
-  private DynamoDbException incorrectOperandType(String operator, AttributeValue value) {
-    return error(
-        "Incorrect operand type for operator or function; operator or function: "
-            + operator
-            + ", operand type: "
-            + value.type());
+  private static String incorrectOperandType(String operator, String type) {
+    return "Incorrect operand type for operator or function; operator or function: "
+        + operator
+        + ", operand type: "
+        + type;
   }
 
-  private DynamoDbException unknownFunction(String function, boolean inCondition) {
-    boolean condition =
-        switch (function) {
-          case "attribute_exists",
-              "attribute_not_exists",
-              "attribute_type",
-              "begins_with",
-              "contains",
-              "size" ->
-              true;
-          default -> false;
-        };
-    boolean update = function.equals("if_not_exists") || function.equals("list_append");
-    if (inCondition && update) {
-      return error(
-          "The function is not allowed to be used this way in an expression; function: "
-              + function);
-    }
-    if (!inCondition && condition) {
-      return error(
-          "The function is not allowed to be used this way in an expression; function: "
-              + function);
-    }
-    return error("Invalid function name; function: " + function);
+  private static String notAllowed(String function) {
+    return "The function is not allowed to be used this way in an expression; function: "
+        + function;
   }
 
+  private static boolean isConditionFunction(String function) {
+    return switch (function) {
+      case "attribute_exists",
+          "attribute_not_exists",
+          "attribute_type",
+          "begins_with",
+          "contains",
+          "size" ->
+          true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A function's parenthesised arguments; {@code expected} operands, or any number when negative. A
+   * wrong count is recorded and the list padded so callers can index it.
+   */
   private List<Operand> arguments(String function, int expected) {
     expect(LPAREN);
-    List<Operand> args = new ArrayList<>(expected);
+    List<Operand> args = new ArrayList<>(Math.max(expected, 2));
     if (peek() != RPAREN) {
       args.add(argument());
       while (peek() == COMMA) {
@@ -393,12 +442,16 @@ final class Parser {
       }
     }
     expect(RPAREN);
-    if (args.size() != expected) {
-      throw error(
+    if (expected >= 0 && args.size() != expected) {
+      defer(
+          OPERANDS,
           "Incorrect number of operands for operator or function; operator or function: "
               + function
               + ", number of operands: "
               + args.size());
+      while (args.size() < expected) {
+        args.add(BROKEN);
+      }
     }
     return args;
   }
@@ -412,50 +465,62 @@ final class Parser {
     if (operand instanceof Ast.PathOp p) {
       return p.path();
     }
-    throw error("Operator or function requires a document path; operator or function: " + function);
+    if (operand != BROKEN) {
+      defer(
+          OPERANDS,
+          "Operator or function requires a document path; operator or function: " + function);
+    }
+    return Path.of("");
   }
 
-  /** A condition operand: a path, a value, or {@code size(path)}. */
+  private Ast.ValueOp value() {
+    String placeholder = lx.text(pos);
+    pos++;
+    AttributeValue value = attributes.valueOrNull(placeholder);
+    if (value == null) {
+      defer(
+          OPERANDS,
+          "An expression attribute value used in expression is not defined; attribute value: "
+              + placeholder);
+      return (Ast.ValueOp) BROKEN;
+    }
+    return new Ast.ValueOp(placeholder, value);
+  }
+
+  /** A condition operand: a path, a value, or {@code size(operand)}, possibly parenthesised. */
   private Operand operand() {
     int t = peek();
     if (t == LPAREN) {
       pos++;
       if (peek() == LPAREN) {
-        throw error("The expression has redundant parentheses;");
+        defer(PARENS, "The expression has redundant parentheses;");
       }
       Operand inner = operand();
       expect(RPAREN);
       return inner;
     }
     if (t == COLON) {
-      String placeholder = lx.text(pos);
-      pos++;
-      return new Ast.ValueOp(placeholder, attributes.value(placeholder, kind));
+      return value();
     }
     if (functionAhead()) {
       String function = lx.text(pos);
-      if (!function.equals("size")) {
-        throw switch (function) {
-          case "attribute_exists",
-              "attribute_not_exists",
-              "attribute_type",
-              "begins_with",
-              "contains" ->
-              error(
-                  "The function is not allowed to be used this way in an expression; function: "
-                      + function);
-          default -> unknownFunction(function, true);
-        };
-      }
       pos++;
+      if (!function.equals("size")) {
+        if (isConditionFunction(function) || isOperandFunction(function)) {
+          defer(MISUSED_FUNCTION, notAllowed(function));
+        } else {
+          defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
+        }
+        arguments(function, -1);
+        return BROKEN;
+      }
       Operand arg = arguments(function, 1).get(0);
       if (arg instanceof Ast.SizeOp) {
-        throw error(
-            "Incorrect operand type for operator or function; operator or function: size,"
-                + " operand type: N");
-      }
-      if (arg instanceof Ast.ValueOp v && Ast.SizeOp.size(v.value()) == null) {
-        throw incorrectOperandType(function, v.value());
+        defer(OPERANDS, incorrectOperandType(function, "N"));
+      } else if (arg instanceof Ast.ValueOp v
+          && v != BROKEN
+          && Ast.SizeOp.size(v.value()) == null) {
+        defer(OPERANDS, incorrectOperandType(function, v.value().type()));
       }
       return new Ast.SizeOp(arg);
     }
@@ -500,12 +565,21 @@ final class Parser {
     if (t == HASH) {
       String placeholder = lx.text(pos);
       pos++;
-      return attributes.name(placeholder, kind);
+      String name = attributes.nameOrNull(placeholder);
+      if (name == null) {
+        defer(
+            OPERANDS,
+            "An expression attribute name used in the document path is not defined; attribute"
+                + " name: "
+                + placeholder);
+        return placeholder;
+      }
+      return name;
     }
     if (t == NAME) {
       String name = lx.text(pos);
       if (ReservedWords.isReserved(name)) {
-        throw error("Attribute name is a reserved keyword; reserved keyword: " + name);
+        defer(RESERVED, "Attribute name is a reserved keyword; reserved keyword: " + name);
       }
       pos++;
       return name;
@@ -525,6 +599,7 @@ final class Parser {
     if (peek() != EOF) {
       throw syntax();
     }
+    flush();
     checkOverlaps(paths);
     return paths;
   }
@@ -568,8 +643,6 @@ final class Parser {
 
   // ---------------------------------------------------------------- update
 
-  private boolean updateMode;
-
   UpdateExpression update() {
     updateMode = true;
     List<UpdateExpression.Action> sets = new ArrayList<>();
@@ -605,11 +678,13 @@ final class Parser {
           Path path = path();
           Ast.ValueOp value = literal();
           AttributeValue v = value.value();
-          if (!(v instanceof AttributeValue.N
-              || v instanceof AttributeValue.SS
-              || v instanceof AttributeValue.NS
-              || v instanceof AttributeValue.BS)) {
-            throw error(
+          if (value != BROKEN
+              && !(v instanceof AttributeValue.N
+                  || v instanceof AttributeValue.SS
+                  || v instanceof AttributeValue.NS
+                  || v instanceof AttributeValue.BS)) {
+            defer(
+                OPERANDS,
                 "Incorrect operand type for operator or function; operator: ADD, operand type: "
                     + Values.longTypeName(v));
           }
@@ -622,10 +697,12 @@ final class Parser {
           Path path = path();
           Ast.ValueOp value = literal();
           AttributeValue v = value.value();
-          if (!(v instanceof AttributeValue.SS
-              || v instanceof AttributeValue.NS
-              || v instanceof AttributeValue.BS)) {
-            throw error(
+          if (value != BROKEN
+              && !(v instanceof AttributeValue.SS
+                  || v instanceof AttributeValue.NS
+                  || v instanceof AttributeValue.BS)) {
+            defer(
+                OPERANDS,
                 "Incorrect operand type for operator or function; operator: DELETE, operand type: "
                     + Values.longTypeName(v));
           }
@@ -635,6 +712,7 @@ final class Parser {
         throw syntax();
       }
     }
+    flush();
     List<UpdateExpression.Action> actions = new ArrayList<>();
     actions.addAll(sets);
     actions.addAll(removes);
@@ -659,9 +737,7 @@ final class Parser {
     if (peek() != COLON) {
       throw syntax();
     }
-    String placeholder = lx.text(pos);
-    pos++;
-    return new Ast.ValueOp(placeholder, attributes.value(placeholder, kind));
+    return value();
   }
 
   /** The right-hand side of SET: an operand, or two joined by + or -. */
@@ -682,31 +758,32 @@ final class Parser {
   private Operand updateOperand() {
     int t = peek();
     if (t == COLON) {
-      String placeholder = lx.text(pos);
-      pos++;
-      return new Ast.ValueOp(placeholder, attributes.value(placeholder, kind));
+      return value();
     }
     if (functionAhead()) {
       String function = lx.text(pos);
+      pos++;
       if (function.equals("if_not_exists")) {
-        pos++;
         List<Operand> args = arguments(function, 2);
         return new Ast.IfNotExists(requirePath(function, args.get(0)), args.get(1));
       }
       if (function.equals("list_append")) {
-        pos++;
         List<Operand> args = arguments(function, 2);
         for (Operand a : args) {
           if (a instanceof Ast.ListAppend) {
-            throw error(
-                "The function is not allowed to be used this way in an expression; function: "
-                    + function);
+            defer(MISUSED_FUNCTION, notAllowed(function));
           }
           requireLiteralType(function, a, AttributeValue.L.class);
         }
         return new Ast.ListAppend(args.get(0), args.get(1));
       }
-      throw unknownFunction(function, false);
+      if (isConditionFunction(function)) {
+        defer(MISUSED_FUNCTION, notAllowed(function));
+      } else {
+        defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
+      }
+      arguments(function, -1);
+      return BROKEN;
     }
     if (t == NAME || t == HASH) {
       return new Ast.PathOp(path());

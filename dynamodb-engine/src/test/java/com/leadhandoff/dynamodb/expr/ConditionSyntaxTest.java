@@ -430,4 +430,33 @@ class ConditionSyntaxTest {
             + " function: begins_with, operand type: N",
         () -> Expressions.condition("begins_with(size(a), :v)", CE, attrs(":v", s("x"))));
   }
+
+  @Test
+  void syntaxErrorWinsOverEverySemanticError() {
+    assertValidation(
+        "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= = :x\"",
+        () -> Expressions.condition("status = = :x", CE, attrs()));
+  }
+
+  @Test
+  void semanticErrorsAreReportedMostFundamentalFirst() {
+    assertValidation(
+        "Invalid ConditionExpression: The expression has redundant parentheses;",
+        () -> Expressions.condition("status = :x AND ((foo(a)))", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: Invalid function name; function: foo",
+        () -> Expressions.condition("status = :x AND foo(a)", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
+            + " expression; function: size",
+        () -> Expressions.condition("status = :x AND size(a)", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword:"
+            + " status",
+        () -> Expressions.condition(":x = status", CE, attrs()));
+    assertValidation(
+        "Invalid ConditionExpression: An expression attribute value used in expression is not"
+            + " defined; attribute value: :x",
+        () -> Expressions.condition("a = :x AND begins_with(a, :n)", CE, attrs(":n", n("1"))));
+  }
 }

@@ -121,8 +121,8 @@ class KeyConditionTest {
         "Invalid operator used in KeyConditionExpression: contains",
         () -> parse("pk = :p AND contains(sk, :p)", ":p", s("x")));
     assertValidation(
-        "Invalid operator used in KeyConditionExpression: size",
-        () -> parse("pk = :p AND size(sk) = :n", ":p", s("x"), ":n", n("1")));
+        "Invalid operator used in KeyConditionExpression: attribute_type",
+        () -> parse("pk = :p AND attribute_type(sk, :t)", ":p", s("x"), ":t", s("S")));
   }
 
   @Test
@@ -135,7 +135,7 @@ class KeyConditionTest {
   @Test
   void moreThanTwoConditionsAreRefused() {
     assertValidation(
-        "Conditions can be of length 1 or 2 only",
+        "KeyConditionExpressions must only contain one condition per key",
         () -> parse("pk = :p AND sk > :p AND sk < :p", ":p", s("x")));
     assertValidation(
         "Conditions can be of length 1 or 2 only",
@@ -170,8 +170,13 @@ class KeyConditionTest {
     assertValidation(
         "KeyConditionExpressions cannot have conditions on nested attributes",
         () -> parse("pk = :p AND sk.x = :p", ":p", s("x")));
-    assertValidation("Query key condition not supported", () -> parse("pk = sk"));
-    assertValidation("Query key condition not supported", () -> parse(":p = :p", ":p", s("x")));
+    assertValidation(
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one"
+            + " condition",
+        () -> parse("pk = sk"));
+    assertValidation(
+        "Invalid condition in KeyConditionExpression: No key attribute specified",
+        () -> parse(":p = :q AND pk = :p", ":p", s("x"), ":q", s("y")));
     assertValidation(
         "Invalid KeyConditionExpression: Syntax error; token: <EOF>, near: \"pk\"",
         () -> parse("pk"));
@@ -210,5 +215,41 @@ class KeyConditionTest {
     KeyCondition lt = parse("pk = :p AND sk < :a", ":p", s("x"), ":a", b(5));
     assertTrue(lt.matches(Fixtures.item("pk", s("x"), "sk", b(4, 9))));
     assertFalse(lt.matches(Fixtures.item("pk", s("x"), "sk", b(5))));
+  }
+
+  @Test
+  void betweenAndBeginsWithTakeTheKeyFirst() {
+    assertValidation(
+        "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute"
+            + " as its first operand",
+        () -> parse(":a BETWEEN sk AND :b AND pk = :a", ":a", s("1"), ":b", s("2")));
+    assertValidation(
+        "Invalid condition in KeyConditionExpression: begins_with operator must have the key"
+            + " attribute as its first operand",
+        () -> parse("begins_with(:a, sk) AND pk = :a", ":a", s("1")));
+  }
+
+  @Test
+  void sizeIsANestedOperation() {
+    assertValidation(
+        "KeyConditionExpressions cannot contain nested operations",
+        () -> parse("pk = :p AND size(sk) = :n", ":p", s("x"), ":n", n("1")));
+    assertValidation(
+        "KeyConditionExpressions cannot contain nested operations",
+        () -> parse("sk BETWEEN size(a) AND size(b) AND pk = :p", ":p", s("x")));
+  }
+
+  @Test
+  void shapeChecksComeInDynamoDbOrder() {
+    assertValidation(
+        "KeyConditionExpressions cannot have conditions on nested attributes",
+        () -> parse("sk.d > pk AND pk = :p", ":p", s("x")));
+    assertValidation(
+        "Invalid condition in KeyConditionExpression: Multiple attribute names used in one"
+            + " condition",
+        () -> parse("sk > pk.d AND pk = :p", ":p", s("x")));
+    assertValidation(
+        "Invalid operator used in KeyConditionExpression: OR",
+        () -> parse("pk > sk AND size(sk) > :p OR pk > :p", ":p", s("x")));
   }
 }

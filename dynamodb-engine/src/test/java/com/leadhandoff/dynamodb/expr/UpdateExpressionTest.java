@@ -489,4 +489,14 @@ class UpdateExpressionTest {
     assertEquals(item("a", m("b", n("2"))), Path.project(now, u.updatedNewPaths()));
     assertFalse(Path.project(now, u.paths()).containsKey("pk"));
   }
+
+  @Test
+  void unknownFunctionWinsOverReservedWordAndUndefinedValue() {
+    assertValidation(
+        "Invalid UpdateExpression: Invalid function name; function: f",
+        () -> Expressions.update("SET #s = :x, a = f(b, c, d), size = :y", attrs("#s", "s")));
+    assertValidation(
+        "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: size",
+        () -> Expressions.update("SET a = :x, size = :y", attrs()));
+  }
 }
