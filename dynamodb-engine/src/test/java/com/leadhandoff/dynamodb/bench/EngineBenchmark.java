@@ -50,7 +50,8 @@ public final class EngineBenchmark {
     // The JDK's URLConnection keeps at most 5 idle connections per host unless told otherwise.
     System.setProperty("http.maxConnections", "128");
     int seconds = Integer.getInteger("seconds", 3);
-    List<String> modes = Arrays.asList(System.getProperty("modes", "memory,durable").split(","));
+    List<String> modes =
+        Arrays.asList(System.getProperty("modes", "memory,durable,direct").split(","));
     int[] threadCounts =
         Arrays.stream(System.getProperty("threads", "1,8,32").split(","))
             .mapToInt(Integer::parseInt)
@@ -59,6 +60,9 @@ public final class EngineBenchmark {
         "%-8s %-20s %7s %10s %9s %9s %9s%n",
         "mode", "operation", "threads", "ops/s", "p50 ms", "p99 ms", "heap MB");
     for (String mode : modes) {
+      if (mode.equals("direct")) {
+        continue;
+      }
       Path dir = mode.equals("durable") ? Files.createTempDirectory("bench") : null;
       try (DynamoDbEngine engine =
           dir == null
@@ -139,7 +143,51 @@ public final class EngineBenchmark {
         ddb.close();
       }
     }
+    if (modes.contains("direct")) {
+      direct(threadCounts, seconds);
+    }
     System.exit(0);
+  }
+
+  /**
+   * PutItem through {@link DynamoDbEngine#handle} without HTTP or the SDK (each request's JSON text
+   * parsed, as the wire would): what the engine itself costs.
+   */
+  private static void direct(int[] threadCounts, int seconds) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try (DynamoDbEngine engine = DynamoDbEngine.inMemory(Clock.systemUTC())) {
+      engine.handle(
+          "CreateTable",
+          json.readTree(
+              "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                  + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                  + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}"));
+      String payload = "x".repeat(200);
+      Op put =
+          (c, t, i) -> {
+            try {
+              engine.handle(
+                  "PutItem",
+                  json.readTree(
+                      "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"p"
+                          + t
+                          + "-"
+                          + i
+                          + "\"},\"n\":{\"N\":\""
+                          + i
+                          + "\"},\"payload\":{\"S\":\""
+                          + payload
+                          + "\"}}}"));
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          };
+      for (int threads : threadCounts) {
+        run("direct", "PutItem", put, null, threads, 1, false);
+        run("direct", "PutItem", put, null, threads, seconds, true);
+      }
+    }
   }
 
   private static TransactWriteItem tx(Map<String, AttributeValue> item) {
