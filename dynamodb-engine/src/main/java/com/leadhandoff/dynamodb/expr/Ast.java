@@ -41,7 +41,7 @@ final class Ast {
     static AttributeValue size(AttributeValue v) {
       int n;
       if (v instanceof AttributeValue.S s) {
-        n = s.value().codePointCount(0, s.value().length());
+        n = s.value().length(); // UTF-16 code units, as DynamoDB counts: size("é𝄞") is 3
       } else if (v instanceof AttributeValue.B b) {
         n = b.value().length();
       } else if (v instanceof AttributeValue.SS ss) {

@@ -156,21 +156,22 @@ public final class ExpressionAttributes {
   /**
    * After every expression of a request is parsed: refuses placeholders no expression used ("Value
    * provided in ExpressionAttributeValues unused in expressions: keys: {:b}", and the same for
-   * ExpressionAttributeNames). Values are checked before names.
+   * ExpressionAttributeNames). Names are checked before values; keys are listed in the order the
+   * request gave them.
    */
   public void checkAllUsed() {
-    String unusedValues = unused(values.keySet(), usedValues);
-    if (unusedValues != null) {
-      throw DynamoDbException.validation(
-          "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
-              + unusedValues
-              + "}");
-    }
     String unusedNames = unused(names.keySet(), usedNames);
     if (unusedNames != null) {
       throw DynamoDbException.validation(
           "Value provided in ExpressionAttributeNames unused in expressions: keys: {"
               + unusedNames
+              + "}");
+    }
+    String unusedValues = unused(values.keySet(), usedValues);
+    if (unusedValues != null) {
+      throw DynamoDbException.validation(
+          "Value provided in ExpressionAttributeValues unused in expressions: keys: {"
+              + unusedValues
               + "}");
     }
   }

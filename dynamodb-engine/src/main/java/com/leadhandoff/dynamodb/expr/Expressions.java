@@ -11,8 +11,16 @@ import java.util.Optional;
  * expressions. Every parse resolves {@code #name} and {@code :value} placeholders through the
  * request's {@link ExpressionAttributes}, which records which ones were used so the operation can
  * refuse unused ones afterwards. Syntax and semantic errors are ValidationExceptions worded as
- * DynamoDB words them, e.g. {@code Invalid ConditionExpression: Syntax error; token: "=", near: "a
- * = = b"}.
+ * DynamoDB words them, e.g. {@code Invalid ConditionExpression: Syntax error; token: "=", near: "=
+ * = b"} (the window is the offending token with its neighbours on either side, as the service
+ * prints it). Parsed conditions and updates are immutable and may be shared between threads; an
+ * {@link ExpressionAttributes} is per request.
+ *
+ * <p>Left to the caller (it knows the table): refusing updates and key conditions on key
+ * attributes' types or names ("Cannot update attribute pk. This attribute is part of the key", key
+ * condition value types against the attribute definitions), item size limits, and calling {@link
+ * ExpressionAttributes#checkKeys()} before and {@link ExpressionAttributes#checkAllUsed(boolean)}
+ * after parsing a request's expressions.
  */
 public final class Expressions {
   private Expressions() {}
@@ -27,7 +35,10 @@ public final class Expressions {
     return new Parser(text, kind, attributes).condition();
   }
 
-  /** An update expression (SET, REMOVE, ADD, DELETE clauses). */
+  /**
+   * An update expression (SET, REMOVE, ADD, DELETE clauses). Key attributes are not refused here:
+   * the caller checks the top-level names of {@link Update#paths()} against the key schema.
+   */
   public static Update update(String text, ExpressionAttributes attributes) {
     return new Parser(text, "UpdateExpression", attributes).update();
   }

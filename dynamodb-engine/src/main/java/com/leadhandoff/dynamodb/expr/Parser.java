@@ -33,13 +33,16 @@ import java.util.Set;
  *
  * <p>A syntax error is thrown at once. Semantic errors (reserved words, undefined placeholders,
  * misused functions, operand types…) are recorded and parsing goes on, so that, as DynamoDB does, a
- * syntax error anywhere wins over them, and among them the more fundamental kind wins: redundant
- * parentheses, then unknown functions, then misused functions, then reserved words, then the first
- * error about an operator's operands.
+ * syntax error anywhere wins over them, and among them the more fundamental kind wins. In
+ * conditions: redundant parentheses, unknown functions, misused functions, reserved words, then the
+ * first error about an operator's operands (undefined placeholders included). In updates: reserved
+ * words, unknown or misused functions, repeated sections, undefined names, undefined values,
+ * overlapping paths, ADD/DELETE operand types, then function operands.
  */
 final class Parser {
   static final int MAX_IN_OPERANDS = 100;
   static final int MAX_EXPRESSION_BYTES = 4096;
+  static final int MAX_OPERATORS = 300;
   static final Set<String> ATTRIBUTE_TYPES =
       Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
@@ -47,7 +50,27 @@ final class Parser {
   private static final int UNKNOWN_FUNCTION = 1;
   private static final int MISUSED_FUNCTION = 2;
   private static final int RESERVED = 3;
-  private static final int OPERANDS = 4;
+  private static final int SECTION = 4;
+  private static final int UNDEFINED_NAME = 5;
+  private static final int UNDEFINED_VALUE = 6;
+  private static final int OVERLAP = 7;
+  private static final int OPERAND_TYPE = 8;
+  private static final int OPERANDS = 9;
+
+  private static final int[] CONDITION_ORDER = {
+    PARENS, UNKNOWN_FUNCTION, MISUSED_FUNCTION, RESERVED, OPERANDS
+  };
+  private static final int[] UPDATE_ORDER = {
+    RESERVED,
+    UNKNOWN_FUNCTION,
+    MISUSED_FUNCTION,
+    SECTION,
+    UNDEFINED_NAME,
+    UNDEFINED_VALUE,
+    OVERLAP,
+    OPERAND_TYPE,
+    OPERANDS
+  };
 
   /** Stands in for an operand whose error is already recorded; never evaluated. */
   private static final Operand BROKEN = new Ast.ValueOp("", new AttributeValue.Null());
@@ -57,10 +80,11 @@ final class Parser {
   private final Lexer lx;
   private final String kind;
   private final ExpressionAttributes attributes;
-  private final DynamoDbException[] deferred = new DynamoDbException[5];
+  private final DynamoDbException[] deferred = new DynamoDbException[10];
   private boolean anyDeferred;
   private boolean updateMode;
   private int pos;
+  private int operators;
 
   Parser(String text, String kind, ExpressionAttributes attributes) {
     this.kind = kind;
@@ -93,9 +117,9 @@ final class Parser {
   /** Throws the most fundamental recorded error, if any. */
   private void flush() {
     if (anyDeferred) {
-      for (DynamoDbException e : deferred) {
-        if (e != null) {
-          throw e;
+      for (int slot : updateMode ? UPDATE_ORDER : CONDITION_ORDER) {
+        if (deferred[slot] != null) {
+          throw deferred[slot];
         }
       }
     }
@@ -132,6 +156,13 @@ final class Parser {
     pos++;
   }
 
+  /** Counts one operator or function against the limit of 300 per expression. */
+  private void operator() {
+    if (++operators > MAX_OPERATORS) {
+      throw error("The expression contains too many operators; operator count: " + operators);
+    }
+  }
+
   private boolean functionAhead() {
     return lx.type[pos] == NAME && lx.type[pos + 1] == LPAREN;
   }
@@ -155,6 +186,7 @@ final class Parser {
   private Node or() {
     Node left = and();
     while (lx.isWord(pos, "OR")) {
+      operator();
       pos++;
       left = new Ast.Or(left, and());
     }
@@ -164,6 +196,7 @@ final class Parser {
   private Node and() {
     Node left = not();
     while (lx.isWord(pos, "AND")) {
+      operator();
       pos++;
       left = new Ast.And(left, not());
     }
@@ -172,6 +205,7 @@ final class Parser {
 
   private Node not() {
     if (lx.isWord(pos, "NOT")) {
+      operator();
       pos++;
       return new Ast.Not(not());
     }
@@ -228,6 +262,7 @@ final class Parser {
           default -> null;
         };
     if (op != null) {
+      operator();
       pos++;
       Operand right = operand();
       distinct(op.symbol, left, right);
@@ -238,6 +273,7 @@ final class Parser {
       return new Ast.Compare(op, left, right);
     }
     if (lx.isWord(pos, "BETWEEN")) {
+      operator();
       pos++;
       Operand low = operand();
       if (!lx.isWord(pos, "AND")) {
@@ -252,6 +288,7 @@ final class Parser {
       return new Ast.Between(left, low, high);
     }
     if (lx.isWord(pos, "IN")) {
+      operator();
       pos++;
       expect(LPAREN);
       List<Operand> candidates = new ArrayList<>();
@@ -432,6 +469,7 @@ final class Parser {
    * wrong count is recorded and the list padded so callers can index it.
    */
   private List<Operand> arguments(String function, int expected) {
+    operator();
     expect(LPAREN);
     List<Operand> args = new ArrayList<>(Math.max(expected, 2));
     if (peek() != RPAREN) {
@@ -479,7 +517,7 @@ final class Parser {
     AttributeValue value = attributes.valueOrNull(placeholder);
     if (value == null) {
       defer(
-          OPERANDS,
+          updateMode ? UNDEFINED_VALUE : OPERANDS,
           "An expression attribute value used in expression is not defined; attribute value: "
               + placeholder);
       return (Ast.ValueOp) BROKEN;
@@ -506,8 +544,12 @@ final class Parser {
       String function = lx.text(pos);
       pos++;
       if (!function.equals("size")) {
-        if (isConditionFunction(function) || isOperandFunction(function)) {
+        if (isConditionFunction(function)) {
           defer(MISUSED_FUNCTION, notAllowed(function));
+        } else if (isOperandFunction(function)) {
+          defer(
+              MISUSED_FUNCTION,
+              "The function is not allowed in a condition expression; function: " + function);
         } else {
           defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
         }
@@ -568,7 +610,7 @@ final class Parser {
       String name = attributes.nameOrNull(placeholder);
       if (name == null) {
         defer(
-            OPERANDS,
+            updateMode ? UNDEFINED_NAME : OPERANDS,
             "An expression attribute name used in the document path is not defined; attribute"
                 + " name: "
                 + placeholder);
@@ -600,12 +642,18 @@ final class Parser {
       throw syntax();
     }
     flush();
-    checkOverlaps(paths);
+    String overlap = overlaps(paths);
+    if (overlap != null) {
+      throw error(overlap);
+    }
     return paths;
   }
 
-  /** Refuses two paths where one is a prefix of the other, or that disagree on a level's type. */
-  void checkOverlaps(List<Path> paths) {
+  /**
+   * The error for two paths where one is a prefix of the other ("overlap") or that disagree on a
+   * level's type ("conflict"), or null.
+   */
+  static String overlaps(List<Path> paths) {
     for (int i = 0; i < paths.size(); i++) {
       List<Path.Element> a = paths.get(i).elements();
       for (int j = i + 1; j < paths.size(); j++) {
@@ -620,25 +668,24 @@ final class Parser {
           }
           prefix = false;
           if (x.getClass() != y.getClass()) {
-            throw error(
-                "Two document paths conflict with each other; must remove or rewrite one of these"
-                    + " paths; path one: "
-                    + paths.get(i).display()
-                    + ", path two: "
-                    + paths.get(j).display());
+            return "Two document paths conflict with each other; must remove or rewrite one of"
+                + " these paths; path one: "
+                + paths.get(i).display()
+                + ", path two: "
+                + paths.get(j).display();
           }
           break;
         }
         if (prefix) {
-          throw error(
-              "Two document paths overlap with each other; must remove or rewrite one of these"
-                  + " paths; path one: "
-                  + paths.get(i).display()
-                  + ", path two: "
-                  + paths.get(j).display());
+          return "Two document paths overlap with each other; must remove or rewrite one of these"
+              + " paths; path one: "
+              + paths.get(i).display()
+              + ", path two: "
+              + paths.get(j).display();
         }
       }
     }
+    return null;
   }
 
   // ---------------------------------------------------------------- update
@@ -684,7 +731,7 @@ final class Parser {
                   || v instanceof AttributeValue.NS
                   || v instanceof AttributeValue.BS)) {
             defer(
-                OPERANDS,
+                OPERAND_TYPE,
                 "Incorrect operand type for operator or function; operator: ADD, operand type: "
                     + Values.longTypeName(v));
           }
@@ -702,7 +749,7 @@ final class Parser {
                   || v instanceof AttributeValue.NS
                   || v instanceof AttributeValue.BS)) {
             defer(
-                OPERANDS,
+                OPERAND_TYPE,
                 "Incorrect operand type for operator or function; operator: DELETE, operand type: "
                     + Values.longTypeName(v));
           }
@@ -712,7 +759,6 @@ final class Parser {
         throw syntax();
       }
     }
-    flush();
     List<UpdateExpression.Action> actions = new ArrayList<>();
     actions.addAll(sets);
     actions.addAll(removes);
@@ -722,13 +768,18 @@ final class Parser {
     for (UpdateExpression.Action a : actions) {
       paths.add(a.path());
     }
-    checkOverlaps(paths);
+    String overlap = overlaps(paths);
+    if (overlap != null) {
+      defer(OVERLAP, overlap);
+    }
+    flush();
     return new UpdateExpression(actions, paths);
   }
 
   private boolean once(boolean seen, String clause) {
     if (seen) {
-      throw error("The \"" + clause + "\" section can only be used once in an update expression;");
+      defer(
+          SECTION, "The \"" + clause + "\" section can only be used once in an update expression;");
     }
     return true;
   }
@@ -740,11 +791,32 @@ final class Parser {
     return value();
   }
 
-  /** The right-hand side of SET: an operand, or two joined by + or -. */
+  /** True if the parenthesis at {@code pos} closes before + or -. */
+  private boolean parenthesisedOperandBeforeArithmetic() {
+    int depth = 0;
+    for (int i = pos; i < lx.count; i++) {
+      int t = lx.type[i];
+      if (t == LPAREN) {
+        depth++;
+      } else if (t == RPAREN && --depth == 0) {
+        return lx.type[i + 1] == PLUS || lx.type[i + 1] == MINUS;
+      }
+    }
+    return false;
+  }
+
+  /** The right-hand side of SET: an operand, or two joined by + or -, possibly parenthesised. */
   private Operand setValue() {
+    if (peek() == LPAREN && !parenthesisedOperandBeforeArithmetic()) {
+      pos++;
+      Operand inner = setValue();
+      expect(RPAREN);
+      return inner;
+    }
     Operand left = updateOperand();
     int t = peek();
     if (t == PLUS || t == MINUS) {
+      operator();
       pos++;
       Operand right = updateOperand();
       String operator = t == PLUS ? "+" : "-";
@@ -757,6 +829,12 @@ final class Parser {
 
   private Operand updateOperand() {
     int t = peek();
+    if (t == LPAREN) {
+      pos++;
+      Operand inner = updateOperand();
+      expect(RPAREN);
+      return inner;
+    }
     if (t == COLON) {
       return value();
     }
@@ -778,7 +856,9 @@ final class Parser {
         return new Ast.ListAppend(args.get(0), args.get(1));
       }
       if (isConditionFunction(function)) {
-        defer(MISUSED_FUNCTION, notAllowed(function));
+        defer(
+            MISUSED_FUNCTION,
+            "The function is not allowed in an update expression; function: " + function);
       } else {
         defer(UNKNOWN_FUNCTION, "Invalid function name; function: " + function);
       }

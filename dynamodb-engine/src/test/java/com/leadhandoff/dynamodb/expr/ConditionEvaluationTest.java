@@ -272,6 +272,12 @@ class ConditionEvaluationTest {
   }
 
   @Test
+  void sizeOfAStringCountsUtf16CodeUnits() {
+    // The service answers size("é𝄞") = 3: the G clef outside the BMP counts twice.
+    assertTrue(eval("size(s) = :v", item("s", s("\u00e9\uD834\uDD1E")), ":v", n("3")));
+  }
+
+  @Test
   void sizeOfMissingOrUnsizedAttributeMakesTheComparisonFalse() {
     Map<String, AttributeValue> item = item("n", n("12345"), "bool", bool(true));
     assertFalse(eval("size(gone) >= :v", item, ":v", n("0")));

@@ -162,9 +162,13 @@ class ConditionSyntaxTest {
   @Test
   void updateFunctionsAreNotConditions() {
     assertValidation(
-        "Invalid ConditionExpression: The function is not allowed to be used this way in an"
-            + " expression; function: if_not_exists",
+        "Invalid ConditionExpression: The function is not allowed in a condition expression;"
+            + " function: if_not_exists",
         () -> Expressions.condition("if_not_exists(a, :v)", CE, attrs(":v", n("1"))));
+    assertValidation(
+        "Invalid ConditionExpression: The function is not allowed in a condition expression;"
+            + " function: list_append",
+        () -> Expressions.condition("list_append(a, a) = :v", CE, attrs(":v", n("1"))));
   }
 
   @Test
@@ -458,5 +462,18 @@ class ConditionSyntaxTest {
         "Invalid ConditionExpression: An expression attribute value used in expression is not"
             + " defined; attribute value: :x",
         () -> Expressions.condition("a = :x AND begins_with(a, :n)", CE, attrs(":n", n("1"))));
+  }
+
+  @Test
+  void atMostThreeHundredOperatorsOrFunctions() {
+    // 150 comparisons joined by 149 ANDs: 299 operators; one more NOT makes 300.
+    String ok = "NOT " + String.join(" AND ", java.util.Collections.nCopies(150, "a = :v"));
+    assertDoesNotThrow(() -> Expressions.condition(ok, CE, attrs(":v", n("1"))));
+    String tooMany =
+        "NOT NOT " + String.join(" AND ", java.util.Collections.nCopies(150, "a = :v"));
+    assertValidation(
+        "Invalid ConditionExpression: The expression contains too many operators; operator count:"
+            + " 301",
+        () -> Expressions.condition(tooMany, CE, attrs(":v", n("1"))));
   }
 }

@@ -103,4 +103,12 @@ class ExpressionAttributesTest {
     assertDoesNotThrow(
         () -> new ExpressionAttributes(Map.of("#_1a", "x"), Map.of(":9_", n("1"))).checkKeys());
   }
+
+  @Test
+  void unusedNamesAreReportedBeforeUnusedValues() {
+    ExpressionAttributes a = attrs("#n", "x", ":v", n("1"));
+    assertValidation(
+        "Value provided in ExpressionAttributeNames unused in expressions: keys: {#n}",
+        a::checkAllUsed);
+  }
 }

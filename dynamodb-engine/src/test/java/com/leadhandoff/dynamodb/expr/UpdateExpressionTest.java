@@ -453,8 +453,8 @@ class UpdateExpressionTest {
   @Test
   void conditionFunctionsAreNotUpdateOperands() {
     assertValidation(
-        "Invalid UpdateExpression: The function is not allowed to be used this way in an"
-            + " expression; function: size",
+        "Invalid UpdateExpression: The function is not allowed in an update expression;"
+            + " function: size",
         () -> Expressions.update("SET a = size(b)", attrs()));
     assertValidation(
         "Invalid UpdateExpression: Invalid function name; function: nope",
@@ -491,12 +491,36 @@ class UpdateExpressionTest {
   }
 
   @Test
-  void unknownFunctionWinsOverReservedWordAndUndefinedValue() {
-    assertValidation(
-        "Invalid UpdateExpression: Invalid function name; function: f",
-        () -> Expressions.update("SET #s = :x, a = f(b, c, d), size = :y", attrs("#s", "s")));
+  void updateErrorsAreReportedInDynamoDbOrder() {
     assertValidation(
         "Invalid UpdateExpression: Attribute name is a reserved keyword; reserved keyword: size",
-        () -> Expressions.update("SET a = :x, size = :y", attrs()));
+        () -> Expressions.update("SET #s = :x, a = f(b, c, d), size = :y", attrs("#s", "s")));
+    assertValidation(
+        "Invalid UpdateExpression: Invalid function name; function: f",
+        () -> Expressions.update("SET #s = :x, a = f(b, c, d) SET b = :y", attrs("#s", "s")));
+    assertValidation(
+        "Invalid UpdateExpression: The \"SET\" section can only be used once in an update"
+            + " expression;",
+        () -> Expressions.update("SET a = :x SET #b = :y", attrs()));
+    assertValidation(
+        "Invalid UpdateExpression: An expression attribute name used in the document path is not"
+            + " defined; attribute name: #b",
+        () -> Expressions.update("SET a = :x, #b = :y", attrs()));
+    assertValidation(
+        "Invalid UpdateExpression: Two document paths overlap with each other; must remove or"
+            + " rewrite one of these paths; path one: [a], path two: [a]",
+        () -> Expressions.update("SET a = :v ADD a :s", attrs(":v", n("1"), ":s", s("x"))));
+    assertValidation(
+        "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD,"
+            + " operand type: STRING",
+        () -> Expressions.update("SET a = list_append(:s) ADD b :s", attrs(":s", s("x"))));
+  }
+
+  @Test
+  void setValuesAndOperandsMayBeParenthesised() {
+    Map<String, AttributeValue> item = item("a", n("1"), "b", n("2"));
+    assertEquals(
+        item("a", n("3"), "b", n("2"), "c", n("3"), "d", n("2")),
+        apply("SET a = (a + b), c = (a) + (b), d = (b)", item));
   }
 }
