@@ -138,6 +138,28 @@ class ValidationTest extends EngineTest {
   }
 
   @Test
+  void projectionExpressionNeedsSelectSpecificAttributes() {
+    String t = table(null);
+    var e =
+        assertThrows(
+            DynamoDbException.class,
+            () ->
+                ddb.scan(
+                    b -> b.tableName(t).select(Select.ALL_ATTRIBUTES).projectionExpression("pk")));
+    assertEquals(
+        "Cannot specify the ProjectionExpression when choosing to get ALL_ATTRIBUTES",
+        e.awsErrorDetails().errorMessage());
+    var missing =
+        assertThrows(
+            DynamoDbException.class,
+            () -> ddb.scan(b -> b.tableName(t).select(Select.SPECIFIC_ATTRIBUTES)));
+    assertEquals(
+        "Must specify the AttributesToGet or ProjectionExpression when choosing to get"
+            + " SPECIFIC_ATTRIBUTES",
+        missing.awsErrorDetails().errorMessage());
+  }
+
+  @Test
   void billingModeCanBeSwitched() {
     String t = table(null);
     ddb.updateTable(
