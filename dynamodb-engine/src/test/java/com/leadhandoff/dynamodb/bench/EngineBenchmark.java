@@ -134,6 +134,10 @@ public final class EngineBenchmark {
         if (only != null) {
           ops.keySet().retainAll(Arrays.asList(only.split(",")));
         }
+        // Warm the JIT on the whole path (SDK, HTTP, engine) before anything is measured.
+        for (Op op : ops.values()) {
+          run(mode, "warm-up", op, ddb, 8, 2, false);
+        }
         for (Map.Entry<String, Op> op : ops.entrySet()) {
           for (int threads : threadCounts) {
             run(mode, op.getKey(), op.getValue(), ddb, threads, 1, false);
