@@ -42,7 +42,10 @@ public final class DynamoDbEngine implements AutoCloseable {
   /** Worker threads of each HTTP server. */
   static final int HTTP_THREADS = 16;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Trailing text after the request's JSON object is malformed, as DynamoDB judges it. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final Database db;
   private final Map<String, Operation> operations = new HashMap<>();

@@ -52,6 +52,10 @@ public final class Query implements Operation {
             hash.name(),
             range == null ? Optional.empty() : Optional.of(range.name()));
     reads.checkAllUsed(r.body);
+    String filterText = r.text("FilterExpression");
+    if (filterText != null) {
+      refuseKeyInFilter(filterText, r.body.get("ExpressionAttributeNames"), hash, range);
+    }
     checkType(kc.partitionValue(), hash);
     KeyCondition.SortCondition sc = kc.sortCondition().orElse(null);
     if (sc != null) {
@@ -143,6 +147,65 @@ public final class Query implements Operation {
       }
     }
     return reads.run(items, r);
+  }
+
+  /**
+   * A Query's FilterExpression may not name the queried key's attributes; they belong in the key
+   * condition (Developer Guide, "Filter expressions for Query": "A filter expression cannot contain
+   * partition key or sort key attributes"). Finds the top-level attribute of every document path in
+   * the (already parsed, so well-formed) expression: a name or {@code #placeholder} not after a
+   * dot, not a function name, not a keyword.
+   */
+  static void refuseKeyInFilter(
+      String text,
+      com.fasterxml.jackson.databind.JsonNode names,
+      KeyElement hash,
+      KeyElement range) {
+    int i = 0;
+    int n = text.length();
+    char previous = ' ';
+    while (i < n) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c)) {
+        i++;
+        continue;
+      }
+      if (c == '#' || c == ':' || Character.isLetter(c) || c == '_') {
+        int start = i++;
+        while (i < n && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+          i++;
+        }
+        String token = text.substring(start, i);
+        int next = i;
+        while (next < n && Character.isWhitespace(text.charAt(next))) {
+          next++;
+        }
+        boolean function = next < n && text.charAt(next) == '(';
+        boolean keyword =
+            token.equalsIgnoreCase("AND")
+                || token.equalsIgnoreCase("OR")
+                || token.equalsIgnoreCase("NOT")
+                || token.equalsIgnoreCase("BETWEEN")
+                || token.equalsIgnoreCase("IN");
+        if (c != ':' && previous != '.' && !function && !keyword) {
+          String name = token;
+          if (c == '#') {
+            name = names == null || !names.has(token) ? null : names.get(token).asText();
+          }
+          if (name != null
+              && (name.equals(hash.name()) || (range != null && name.equals(range.name())))) {
+            throw DynamoDbException.validation(
+                "Filter Expression can only contain non-primary key attributes: Primary key"
+                    + " attribute: "
+                    + name);
+          }
+        }
+        previous = 'a';
+        continue;
+      }
+      previous = c;
+      i++;
+    }
   }
 
   /** The key condition's operands must be of the key's declared type. */

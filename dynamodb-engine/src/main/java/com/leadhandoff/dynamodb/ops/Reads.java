@@ -85,19 +85,17 @@ final class Reads {
     if (projection != null && !s.equals("SPECIFIC_ATTRIBUTES")) {
       throw DynamoDbException.validation(
           "Cannot specify the ProjectionExpression when choosing to get "
-              + s.replace("_", " ").toLowerCase());
+              + (s.equals("COUNT") ? "only the Count" : s)); // DynamoDB's wording
     }
     if (s.equals("SPECIFIC_ATTRIBUTES") && projection == null) {
       throw DynamoDbException.validation(
-          "One or more parameter values were invalid: Select type SPECIFIC_ATTRIBUTES requires a"
-              + " ProjectionExpression");
+          "Must specify the AttributesToGet or ProjectionExpression when choosing to get"
+              + " SPECIFIC_ATTRIBUTES");
     }
     if (s.equals("ALL_PROJECTED_ATTRIBUTES") && index == null) {
       throw DynamoDbException.validation(
           "One or more parameter values were invalid: ALL_PROJECTED_ATTRIBUTES can be used only"
-              + " when "
-              + operation
-              + "ing using an IndexName");
+              + " when Querying using an IndexName"); // "Querying" on Scan too, as DynamoDB says
     }
     if (s.equals("ALL_ATTRIBUTES")
         && index != null

@@ -309,10 +309,12 @@ public final class Database implements AutoCloseable {
   // ---- TTL
 
   /**
-   * Deletes the items whose TTL attribute (epoch seconds) is at or before the engine clock's now.
-   * DynamoDB deletes expired items in the background within days (Developer Guide, "Time to Live");
-   * this engine deletes them before the next operation so a test advancing its clock sees them go.
-   * Cheap when nothing is due: one look at the head of each TTL table's expiry queue.
+   * Deletes the items whose TTL attribute (epoch seconds) is at or before the engine clock's now
+   * (API Reference, "UpdateTimeToLive": an item expires once the stored epoch time is less than the
+   * current time; judged here in whole seconds). DynamoDB deletes expired items in the background
+   * within days (Developer Guide, "Time to Live"); this engine deletes them before the next
+   * operation so a test advancing its clock sees them go. Cheap when nothing is due: one look at
+   * the head of each TTL table's expiry queue.
    */
   public void expire() {
     if (ttlTables.isEmpty()) {

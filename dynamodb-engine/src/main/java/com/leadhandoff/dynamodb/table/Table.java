@@ -99,6 +99,12 @@ public final class Table {
         count.decrementAndGet();
         size.addAndGet(-old.size());
       }
+      // Without a sort key a partition holds one item, and every writer of it holds this item's
+      // lock, so the emptied partition can go. (With a sort key, writers of other items in the
+      // partition hold other locks: an emptied partition stays, or a concurrent put could be lost.)
+      if (p != null && def.range == null && p.isEmpty()) {
+        partitions.remove(key.partition(), p);
+      }
     } else {
       Item previous =
           partitions

@@ -34,6 +34,8 @@ public final class TableDef {
   /** The TTL attribute name, or null when TTL is disabled. */
   public final String ttlAttribute;
 
+  private final List<IndexDef> allIndexes;
+
   TableDef(
       String name,
       KeyElement hash,
@@ -61,6 +63,9 @@ public final class TableDef {
     this.creationDateTime = creationDateTime;
     this.tableId = tableId;
     this.ttlAttribute = ttlAttribute;
+    List<IndexDef> all = new ArrayList<>(this.globalIndexes);
+    all.addAll(this.localIndexes);
+    this.allIndexes = List.copyOf(all);
   }
 
   /** A copy with other indexes, billing and TTL. */
@@ -95,9 +100,7 @@ public final class TableDef {
 
   /** All indexes, global then local. */
   public List<IndexDef> indexes() {
-    List<IndexDef> all = new ArrayList<>(globalIndexes);
-    all.addAll(localIndexes);
-    return all;
+    return allIndexes;
   }
 
   /** The index named, or null. */

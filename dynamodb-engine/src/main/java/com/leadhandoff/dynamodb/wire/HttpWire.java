@@ -145,7 +145,7 @@ public final class HttpWire implements DynamoDbServer {
 
   private JsonNode answer(HttpExchange exchange, Headers in) throws IOException {
     String target = in.getFirst("X-Amz-Target");
-    byte[] body = read(exchange.getRequestBody());
+    byte[] body = read(exchange.getRequestBody(), in.getFirst("Content-Length"));
     if (target == null || !target.startsWith(TARGET_PREFIX)) {
       throw DynamoDbException.unknownOperation(String.valueOf(target));
     }
@@ -179,22 +179,40 @@ public final class HttpWire implements DynamoDbServer {
     return "us-east-1";
   }
 
-  private static byte[] read(InputStream in) throws IOException {
+  private static byte[] read(InputStream in, String contentLength) throws IOException {
+    if (contentLength != null) {
+      long length;
+      try {
+        length = Long.parseLong(contentLength.trim());
+      } catch (NumberFormatException e) {
+        length = -1;
+      }
+      if (length > MAX_BODY) {
+        throw tooLarge();
+      }
+      if (length >= 0) {
+        return in.readNBytes((int) length);
+      }
+    }
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
     byte[] chunk = new byte[8192];
     int total = 0;
     for (int n; (n = in.read(chunk)) > 0; ) {
       total += n;
       if (total > MAX_BODY) {
-        throw new DynamoDbException(
-            "RequestEntityTooLarge",
-            "Request must be smaller than " + MAX_BODY + " bytes for the operation",
-            413,
-            null);
+        throw tooLarge();
       }
       buffer.write(chunk, 0, n);
     }
     return buffer.toByteArray();
+  }
+
+  private static DynamoDbException tooLarge() {
+    return new DynamoDbException(
+        "RequestEntityTooLarge",
+        "Request must be smaller than " + MAX_BODY + " bytes for the operation",
+        413,
+        null);
   }
 
   private static void drain(InputStream in) throws IOException {

@@ -36,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * Throughput and latency of the engine through the real SDK over HTTP: PutItem, conditional
  * UpdateItem, Query on a GSI and TransactWriteItems, with 1, 8 and 32 client threads, in memory and
  * durable. Run it as the module README's "Benchmark" section shows; {@code -Dseconds=N} sets each
- * run's length (default 3), {@code -Dmodes=memory,durable} and {@code -Dthreads=1,8,32} narrow it.
+ * run's length (default 3), {@code -Dmodes=memory,durable}, {@code -Dthreads=1,8,32} and {@code
+ * -Dops=PutItem,...} narrow it.
  */
 public final class EngineBenchmark {
   private static final String TABLE = "bench";
@@ -49,7 +50,8 @@ public final class EngineBenchmark {
     // The JDK's URLConnection keeps at most 5 idle connections per host unless told otherwise.
     System.setProperty("http.maxConnections", "128");
     int seconds = Integer.getInteger("seconds", 3);
-    List<String> modes = Arrays.asList(System.getProperty("modes", "memory,durable").split(","));
+    List<String> modes =
+        Arrays.asList(System.getProperty("modes", "memory,durable,direct").split(","));
     int[] threadCounts =
         Arrays.stream(System.getProperty("threads", "1,8,32").split(","))
             .mapToInt(Integer::parseInt)
@@ -58,6 +60,9 @@ public final class EngineBenchmark {
         "%-8s %-20s %7s %10s %9s %9s %9s%n",
         "mode", "operation", "threads", "ops/s", "p50 ms", "p99 ms", "heap MB");
     for (String mode : modes) {
+      if (mode.equals("direct")) {
+        continue;
+      }
       Path dir = mode.equals("durable") ? Files.createTempDirectory("bench") : null;
       try (DynamoDbEngine engine =
           dir == null
@@ -125,6 +130,14 @@ public final class EngineBenchmark {
                 // not expected
               }
             });
+        String only = System.getProperty("ops");
+        if (only != null) {
+          ops.keySet().retainAll(Arrays.asList(only.split(",")));
+        }
+        // Warm the JIT on the whole path (SDK, HTTP, engine) before anything is measured.
+        for (Op op : ops.values()) {
+          run(mode, "warm-up", op, ddb, 8, 2, false);
+        }
         for (Map.Entry<String, Op> op : ops.entrySet()) {
           for (int threads : threadCounts) {
             run(mode, op.getKey(), op.getValue(), ddb, threads, 1, false);
@@ -134,7 +147,51 @@ public final class EngineBenchmark {
         ddb.close();
       }
     }
+    if (modes.contains("direct")) {
+      direct(threadCounts, seconds);
+    }
     System.exit(0);
+  }
+
+  /**
+   * PutItem through {@link DynamoDbEngine#handle} without HTTP or the SDK (each request's JSON text
+   * parsed, as the wire would): what the engine itself costs.
+   */
+  private static void direct(int[] threadCounts, int seconds) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try (DynamoDbEngine engine = DynamoDbEngine.inMemory(Clock.systemUTC())) {
+      engine.handle(
+          "CreateTable",
+          json.readTree(
+              "{\"TableName\":\"bench\",\"BillingMode\":\"PAY_PER_REQUEST\","
+                  + "\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],"
+                  + "\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}"));
+      String payload = "x".repeat(200);
+      Op put =
+          (c, t, i) -> {
+            try {
+              engine.handle(
+                  "PutItem",
+                  json.readTree(
+                      "{\"TableName\":\"bench\",\"Item\":{\"pk\":{\"S\":\"p"
+                          + t
+                          + "-"
+                          + i
+                          + "\"},\"n\":{\"N\":\""
+                          + i
+                          + "\"},\"payload\":{\"S\":\""
+                          + payload
+                          + "\"}}}"));
+            } catch (java.io.IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          };
+      for (int threads : threadCounts) {
+        run("direct", "PutItem", put, null, threads, 1, false);
+        run("direct", "PutItem", put, null, threads, seconds, true);
+      }
+    }
   }
 
   private static TransactWriteItem tx(Map<String, AttributeValue> item) {

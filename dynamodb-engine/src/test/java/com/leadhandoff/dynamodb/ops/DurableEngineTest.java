@@ -19,6 +19,70 @@ class DurableEngineTest {
   @TempDir Path dir;
 
   @Test
+  void indexesAndExpiryWorkAfterAReopen() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+    long now = clock.instant().getEpochSecond();
+    try (DynamoDbEngine engine = DynamoDbEngine.durable(dir, clock)) {
+      DynamoDbServer server = engine.serve(0);
+      try (DynamoDbClient ddb = EngineTest.client(server)) {
+        ddb.createTable(
+            b ->
+                b.tableName("reopened")
+                    .billingMode("PAY_PER_REQUEST")
+                    .keySchema(
+                        EngineTest.key(
+                            "pk", software.amazon.awssdk.services.dynamodb.model.KeyType.HASH))
+                    .attributeDefinitions(
+                        EngineTest.def(
+                            "pk",
+                            software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S),
+                        EngineTest.def(
+                            "g",
+                            software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+                    .globalSecondaryIndexes(
+                        i ->
+                            i.indexName("byG")
+                                .keySchema(
+                                    EngineTest.key(
+                                        "g",
+                                        software.amazon.awssdk.services.dynamodb.model.KeyType
+                                            .HASH))
+                                .projection(p -> p.projectionType("ALL"))));
+        ddb.updateTimeToLive(
+            b ->
+                b.tableName("reopened")
+                    .timeToLiveSpecification(s -> s.enabled(true).attributeName("exp")));
+        ddb.putItem(
+            b ->
+                b.tableName("reopened")
+                    .item(EngineTest.item("pk", "a", "g", "x", "exp", now + 60)));
+        ddb.putItem(b -> b.tableName("reopened").item(EngineTest.item("pk", "b", "g", "x")));
+      }
+    }
+    clock.advance(java.time.Duration.ofMinutes(2));
+    try (DynamoDbEngine engine = DynamoDbEngine.durable(dir, clock)) {
+      DynamoDbServer server = engine.serve(0);
+      try (DynamoDbClient ddb = EngineTest.client(server)) {
+        var r =
+            ddb.query(
+                b ->
+                    b.tableName("reopened")
+                        .indexName("byG")
+                        .keyConditionExpression("g = :x")
+                        .expressionAttributeValues(Map.of(":x", EngineTest.s("x"))));
+        assertEquals(1, r.count());
+        assertEquals("b", r.items().get(0).get("pk").s());
+      }
+    }
+    try (DynamoDbEngine engine = DynamoDbEngine.durable(dir, clock)) {
+      DynamoDbServer server = engine.serve(0);
+      try (DynamoDbClient ddb = EngineTest.client(server)) {
+        assertEquals(1L, ddb.describeTable(b -> b.tableName("reopened")).table().itemCount());
+      }
+    }
+  }
+
+  @Test
   void tablesAndItemsSurviveAReopen() {
     MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     String t;

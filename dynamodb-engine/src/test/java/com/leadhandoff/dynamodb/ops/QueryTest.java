@@ -231,6 +231,33 @@ class QueryTest extends EngineTest {
   }
 
   @Test
+  void filterOnAKeyAttributeIsRefusedButNestedNamesAreNot() {
+    String t = numbered();
+    var e =
+        assertThrows(
+            DynamoDbException.class,
+            () ->
+                ddb.query(
+                    b ->
+                        b.tableName(t)
+                            .keyConditionExpression("pk = :p")
+                            .filterExpression("odd = :one AND #s > :one")
+                            .expressionAttributeNames(Map.of("#s", "sk"))
+                            .expressionAttributeValues(Map.of(":p", s("p"), ":one", n("1")))));
+    assertEquals(
+        "Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
+        e.awsErrorDetails().errorMessage());
+    var r =
+        ddb.query(
+            b ->
+                b.tableName(t)
+                    .keyConditionExpression("pk = :p")
+                    .filterExpression("attribute_not_exists(m.sk) AND odd >= :zero")
+                    .expressionAttributeValues(Map.of(":p", s("p"), ":zero", n("0"))));
+    assertEquals(5, r.count());
+  }
+
+  @Test
   void unknownIndexIsRefused() {
     String t = numbered();
     var e =

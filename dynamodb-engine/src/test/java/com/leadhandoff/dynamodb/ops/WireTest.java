@@ -51,6 +51,15 @@ class WireTest extends EngineTest {
   }
 
   @Test
+  void textAfterTheJsonObjectIsASerializationException() throws Exception {
+    HttpResponse<String> r = post("DynamoDB_20120810.ListTables", "{} {}");
+    assertEquals(400, r.statusCode());
+    assertEquals(
+        "com.amazonaws.dynamodb.v20120810#SerializationException",
+        json.readTree(r.body()).get("__type").asText());
+  }
+
+  @Test
   void unknownTargetIsAnUnknownOperationException() throws Exception {
     HttpResponse<String> r = post("DynamoDB_20120810.Frobnicate", "{}");
     assertEquals(400, r.statusCode());

@@ -10,17 +10,15 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.Get;
 import software.amazon.awssdk.services.dynamodb.model.IdempotentParameterMismatchException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** TransactWriteItems and TransactGetItems through the SDK (API Reference). */
-class TransactionsTest extends EngineTest {
+/** TransactWriteItems through the SDK (API Reference, "TransactWriteItems"). */
+class TransactWriteItemsTest extends EngineTest {
 
   private static TransactWriteItem put(String t, Map<String, ?> item) {
     @SuppressWarnings("unchecked")
@@ -124,23 +122,5 @@ class TransactionsTest extends EngineTest {
     ddb.transactWriteItems(
         b -> b.clientRequestToken("token-1").transactItems(put(t, item("pk", "a", "v", 1))));
     assertEquals("1", ddb.getItem(b -> b.tableName(t).key(item("pk", "a"))).item().get("v").n());
-  }
-
-  @Test
-  void transactGetReadsEachItemOrNothing() {
-    String t = table(null);
-    ddb.putItem(b -> b.tableName(t).item(item("pk", "a", "v", 1)));
-    var r =
-        ddb.transactGetItems(
-            b ->
-                b.transactItems(
-                    TransactGetItem.builder()
-                        .get(Get.builder().tableName(t).key(item("pk", "a")).build())
-                        .build(),
-                    TransactGetItem.builder()
-                        .get(Get.builder().tableName(t).key(item("pk", "none")).build())
-                        .build()));
-    assertEquals(item("pk", "a", "v", 1), r.responses().get(0).item());
-    assertFalse(r.responses().get(1).hasItem() && !r.responses().get(1).item().isEmpty());
   }
 }

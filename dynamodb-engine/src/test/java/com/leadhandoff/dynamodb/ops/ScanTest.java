@@ -1,7 +1,6 @@
 package com.leadhandoff.dynamodb.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -10,14 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-/** Scan, BatchGetItem and BatchWriteItem through the SDK (API Reference). */
-class ScanAndBatchTest extends EngineTest {
+/** Scan through the SDK (API Reference, "Scan"). */
+class ScanTest extends EngineTest {
 
   private String filled(int count) {
     String t = table(null);
@@ -73,53 +70,5 @@ class ScanAndBatchTest extends EngineTest {
                     .expressionAttributeValues(Map.of(":five", n("5"))));
     assertEquals(5, r.count());
     assertEquals(20, r.scannedCount());
-  }
-
-  @Test
-  void batchGetReturnsTheItemsFound() {
-    String t = filled(5);
-    var r =
-        ddb.batchGetItem(
-            b ->
-                b.requestItems(
-                    Map.of(
-                        t,
-                        KeysAndAttributes.builder()
-                            .keys(item("pk", "k1"), item("pk", "k3"), item("pk", "missing"))
-                            .build())));
-    assertEquals(2, r.responses().get(t).size());
-    assertTrue(r.unprocessedKeys().isEmpty());
-  }
-
-  @Test
-  void batchWriteWithDuplicateKeysIsRefused() {
-    String t = table(null);
-    WriteRequest put =
-        WriteRequest.builder()
-            .putRequest(PutRequest.builder().item(item("pk", "same")).build())
-            .build();
-    var e =
-        assertThrows(
-            DynamoDbException.class,
-            () -> ddb.batchWriteItem(b -> b.requestItems(Map.of(t, List.of(put, put)))));
-    assertEquals(
-        "Provided list of item keys contains duplicates", e.awsErrorDetails().errorMessage());
-  }
-
-  @Test
-  void batchWriteOfMoreThan25IsRefused() {
-    String t = table(null);
-    List<WriteRequest> many = new ArrayList<>();
-    for (int i = 0; i < 26; i++) {
-      many.add(
-          WriteRequest.builder()
-              .putRequest(PutRequest.builder().item(item("pk", "k" + i)).build())
-              .build());
-    }
-    var e =
-        assertThrows(
-            DynamoDbException.class,
-            () -> ddb.batchWriteItem(b -> b.requestItems(Map.of(t, many))));
-    assertTrue(e.awsErrorDetails().errorMessage().contains("less than or equal to 25"));
   }
 }
