@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -35,7 +34,13 @@ public final class Database implements AutoCloseable {
   private final Store store;
   private final boolean durable;
   private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();
-  private final Set<Table> ttlTables = ConcurrentHashMap.newKeySet();
+
+  /** Every table's items with a TTL, soonest first (see {@link Table#ttl}). */
+  private final java.util.concurrent.ConcurrentSkipListSet<Table.TtlEntry> ttl =
+      new java.util.concurrent.ConcurrentSkipListSet<>();
+
+  private final java.util.concurrent.atomic.AtomicLong tableIds =
+      new java.util.concurrent.atomic.AtomicLong();
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final Object ddl = new Object();
 
@@ -68,7 +73,11 @@ public final class Database implements AutoCloseable {
             (name, definition) -> {
               Table table;
               try {
-                table = new Table(TableDef.fromJson(JSON.readTree(definition)));
+                table =
+                    new Table(
+                        TableDef.fromJson(JSON.readTree(definition)),
+                        tableIds.incrementAndGet(),
+                        ttl);
               } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable table definition of " + name, e);
               }
@@ -83,9 +92,6 @@ public final class Database implements AutoCloseable {
                       throw new IllegalStateException("Unreadable item in " + name, e);
                     }
                   });
-              if (table.def().ttlAttribute != null) {
-                ttlTables.add(table);
-              }
             });
   }
 
@@ -243,7 +249,7 @@ public final class Database implements AutoCloseable {
       if (durable) {
         applyToStore(List.of(new Store.PutTable(def.name, def.toJson().toString())));
       }
-      Table table = new Table(def);
+      Table table = new Table(def, tableIds.incrementAndGet(), ttl);
       tables.put(def.name, table);
       return table;
     }
@@ -257,7 +263,7 @@ public final class Database implements AutoCloseable {
         applyToStore(List.of(new Store.DropTable(table.def().name)));
       }
       tables.remove(table.def().name);
-      ttlTables.remove(table);
+      ttl.removeIf(e -> e.table() == table);
       return table;
     }
   }
@@ -296,11 +302,6 @@ public final class Database implements AutoCloseable {
         table.redefine(newDef, indexes);
         if (ttlChanged) {
           table.rebuildTtl();
-          if (newDef.ttlAttribute != null) {
-            ttlTables.add(table);
-          } else {
-            ttlTables.remove(table);
-          }
         }
       }
     }
@@ -317,32 +318,31 @@ public final class Database implements AutoCloseable {
    * the head of each TTL table's expiry queue.
    */
   public void expire() {
-    if (ttlTables.isEmpty()) {
+    if (ttl.isEmpty()) {
       return;
     }
     long now = Math.floorDiv(clock.millis(), 1000L);
-    for (Table table : ttlTables) {
-      while (true) {
-        Table.TtlEntry first;
-        try {
-          first = table.ttl.first();
-        } catch (java.util.NoSuchElementException e) {
-          break;
-        }
-        if (first.expiry() > now) {
-          break;
-        }
-        try (Held held = lock(table, first.key())) {
-          Item current = table.get(first.key());
-          String attribute = table.def().ttlAttribute;
-          if (current != null && attribute != null) {
-            long expiry = Table.expiry(current, attribute);
-            if (expiry != Long.MIN_VALUE && expiry <= now) {
-              commit(new Write(table, first.key(), current, null));
-            }
+    while (true) {
+      Table.TtlEntry first;
+      try {
+        first = ttl.first();
+      } catch (java.util.NoSuchElementException e) {
+        return;
+      }
+      if (first.expiry() > now) {
+        return;
+      }
+      Table table = first.table();
+      try (Held held = lock(table, first.key())) {
+        Item current = table.get(first.key());
+        String attribute = table.def().ttlAttribute;
+        if (current != null && attribute != null && tables.get(table.def().name) == table) {
+          long expiry = Table.expiry(current, attribute);
+          if (expiry != Long.MIN_VALUE && expiry <= now) {
+            commit(new Write(table, first.key(), current, null));
           }
-          table.ttl.remove(first);
         }
+        ttl.remove(first);
       }
     }
   }

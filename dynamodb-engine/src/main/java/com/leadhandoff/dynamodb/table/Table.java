@@ -22,19 +22,31 @@ public final class Table {
   final AtomicLong count = new AtomicLong();
   final AtomicLong size = new AtomicLong();
 
-  /** Items with a TTL, by expiry (epoch seconds) then key. */
-  final ConcurrentSkipListSet<TtlEntry> ttl = new ConcurrentSkipListSet<>();
+  /**
+   * Items with a TTL of every table, by expiry (epoch seconds), table and key: one queue for the
+   * engine, so finding whether anything is due costs one look whatever the number of tables.
+   */
+  final ConcurrentSkipListSet<TtlEntry> ttl;
+
+  /** Orders tables within the TTL queue. */
+  final long id;
 
   /** An item due to expire. */
-  record TtlEntry(long expiry, ItemKey key) implements Comparable<TtlEntry> {
+  record TtlEntry(long expiry, Table table, ItemKey key) implements Comparable<TtlEntry> {
     @Override
     public int compareTo(TtlEntry o) {
       int c = Long.compare(expiry, o.expiry);
+      if (c != 0) {
+        return c;
+      }
+      c = Long.compare(table.id, o.table.id);
       return c != 0 ? c : key.compareTo(o.key);
     }
   }
 
-  Table(TableDef def) {
+  Table(TableDef def, long id, ConcurrentSkipListSet<TtlEntry> ttl) {
+    this.id = id;
+    this.ttl = ttl;
     this.def = def;
     Map<String, Index> idx = new LinkedHashMap<>();
     def.indexes().forEach(i -> idx.put(i.name(), new Index(i)));
@@ -126,10 +138,10 @@ public final class Table {
       long newExpiry = expiry(neu, ttlAttribute);
       if (oldExpiry != newExpiry) {
         if (oldExpiry != Long.MIN_VALUE) {
-          ttl.remove(new TtlEntry(oldExpiry, key));
+          ttl.remove(new TtlEntry(oldExpiry, this, key));
         }
         if (newExpiry != Long.MIN_VALUE) {
-          ttl.add(new TtlEntry(newExpiry, key));
+          ttl.add(new TtlEntry(newExpiry, this, key));
         }
       }
     }
@@ -162,7 +174,7 @@ public final class Table {
 
   /** Rebuilds the TTL queue after TTL was enabled or disabled. */
   void rebuildTtl() {
-    ttl.clear();
+    ttl.removeIf(e -> e.table() == this);
     String attribute = def.ttlAttribute;
     if (attribute == null) {
       return;
@@ -171,7 +183,7 @@ public final class Table {
       for (Map.Entry<KeyValue, Item> e : p.entrySet()) {
         long expiry = expiry(e.getValue(), attribute);
         if (expiry != Long.MIN_VALUE) {
-          ttl.add(new TtlEntry(expiry, keyOf(e.getValue().attributes())));
+          ttl.add(new TtlEntry(expiry, this, keyOf(e.getValue().attributes())));
         }
       }
     }

@@ -40,4 +40,25 @@ class TimeToLiveTest extends EngineTest {
                             .timeToLiveSpecification(s -> s.enabled(true).attributeName("exp"))));
     assertEquals("TimeToLive is already enabled", again.awsErrorDetails().errorMessage());
   }
+
+  @Test
+  void disabledTimeToLiveKeepsItemsAndDroppedTablesLeaveNothingDue() {
+    String kept = table(null);
+    String dropped = table(null);
+    for (String t : new String[] {kept, dropped}) {
+      ddb.updateTimeToLive(
+          b -> b.tableName(t).timeToLiveSpecification(s -> s.enabled(true).attributeName("exp")));
+    }
+    long now = clock.instant().getEpochSecond();
+    ddb.putItem(b -> b.tableName(kept).item(item("pk", "a", "exp", now + 10)));
+    ddb.putItem(b -> b.tableName(dropped).item(item("pk", "a", "exp", now + 10)));
+    ddb.updateTimeToLive(
+        b -> b.tableName(kept).timeToLiveSpecification(s -> s.enabled(false).attributeName("exp")));
+    ddb.deleteTable(b -> b.tableName(dropped));
+    clock.advance(java.time.Duration.ofMinutes(1));
+    assertTrue(ddb.getItem(b -> b.tableName(kept).key(item("pk", "a"))).hasItem());
+    assertEquals(
+        TimeToLiveStatus.DISABLED,
+        ddb.describeTimeToLive(b -> b.tableName(kept)).timeToLiveDescription().timeToLiveStatus());
+  }
 }
