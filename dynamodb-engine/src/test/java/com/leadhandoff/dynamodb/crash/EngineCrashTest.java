@@ -3,6 +3,8 @@ package com.leadhandoff.dynamodb.crash;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.leadhandoff.dynamodb.DynamoDbEngine;
+import com.leadhandoff.dynamodb.DynamoDbServer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,9 +38,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * The durable engine as a user runs it: {@code Main --data-dir} in a child JVM, written to by the
  * SDK over HTTP from several threads (PutItem, and TransactWriteItems of two puts and a counter
  * update), killed with SIGKILL after a random number of acknowledged writes, restarted on the same
- * folder. After every kill: each write the SDK saw succeed is there, and each transaction is there
- * whole or not at all (API Reference, TransactWriteItems: "either all of them succeed or none of
- * them succeeds"). Every round reopens a folder that has already survived the earlier kills.
+ * folder and reopened. After every kill: each write the SDK saw succeed is there, and each
+ * transaction is there whole or not at all (API Reference, TransactWriteItems: "either all of them
+ * succeed or none of them succeeds"). Every round reopens a folder that has already survived the
+ * earlier kills.
  */
 class EngineCrashTest {
   private static final int ROUNDS = 10;
@@ -80,8 +84,10 @@ class EngineCrashTest {
         assertTrue(acks.get() >= killAfter, "the writers stopped early: " + child.errors());
       }
 
-      Child reopened = Child.start(dir);
-      try (DynamoDbClient client = client(reopened.endpoint)) {
+      // Reopened in this JVM: the folder's lock was released by the kill.
+      try (DynamoDbEngine engine = DynamoDbEngine.durable(dir, Clock.systemUTC());
+          DynamoDbServer server = engine.serve(0);
+          DynamoDbClient client = client(server.endpoint())) {
         Map<String, Map<String, AttributeValue>> items = scan(client);
         for (String key : acknowledged) {
           assertTrue(items.containsKey(key), "acknowledged " + key + " lost in round " + round);
@@ -98,8 +104,6 @@ class EngineCrashTest {
               int stored = Integer.parseInt(items.get("count-" + writer).get("n").n());
               assertTrue(stored >= n, writer + " counter went back from " + n + " to " + stored);
             });
-      } finally {
-        reopened.kill();
       }
     }
     assertTrue(total >= ROUNDS * 50L, "too few writes to mean anything: " + total);
