@@ -222,6 +222,21 @@ public final class ExecutionEngine implements AutoCloseable {
   // ---- restoring from the store ----
 
   /**
+   * The latest time recorded in saved executions (a start, an event, a stop), if any: a clock that
+   * restarts before it would put deadlines already stored further away and history out of order.
+   */
+  public static Optional<Instant> latestRecordedTime(List<JsonNode> snapshots) {
+    Optional<Instant> latest = Optional.empty();
+    for (JsonNode snapshot : snapshots) {
+      Optional<Instant> time = SnapshotJson.latestTime(snapshot);
+      if (time.isPresent() && (latest.isEmpty() || time.get().isAfter(latest.get()))) {
+        latest = time;
+      }
+    }
+    return latest;
+  }
+
+  /**
    * Loads the executions an earlier engine saved in this engine's store (none without a store).
    * Call it once, after creating the state machines: closed executions are listed and described as
    * before; running ones carry on where they were, their task tokens still valid and their timers

@@ -212,6 +212,26 @@ final class SnapshotJson {
     };
   }
 
+  /** The latest start, event or stop time in a saved snapshot; empty if it has none readable. */
+  static Optional<Instant> latestTime(JsonNode node) {
+    List<JsonNode> times = new ArrayList<>();
+    times.add(node.path("startDate"));
+    times.add(node.path("stopDate"));
+    node.path("history").forEach(e -> times.add(e.path("timestamp")));
+    Optional<Instant> latest = Optional.empty();
+    for (JsonNode time : times) {
+      try {
+        Instant t = Instant.parse(time.asText());
+        if (latest.isEmpty() || t.isAfter(latest.get())) {
+          latest = Optional.of(t);
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        // missing or unreadable: this snapshot tells nothing about the time
+      }
+    }
+    return latest;
+  }
+
   private static JsonNode require(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
