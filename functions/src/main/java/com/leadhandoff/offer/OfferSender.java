@@ -55,8 +55,10 @@ public final class OfferSender {
   }
 
   /**
-   * Offers lead {@code leadId} to the rep in {@code route}. A retry while the offer is still open
-   * replaces it with a new token and task token and emails the rep again; the earlier link stops
+   * Offers lead {@code leadId} to the rep in {@code route}. The same invocation again (same task
+   * token, as after a crash of the runtime that waits on it) changes nothing once the email went
+   * out, so the link the rep has keeps working. A retry with a new task token while the offer is
+   * still open replaces it with a new token and emails the rep again; the earlier link stops
    * working.
    */
   public Result offer(String leadId, OfferRoute route, String taskToken) {
@@ -71,6 +73,9 @@ public final class OfferSender {
     Optional<Offer> earlier = offers.find(leadId, route.offerId());
     if (earlier.filter(o -> o.status() != OfferStatus.OPEN).isPresent()) {
       return Result.ALREADY_ANSWERED;
+    }
+    if (earlier.filter(o -> o.taskToken().equals(taskToken) && emailed(o)).isPresent()) {
+      return Result.SENT;
     }
     OfferToken token = OfferToken.generate();
     Instant now = clock.instant();
@@ -99,6 +104,19 @@ public final class OfferSender {
     mailer.send(EmailTemplates.render("offer", offer.repEmail(), model));
     history.record(leadId, offered(offer, earlier.isPresent()));
     return Result.SENT;
+  }
+
+  /**
+   * Whether this stored offer's email went out: its history entry is written after the email, at
+   * the instant the offer was stored.
+   */
+  private boolean emailed(Offer offer) {
+    return history.of(offer.leadId()).stream()
+        .anyMatch(
+            e ->
+                e.type().equals("OFFERED")
+                    && e.at().equals(offer.offeredAt())
+                    && offer.offerId().equals(e.details().get("offerId")));
   }
 
   private static HistoryEvent offered(Offer offer, boolean resent) {

@@ -162,6 +162,10 @@ public final class LeadRouter {
     if (ladder.ended().isPresent()) {
       return noRep(leadId, choice, ladder, ladder.ended().get(), List.of());
     }
+    Optional<Route> decided = decidedBefore(lead, ladder.nextAttempt());
+    if (decided.isPresent()) {
+      return decided.get();
+    }
     Availability availability = Availability.at(clock.instant(), calendars);
     List<OwnerSkipped> ownersSkipped = new ArrayList<>();
     if (ladder.nextAttempt() == 1) {
@@ -196,6 +200,45 @@ public final class LeadRouter {
     }
     Selection.NoneLeft none = (Selection.NoneLeft) selection;
     return noRep(leadId, choice, ladder, none.reason(), none.skipped(), ownersSkipped);
+  }
+
+  /**
+   * The route an earlier invocation chose for this same attempt, whose offer was not made yet:
+   * Route Lead invoked again (a retry, a restart of the runtime) gets the same rep back, without
+   * taking a second turn, holding a second place under the caps or writing a second history entry.
+   * The waits are counted again from now to the same deadline. Empty if there is none, or if that
+   * rep left the directory meanwhile.
+   */
+  private Optional<Route> decidedBefore(Lead lead, int attempt) {
+    List<HistoryEvent> events = history.of(lead.leadId());
+    Optional<HistoryEvent> routed =
+        events.stream()
+            .filter(e -> ROUTED.equals(e.type()))
+            .filter(e -> Integer.toString(attempt).equals(e.details().get("attempt")))
+            .reduce((first, second) -> second);
+    if (routed.isEmpty() || !routed.get().details().containsKey("why")) {
+      return Optional.empty();
+    }
+    Map<String, String> details = routed.get().details();
+    Optional<Rep> rep = directory.rep(details.get("repId"));
+    if (rep.isEmpty()) {
+      return Optional.empty();
+    }
+    Deadline sla =
+        deadlines.deadline(lead.score().map(Score::tier), details.get("teamId"), routed.get().at());
+    Instant deadline = Instant.parse(details.get("deadline"));
+    Instant now = clock.instant();
+    return Optional.of(
+        Route.to(
+            rep.get(),
+            attempt,
+            deadline,
+            Reminder.ceilSeconds(now, deadline),
+            rep.get().timeZone().orElse(sla.zone()),
+            sla.window(),
+            details.get("why"),
+            Reminder.split(now, deadline, sla.reminders()),
+            details.get("ownership")));
   }
 
   /**
@@ -344,6 +387,7 @@ public final class LeadRouter {
     details.putAll(decision);
     details.put("deadline", deadline.toString());
     details.put("sla", sla.basis());
+    details.put("why", why);
     putSkipped(details, skipped, ownersSkipped);
     history.record(
         leadId,
@@ -386,6 +430,12 @@ public final class LeadRouter {
     details.put("teamReason", choice.why());
     details.put("reason", reason);
     putSkipped(details, skipped, ownersSkipped);
+    List<HistoryEvent> earlier = history.of(leadId);
+    HistoryEvent last = earlier.isEmpty() ? null : earlier.get(earlier.size() - 1);
+    if (last != null && NO_REP.equals(last.type()) && last.details().equals(details)) {
+      // The same step invoked again: recorded once.
+      return Route.none(reason, ladder.offers().size());
+    }
     history.record(
         leadId,
         new HistoryEvent(

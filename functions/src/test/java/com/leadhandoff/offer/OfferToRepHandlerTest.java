@@ -156,6 +156,23 @@ class OfferToRepHandlerTest {
   }
 
   @Test
+  void sameInvocationAgain_afterTheEmailWentOut_sendsNothing_andTheEmailedLinkStillWorks() {
+    // GIVEN an offer sent (its email out, its history written)
+    String token = scenario.offered();
+    Offer before = scenario.offer();
+
+    // WHEN the same invocation runs again, same task token (the runtime restarted mid-task)
+    JsonNode output = OfferScenario.run(scenario.offerToRep, Fixtures.event("offer-to-rep.json"));
+
+    // THEN the same result, no second email or history entry, and the rep's link still works
+    assertEquals("SENT", output.get("result").asText());
+    assertEquals(1, scenario.mailer.sent().size());
+    assertEquals(before, scenario.offer());
+    assertEquals(List.of("OFFERED"), scenario.historyTypes());
+    assertEquals(200, scenario.show(token).getStatusCode());
+  }
+
+  @Test
   void retryAfterTheRepAnswered_sendsNothing_andKeepsTheAnswer() {
     String token = scenario.offered();
     scenario.accept(token);

@@ -112,6 +112,29 @@ class RouteLeadHandlerTest {
   }
 
   @Test
+  void sameStepInvokedAgain_beforeItsOfferWasMade_getsTheSameRep_takingNoSecondTurn() {
+    // GIVEN lead-1 routed once, then the runtime died before Offer To Rep stored the offer
+    storeLead("lead-1");
+    storeLead("lead-2");
+    RouteLeadHandler handler = handler(3, 15);
+    JsonNode first = route(handler, "lead-1");
+
+    // WHEN Route Lead is invoked again with the same input a minute later
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode again = route(handler, "lead-1");
+
+    // THEN the same rep, offer and deadline, the wait counted to that deadline, one history entry
+    assertEquals("ana-ruiz", again.get("repId").asText());
+    for (String field : List.of("offerId", "attempt", "repEmail", "deadline", "reason")) {
+      assertEquals(first.get(field), again.get(field), field);
+    }
+    assertEquals(first.get("timeoutSeconds").asInt() - 60, again.get("timeoutSeconds").asInt());
+    assertEquals(1, history.of("lead-1").size());
+    // AND the round robin moved on by one turn only
+    assertEquals("ben-okafor", route(handler, "lead-2").get("repId").asText());
+  }
+
+  @Test
   void pausedAndOutOfOfficeReps_areSkipped_andTheHistorySaysWhy() {
     // GIVEN Ana paused and Ben away this week (in his own zone, London)
     anaPausedAndBenAwayThisWeek();

@@ -2,11 +2,13 @@ package com.leadhandoff.local;
 
 import com.leadhandoff.local.api.ApiServer;
 import com.leadhandoff.local.asl.engine.ExecutionEngine;
+import com.leadhandoff.local.asl.engine.ExecutionStore;
 import com.leadhandoff.local.asl.engine.FileExecutionStore;
 import com.leadhandoff.local.asl.engine.RestoredExecutions;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.leadhandoff.local.clock.RealClock;
 import com.leadhandoff.local.clock.RuntimeClock;
+import com.leadhandoff.local.clock.SavedTime;
 import com.leadhandoff.local.clock.ScaledClock;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
@@ -62,7 +64,7 @@ public final class LocalRuntime implements AutoCloseable {
 
   private static final String CREATED_MARKER = "stack-created";
 
-  /** Where a scaled clock's time is kept between runs, in the data folder. */
+  /** Where the runtime's time is kept between runs, in the data folder. */
   private static final String CLOCK_FILE = "runtime-clock";
 
   /** The data folder's subfolder where executions are kept between runs. */
@@ -116,20 +118,8 @@ public final class LocalRuntime implements AutoCloseable {
 
   private void start(Builder b) {
     clock = b.clock;
-    if (clock == null && (b.timeScale != 1 || b.startTime != null)) {
-      Optional<Path> saved =
-          b.inMemory ? Optional.empty() : Optional.of(b.dataDir().resolve(CLOCK_FILE));
-      Instant origin = resumedTime(saved, b.startTime != null ? b.startTime : Instant.now());
-      ScaledClock scaled = new ScaledClock(origin, b.timeScale);
-      started.push(scaled);
-      clock = scaled;
-      // Stored executions and offers carry deadlines in runtime time; a scaled clock that
-      // restarted at the real time would put them hours ahead again, so the next start resumes.
-      saved.ifPresent(file -> started.push(() -> saveTime(file, scaled.now())));
-    } else if (clock == null) {
-      RealClock real = new RealClock();
-      started.push(real);
-      clock = real;
+    if (clock == null) {
+      clock = ownClock(b);
     }
     ApiServer server = ApiServer.start(b.port);
     started.push(server);
@@ -271,23 +261,52 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  /** Where a scaled clock left off, if later than {@code start}; else {@code start}. */
-  private static Instant resumedTime(Optional<Path> file, Instant start) {
-    if (file.isEmpty() || !Files.exists(file.get())) {
-      return start;
+  /**
+   * The runtime's own clock: real, or scaled and started at {@code --start-time}; but a data folder
+   * whose time got further (saved as the clock ran, or recorded in its executions if the runtime
+   * was killed) carries on from there, saying so, since its stored deadlines are in that time.
+   */
+  private RuntimeClock ownClock(Builder b) {
+    Optional<Path> dataDir = b.inMemory ? Optional.empty() : Optional.of(b.dataDir());
+    Instant requested = b.startTime != null ? b.startTime : Instant.now();
+    Optional<Instant> folderTime = dataDir.flatMap(d -> folderTime(d, b.out));
+    boolean folderWins = folderTime.isPresent() && folderTime.get().isAfter(requested);
+    if (folderWins) {
+      b.out.println(
+          "note: the data folder's clock is at "
+              + folderTime.get()
+              + ", later than "
+              + (b.startTime != null ? "--start-time " + b.startTime : "now (" + requested + ")")
+              + "; the runtime carries on from the data folder's time");
     }
-    try {
-      Instant saved = Instant.parse(Files.readString(file.get()).strip());
-      return saved.isAfter(start) ? saved : start;
-    } catch (IOException | java.time.format.DateTimeParseException e) {
-      throw new IllegalStateException(
-          "Cannot read the saved runtime time in " + file.get() + ": " + e.getMessage(), e);
+    RuntimeClock own;
+    if (b.timeScale != 1 || b.startTime != null || folderWins) {
+      ScaledClock scaled = new ScaledClock(folderWins ? folderTime.get() : requested, b.timeScale);
+      started.push(scaled);
+      own = scaled;
+    } else {
+      RealClock real = new RealClock();
+      started.push(real);
+      own = real;
     }
+    dataDir.ifPresent(d -> started.push(SavedTime.keep(d.resolve(CLOCK_FILE), own)));
+    return own;
   }
 
-  private static void saveTime(Path file, Instant now) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, now + "\n");
+  /** The latest of the saved clock and the times recorded in the saved executions. */
+  private static Optional<Instant> folderTime(Path dataDir, PrintStream out) {
+    Optional<Instant> saved = SavedTime.read(dataDir.resolve(CLOCK_FILE));
+    Path executions = dataDir.resolve(EXECUTIONS);
+    if (!Files.isDirectory(executions)) {
+      return saved;
+    }
+    ExecutionStore.Loaded loaded = FileExecutionStore.in(executions).loadAll();
+    loaded.setAside().forEach(note -> out.println("note: saved execution not loaded: " + note));
+    Optional<Instant> recorded = ExecutionEngine.latestRecordedTime(loaded.snapshots());
+    if (saved.isEmpty()) {
+      return recorded;
+    }
+    return recorded.filter(t -> t.isAfter(saved.get())).or(() -> saved);
   }
 
   private static void touch(Path marker) {

@@ -315,4 +315,55 @@ class LocalRuntimeTest {
           "restarted at " + second.clock().now() + ", before " + ahead);
     }
   }
+
+  @Test
+  void killedRuntime_restartsAtTheFoldersSavedTimeNotAnEarlierStartTime_andSaysSo(
+      @TempDir Path data, @TempDir Path atKill) throws Exception {
+    // GIVEN the data folder as a kill -9 leaves it while a runtime started 10 h ahead runs
+    Instant ahead = Instant.now().plus(java.time.Duration.ofHours(10));
+    try (LocalRuntime first = echo().dataDir(data).timeScale(60).startTime(ahead).start()) {
+      Files.copy(data.resolve("runtime-clock"), atKill.resolve("runtime-clock"));
+    }
+
+    // WHEN a runtime starts on it with an earlier --start-time
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (LocalRuntime second =
+        echo()
+            .dataDir(atKill)
+            .timeScale(60)
+            .startTime(ahead.minusSeconds(3600))
+            .out(new PrintStream(printed))
+            .start()) {
+
+      // THEN the folder's time wins, and the runtime says so in one line
+      assertFalse(second.clock().now().isBefore(ahead), "restarted at " + second.clock().now());
+      String out = printed.toString();
+      assertEquals(1, out.lines().filter(l -> l.contains("the data folder's clock is at")).count());
+      assertTrue(out.contains("later than --start-time " + ahead.minusSeconds(3600)), out);
+    }
+  }
+
+  @Test
+  void killedRuntime_neverRestartsBehindTheTimesRecordedInItsExecutions(@TempDir Path data)
+      throws Exception {
+    // GIVEN a folder whose saved clock lags behind an execution event (killed between two saves)
+    Instant saved = T0.plusSeconds(3600);
+    Instant lastEvent = saved.plusSeconds(30);
+    Files.writeString(data.resolve("runtime-clock"), saved + "\n");
+    Files.createDirectories(data.resolve("executions"));
+    Files.writeString(
+        data.resolve("executions").resolve("gone~lead-1.json"),
+        "{\"format\":1,\"startDate\":\""
+            + T0
+            + "\",\"history\":[{\"id\":1,\"timestamp\":\""
+            + lastEvent
+            + "\"}]}");
+
+    // WHEN a runtime starts on it at T0
+    try (LocalRuntime runtime = echo().dataDir(data).timeScale(60).startTime(T0).start()) {
+
+      // THEN its clock carries on from the last recorded event, not from the saved clock
+      assertFalse(runtime.clock().now().isBefore(lastEvent), "at " + runtime.clock().now());
+    }
+  }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.asl.engine.ExecutionStore;
 import com.leadhandoff.local.asl.engine.FileExecutionStore;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.asl.engine.LambdaFailure;
@@ -194,10 +195,8 @@ class ExecutionRestartTest {
         second.engine.listExecutions(machine, Optional.of(ExecutionStatus.SUCCEEDED)));
   }
 
-  @Test
-  void executionSavedMidStep_isFailedOnRestartWithoutRunningTheStepAgain() {
-    // GIVEN the files as they were while the offer Lambda ran: a process dying then left these
-    Path atCrash = dir.resolve("at-crash");
+  /** Runs the offer, copying the files as they are while the offer Lambda runs (a kill -9). */
+  private String offerKilledMidInvocation(Path atCrash) {
     EngineFixture first = engineAt(T0, executions());
     first.function(
         "Offer",
@@ -206,22 +205,181 @@ class ExecutionRestartTest {
           return json("{\"emailed\":true}");
         });
     first.run(OFFER_THEN_CONFIRM, INPUT);
+    String token = first.lastToken(OFFER, "token");
+    first.close();
+    return token;
+  }
+
+  @Test
+  void killedWhileTheOfferLambdaRan_invokesItAgainWithTheSameTokenAndTheAcceptStillWorks() {
+    // GIVEN the files as they were while the offer Lambda ran: a process killed then left these
+    Path atCrash = dir.resolve("at-crash");
+    String emailedToken = offerKilledMidInvocation(atCrash);
+
+    // WHEN a new engine restores from those files
+    EngineFixture second = restart(T0.plusSeconds(60), atCrash, OFFER_THEN_CONFIRM);
+
+    // THEN the offer task is invoked again (at least once), with the same input and token
+    assertEquals(new RestoredExecutions(0, 1, 0, List.of()), restored);
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    assertEquals(List.of(T0.plusSeconds(60)), second.invocationTimes(OFFER));
+    assertEquals(emailedToken, second.lastToken(OFFER, "token"));
+    assertEquals("L1", second.invocations.get(0).payload().path("lead").asText());
+
+    // AND the token emailed before the kill completes the execution, in one unbroken history
+    second.engine.sendTaskSuccess(emailedToken, "{\"outcome\":\"ACCEPTED\"}");
+    second.engine.awaitIdle();
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("ACCEPTED", second.output(ARN).at("/answer/outcome").asText());
+    assertEquals(
+        List.of(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskSubmitted",
+            "TaskSucceeded",
+            "TaskStateExited",
+            "TaskStateEntered",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionSucceeded",
+            "TaskStateExited",
+            "ExecutionSucceeded"),
+        second.eventTypes(ARN));
+    List<HistoryEvent> history = second.engine.getExecutionHistory(ARN);
+    assertEquals(
+        LongStream.rangeClosed(1, history.size()).boxed().toList(),
+        history.stream().map(HistoryEvent::id).toList());
+  }
+
+  @Test
+  void killedWhileTheOfferLambdaRan_theInvokedAgainTaskKeepsItsFirstDeadline() {
+    // GIVEN an offer (SLA 900 s from T0) killed mid-invocation, restored at T0 + 300 s
+    Path atCrash = dir.resolve("at-crash");
+    String emailedToken = offerKilledMidInvocation(atCrash);
+    EngineFixture second = restart(T0.plusSeconds(300), atCrash, OFFER_THEN_CONFIRM);
+
+    // WHEN nobody answers
+    second.clock.advanceTo(DEADLINE.minusSeconds(1));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(DEADLINE);
+
+    // THEN it times out at T0 + 900 s, not 900 s after the restart, and the token is spent
+    assertEquals("States.Timeout", second.output(ARN).at("/failure/Error").asText());
+    assertEquals(DEADLINE, event(second, "TaskTimedOut").timestamp());
+    assertThrows(
+        StepFunctionsException.TaskTimedOut.class,
+        () -> second.engine.sendTaskSuccess(emailedToken, "{}"));
+  }
+
+  @Test
+  void killedAfterTheDeadlineOfAnOfferInvokedAgain_timesOutAtOnce() {
+    Path atCrash = dir.resolve("at-crash");
+    offerKilledMidInvocation(atCrash);
+
+    EngineFixture second = restart(DEADLINE.plusSeconds(60), atCrash, OFFER_THEN_CONFIRM);
+
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("States.Timeout", second.output(ARN).at("/failure/Error").asText());
+    assertEquals(List.of("Offer", "Escalate"), second.statesEntered(ARN));
+  }
+
+  @Test
+  void killedWhileAPlainTaskRan_invokesItAgainAndCompletes() {
+    // GIVEN the files as they were while the Confirm Lambda (no callback) ran
+    Path atCrash = dir.resolve("at-crash");
+    EngineFixture first = engineAt(T0, executions());
+    first.function(
+        "Confirm",
+        p -> {
+          copyFolder(executions(), atCrash);
+          return json("\"sent\"");
+        });
+    first.run(OFFER_THEN_CONFIRM, INPUT);
+    first.engine.sendTaskSuccess(first.lastToken(OFFER, "token"), "{\"outcome\":\"ACCEPTED\"}");
+    first.engine.awaitIdle();
     first.close();
 
     // WHEN a new engine restores from those files
     EngineFixture second = restart(T0.plusSeconds(60), atCrash, OFFER_THEN_CONFIRM);
 
-    // THEN the execution failed visibly, naming the state, and the offer was not sent again
-    assertEquals(new RestoredExecutions(0, 0, 1, List.of()), restored);
-    ExecutionDescription failed = second.describe(ARN);
-    assertEquals(ExecutionStatus.FAILED, failed.status());
-    assertEquals("States.Runtime", failed.error().orElseThrow());
-    assertTrue(
-        failed.cause().orElseThrow().contains("state 'Offer' was running"), failed.cause().get());
+    // THEN Confirm ran again, the offer did not, and the execution succeeded with the answer
+    assertEquals(List.of(T0.plusSeconds(60)), second.invocationTimes(FN + "Confirm"));
     assertEquals(List.of(), second.invocationTimes(OFFER));
-    List<String> types = second.eventTypes(ARN);
-    assertEquals("ExecutionFailed", types.get(types.size() - 1));
-    assertTrue(types.contains("TaskStateEntered"), "the history up to the crash is kept");
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("ACCEPTED", second.output(ARN).at("/answer/outcome").asText());
+    assertEquals("sent", second.output(ARN).path("confirmed").asText());
+  }
+
+  @Test
+  void killedJustAfterTheAnswerWasTaken_recordsThatAnswerOnRestart() {
+    // GIVEN every save of an execution whose rep accepted, kept as a kill at that moment would
+    RecordingStore recording = new RecordingStore(FileExecutionStore.in(executions()));
+    EngineFixture first = new EngineFixture(T0, recording);
+    engines.add(first);
+    first.function("Offer", p -> json("{\"emailed\":true}"));
+    first.function("Confirm", p -> json("\"sent\""));
+    first.run(OFFER_THEN_CONFIRM, INPUT);
+    String token = first.lastToken(OFFER, "token");
+    first.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    first.engine.awaitIdle();
+    first.close();
+    JsonNode answered =
+        recording.saves.stream()
+            .filter(n -> n.at("/progress/answer/kind").asText().equals("success"))
+            .findFirst()
+            .orElseThrow();
+    Path atCrash = dir.resolve("at-crash");
+    FileExecutionStore.in(atCrash).save(ARN, answered);
+
+    // WHEN a new engine restores from the save made just after the answer was taken
+    EngineFixture second = restart(T0.plusSeconds(60), atCrash, OFFER_THEN_CONFIRM);
+
+    // THEN the answer is not lost: the offer is not made again and the execution carries on
+    assertEquals(List.of(), second.invocationTimes(OFFER));
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("ACCEPTED", second.output(ARN).at("/answer/outcome").asText());
+    assertThrows(
+        StepFunctionsException.TaskTimedOut.class,
+        () -> second.engine.sendTaskSuccess(token, "{}"));
+  }
+
+  @Test
+  void snapshotTornMidRecord_isSetAsideAndTheOtherExecutionsCarryOn() throws IOException {
+    // GIVEN a waiting execution, and beside it a snapshot cut short mid-record
+    offerThenStop();
+    Files.writeString(executions().resolve("Test~exec-2.json"), "{\"format\":1,\"history\":[{");
+
+    // WHEN a new engine restores the folder
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), OFFER_THEN_CONFIRM);
+
+    // THEN the waiting execution resumed and the torn file is named, not fatal
+    assertEquals(1, restored.resumed());
+    assertEquals(1, restored.notes().size());
+    assertTrue(restored.notes().get(0).contains("Test~exec-2.json"), restored.notes().get(0));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+  }
+
+  /** A store that also keeps every snapshot it was given, in order. */
+  private static final class RecordingStore implements ExecutionStore {
+    final List<JsonNode> saves = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final ExecutionStore inner;
+
+    RecordingStore(ExecutionStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void save(String executionArn, JsonNode snapshot) {
+      saves.add(snapshot.deepCopy());
+      inner.save(executionArn, snapshot);
+    }
+
+    @Override
+    public Loaded loadAll() {
+      return inner.loadAll();
+    }
   }
 
   @Test

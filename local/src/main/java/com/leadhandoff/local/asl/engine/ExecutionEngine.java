@@ -222,12 +222,30 @@ public final class ExecutionEngine implements AutoCloseable {
   // ---- restoring from the store ----
 
   /**
+   * The latest time recorded in saved executions (a start, an event, a stop), if any: a clock that
+   * restarts before it would put deadlines already stored further away and history out of order.
+   */
+  public static Optional<Instant> latestRecordedTime(List<JsonNode> snapshots) {
+    Optional<Instant> latest = Optional.empty();
+    for (JsonNode snapshot : snapshots) {
+      Optional<Instant> time = SnapshotJson.latestTime(snapshot);
+      if (time.isPresent() && (latest.isEmpty() || time.get().isAfter(latest.get()))) {
+        latest = time;
+      }
+    }
+    return latest;
+  }
+
+  /**
    * Loads the executions an earlier engine saved in this engine's store (none without a store).
    * Call it once, after creating the state machines: closed executions are listed and described as
    * before; running ones carry on where they were, their task tokens still valid and their timers
-   * due when they were; one that was in the middle of a step, or whose state no longer fits the
-   * definition, is failed with States.Runtime and a cause saying why. Executions of a state machine
-   * that does not exist any more are left in the store, unloaded, and named in the notes.
+   * due when they were; one that was in the middle of a Task state invokes that task again, with
+   * the same input, token and deadline (at least once, as Lambda retries an invocation), or records
+   * the callback answer it had taken. One whose state no longer fits the definition, or that was
+   * inside a Parallel state, is failed with States.Runtime and a cause saying why. Executions of a
+   * state machine that does not exist any more are left in the store, unloaded, and named in the
+   * notes.
    */
   public RestoredExecutions restoreExecutions() {
     if (store.isEmpty()) {
@@ -237,7 +255,9 @@ public final class ExecutionEngine implements AutoCloseable {
     int resumed = 0;
     int failed = 0;
     List<String> notes = new ArrayList<>();
-    for (JsonNode saved : store.get().loadAll()) {
+    ExecutionStore.Loaded loaded = store.get().loadAll();
+    loaded.setAside().forEach(notes::add);
+    for (JsonNode saved : loaded.snapshots()) {
       Snapshot snapshot;
       try {
         snapshot = SnapshotJson.read(saved);
@@ -307,17 +327,26 @@ public final class ExecutionEngine implements AutoCloseable {
       services.journal().save(execution, new Snapshot.Progress.Ended());
       return false;
     }
+    if (progress instanceof Snapshot.Progress.InTask task) {
+      Optional<TaskToken> token = task.token().map(value -> restoreToken(execution, value));
+      execution.post(new Signal.ResumeTask(task, token));
+      return true;
+    }
     Snapshot.Progress.Suspended suspended = (Snapshot.Progress.Suspended) progress;
     Optional<TaskToken> token = Optional.empty();
     if (suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback) {
       // Registered here, not in the mailbox, so the old token works as soon as this returns.
-      TaskToken restored = new TaskToken(callback.token(), execution, Interpreter.ROOT_RUN_ID);
-      tokens.restore(restored);
-      execution.tokenIssued(restored);
-      token = Optional.of(restored);
+      token = Optional.of(restoreToken(execution, callback.token()));
     }
     execution.post(new Signal.Resume(suspended, token));
     return true;
+  }
+
+  private TaskToken restoreToken(Execution execution, String value) {
+    TaskToken restored = new TaskToken(value, execution, Interpreter.ROOT_RUN_ID);
+    tokens.restore(restored);
+    execution.tokenIssued(restored);
+    return restored;
   }
 
   // ---- callbacks ----
@@ -394,8 +423,8 @@ public final class ExecutionEngine implements AutoCloseable {
   @Override
   public void close() {
     if (store.isPresent()) {
-      // Lets answers and steps already under way finish and be saved; one that outlasts this is
-      // saved as cut short, and a restart fails it rather than lose or repeat it.
+      // Lets answers and steps already under way finish and be saved; a task that outlasts this
+      // stays saved as started, and a restart invokes it again.
       awaitIdle(CLOSE_GRACE);
     }
     services.journal().close();

@@ -17,6 +17,22 @@ public interface ExecutionStore {
    */
   void save(String executionArn, JsonNode snapshot);
 
-  /** Every snapshot saved so far, in no particular order. */
-  List<JsonNode> loadAll();
+  /**
+   * Every snapshot saved so far, in no particular order. A snapshot that cannot be read (cut short
+   * by a machine crash, edited by hand) is set aside and named, never making the others unreadable.
+   */
+  Loaded loadAll();
+
+  /**
+   * What {@link #loadAll()} found.
+   *
+   * @param snapshots the snapshots read
+   * @param setAside one line per snapshot that could not be read, saying where it was put
+   */
+  record Loaded(List<JsonNode> snapshots, List<String> setAside) {
+    public Loaded {
+      snapshots = List.copyOf(snapshots);
+      setAside = List.copyOf(setAside);
+    }
+  }
 }

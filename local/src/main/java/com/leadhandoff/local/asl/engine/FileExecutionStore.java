@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 public final class FileExecutionStore implements ExecutionStore {
   private static final String SUFFIX = ".json";
   private static final String TEMP_SUFFIX = ".tmp";
+  private static final String UNREADABLE_SUFFIX = ".unreadable";
   private final Path folder;
 
   private FileExecutionStore(Path folder) {
@@ -42,7 +44,9 @@ public final class FileExecutionStore implements ExecutionStore {
     try {
       Path temp = Files.createTempFile(folder, "execution", TEMP_SUFFIX);
       Json.MAPPER.writeValue(temp.toFile(), snapshot);
-      // Readers see the old snapshot or the new one, never half of one, even if the process dies.
+      // Readers see the old snapshot or the new one, never half of one, even after kill -9: the
+      // operating system keeps what was written once the process is gone. (As the DynamoDB
+      // engine's default durability, no fsync: a power cut may lose the latest saves.)
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot save the execution to " + target, e);
@@ -50,8 +54,9 @@ public final class FileExecutionStore implements ExecutionStore {
   }
 
   @Override
-  public List<JsonNode> loadAll() {
+  public Loaded loadAll() {
     List<JsonNode> snapshots = new ArrayList<>();
+    List<String> setAside = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
@@ -59,21 +64,35 @@ public final class FileExecutionStore implements ExecutionStore {
           // Left by a process that died mid-save; the snapshot it replaced is still whole.
           Files.deleteIfExists(file);
         } else if (name.endsWith(SUFFIX)) {
-          snapshots.add(read(file));
+          read(file).ifPresentOrElse(snapshots::add, () -> setAside.add(setAside(file)));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the executions folder " + folder, e);
     }
-    return snapshots;
+    return new Loaded(snapshots, setAside);
   }
 
-  private static JsonNode read(Path file) {
+  private static Optional<JsonNode> read(Path file) {
     try {
-      return Json.MAPPER.readTree(file.toFile());
+      JsonNode node = Json.MAPPER.readTree(file.toFile());
+      return node == null || !node.isObject() ? Optional.empty() : Optional.of(node);
     } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot read the saved execution " + file + "; delete the file to forget it", e);
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Moves an unreadable snapshot out of the way (a save is write-then-rename, so only a machine
+   * crash or a hand edit leaves one), so that it neither stops the runtime nor gets overwritten.
+   */
+  private static String setAside(Path file) {
+    Path aside = file.resolveSibling(file.getFileName() + UNREADABLE_SUFFIX);
+    try {
+      Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+      return file.getFileName() + " could not be read; moved to " + aside;
+    } catch (IOException e) {
+      return file.getFileName() + " could not be read (and could not be moved aside: " + e + ")";
     }
   }
 

@@ -16,6 +16,7 @@ import com.leadhandoff.local.asl.model.Program;
 import com.leadhandoff.local.asl.model.Retrier;
 import com.leadhandoff.local.asl.model.State;
 import com.leadhandoff.local.asl.model.SucceedState;
+import com.leadhandoff.local.asl.model.TaskResource;
 import com.leadhandoff.local.asl.model.TaskState;
 import com.leadhandoff.local.asl.model.WaitState;
 import com.leadhandoff.local.clock.RuntimeClock;
@@ -112,6 +113,8 @@ final class Interpreter {
       taskClosed(closed);
     } else if (signal instanceof Signal.Resume resume) {
       resume(resume);
+    } else if (signal instanceof Signal.ResumeTask resume) {
+      resumeTask(resume);
     } else if (signal instanceof Signal.Beat) {
       return; // handled by the checkpoint every signal ends with
     } else {
@@ -156,19 +159,7 @@ final class Interpreter {
     if (execution.isClosed()) {
       return;
     }
-    Snapshot.RunState saved = resume.saved().run();
-    Program program = execution.machine.definition().program();
-    Run run = newRun(program, Optional.empty(), -1, saved.lastEventId());
-    root = run;
-    run.stateName = saved.stateName();
-    run.stateInput = saved.stateInput();
-    run.enteredTime = saved.enteredTime();
-    run.retryCount = saved.retryCount();
-    // A changed definition may have more or fewer retriers; counters carry over where they exist.
-    run.retries = new int[retriers(current(run)).size()];
-    for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
-      run.retries[i] = saved.retries().get(i);
-    }
+    Run run = restoreRoot(resume.saved().run());
     Snapshot.Wait wait = resume.saved().awaiting();
     if (wait instanceof Snapshot.Wait.ForCallback callback) {
       TaskToken token = resume.token().orElseThrow();
@@ -187,6 +178,47 @@ final class Interpreter {
       Instant due = ((Snapshot.Wait.ForRetry) wait).due();
       run.waiting = new Waiting.RetryTimer(timerId, schedule(run, timerId, due));
     }
+  }
+
+  /**
+   * Carries on a restored execution that was in the middle of a Task state: the answer it had taken
+   * is recorded, or else the task is invoked again with its first token and deadline (at least
+   * once, as Lambda retries an invocation; the handlers are idempotent).
+   */
+  private void resumeTask(Signal.ResumeTask resume) {
+    armExecutionTimeout();
+    if (execution.isClosed()) {
+      return;
+    }
+    Snapshot.Progress.InTask saved = resume.saved();
+    Run run = restoreRoot(saved.run());
+    TaskState state = (TaskState) current(run);
+    run.attempt = new TaskAttempt(resume.token(), saved.startedAt());
+    if (saved.answer().isPresent()) {
+      TaskResult answer = saved.answer().get();
+      run.answer = answer;
+      resume.token().ifPresent(TaskToken::close);
+      later(run, () -> apply(run, guarded(() -> TaskRunner.resume(state, call(run), answer))));
+    } else {
+      later(run, () -> apply(run, start(run, state)));
+    }
+  }
+
+  /** The top-level run back in its saved state, before it carries on. */
+  private Run restoreRoot(Snapshot.RunState saved) {
+    Program program = execution.machine.definition().program();
+    Run run = newRun(program, Optional.empty(), -1, saved.lastEventId());
+    root = run;
+    run.stateName = saved.stateName();
+    run.stateInput = saved.stateInput();
+    run.enteredTime = saved.enteredTime();
+    run.retryCount = saved.retryCount();
+    // A changed definition may have more or fewer retriers; counters carry over where they exist.
+    run.retries = new int[retriers(current(run)).size()];
+    for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
+      run.retries[i] = saved.retries().get(i);
+    }
+    return run;
   }
 
   /** Runs on the clock thread: closes the execution at once, then lets the mailbox clean up. */
@@ -229,7 +261,8 @@ final class Interpreter {
         && run.waiting instanceof Waiting.Callback callback
         && callback.token() == closed.token()) {
       run.waiting = null;
-      // The answer was taken; from here on a restart must not put the run back to waiting.
+      // The answer was taken; saved with it, so a restart records this answer rather than wait.
+      run.answer = closed.result();
       checkpoint();
       TaskState state = (TaskState) current(run);
       later(
@@ -247,6 +280,8 @@ final class Interpreter {
     run.enteredTime = now();
     run.retryCount = 0;
     run.retries = new int[retriers(state).size()];
+    run.attempt = null;
+    run.answer = null;
     ObjectNode details = StateCall.details("name", name, "input", Json.write(input));
     details.putObject("inputDetails").put("truncated", false);
     call(run).emit(state.type() + "StateEntered", details);
@@ -255,8 +290,11 @@ final class Interpreter {
 
   /** Runs the state's own work: everything after StateEntered (and again on each retry). */
   private Step start(Run run, State state) {
+    if (state instanceof TaskState task && run.attempt == null) {
+      run.attempt = attempt(run, task);
+    }
     if (state instanceof TaskState) {
-      // Saved as busy before the Lambda runs: a restart must not run it (and send its email) again.
+      // Saved with its attempt before the Lambda runs: a restart invokes it again, same token.
       checkpoint();
     }
     StateCall call = call(run);
@@ -265,7 +303,7 @@ final class Interpreter {
           if (state instanceof PassState s) {
             return PassRunner.start(s, call);
           } else if (state instanceof TaskState s) {
-            return TaskRunner.start(s, call);
+            return TaskRunner.start(s, call, run.attempt);
           } else if (state instanceof ChoiceState s) {
             return ChoiceRunner.start(s, call);
           } else if (state instanceof WaitState s) {
@@ -277,6 +315,14 @@ final class Interpreter {
           }
           return startParallel(run, (ParallelState) state, call);
         });
+  }
+
+  private TaskAttempt attempt(Run run, TaskState state) {
+    boolean callback =
+        state.resource() instanceof TaskResource.LambdaInvoke invoke && invoke.waitForTaskToken();
+    Optional<TaskToken> token =
+        callback ? Optional.of(services.tokens().issue(execution, run.id)) : Optional.empty();
+    return new TaskAttempt(token, now());
   }
 
   private Step startWait(Run run, WaitState state, StateCall call) {
@@ -393,6 +439,8 @@ final class Interpreter {
     Duration delay = Backoff.delay(retrier, run.retries[index], services.random());
     run.retries[index]++;
     run.retryCount++;
+    run.attempt = null;
+    run.answer = null;
     long timerId = nextTimerId++;
     run.waiting = new Waiting.RetryTimer(timerId, schedule(run, timerId, now().plus(delay)));
   }
@@ -437,25 +485,30 @@ final class Interpreter {
     if (!root.alive) {
       return new Snapshot.Progress.Ended();
     }
+    if (waiting == null && root.attempt != null) {
+      TaskAttempt attempt = root.attempt;
+      return new Snapshot.Progress.InTask(
+          runState(root),
+          attempt.token().map(t -> t.value),
+          attempt.startedAt(),
+          Optional.ofNullable(root.answer));
+    }
     if (waiting == null) {
       return new Snapshot.Progress.Busy(root.stateName);
     }
     if (waiting instanceof Waiting.Branches) {
       return new Snapshot.Progress.InParallel(root.stateName);
     }
+    return new Snapshot.Progress.Suspended(runState(root), savedWait(waiting));
+  }
+
+  private static Snapshot.RunState runState(Run run) {
     List<Integer> retries = new ArrayList<>();
-    for (int count : root.retries) {
+    for (int count : run.retries) {
       retries.add(count);
     }
-    Snapshot.RunState run =
-        new Snapshot.RunState(
-            root.stateName,
-            root.stateInput,
-            root.enteredTime,
-            retries,
-            root.retryCount,
-            root.lastEventId);
-    return new Snapshot.Progress.Suspended(run, savedWait(waiting));
+    return new Snapshot.RunState(
+        run.stateName, run.stateInput, run.enteredTime, retries, run.retryCount, run.lastEventId);
   }
 
   private static Snapshot.Wait savedWait(Waiting waiting) {

@@ -19,8 +19,8 @@ final class Journal {
   }
 
   /**
-   * Stops saving. Once the engine is closing, a step cut short must stay saved as it was when it
-   * began, not as whatever the interrupted Lambda left behind, so that a restart fails it visibly.
+   * Stops saving. Once the engine is closing, a task cut short must stay saved as it was when it
+   * began, not as whatever the interrupted Lambda left behind, so that a restart invokes it again.
    */
   void close() {
     closed = true;

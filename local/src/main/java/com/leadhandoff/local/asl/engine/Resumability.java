@@ -23,8 +23,31 @@ final class Resumability {
       return Optional.of(
           "The local runtime stopped while state '"
               + busy.stateName()
-              + "' was running. It is not run again after the restart, since its work (a Lambda"
-              + " call, an email) may already have been done.");
+              + "' was running, and was saved by an older local runtime without what it needs"
+              + " to run it again.");
+    }
+    if (progress instanceof Progress.InTask task) {
+      String name = task.run().stateName();
+      State state = program.states().get(name);
+      boolean callback =
+          state instanceof TaskState t
+              && t.resource() instanceof TaskResource.LambdaInvoke invoke
+              && invoke.waitForTaskToken();
+      if (state instanceof TaskState && callback == task.token().isPresent()) {
+        return Optional.empty();
+      }
+      if (state == null) {
+        return Optional.of(
+            "The local runtime restarted with a state machine definition that has no state '"
+                + name
+                + "', where this execution was running a task.");
+      }
+      return Optional.of(
+          "The local runtime restarted with a state machine definition where state '"
+              + name
+              + "' is no longer "
+              + (task.token().isPresent() ? "a .waitForTaskToken task" : "a task of this kind")
+              + ", which this execution was running.");
     }
     if (progress instanceof Progress.InParallel parallel) {
       // Branch runs are not saved; a Parallel state is rare in this app and restarting its

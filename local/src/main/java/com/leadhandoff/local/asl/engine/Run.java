@@ -23,6 +23,12 @@ final class Run {
   long lastEventId;
   boolean alive = true;
 
+  /** The attempt of the current Task state whose result is not recorded yet; null otherwise. */
+  TaskAttempt attempt;
+
+  /** How the current callback task was answered, between taking the answer and recording it. */
+  TaskResult answer;
+
   Run(long id, Program program, Optional<Run> parent, int branchIndex, long lastEventId) {
     this.id = id;
     this.program = program;

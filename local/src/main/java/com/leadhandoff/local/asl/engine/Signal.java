@@ -20,6 +20,13 @@ sealed interface Signal {
    */
   record Resume(Snapshot.Progress.Suspended saved, Optional<TaskToken> token) implements Signal {}
 
+  /**
+   * Carry on an execution restored from a store in the middle of a Task state: invoke the task
+   * again with the same token and deadline ({@code token} registered before this is posted), or
+   * record the answer it had taken.
+   */
+  record ResumeTask(Snapshot.Progress.InTask saved, Optional<TaskToken> token) implements Signal {}
+
   /** A callback task got a heartbeat: nothing to do but save its new last beat. */
   record Beat() implements Signal {}
 

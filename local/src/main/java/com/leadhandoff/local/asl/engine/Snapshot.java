@@ -22,8 +22,26 @@ record Snapshot(ExecutionDescription description, List<HistoryEvent> history, Pr
     /** Started but no state entered yet, so nothing has run and it may simply begin. */
     record NotBegun() implements Progress {}
 
-    /** Was running the work of {@code stateName} (a Lambda, perhaps); unsafe to run again. */
+    /**
+     * Saved by an older engine while running the work of {@code stateName}, without what it needs
+     * to run it again; a restart fails it.
+     */
     record Busy(String stateName) implements Progress {}
+
+    /**
+     * In a Task state whose result was not recorded yet: its Lambda was about to run, was running,
+     * or (for a callback task) its answer had just been taken. A restart invokes the task again
+     * with the same input, token and deadline, as Lambda retries an invocation (handlers are
+     * idempotent), or, when {@code answer} is present, carries on with that answer.
+     *
+     * @param token the task token a {@code .waitForTaskToken} task was given, kept so that a link
+     *     already handed out still works
+     * @param startedAt when the task first started; its TimeoutSeconds counts from here
+     * @param answer how a callback task was answered, if it was
+     */
+    record InTask(
+        RunState run, Optional<String> token, Instant startedAt, Optional<TaskResult> answer)
+        implements Progress {}
 
     /** Inside Parallel state {@code stateName}; the engine does not resume branches. */
     record InParallel(String stateName) implements Progress {}

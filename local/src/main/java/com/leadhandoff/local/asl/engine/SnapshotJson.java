@@ -58,19 +58,56 @@ final class SnapshotJson {
       node.put("kind", "busy").put("stateName", busy.stateName());
     } else if (progress instanceof Progress.InParallel parallel) {
       node.put("kind", "inParallel").put("stateName", parallel.stateName());
+    } else if (progress instanceof Progress.InTask task) {
+      node.put("kind", "inTask");
+      runState(node, task.run());
+      task.token().ifPresent(t -> node.put("token", t));
+      node.put("startedAt", task.startedAt().toString());
+      task.answer().ifPresent(a -> node.set("answer", answer(a)));
     } else {
       Progress.Suspended suspended = (Progress.Suspended) progress;
-      RunState run = suspended.run();
       node.put("kind", "suspended");
-      node.put("stateName", run.stateName());
-      node.set("stateInput", run.stateInput());
-      node.put("enteredTime", run.enteredTime().toString());
-      run.retries().forEach(node.putArray("retries")::add);
-      node.put("retryCount", run.retryCount());
-      node.put("lastEventId", run.lastEventId());
+      runState(node, suspended.run());
       node.set("wait", wait(suspended.awaiting()));
     }
     return node;
+  }
+
+  private static void runState(ObjectNode node, RunState run) {
+    node.put("stateName", run.stateName());
+    node.set("stateInput", run.stateInput());
+    node.put("enteredTime", run.enteredTime().toString());
+    run.retries().forEach(node.putArray("retries")::add);
+    node.put("retryCount", run.retryCount());
+    node.put("lastEventId", run.lastEventId());
+  }
+
+  private static ObjectNode answer(TaskResult result) {
+    ObjectNode node = Json.object();
+    if (result instanceof TaskResult.Success success) {
+      node.put("kind", "success");
+      node.set("output", success.output());
+    } else if (result instanceof TaskResult.Failure failure) {
+      node.put("kind", "failure");
+      node.put("error", failure.error());
+      node.put("cause", failure.cause());
+    } else {
+      node.put("kind", "timedOut");
+      node.put("error", ((TaskResult.TimedOut) result).error());
+    }
+    return node;
+  }
+
+  private static TaskResult answer(JsonNode node) {
+    String kind = text(node, "kind");
+    return switch (kind) {
+      case "success" -> new TaskResult.Success(require(node, "output"));
+      case "failure" ->
+          new TaskResult.Failure(
+              optional(node, "error").orElse(null), optional(node, "cause").orElse(null));
+      case "timedOut" -> new TaskResult.TimedOut(text(node, "error"));
+      default -> throw new IllegalArgumentException("unknown answer kind '" + kind + "'");
+    };
   }
 
   private static ObjectNode wait(Wait wait) {
@@ -135,6 +172,14 @@ final class SnapshotJson {
       case "notBegun" -> new Progress.NotBegun();
       case "busy" -> new Progress.Busy(text(node, "stateName"));
       case "inParallel" -> new Progress.InParallel(text(node, "stateName"));
+      case "inTask" ->
+          new Progress.InTask(
+              runState(node),
+              optional(node, "token"),
+              instant(node, "startedAt"),
+              node.hasNonNull("answer")
+                  ? Optional.of(answer(node.get("answer")))
+                  : Optional.empty());
       case "suspended" -> new Progress.Suspended(runState(node), wait(require(node, "wait")));
       default -> throw new IllegalArgumentException("unknown progress kind '" + kind + "'");
     };
@@ -165,6 +210,26 @@ final class SnapshotJson {
       case "retry" -> new Wait.ForRetry(instant(node, "due"));
       default -> throw new IllegalArgumentException("unknown wait kind '" + kind + "'");
     };
+  }
+
+  /** The latest start, event or stop time in a saved snapshot; empty if it has none readable. */
+  static Optional<Instant> latestTime(JsonNode node) {
+    List<JsonNode> times = new ArrayList<>();
+    times.add(node.path("startDate"));
+    times.add(node.path("stopDate"));
+    node.path("history").forEach(e -> times.add(e.path("timestamp")));
+    Optional<Instant> latest = Optional.empty();
+    for (JsonNode time : times) {
+      try {
+        Instant t = Instant.parse(time.asText());
+        if (latest.isEmpty() || t.isAfter(latest.get())) {
+          latest = Optional.of(t);
+        }
+      } catch (java.time.format.DateTimeParseException e) {
+        // missing or unreadable: this snapshot tells nothing about the time
+      }
+    }
+    return latest;
   }
 
   private static JsonNode require(JsonNode node, String field) {

@@ -24,7 +24,12 @@ final class TaskRunner {
 
   private TaskRunner() {}
 
-  static Step start(TaskState state, StateCall call) {
+  /**
+   * Runs one attempt of the task.
+   *
+   * @param attempt its token (for a callback task) and when it first started
+   */
+  static Step start(TaskState state, StateCall call, TaskAttempt attempt) {
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
     Optional<Long> timeout = seconds(state.timeout(), effective, "TimeoutSecondsPath");
     Optional<Long> heartbeat = seconds(state.heartbeat(), effective, "HeartbeatSecondsPath");
@@ -34,10 +39,7 @@ final class TaskRunner {
       return direct(state, call, function.arn(), payload, timeout);
     }
     TaskResource.LambdaInvoke invoke = (TaskResource.LambdaInvoke) resource;
-    Optional<TaskToken> token =
-        invoke.waitForTaskToken()
-            ? Optional.of(call.services.tokens().issue(call.execution, call.run.id))
-            : Optional.empty();
+    Optional<TaskToken> token = attempt.token();
     JsonNode parameters;
     try {
       parameters = InputOutput.parameters(state.parameters(), call.scope(effective, token));
@@ -86,12 +88,13 @@ final class TaskRunner {
         StateCall.withOutput(
             StateCall.details("resourceType", LAMBDA, "resource", invoke.resourceName()),
             response));
-    // The timeout runs from when the task started, as in Step Functions.
+    // The timeout runs from when the task first started, as in Step Functions, also when a
+    // restart invoked it again.
     token
         .get()
         .arm(
             call.services.clock(),
-            timeout.map(startedAt::plusSeconds),
+            timeout.map(attempt.startedAt()::plusSeconds),
             heartbeat.map(Duration::ofSeconds));
     return new Step.Suspended(new Waiting.Callback(token.get()));
   }

@@ -55,14 +55,12 @@ final class TaskToken {
     return true;
   }
 
-  /** Starts the TimeoutSeconds and HeartbeatSeconds clocks of the waiting task. */
-  synchronized void arm(
-      RuntimeClock clock, Optional<Instant> deadline, Optional<Duration> heartbeat) {
-    this.deadline = deadline;
-    this.heartbeat = heartbeat;
-    this.lastBeat = clock.now();
-    deadline.ifPresent(due -> timeoutTimer = clock.schedule(due, () -> expire(ErrorNames.TIMEOUT)));
-    heartbeat.ifPresent(hb -> scheduleHeartbeat(clock, lastBeat.plus(hb)));
+  /**
+   * Starts the TimeoutSeconds and HeartbeatSeconds clocks of the waiting task; a deadline already
+   * past (a task invoked again after a restart keeps its first deadline) expires the token at once.
+   */
+  void arm(RuntimeClock clock, Optional<Instant> deadline, Optional<Duration> heartbeat) {
+    resume(clock, deadline, heartbeat, clock.now());
   }
 
   /**
