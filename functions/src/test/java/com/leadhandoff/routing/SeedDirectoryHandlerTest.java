@@ -248,7 +248,8 @@ class SeedDirectoryHandlerTest {
 
     JsonNode body = onlyPut().body();
     assertEquals("FAILED", body.get("Status").asText());
-    assertTrue(body.get("Reason").asText().contains("Requested resource not found"), body.toString());
+    assertTrue(
+        body.get("Reason").asText().contains("Requested resource not found"), body.toString());
   }
 
   @Test
