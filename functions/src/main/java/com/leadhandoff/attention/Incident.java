@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *     cause as given
  * @param cause the cause as Step Functions gave it, shortened
  * @param state the rest of the state at the failure, as indented JSON, shortened
+ * @param foundBy for a lead the watchdog found, what it found (one sentence); empty when the
+ *     workflow's own {@code Park Lead} step reports its failure
  */
 public record Incident(
     Optional<String> leadId,
@@ -26,7 +28,8 @@ public record Incident(
     String error,
     String message,
     String cause,
-    String state) {
+    String state,
+    Optional<String> foundBy) {
 
   static final String UNKNOWN = "unknown";
   // Ids are keys in DynamoDB; anything else (blank, spaces, huge) cannot be a stored lead's id.
@@ -46,7 +49,40 @@ public record Incident(
         text(error.path("Error")).orElse(UNKNOWN),
         readable(cause),
         cause.isBlank() ? "(none)" : shorten(cause, MAX_CAUSE),
-        shorten(pretty(withoutError(input)), MAX_STATE));
+        shorten(pretty(withoutError(input)), MAX_STATE),
+        Optional.empty());
+  }
+
+  /**
+   * What the watchdog found about a lead: an execution that ended badly (its error and cause), or a
+   * lead left past a bound (an error name of the watchdog's own and the finding as the cause).
+   *
+   * @param executionId the execution's ARN, or a name for the finding when there is none
+   * @param input the execution's input or the lead's state, as JSON text if it is JSON
+   * @param finding one sentence for the alert: what the watchdog saw and where
+   */
+  public static Incident foundByWatchdog(
+      Optional<String> leadId,
+      String executionId,
+      Optional<String> error,
+      Optional<String> cause,
+      String input,
+      String finding) {
+    String fullCause = cause.filter(c -> !c.isBlank()).orElse("");
+    JsonNode state;
+    try {
+      state = Json.MAPPER.readTree(input == null ? "" : input);
+    } catch (JsonProcessingException notJson) {
+      state = Json.MAPPER.getNodeFactory().textNode(input);
+    }
+    return new Incident(
+        leadId.filter(id -> LEAD_ID.matcher(id).matches()),
+        executionId,
+        error.filter(e -> !e.isBlank()).orElse(UNKNOWN),
+        readable(fullCause),
+        fullCause.isBlank() ? "(none)" : shorten(fullCause, MAX_CAUSE),
+        shorten(pretty(state == null ? Json.MAPPER.missingNode() : state), MAX_STATE),
+        Optional.of(finding));
   }
 
   private static Optional<String> text(JsonNode node) {

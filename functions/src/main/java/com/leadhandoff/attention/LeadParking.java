@@ -93,6 +93,7 @@ public final class LeadParking {
     model.put("incident", incident);
     model.put("leadId", incident.leadId().orElse(null));
     model.put("at", LeadSummary.time(now));
+    incident.foundBy().ifPresent(finding -> model.put("foundBy", finding));
     lead.ifPresent(
         l -> {
           model.put("lead", LeadSummary.of(l));
@@ -110,14 +111,17 @@ public final class LeadParking {
     details.put("executionId", incident.executionId());
     details.put("error", incident.error());
     details.put("cause", incident.message());
+    incident.foundBy().ifPresent(finding -> details.put("foundBy", "watchdog"));
     if (!closed.isEmpty()) {
       details.put("closedOffers", String.join(",", closed.stream().map(Offer::offerId).toList()));
     }
     return new HistoryEvent(
         now,
         NEEDS_ATTENTION,
-        "Workflow failed with "
-            + incident.error()
+        incident
+                .foundBy()
+                .map(finding -> "The watchdog found it: " + finding)
+                .orElse("Workflow failed with " + incident.error())
             + "; parked for a person to look at and the manager alerted"
             + (closed.isEmpty()
                 ? ""

@@ -33,7 +33,10 @@ public final class IntakeHandler
         new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
         new DynamoIntakeKeys(AwsClients.dynamo(), settings.require("INTAKE_KEYS_TABLE")),
         new StepFunctionsWorkflow(
-            AwsClients.stepFunctions(), settings.require("STATE_MACHINE_ARN")),
+            AwsClients.stepFunctions(),
+            settings.require("STATE_MACHINE_ARN"),
+            Duration.ofMillis(200),
+            settings.clock()),
         settings.clock(),
         duplicateWindow(settings),
         RedirectOrigins.parse(settings.get("ALLOWED_ORIGINS").orElse("")));

@@ -21,6 +21,22 @@ final class IntakeResponses {
       }
       return JsonResponses.json(202, Map.of("leadId", accepted.leadId()));
     }
+    if (result instanceof IntakeResult.Unavailable unavailable) {
+      // Not a 202: the lead is stored but nobody works on it yet. Retry-After tells the form (or
+      // the prospect's browser) when to post again; the same post completes this lead.
+      APIGatewayV2HTTPResponse response =
+          JsonResponses.json(
+              503,
+              new UnavailableBody(
+                  "The lead was stored but its handoff could not be started; send the same"
+                      + " request again (with the same Idempotency-Key, if you sent one) after"
+                      + " Retry-After seconds",
+                  unavailable.leadId()));
+      Map<String, String> headers = new java.util.HashMap<>(response.getHeaders());
+      headers.put("Retry-After", Long.toString(unavailable.retryAfter().toSeconds()));
+      response.setHeaders(headers);
+      return response;
+    }
     IntakeResult.Rejected rejected = (IntakeResult.Rejected) result;
     int status =
         switch (rejected.refusal()) {
@@ -31,6 +47,9 @@ final class IntakeResponses {
         };
     return JsonResponses.json(status, new ErrorBody(rejected.message(), rejected.errors()));
   }
+
+  /** The body of a 503: a sentence, and the lead a retry completes. */
+  record UnavailableBody(String message, String leadId) {}
 
   /** The error body: a sentence, then every bad field. */
   record ErrorBody(String message, List<FieldError> errors) {}

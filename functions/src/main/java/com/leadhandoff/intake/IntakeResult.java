@@ -15,6 +15,16 @@ public sealed interface IntakeResult {
   record Accepted(String leadId, Optional<String> redirect) implements IntakeResult {}
 
   /**
+   * The lead was stored but its workflow could not be started, even after retries: not
+   * acknowledged, so the client retries (the same {@code Idempotency-Key} or the same form post
+   * completes it); if it never does, the watchdog starts the workflow.
+   *
+   * @param leadId the stored lead, which a retry completes rather than duplicates
+   * @param retryAfter when the client should try again
+   */
+  record Unavailable(String leadId, java.time.Duration retryAfter) implements IntakeResult {}
+
+  /**
    * The request was refused and nothing was stored.
    *
    * @param message one sentence for the developer wiring up the form

@@ -7,6 +7,7 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.workflow.Workflow;
+import com.leadhandoff.workflow.WorkflowUnavailableException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ import java.util.Optional;
 public final class IntakeService {
   /** The largest body accepted, in bytes after base64 decoding. */
   public static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** History type of a lead stored whose workflow could not be started. */
+  public static final String START_FAILED = "START_FAILED";
+
+  /** What a 503 asks the client to wait before retrying. */
+  static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
   private final SubmissionParser parser = new SubmissionParser();
   private final SubmissionValidator validator;
@@ -174,7 +181,21 @@ public final class IntakeService {
     if (leads.create(Lead.received(leadId, now, valid.submission()))) {
       history.record(leadId, received(now, valid.submission()));
     }
-    workflow.start(leadId);
+    try {
+      workflow.start(leadId);
+    } catch (WorkflowUnavailableException e) {
+      // Not acknowledged: the keys stay unstarted, so the client's retry completes this lead, and
+      // the lead stays RECEIVED, in the watchdog's index, in case the client never retries.
+      history.record(
+          leadId,
+          new HistoryEvent(
+              clock.instant(),
+              START_FAILED,
+              "The workflow could not be started; the form was asked to retry, and the watchdog"
+                  + " starts it if nobody does",
+              Map.of("error", String.valueOf(e.getMessage()))));
+      return new IntakeResult.Unavailable(leadId, RETRY_AFTER);
+    }
     for (String key : held) {
       keys.markStarted(key, leadId);
     }

@@ -22,5 +22,13 @@ public enum LeadStatus {
    * The same email address as an open lead: merged into that lead (its history holds this
    * submission, its owner was told) and not handed off a second time.
    */
-  MERGED
+  MERGED;
+
+  /**
+   * Whether a workflow still has to move the lead on: RECEIVED and ROUTING. Every other status is
+   * final (an owner, marketing, or a person holds the lead), so only these are watched.
+   */
+  public boolean isOpen() {
+    return this == RECEIVED || this == ROUTING;
+  }
 }

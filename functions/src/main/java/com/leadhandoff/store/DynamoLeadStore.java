@@ -7,6 +7,7 @@ import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.scoring.Score;
+import com.leadhandoff.watchdog.WatchedLeads;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -27,10 +28,20 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * Besides the record's fields an item carries {@code emailKey} (the address lower-cased) and {@code
  * emailDomain}, the keys of the indexes {@code byEmail} and {@code byEmailDomain}, both sorted by
  * {@code receivedAt}: how a duplicate finds its open lead and a colleague the rep who owns their
- * company, without a scan.
+ * company, without a scan. While a lead's status is open it also carries {@code openStatus}, the
+ * key of the sparse index {@code byOpenStatus} the watchdog reads.
  */
-public final class DynamoLeadStore implements LeadStore, LeadArchive {
+public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLeads {
   static final String BY_EMAIL = "byEmail";
+  static final String BY_OPEN_STATUS = "byOpenStatus";
+
+  /**
+   * The sparse key of {@link #BY_OPEN_STATUS}: the status while it is open (RECEIVED, ROUTING),
+   * removed by the write that makes it final, so the index holds only leads a workflow still has to
+   * move on and the watchdog reads them without a scan.
+   */
+  static final String OPEN_STATUS = "openStatus";
+
   static final String BY_EMAIL_DOMAIN = "byEmailDomain";
 
   private final DynamoDbClient dynamo;
@@ -76,6 +87,9 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
     Map<String, AttributeValue> item = new HashMap<>(ItemCodec.toItem(lead));
     item.put("emailKey", AttributeValue.fromS(emailKey(lead.submission().email())));
     item.put("emailDomain", AttributeValue.fromS(lead.submission().emailDomain()));
+    if (lead.status().isOpen()) {
+      item.put(OPEN_STATUS, AttributeValue.fromS(lead.status().name()));
+    }
     try {
       dynamo.putItem(
           r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(leadId)"));
@@ -92,7 +106,7 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
             r.tableName(table)
                 .key(key(leadId))
                 .conditionExpression("attribute_exists(leadId)")
-                .updateExpression("SET score = :score, #status = :status")
+                .updateExpression("SET score = :score, #status = :status" + openStatus(status))
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(
                     Map.of(
@@ -107,7 +121,7 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
             r.tableName(table)
                 .key(key(leadId))
                 .conditionExpression("attribute_exists(leadId)")
-                .updateExpression("SET #status = :status")
+                .updateExpression("SET #status = :status" + openStatus(status))
                 .expressionAttributeNames(Map.of("#status", "status"))
                 .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name()))));
   }
@@ -120,7 +134,7 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
               r.tableName(table)
                   .key(key(leadId))
                   .conditionExpression("attribute_exists(leadId) AND attribute_not_exists(#owner)")
-                  .updateExpression("SET #owner = :owner, #status = :status")
+                  .updateExpression("SET #owner = :owner, #status = :status" + openStatus(status))
                   .expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
                   .expressionAttributeValues(
                       Map.of(
@@ -218,7 +232,8 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
                   .conditionExpression(
                       "attribute_exists(leadId) AND attribute_not_exists(#owner)"
                           + " AND (attribute_not_exists(mergedInto) OR mergedInto = :into)")
-                  .updateExpression("SET #status = :status, mergedInto = :into")
+                  .updateExpression(
+                      "SET #status = :status, mergedInto = :into" + openStatus(LeadStatus.MERGED))
                   .expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
                   .expressionAttributeValues(
                       Map.of(
@@ -228,6 +243,38 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive {
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  @Override
+  public List<Lead> inStatus(LeadStatus status, Instant receivedBefore) {
+    if (!status.isOpen()) {
+      return List.of();
+    }
+    return indexed(
+        BY_OPEN_STATUS,
+        () ->
+            dynamo
+                .queryPaginator(
+                    r ->
+                        r.tableName(table)
+                            .indexName(BY_OPEN_STATUS)
+                            .keyConditionExpression("openStatus = :status AND receivedAt < :before")
+                            .expressionAttributeValues(
+                                Map.of(
+                                    ":status", AttributeValue.fromS(status.name()),
+                                    ":before", AttributeValue.fromS(receivedBefore.toString()))))
+                .items()
+                .stream()
+                .map(item -> ItemCodec.fromItem(item, Lead.class))
+                .toList());
+  }
+
+  /**
+   * The clause that keeps {@code openStatus} in step with {@code :status} in the same write: set
+   * (to the same value) while open, removed once final.
+   */
+  private static String openStatus(LeadStatus status) {
+    return status.isOpen() ? ", " + OPEN_STATUS + " = :status" : " REMOVE " + OPEN_STATUS;
   }
 
   /** An address as the {@code byEmail} index keys it: letter case does not make another person. */

@@ -1,30 +1,95 @@
 package com.leadhandoff.workflow;
 
 import com.leadhandoff.json.Json;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** The workflow as an AWS Step Functions state machine. */
 public final class StepFunctionsWorkflow implements Workflow {
+  /** Attempts at a start, on top of the SDK's own retries of throttling and 5xx answers. */
+  static final int START_ATTEMPTS = 3;
+
+  /**
+   * A start answered with an execution that began this long before the call is the running one, not
+   * a new one (Lambda's and Step Functions' clocks agree far better than that).
+   */
+  private static final Duration SAME_CALL = Duration.ofSeconds(2);
+
   private final SfnClient sfn;
   private final String stateMachineArn;
+  private final Duration pause;
+  private final Clock clock;
 
   public StepFunctionsWorkflow(SfnClient sfn, String stateMachineArn) {
+    this(sfn, stateMachineArn, Duration.ofMillis(200), Clock.systemUTC());
+  }
+
+  /**
+   * @param pause the wait before the second attempt at a start, doubled before the third
+   * @param clock tells a new execution from the running one a start was answered with
+   */
+  public StepFunctionsWorkflow(SfnClient sfn, String stateMachineArn, Duration pause, Clock clock) {
     this.sfn = sfn;
     this.stateMachineArn = stateMachineArn;
+    this.pause = pause;
+    this.clock = clock;
   }
 
   @Override
   public void start(String leadId) {
+    launch(leadId);
+  }
+
+  @Override
+  public Launch launch(String leadId) {
     String input = Json.MAPPER.createObjectNode().put("leadId", leadId).toString();
+    SdkException last = null;
+    for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      Instant asked = clock.instant();
+      try {
+        StartExecutionResponse started =
+            sfn.startExecution(
+                r -> r.stateMachineArn(stateMachineArn).name(executionName(leadId)).input(input));
+        return started.startDate() != null && started.startDate().isBefore(asked.minus(SAME_CALL))
+            ? Launch.ALREADY_RUNNING
+            : Launch.STARTED;
+      } catch (ExecutionAlreadyExistsException e) {
+        // The one execution per lead ran before and is closed (or, never here, had another input).
+        return Launch.ALREADY_CLOSED;
+      } catch (SdkException e) {
+        last = e;
+        if (attempt < START_ATTEMPTS) {
+          backOff(attempt);
+        }
+      }
+    }
+    throw new WorkflowUnavailableException(
+        "Step Functions did not start execution "
+            + executionName(leadId)
+            + " after "
+            + START_ATTEMPTS
+            + " attempts: "
+            + last.getMessage(),
+        last);
+  }
+
+  private void backOff(int attempt) {
+    long millis = pause.toMillis() << (attempt - 1);
+    if (millis <= 0) {
+      return;
+    }
     try {
-      sfn.startExecution(
-          r -> r.stateMachineArn(stateMachineArn).name(executionName(leadId)).input(input));
-    } catch (ExecutionAlreadyExistsException e) {
-      // Started before (a retried request): the one execution per lead is already running or done.
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -5,14 +5,37 @@ public interface Workflow {
   /**
    * Starts the workflow for a stored lead. Idempotent: the execution is named after the lead, so a
    * retried start never creates a second run.
+   *
+   * @throws WorkflowUnavailableException when the service refused or failed every attempt
    */
   void start(String leadId);
+
+  /**
+   * Starts the lead's workflow unless it already has one, and says which: the watchdog's only way
+   * to learn whether a lead's execution runs. Step Functions answers a start with the name and
+   * input of a running execution with that execution, and refuses it once that execution closed.
+   *
+   * @throws WorkflowUnavailableException when the service refused or failed every attempt
+   */
+  default Launch launch(String leadId) {
+    throw new UnsupportedOperationException("This workflow cannot tell a new start from a repeat");
+  }
 
   /** Resumes a waiting offer task with its result (a JSON object). */
   Callback succeed(String taskToken, String outputJson);
 
   /** Resumes a waiting offer task with an error the state machine catches by name. */
   Callback fail(String taskToken, String error, String cause);
+
+  /** What a {@link #launch} found. */
+  enum Launch {
+    /** No execution existed; one was started now. */
+    STARTED,
+    /** The lead's execution was already running; nothing changed. */
+    ALREADY_RUNNING,
+    /** The lead's execution already ended; a lead can never run twice, so nothing changed. */
+    ALREADY_CLOSED
+  }
 
   /** What became of a callback. */
   enum Callback {

@@ -10,8 +10,12 @@ import com.leadhandoff.local.clock.RealClock;
 import com.leadhandoff.local.clock.RuntimeClock;
 import com.leadhandoff.local.clock.SavedTime;
 import com.leadhandoff.local.clock.ScaledClock;
+import com.leadhandoff.local.clock.VirtualClock;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.events.EventRules;
+import com.leadhandoff.local.events.ExecutionStatusEvents;
+import com.leadhandoff.local.events.Schedules;
 import com.leadhandoff.local.faults.Faults;
 import com.leadhandoff.local.lambda.LocalFunctions;
 import com.leadhandoff.local.ses.Outbox;
@@ -41,6 +45,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -182,10 +189,22 @@ public final class LocalRuntime implements AutoCloseable {
         new CustomResources(baseUrl, b.projectRoot.toAbsolutePath().getFileName().toString());
     server.mount(CustomResources.PATH, customResources);
 
+    // EventBridge: the template's rules hear every execution's status change, as on AWS.
+    EventRules eventRules;
+    try {
+      eventRules = new EventRules(template.eventRules(), functions);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateException(e.getMessage(), e);
+    }
     ExecutionEngine.Builder engineBuilder =
         ExecutionEngine.builder(clock, new FunctionInvoker(functions, faults))
             .region(LocalNames.REGION)
-            .accountId(LocalNames.ACCOUNT_ID);
+            .accountId(LocalNames.ACCOUNT_ID)
+            .onExecutionClosed(
+                closed ->
+                    eventRules.put(
+                        ExecutionStatusEvents.of(
+                            closed, LocalNames.REGION, LocalNames.ACCOUNT_ID)));
     dataDir.ifPresent(d -> engineBuilder.store(FileExecutionStore.in(d.resolve(EXECUTIONS))));
     engine = engineBuilder.build();
     started.push(engine);
@@ -221,8 +240,34 @@ public final class LocalRuntime implements AutoCloseable {
     }
     // Last, once every endpoint is up: a restored execution may carry on (and call them) at once.
     RestoredExecutions restored = engine.restoreExecutions();
+    started.push(
+        Schedules.start(
+            template.schedules(),
+            clock,
+            functions,
+            scheduleExecutor(),
+            note -> b.out.println("note: schedule " + note)));
     printUrls(b.out, template, server, dynamo, dataDir);
     printRestored(b.out, restored, dataDir);
+  }
+
+  /**
+   * Where scheduled invocations run: on the thread advancing a virtual clock, so a test that moves
+   * time on sees what they did; else on a thread of their own, never the clock's.
+   */
+  private Executor scheduleExecutor() {
+    if (clock instanceof VirtualClock) {
+      return Runnable::run;
+    }
+    ExecutorService executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "scheduler");
+              t.setDaemon(true);
+              return t;
+            });
+    started.push(executor::shutdown);
+    return executor;
   }
 
   private static void printRestored(

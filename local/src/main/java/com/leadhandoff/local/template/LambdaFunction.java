@@ -14,6 +14,8 @@ import java.util.Map;
  * @param timeoutSeconds the function's timeout
  * @param memorySize the function's memory in MB
  * @param routes the HttpApi routes that invoke it
+ * @param eventRules the EventBridge rules that invoke it
+ * @param schedules the EventBridge Scheduler schedules that invoke it
  */
 public record LambdaFunction(
     String logicalId,
@@ -23,7 +25,9 @@ public record LambdaFunction(
     Map<String, String> environment,
     int timeoutSeconds,
     int memorySize,
-    List<HttpRoute> routes) {
+    List<HttpRoute> routes,
+    List<EventRule> eventRules,
+    List<Schedule> schedules) {
   /** The function's ARN as other resources see it locally. */
   public String arn() {
     return LocalNames.functionArn(name);

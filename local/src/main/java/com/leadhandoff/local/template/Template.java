@@ -38,6 +38,16 @@ public record Template(
     return functions.stream().flatMap(f -> f.routes().stream()).toList();
   }
 
+  /** Every EventBridge rule of every function. */
+  public List<EventRule> eventRules() {
+    return functions.stream().flatMap(f -> f.eventRules().stream()).toList();
+  }
+
+  /** Every EventBridge Scheduler schedule of every function. */
+  public List<Schedule> schedules() {
+    return functions.stream().flatMap(f -> f.schedules().stream()).toList();
+  }
+
   /** The function with this name, if any. */
   public Optional<LambdaFunction> function(String name) {
     return functions.stream().filter(f -> f.name().equals(name)).findFirst();

@@ -186,12 +186,22 @@ final class TemplateReader {
 
     String name = intrinsics.resourceName(id);
     List<HttpRoute> routes = new ArrayList<>();
+    List<EventRule> eventRules = new ArrayList<>();
+    List<Schedule> schedules = new ArrayList<>();
     map(properties.get("Events"), where + ".Events")
         .forEach(
             (eventId, event) -> {
               String at = where + ".Events." + eventId;
               Map<String, Object> e = map(event, at);
               String type = String.valueOf(e.get("Type"));
+              if (type.equals("EventBridgeRule")) {
+                eventRules.add(eventRule(name, eventId, e, at));
+                return;
+              }
+              if (type.equals("ScheduleV2")) {
+                schedules.add(schedule(name, eventId, e, at));
+                return;
+              }
               if (!type.equals("HttpApi")) {
                 warnings.add(at + " (" + type + ") does not fire locally");
                 return;
@@ -228,7 +238,51 @@ final class TemplateReader {
         Map.copyOf(environment),
         integer(properties.get("Timeout"), 3, where + ".Timeout"),
         integer(properties.get("MemorySize"), 128, where + ".MemorySize"),
-        List.copyOf(routes));
+        List.copyOf(routes),
+        List.copyOf(eventRules),
+        List.copyOf(schedules));
+  }
+
+  @SuppressWarnings("unchecked")
+  private EventRule eventRule(String function, String eventId, Map<String, Object> e, String at) {
+    Map<String, Object> p = map(e.get("Properties"), at + ".Properties");
+    if (p.containsKey("EventBusName")) {
+      warnings.add(
+          at
+              + " listens on bus "
+              + p.get("EventBusName")
+              + "; locally only execution status changes are delivered");
+    }
+    if (p.containsKey("InputPath") || p.containsKey("InputTransformer")) {
+      warnings.add(
+          at + " InputPath and InputTransformer are not applied locally; the whole event is sent");
+    }
+    Object pattern = intrinsics.resolve(p.get("Pattern"), at + ".Properties.Pattern");
+    if (!(pattern instanceof Map<?, ?>)) {
+      throw new TemplateException(at + ".Properties.Pattern is missing or not a map");
+    }
+    Optional<String> input =
+        p.containsKey("Input")
+            ? Optional.of(intrinsics.string(p.get("Input"), at + ".Properties.Input"))
+            : Optional.empty();
+    return new EventRule(function, eventId, (Map<String, Object>) pattern, input);
+  }
+
+  private Schedule schedule(String function, String eventId, Map<String, Object> e, String at) {
+    Map<String, Object> p = map(e.get("Properties"), at + ".Properties");
+    if (!p.containsKey("ScheduleExpression")) {
+      throw new TemplateException(at + ".Properties.ScheduleExpression is missing");
+    }
+    String expression =
+        intrinsics.string(p.get("ScheduleExpression"), at + ".Properties.ScheduleExpression");
+    Optional<String> input =
+        p.containsKey("Input")
+            ? Optional.of(intrinsics.string(p.get("Input"), at + ".Properties.Input"))
+            : Optional.empty();
+    boolean enabled =
+        !p.containsKey("State")
+            || !"DISABLED".equals(intrinsics.string(p.get("State"), at + ".Properties.State"));
+    return new Schedule(function, eventId, expression, input, enabled);
   }
 
   private HttpApi httpApi(String id, Map<String, Object> properties) {

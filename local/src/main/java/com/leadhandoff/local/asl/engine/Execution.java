@@ -36,6 +36,7 @@ final class Execution {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final Set<TaskToken> tokens = ConcurrentHashMap.newKeySet();
   private Consumer<Signal> handler = signal -> {};
+  private Consumer<ExecutionDescription> onClosed = closed -> {};
 
   private final List<HistoryEvent> events = new ArrayList<>();
   private ExecutionStatus status = ExecutionStatus.RUNNING;
@@ -65,6 +66,11 @@ final class Execution {
 
   void setHandler(Consumer<Signal> handler) {
     this.handler = handler;
+  }
+
+  /** Who hears of this execution closing (the engine's status change listener). */
+  void setOnClosed(Consumer<ExecutionDescription> onClosed) {
+    this.onClosed = onClosed;
   }
 
   // ---- mailbox ----
@@ -154,6 +160,12 @@ final class Execution {
       cause = text(details, "cause");
     }
     tokens.forEach(TaskToken::close);
+    try {
+      onClosed.accept(describe());
+    } catch (RuntimeException e) {
+      // A listener's failure is its own (EventBridge delivery is best effort); the close stands.
+      System.err.println("execution " + arn + ": status change listener failed: " + e);
+    }
     return true;
   }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -61,6 +62,7 @@ public final class ExecutionEngine implements AutoCloseable {
   private final Map<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Object startLock = new Object();
+  private final Consumer<ExecutionDescription> onClosed;
 
   private ExecutionEngine(Builder builder) {
     this.clock = builder.clock;
@@ -77,6 +79,7 @@ public final class ExecutionEngine implements AutoCloseable {
               return t;
             });
     this.store = Optional.ofNullable(builder.store);
+    this.onClosed = builder.onClosed;
     this.services =
         new Services(clock, builder.lambda, tokens, builder.random, region, new Journal(store));
     clock.addSettleHook(this::awaitIdle);
@@ -172,6 +175,7 @@ public final class ExecutionEngine implements AutoCloseable {
           new Execution(
               arn, executionName, machine, inputText, inputJson, clock.now(), workers, quiescence);
       execution.setHandler(new Interpreter(execution, services)::handle);
+      execution.setOnClosed(onClosed);
       executions.put(arn, execution);
     }
     // Saved before it begins, so that a restart right now still finds (and begins) it.
@@ -305,6 +309,7 @@ public final class ExecutionEngine implements AutoCloseable {
             quiescence);
     execution.load(snapshot);
     execution.setHandler(new Interpreter(execution, services)::handle);
+    execution.setOnClosed(onClosed);
     executions.put(execution.arn, execution);
     return execution;
   }
@@ -472,6 +477,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private Random random = new Random();
     private int workers = Math.max(4, Runtime.getRuntime().availableProcessors());
     private ExecutionStore store;
+    private Consumer<ExecutionDescription> onClosed = closed -> {};
 
     private Builder(RuntimeClock clock, LambdaInvoker lambda) {
       this.clock = clock;
@@ -508,6 +514,17 @@ public final class ExecutionEngine implements AutoCloseable {
      */
     public Builder store(ExecutionStore store) {
       this.store = store;
+      return this;
+    }
+
+    /**
+     * Tells {@code listener} of every execution that closes (succeeded, failed, timed out,
+     * aborted), once, right after its final event, on the thread that closed it: the place an
+     * EventBridge "Execution Status Change" is emitted. It must not call back into this engine's
+     * closing execution; a listener's exception is logged and ignored.
+     */
+    public Builder onExecutionClosed(Consumer<ExecutionDescription> listener) {
+      this.onClosed = listener;
       return this;
     }
 

@@ -1,0 +1,29 @@
+package com.leadhandoff.watchdog;
+
+import com.leadhandoff.attention.Incident;
+import com.leadhandoff.attention.LeadParking;
+import com.leadhandoff.attention.ParkOutcome;
+import com.leadhandoff.ownership.AddressRelease;
+
+/**
+ * Parks a lead the watchdog found the way {@code Park Lead} parks a failed one: NEEDS_ATTENTION,
+ * open offers closed, the fallback manager alerted, a history entry, the address released.
+ */
+public final class Parker {
+  private final LeadParking parking;
+  private final AddressRelease addressRelease;
+
+  public Parker(LeadParking parking, AddressRelease addressRelease) {
+    this.parking = parking;
+    this.addressRelease = addressRelease;
+  }
+
+  /** Parks the incident's lead; a repeat for the same execution alerts once. */
+  public ParkOutcome park(Incident incident) {
+    ParkOutcome outcome = parking.park(incident);
+    if (outcome.leadMarked()) {
+      outcome.leadId().ifPresent(addressRelease::closed);
+    }
+    return outcome;
+  }
+}
