@@ -16,8 +16,8 @@ import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class CloseOfferHandlerTest {
   private static final int MAX_OFFERS = 3;
@@ -115,8 +115,7 @@ class CloseOfferHandlerTest {
         new DynamoCapacity(TestDynamo.client(), scenario.tables.get("RepsTable"));
     CloseOfferHandler counting =
         new CloseOfferHandler(
-            new DynamoOfferStore(
-                TestDynamo.client(), scenario.tables.get("OffersTable"), capacity),
+            new DynamoOfferStore(TestDynamo.client(), scenario.tables.get("OffersTable"), capacity),
             scenario.leads,
             scenario.history,
             scenario.mailer,
