@@ -243,7 +243,8 @@ class AcknowledgeLeadHandlerTest {
 
     // THEN the second changes no item: one acknowledgement on record, with the first promise
     assertEquals(afterFirst, TestDynamo.everything(tables));
-    assertEquals("2026-11-23T09:15:00Z", only(Acknowledgement.ACKNOWLEDGED).details().get("expectedBy"));
+    assertEquals(
+        "2026-11-23T09:15:00Z", only(Acknowledgement.ACKNOWLEDGED).details().get("expectedBy"));
     // AND the prospect is thanked once
     assertEquals("jana.keller@brightlane.de", onlyEmail().to());
     // AND it answers for the same lead, saying an earlier attempt did it (ResultPath is null)

@@ -169,6 +169,27 @@ class CloseOfferHandlerTest {
   }
 
   @Test
+  void sameInvocationTwice_declined_returnsTheSame_andWritesNothing() {
+    // GIVEN an offer the rep declined, just before Record Declined Offer (or Record Recycled Offer)
+    String token = scenario.offered();
+    scenario.clock.advance(Duration.ofMinutes(1));
+    scenario.decline(token);
+    var beforeFirst = TestDynamo.everything(scenario.tables);
+    int emailsBefore = scenario.mailer.sent().size();
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = close("DECLINED");
+    scenario.clock.advance(Duration.ofSeconds(30));
+    JsonNode second = close("DECLINED");
+
+    // THEN both return the same, so Offers Left? takes the same way, and neither writes or sends
+    assertEquals(first, second);
+    assertEquals("DECLINED", second.get("outcome").asText());
+    assertEquals(beforeFirst, TestDynamo.everything(scenario.tables));
+    assertEquals(emailsBefore, scenario.mailer.sent().size());
+  }
+
+  @Test
   void offersLeft_untilTheLastAttemptAllowed() {
     scenario.leads.create(OfferScenario.lead("Acme"));
     scenario.offer(route -> route.put("attempt", MAX_OFFERS - 1));

@@ -340,7 +340,8 @@ class MatchLeadHandlerTest {
     // emails nobody
     assertEquals(first, second);
     assertEquals(afterFirst, TestDynamo.everything(tables));
-    assertEquals(NOW.plus(Duration.ofDays(90)), claims.find("dana@acme.example").orElseThrow().expiresAt());
+    assertEquals(
+        NOW.plus(Duration.ofDays(90)), claims.find("dana@acme.example").orElseThrow().expiresAt());
     assertEquals(List.of(), mailer.sent());
   }
 
