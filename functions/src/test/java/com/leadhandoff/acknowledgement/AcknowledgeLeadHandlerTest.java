@@ -36,6 +36,7 @@ import com.leadhandoff.testing.TestDynamo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +60,14 @@ class AcknowledgeLeadHandlerTest {
   private final DynamoDirectory directory =
       new DynamoDirectory(TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable"));
   private final RecordingMailer mailer = new RecordingMailer();
+  private final MutableClock clock = new MutableClock(NOW);
   private final AcknowledgeLeadHandler handler =
       new AcknowledgeLeadHandler(
           new Acknowledgement(
               leads,
               history,
               mailer,
-              new MutableClock(NOW),
+              clock,
               new RulesTeamChooser(RoutingRules.bundled().orElseThrow(), directory),
               RouteLeadHandler.bundledPolicy().orElseThrow(),
               FollowUps.bundled()));
@@ -226,6 +228,74 @@ class AcknowledgeLeadHandlerTest {
     assertEquals(1, mailer.sent().size());
     assertEquals(1, history.of(leadId).size());
     assertEquals("ALREADY_ACKNOWLEDGED", retry.get("outcome").asText());
+  }
+
+  @Test
+  void sameInvocationTwice_thanksTheProspectOnce_andRecordsOneAcknowledgement() throws IOException {
+    // GIVEN a scored hot lead, just before Acknowledge Lead
+    scored(SubmissionBuilder.vpAskingForDemo().companySize(250).build(), Score.Tier.HOT);
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = run(EVENT);
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = run(EVENT);
+
+    // THEN the second changes no item: one acknowledgement on record, with the first promise
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(
+        "2026-11-23T09:15:00Z", only(Acknowledgement.ACKNOWLEDGED).details().get("expectedBy"));
+    // AND the prospect is thanked once
+    assertEquals("jana.keller@brightlane.de", onlyEmail().to());
+    // AND it answers for the same lead, saying an earlier attempt did it (ResultPath is null)
+    assertEquals(first.get("leadId"), second.get("leadId"));
+    assertEquals("ACKNOWLEDGED", first.get("outcome").asText());
+    assertEquals("ALREADY_ACKNOWLEDGED", second.get("outcome").asText());
+  }
+
+  @Test
+  void sameInvocationTwice_mergedLead_isThankedOnce_andRecordsOneAcknowledgement()
+      throws IOException {
+    // GIVEN a submission Match Lead merged into an open lead Ana accepted (Acknowledge Merged Lead)
+    Submission submission = SubmissionBuilder.vpAskingForDemo().build();
+    leads.create(Lead.received("lead-open", NOW.minusSeconds(600), submission));
+    leads.claimOwner(
+        "lead-open",
+        new Owner("ana-ruiz", "Ana Ruiz", "ana@sales.example.com", Owner.Role.REP),
+        LeadStatus.ACCEPTED);
+    leads.create(Lead.received(leadId, NOW.minusSeconds(2), submission));
+    assertTrue(leads.markMerged(leadId, "lead-open"));
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = run(EVENT);
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = run(EVENT);
+
+    // THEN the second changes no item, on either lead, and the prospect is thanked once
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals("lead-open", only(Acknowledgement.ACKNOWLEDGED).details().get("mergedInto"));
+    assertTrue(onlyEmail().text().contains("Ana Ruiz, who is already looking after"));
+    assertEquals(first.get("leadId"), second.get("leadId"));
+    assertEquals("ALREADY_ACKNOWLEDGED", second.get("outcome").asText());
+  }
+
+  @Test
+  void sameInvocationTwice_caughtFailure_isRecordedOnce_withTheSameResult() throws IOException {
+    // GIVEN a scored lead whose acknowledgement failed, just before Record Failed Acknowledgement
+    scored(SubmissionBuilder.vpAskingForDemo().build(), Score.Tier.HOT);
+
+    // WHEN the step is invoked, and invoked again with the same Catch output a little later
+    JsonNode first = run(FAILED_EVENT);
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = run(FAILED_EVENT);
+
+    // THEN the second returns the same, changes no item and sends nothing
+    assertEquals(first, second);
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(NOW, only(Acknowledgement.ACKNOWLEDGEMENT_FAILED).at());
+    assertEquals(List.of(), mailer.sent());
   }
 
   @Test

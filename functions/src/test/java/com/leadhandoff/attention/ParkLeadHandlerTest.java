@@ -174,6 +174,65 @@ class ParkLeadHandlerTest {
   }
 
   @Test
+  void sameInvocationTwice_parksOnce_alertsOnce_andGivesTheRepTheirPlaceBackOnce()
+      throws IOException {
+    // GIVEN a lead holding its address, with an open offer to a capped rep, just before Park Lead
+    givenLead();
+    claims.claim("dana@acme.example", leadId, RECEIVED.plus(Duration.ofDays(90)));
+    Rep ana =
+        new Rep(
+            "ana-ruiz",
+            "Ana Ruiz",
+            "ana@sales.example.com",
+            "inbound-sales",
+            true,
+            Optional.of(ZoneId.of("Europe/Madrid")),
+            1,
+            false,
+            Map.of(),
+            List.of(),
+            Optional.of(1),
+            Optional.empty());
+    assertTrue(capacity.reserve(ana, LocalDate.parse("2026-11-23")).isEmpty());
+    offers.put(
+        new Offer(
+            leadId,
+            "001",
+            1,
+            "inbound-sales",
+            ana.repId(),
+            ana.name(),
+            ana.email(),
+            "hash-" + leadId,
+            "task-token",
+            RECEIVED,
+            RECEIVED.plus(Duration.ofMinutes(15)),
+            OfferStatus.OPEN,
+            Optional.empty(),
+            Optional.empty()));
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    String first = invoke(event.toString());
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    String second = invoke(event.toString());
+
+    // THEN the second changes no item: one NEEDS_ATTENTION entry, the offer expired once, Ana's
+    // open offer given back once (and her turn credited once), the address still free
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals("001", onlyParkedEvent().details().get("closedOffers"));
+    assertEquals(LeadStatus.NEEDS_ATTENTION, leads.find(leadId).orElseThrow().status());
+    assertEquals(OfferStatus.EXPIRED, offers.find(leadId, "001").orElseThrow().status());
+    assertEquals("0", capacity.load("ana-ruiz").get("openOffers").n());
+    assertEquals(Optional.empty(), claims.find("dana@acme.example"));
+    // AND the fallback manager is alerted once
+    onlyAlert();
+    // AND it says the lead is marked, the alert having gone out the first time (ResultPath is null)
+    assertTrue(first.contains("\"leadMarked\":true,\"alerted\":true"), first);
+    assertTrue(second.contains("\"leadMarked\":true,\"alerted\":false"), second);
+  }
+
+  @Test
   void stateWithoutLeadId_stillAlerts() throws IOException {
     // GIVEN a failed state that carries no lead id
     ((ObjectNode) event.get("input")).remove("leadId");

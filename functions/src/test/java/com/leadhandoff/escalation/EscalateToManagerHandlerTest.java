@@ -214,6 +214,33 @@ class EscalateToManagerHandlerTest {
   }
 
   @Test
+  void sameInvocationTwice_managerIsMadeOwnerOnce_andAlertedOnce() throws IOException {
+    // GIVEN a lead three reps let pass, just before Escalate To Manager
+    givenTeams();
+    givenLead();
+    givenThreeAnsweredOffers("busy");
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    String first = invoke();
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    String second = invoke();
+
+    // THEN the second changes no item: the same owner, one ESCALATED entry
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(1, eventsOfType(Escalation.ESCALATED));
+    assertEquals(
+        new Owner("mo@sales.test", "Mo Manager", "mo@sales.test", Owner.Role.MANAGER),
+        leads.find(leadId).orElseThrow().owner().orElseThrow());
+    // AND the manager is alerted once
+    assertEquals(1, mailer.sent().size());
+    assertEquals(1, mailer.sentTo("mo@sales.test").size());
+    // AND it says an earlier attempt escalated it (the state machine discards the result)
+    assertTrue(first.contains("\"ESCALATED\""), first);
+    assertTrue(second.contains("\"ALREADY_ESCALATED\""), second);
+  }
+
+  @Test
   void attemptThatStoppedAfterClaiming_sendsTheAlertOnRetry() throws IOException {
     // GIVEN an earlier attempt made the manager the owner but failed before the alert
     givenTeams();

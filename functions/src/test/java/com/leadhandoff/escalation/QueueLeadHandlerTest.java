@@ -26,6 +26,7 @@ import com.leadhandoff.testing.TestDynamo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +45,9 @@ class QueueLeadHandlerTest {
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
+  private final MutableClock clock = new MutableClock(NOW);
   private final QueueLeadHandler handler =
-      new QueueLeadHandler(new LeadQueue(leads, history, mailer, new MutableClock(NOW), QUEUE));
+      new QueueLeadHandler(new LeadQueue(leads, history, mailer, clock, QUEUE));
 
   QueueLeadHandlerTest() throws IOException {}
 
@@ -107,6 +109,27 @@ class QueueLeadHandlerTest {
     assertEquals(1, mailer.sent().size());
     assertEquals(1, history.of(leadId).stream().filter(e -> e.type().equals("QUEUED")).count());
     assertEquals("QUEUE", retry.get("role").asText());
+  }
+
+  @Test
+  void sameInvocationTwice_queueOwnsItOnce_isAlertedOnce_andTheResultIsTheSame()
+      throws IOException {
+    // GIVEN a scored lead routing found nobody for, just before Queue Lead
+    givenScoredLead();
+    givenNoRep();
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = invoke();
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = invoke();
+
+    // THEN the second returns the same owner, changes no item and sends nothing more
+    assertEquals(first, second);
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(NOW, only(LeadQueue.QUEUED).at());
+    assertEquals(LeadStatus.QUEUED, leads.find(leadId).orElseThrow().status());
+    assertEquals(1, mailer.sent().size());
   }
 
   @Test

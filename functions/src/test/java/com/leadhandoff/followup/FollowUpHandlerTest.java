@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.email.Email;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
@@ -26,6 +27,7 @@ import com.leadhandoff.testing.TestDynamo;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,34 @@ class FollowUpHandlerTest {
     assertEquals(2, mailer.sent().size());
     assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
     assertTrue(result.contains("ALREADY_FOLLOWED_UP"), result);
+  }
+
+  @Test
+  void sameInvocationTwice_introducesTheRepOnce_andChangesNothingMore() throws IOException {
+    // GIVEN Ana accepted the lead, just before Follow Up
+    givenLead("Acme GmbH");
+    directory.save(new Rep("rep-ana", "Ana Ruiz", "ana.ruiz@sales.test", "emea", true));
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+    FollowUpHandler handler = handler(mailer);
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = Json.MAPPER.readTree(invoke(handler));
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = Json.MAPPER.readTree(invoke(handler));
+
+    // THEN the second changes no item: one FOLLOWED_UP entry, Ana still the owner
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
+    assertEquals(ANA, leads.find(leadId).orElseThrow().owner().orElseThrow());
+    // AND the prospect has one introduction and Ana one confirmation
+    assertEquals(1, mailer.sentTo("dana@acme.example").size());
+    assertEquals(1, mailer.sentTo("ana.ruiz@sales.test").size());
+    assertEquals(2, mailer.sent().size());
+    // AND it names the same rep, saying an earlier attempt followed up (ResultPath is null)
+    assertEquals(first.get("repId"), second.get("repId"));
+    assertEquals("FOLLOWED_UP", first.get("outcome").asText());
+    assertEquals("ALREADY_FOLLOWED_UP", second.get("outcome").asText());
   }
 
   @Test

@@ -46,9 +46,9 @@ class NurtureLeadHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final DynamoAddressClaims claims =
       new DynamoAddressClaims(TestDynamo.client(), tables.get("AddressClaimsTable"));
+  private final MutableClock clock = new MutableClock(NOW);
   private final NurtureLeadHandler handler =
-      new NurtureLeadHandler(
-          leads, history, MODEL, new MutableClock(NOW), new AddressRelease(leads, claims));
+      new NurtureLeadHandler(leads, history, MODEL, clock, new AddressRelease(leads, claims));
   private final String leadId = leadIdOf(EVENT);
 
   private static String leadIdOf(String event) {
@@ -107,6 +107,32 @@ class NurtureLeadHandlerTest {
     // THEN the history has one entry
     assertEquals(1, nurtured().size());
     assertFalse(retry.get("nurtured").booleanValue());
+  }
+
+  @Test
+  void sameInvocationTwice_handsTheLeadBackOnce_andChangesNothingMore() throws IOException {
+    // GIVEN an unqualified lead holding the claim on its address, just before Nurture Lead
+    Submission student = SubmissionBuilder.studentOnNewsletter().build();
+    scored(student);
+    claims.claim(student.email(), leadId, NOW.plus(Duration.ofDays(90)));
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = run();
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = run();
+
+    // THEN the second changes no item: one NURTURED entry, the same status, the address free
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(1, nurtured().size());
+    assertEquals(NOW, nurtured().get(0).at());
+    assertEquals(LeadStatus.NURTURE, leads.find(leadId).orElseThrow().status());
+    assertEquals(Optional.empty(), claims.find(student.email()));
+    // AND it answers for the same lead, saying an earlier attempt did the work (the state machine
+    // discards this result: Nurture Lead's ResultPath is null)
+    assertEquals(first.get("leadId"), second.get("leadId"));
+    assertTrue(first.get("nurtured").booleanValue());
+    assertFalse(second.get("nurtured").booleanValue());
   }
 
   @Test

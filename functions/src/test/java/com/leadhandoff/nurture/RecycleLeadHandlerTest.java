@@ -42,9 +42,9 @@ class RecycleLeadHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final DynamoAddressClaims claims =
       new DynamoAddressClaims(TestDynamo.client(), tables.get("AddressClaimsTable"));
+  private final MutableClock clock = new MutableClock(NOW);
   private final RecycleLeadHandler handler =
-      new RecycleLeadHandler(
-          leads, history, new MutableClock(NOW), new AddressRelease(leads, claims));
+      new RecycleLeadHandler(leads, history, clock, new AddressRelease(leads, claims));
   private final String leadId = field(EVENT, "leadId");
 
   private static String field(String json, String name) {
@@ -100,6 +100,31 @@ class RecycleLeadHandlerTest {
 
     assertEquals(1, recycled().size());
     assertFalse(retry.get("recycled").booleanValue());
+  }
+
+  @Test
+  void sameInvocationTwice_handsTheLeadBackOnce_andChangesNothingMore() throws IOException {
+    // GIVEN a lead being offered that holds the claim on its address, just before Recycle Lead
+    routing();
+    String email = leads.find(leadId).orElseThrow().submission().email();
+    claims.claim(email, leadId, NOW.plus(Duration.ofDays(90)));
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = run(EVENT);
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = run(EVENT);
+
+    // THEN the second changes no item: one RECYCLED entry, the same status, the address free
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(1, recycled().size());
+    assertEquals(NOW, recycled().get(0).at());
+    assertEquals(LeadStatus.RECYCLED, leads.find(leadId).orElseThrow().status());
+    assertEquals(Optional.empty(), claims.find(email));
+    // AND it answers for the same lead, saying an earlier attempt did the work
+    assertEquals(first.get("leadId"), second.get("leadId"));
+    assertTrue(first.get("recycled").booleanValue());
+    assertFalse(second.get("recycled").booleanValue());
   }
 
   @Test

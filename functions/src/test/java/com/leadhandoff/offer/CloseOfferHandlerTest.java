@@ -9,10 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.email.Email;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.store.DynamoCapacity;
+import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.testing.Fixtures;
+import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class CloseOfferHandlerTest {
   private static final int MAX_OFFERS = 3;
@@ -104,6 +109,52 @@ class CloseOfferHandlerTest {
   }
 
   @Test
+  void sameInvocationTwice_expiresOnce_tellsTheRepOnce_andGivesTheirCapacityBackOnce() {
+    // GIVEN an offer past its deadline whose rep holds one open offer, before Record Missed Offer
+    DynamoCapacity capacity =
+        new DynamoCapacity(TestDynamo.client(), scenario.tables.get("RepsTable"));
+    CloseOfferHandler counting =
+        new CloseOfferHandler(
+            new DynamoOfferStore(TestDynamo.client(), scenario.tables.get("OffersTable"), capacity),
+            scenario.leads,
+            scenario.history,
+            scenario.mailer,
+            scenario.clock,
+            MAX_OFFERS);
+    scenario.offered();
+    TestDynamo.client()
+        .putItem(
+            r ->
+                r.tableName(scenario.tables.get("RepsTable"))
+                    .item(
+                        Map.of(
+                            "repId", AttributeValue.fromS("load#rep-ana-ruiz"),
+                            "openOffers", AttributeValue.fromN("1"))));
+    scenario.clock.advance(Duration.ofMinutes(15));
+    String input =
+        ((ObjectNode) OfferScenario.json(Fixtures.event("close-offer.json")))
+            .put("reason", "TIMED_OUT")
+            .toString();
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = OfferScenario.run(counting, input);
+    var afterFirst = TestDynamo.everything(scenario.tables);
+    scenario.clock.advance(Duration.ofSeconds(30));
+    JsonNode second = OfferScenario.run(counting, input);
+
+    // THEN the second returns the same, so Accepted Meanwhile? and Offers Left? take the same way
+    assertEquals(first, second);
+    assertEquals("EXPIRED", second.get("outcome").asText());
+    // AND changes no item: one miss on record, the open offer given back and the turn credited once
+    assertEquals(afterFirst, TestDynamo.everything(scenario.tables));
+    assertEquals(List.of("OFFERED", "OFFER_EXPIRED"), scenario.historyTypes());
+    assertEquals("0", capacity.load("rep-ana-ruiz").get("openOffers").n());
+    assertEquals("1", capacity.load("rep-ana-ruiz").get("credits").n());
+    // AND the rep is told once
+    assertEquals(1, expiryEmails().size());
+  }
+
+  @Test
   void declined_reportsDeclined_andLeavesTheRecordingToTheAnswer() {
     String token = scenario.offered();
     scenario.clock.advance(Duration.ofMinutes(1));
@@ -115,6 +166,27 @@ class CloseOfferHandlerTest {
     assertTrue(closed.get("offersLeft").asBoolean());
     assertTrue(expiryEmails().isEmpty());
     assertEquals(List.of("OFFERED", "OFFER_DECLINED"), scenario.historyTypes());
+  }
+
+  @Test
+  void sameInvocationTwice_declined_returnsTheSame_andWritesNothing() {
+    // GIVEN an offer the rep declined, just before Record Declined Offer (or Record Recycled Offer)
+    String token = scenario.offered();
+    scenario.clock.advance(Duration.ofMinutes(1));
+    scenario.decline(token);
+    var beforeFirst = TestDynamo.everything(scenario.tables);
+    int emailsBefore = scenario.mailer.sent().size();
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = close("DECLINED");
+    scenario.clock.advance(Duration.ofSeconds(30));
+    JsonNode second = close("DECLINED");
+
+    // THEN both return the same, so Offers Left? takes the same way, and neither writes or sends
+    assertEquals(first, second);
+    assertEquals("DECLINED", second.get("outcome").asText());
+    assertEquals(beforeFirst, TestDynamo.everything(scenario.tables));
+    assertEquals(emailsBefore, scenario.mailer.sent().size());
   }
 
   @Test

@@ -12,6 +12,7 @@ import com.leadhandoff.email.Email;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.RecordingWorkflow;
+import com.leadhandoff.testing.TestDynamo;
 import com.leadhandoff.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
@@ -107,6 +108,39 @@ class RemindRepHandlerTest {
     assertEquals("ALREADY_SENT", again.get("result").asText());
     assertEquals(1, reminders().size());
     assertEquals(1, scenario.historyTypes().stream().filter("OFFER_REMINDED"::equals).count());
+  }
+
+  @Test
+  void sameInvocationTwice_withTheSameTaskToken_emailsOnce_andTheLinkStillResumesTheWait() {
+    // GIVEN an offer nobody answered for half of its window, just before Remind Rep
+    String link = scenario.offered();
+    scenario.clock.advance(Duration.ofSeconds(450));
+
+    // WHEN the step is invoked, and invoked again with the same input and task token
+    JsonNode first = remind();
+    var afterFirst = TestDynamo.everything(scenario.tables);
+    scenario.clock.advance(Duration.ofSeconds(30));
+    JsonNode second = remind();
+
+    // THEN the second changes no item: one reminder on record, the wait on the same token
+    assertEquals(afterFirst, TestDynamo.everything(scenario.tables));
+    assertEquals(1, scenario.historyTypes().stream().filter("OFFER_REMINDED"::equals).count());
+    assertEquals(reminderTaskToken(), scenario.offer().taskToken());
+    assertEquals(OfferStatus.OPEN, scenario.offer().status());
+    // AND the rep gets one reminder, and no callback is sent for the open offer
+    assertEquals(1, reminders().size());
+    assertTrue(scenario.workflow.callbacks().isEmpty());
+    // AND it reports the same reminder of the same offer, already sent (the state machine waits
+    // for the callback and never reads this output)
+    assertEquals(first.get("offerId"), second.get("offerId"));
+    assertEquals(first.get("reminder"), second.get("reminder"));
+    assertEquals("SENT", first.get("result").asText());
+    assertEquals("ALREADY_SENT", second.get("result").asText());
+    // AND the emailed link still resumes the one wait
+    assertEquals(200, scenario.accept(link).getStatusCode());
+    List<RecordingWorkflow.Sent> callbacks = scenario.workflow.callbacks();
+    assertEquals(1, callbacks.size());
+    assertEquals(reminderTaskToken(), callbacks.get(0).taskToken());
   }
 
   @Test

@@ -120,6 +120,29 @@ class MatchLeadHandlerTest {
   }
 
   @Test
+  void sameInvocationTwice_duplicate_isMergedOnce_withTheSameResult_andOneEmail()
+      throws IOException {
+    // GIVEN an open lead Ana owns and a new submission from the same address, before Match Lead
+    givenOpenLead("dana@acme.example", LeadStatus.ACCEPTED, Optional.of(ANA));
+    givenNewLead("dana@acme.example", "pricing-question", "Again");
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = invoke();
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = invoke();
+
+    // THEN the second returns the same, so Duplicate? takes the same branch
+    assertEquals(first, second);
+    assertTrue(second.get("merged").asBoolean(), second.toString());
+    // AND changes no item on either lead, and Ana is told once
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(1, count(OPEN_LEAD, DuplicateMerge.SUBMITTED_AGAIN));
+    assertEquals(1, count(leadId, DuplicateMerge.MERGED));
+    assertEquals("ana@sales.test", onlyEmail().to());
+  }
+
+  @Test
   void openLeadOfferedButNotAnswered_theRepHoldingTheOfferIsTold() throws IOException {
     givenOpenLead("dana@acme.example", LeadStatus.ROUTING, Optional.empty());
     givenOffer(1, "ana-ruiz", "Ana Ruiz", "ana@sales.test", OfferStatus.EXPIRED);
@@ -300,6 +323,26 @@ class MatchLeadHandlerTest {
     assertEquals(first, retry);
     assertEquals(leadId, claims.find("dana@acme.example").orElseThrow().holderLeadId());
     assertTrue(history.of(leadId).isEmpty());
+  }
+
+  @Test
+  void sameInvocationTwice_newLead_claimsItsAddressOnce_withTheSameResult() throws IOException {
+    // GIVEN a new submission from an address nobody holds, before Match Lead
+    givenNewLead("dana@acme.example", "demo-request", null);
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = invoke();
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = invoke();
+
+    // THEN the second returns the same, changes no item (the claim keeps its first expiry) and
+    // emails nobody
+    assertEquals(first, second);
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(
+        NOW.plus(Duration.ofDays(90)), claims.find("dana@acme.example").orElseThrow().expiresAt());
+    assertEquals(List.of(), mailer.sent());
   }
 
   @Test

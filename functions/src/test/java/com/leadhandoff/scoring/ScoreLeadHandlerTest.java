@@ -21,6 +21,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,11 @@ class ScoreLeadHandlerTest {
     leads.create(Lead.received(leadId, NOW.minusSeconds(5), submission));
   }
 
+  private final MutableClock clock = new MutableClock(NOW);
+
   private JsonNode run(ScoringModel model) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new ScoreLeadHandler(leads, history, model, new MutableClock(NOW))
+    new ScoreLeadHandler(leads, history, model, clock)
         .handleRequest(new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, null);
     return Json.MAPPER.readTree(out.toByteArray());
   }
@@ -122,6 +125,26 @@ class ScoreLeadHandlerTest {
     // THEN the first decision stands, once
     assertEquals(first, second);
     assertEquals(1, scoredEvents().size());
+    assertEquals(LeadStatus.ROUTING, leads.find(leadId).orElseThrow().status());
+  }
+
+  @Test
+  void sameInvocationTwice_returnsTheSameScore_andRecordsItOnce() throws IOException {
+    // GIVEN a stored lead, just before Score Lead
+    stored(SubmissionBuilder.vpAskingForDemo().build());
+
+    // WHEN the step is invoked, and invoked again with the same input a little later
+    JsonNode first = run(ScoringModels.bundled());
+    var afterFirst = TestDynamo.everything(tables);
+    clock.advance(Duration.ofMinutes(1));
+    JsonNode second = run(ScoringModels.bundled());
+
+    // THEN the second returns the same score, so Qualified? takes the same branch
+    assertEquals(first, second);
+    // AND changes no item: one SCORED entry, the same score and status
+    assertEquals(afterFirst, TestDynamo.everything(tables));
+    assertEquals(1, scoredEvents().size());
+    assertEquals(NOW, scoredEvents().get(0).at());
     assertEquals(LeadStatus.ROUTING, leads.find(leadId).orElseThrow().status());
   }
 

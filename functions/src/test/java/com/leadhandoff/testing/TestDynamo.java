@@ -8,9 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 
@@ -66,6 +69,24 @@ public final class TestDynamo {
               names.put(logicalId, name);
             });
     return names;
+  }
+
+  /**
+   * Every item of every table in {@code tables} (as {@link #tables()} returns them), by logical id,
+   * read consistently and in a stable order: two snapshots are equal when nothing was written.
+   */
+  public static Map<String, List<Map<String, AttributeValue>>> everything(
+      Map<String, String> tables) {
+    Map<String, List<Map<String, AttributeValue>>> all = new TreeMap<>();
+    tables.forEach(
+        (logicalId, table) ->
+            all.put(
+                logicalId,
+                CLIENT.scanPaginator(r -> r.tableName(table).consistentRead(true)).items().stream()
+                    .map(Map::copyOf)
+                    .sorted(Comparator.comparing(Object::toString))
+                    .toList()));
+    return all;
   }
 
   /** The repository's root folder (the parent of {@code functions/}). */
