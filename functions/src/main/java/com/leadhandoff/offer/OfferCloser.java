@@ -81,6 +81,11 @@ public final class OfferCloser {
               throw new IllegalStateException(
                   "Offer " + offerId + " of lead " + leadId + " is still open after " + reason);
         };
+    if (reason == Reason.TIMED_OUT && outcome == Outcome.EXPIRED && !expiryRecorded(current)) {
+      // An earlier try expired the offer and died before recording it (the process was killed,
+      // the Lambda timed out): this retry finishes its work rather than losing the record.
+      expired(current);
+    }
     if (reason == Reason.DECLINED && outcome != Outcome.DECLINED) {
       throw new IllegalStateException(
           "Offer " + offerId + " of lead " + leadId + " was reported declined but is " + outcome);
@@ -114,6 +119,14 @@ public final class OfferCloser {
                 "deadline", offer.deadline().toString())));
     mailer.send(
         EmailTemplates.render("offer-expired", offer.repEmail(), OfferSummary.of(lead, offer)));
+  }
+
+  private boolean expiryRecorded(Offer offer) {
+    return history.of(offer.leadId()).stream()
+        .anyMatch(
+            e ->
+                "OFFER_EXPIRED".equals(e.type())
+                    && offer.offerId().equals(e.details().get("offerId")));
   }
 
   private Offer find(String leadId, String offerId) {

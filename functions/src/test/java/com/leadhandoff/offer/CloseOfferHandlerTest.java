@@ -109,6 +109,25 @@ class CloseOfferHandlerTest {
   }
 
   @Test
+  void firstTryKilledAfterExpiring_theRetryRecordsTheMissAndTellsTheRep_once() {
+    // GIVEN the first try expired the offer and the process died before anything else
+    scenario.offered();
+    scenario.clock.advance(Duration.ofMinutes(15));
+    Offer offer = scenario.offer();
+    assertTrue(scenario.offers.expire(LEAD_ID, offer.offerId(), scenario.clock.instant()));
+
+    // WHEN the step is invoked again, twice
+    JsonNode retried = close("TIMED_OUT");
+    JsonNode again = close("TIMED_OUT");
+
+    // THEN the miss is recorded and the rep told, once
+    assertEquals("EXPIRED", retried.get("outcome").asText());
+    assertEquals("EXPIRED", again.get("outcome").asText());
+    assertEquals(1, expiryEmails().size());
+    assertEquals(List.of("OFFERED", "OFFER_EXPIRED"), scenario.historyTypes());
+  }
+
+  @Test
   void sameInvocationTwice_expiresOnce_tellsTheRepOnce_andGivesTheirCapacityBackOnce() {
     // GIVEN an offer past its deadline whose rep holds one open offer, before Record Missed Offer
     DynamoCapacity capacity =
