@@ -720,41 +720,10 @@ final class Parser {
         } while (peek() == COMMA);
       } else if (lx.isWord(pos, "ADD")) {
         seenAdd = once(seenAdd, "ADD");
-        do {
-          pos++;
-          Path path = path();
-          Ast.ValueOp value = literal();
-          AttributeValue v = value.value();
-          if (value != BROKEN
-              && !(v instanceof AttributeValue.N
-                  || v instanceof AttributeValue.SS
-                  || v instanceof AttributeValue.NS
-                  || v instanceof AttributeValue.BS)) {
-            defer(
-                OPERAND_TYPE,
-                "Incorrect operand type for operator or function; operator: ADD, operand type: "
-                    + Values.longTypeName(v));
-          }
-          adds.add(new UpdateExpression.Action(UpdateExpression.ADD, path, value));
-        } while (peek() == COMMA);
+        setActions(UpdateExpression.ADD, "ADD", true, adds);
       } else if (lx.isWord(pos, "DELETE")) {
         seenDelete = once(seenDelete, "DELETE");
-        do {
-          pos++;
-          Path path = path();
-          Ast.ValueOp value = literal();
-          AttributeValue v = value.value();
-          if (value != BROKEN
-              && !(v instanceof AttributeValue.SS
-                  || v instanceof AttributeValue.NS
-                  || v instanceof AttributeValue.BS)) {
-            defer(
-                OPERAND_TYPE,
-                "Incorrect operand type for operator or function; operator: DELETE, operand type: "
-                    + Values.longTypeName(v));
-          }
-          deletes.add(new UpdateExpression.Action(UpdateExpression.DELETE, path, value));
-        } while (peek() == COMMA);
+        setActions(UpdateExpression.DELETE, "DELETE", false, deletes);
       } else {
         throw syntax();
       }
@@ -774,6 +743,35 @@ final class Parser {
     }
     flush();
     return new UpdateExpression(actions, paths);
+  }
+
+  /**
+   * The comma-separated {@code path :value} actions of an ADD or DELETE clause. Both take a set
+   * operand of the attribute's type; ADD also takes a number (Developer Guide, "Update
+   * expressions": ADD and DELETE).
+   */
+  private void setActions(
+      int kind, String clause, boolean numbersToo, List<UpdateExpression.Action> actions) {
+    do {
+      pos++;
+      Path path = path();
+      Ast.ValueOp value = literal();
+      AttributeValue v = value.value();
+      boolean allowed =
+          v instanceof AttributeValue.SS
+              || v instanceof AttributeValue.NS
+              || v instanceof AttributeValue.BS
+              || numbersToo && v instanceof AttributeValue.N;
+      if (value != BROKEN && !allowed) {
+        defer(
+            OPERAND_TYPE,
+            "Incorrect operand type for operator or function; operator: "
+                + clause
+                + ", operand type: "
+                + Values.longTypeName(v));
+      }
+      actions.add(new UpdateExpression.Action(kind, path, value));
+    } while (peek() == COMMA);
   }
 
   private boolean once(boolean seen, String clause) {

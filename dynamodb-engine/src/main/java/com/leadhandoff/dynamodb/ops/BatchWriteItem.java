@@ -21,12 +21,7 @@ import java.util.Set;
 public final class BatchWriteItem implements Operation {
   @Override
   public ObjectNode apply(Request r) {
-    JsonNode requestItems = r.body.get("RequestItems");
-    if (requestItems == null || !requestItems.isObject() || requestItems.isEmpty()) {
-      throw DynamoDbException.validation(
-          "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint:"
-              + " Member must have length greater than or equal to 1");
-    }
+    JsonNode requestItems = r.requestItems();
     int total = 0;
     for (JsonNode t : requestItems) {
       total += t.size();

@@ -47,6 +47,17 @@ public final class Request {
     return v == null || v.isNull() ? MissingNode.getInstance() : v;
   }
 
+  /** A batch's {@code RequestItems}: table name → that table's requests, at least one table. */
+  public JsonNode requestItems() {
+    JsonNode requestItems = body.get("RequestItems");
+    if (requestItems == null || !requestItems.isObject() || requestItems.isEmpty()) {
+      throw DynamoDbException.validation(
+          "1 validation error detected: Value null at 'requestItems' failed to satisfy constraint:"
+              + " Member must have length greater than or equal to 1");
+    }
+    return requestItems;
+  }
+
   public boolean bool(String field) {
     return body.path(field).asBoolean(false);
   }
