@@ -1,5 +1,6 @@
 package com.leadhandoff.dynamodb.expr;
 
+import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.dynamodb.model.AttributeValue;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class Expressions {
    *     named in error messages
    */
   public static Condition condition(String text, String kind, ExpressionAttributes attributes) {
-    return new Parser(text, kind, attributes).condition();
+    return guarded(kind, () -> new Parser(text, kind, attributes).condition());
   }
 
   /**
@@ -40,12 +41,15 @@ public final class Expressions {
    * the caller checks the top-level names of {@link Update#paths()} against the key schema.
    */
   public static Update update(String text, ExpressionAttributes attributes) {
-    return new Parser(text, "UpdateExpression", attributes).update();
+    return guarded(
+        "UpdateExpression", () -> new Parser(text, "UpdateExpression", attributes).update());
   }
 
   /** A projection expression: the document paths to return. */
   public static List<Path> projection(String text, ExpressionAttributes attributes) {
-    return List.copyOf(new Parser(text, "ProjectionExpression", attributes).projection());
+    return guarded(
+        "ProjectionExpression",
+        () -> List.copyOf(new Parser(text, "ProjectionExpression", attributes).projection()));
   }
 
   /**
@@ -56,7 +60,23 @@ public final class Expressions {
    */
   public static KeyCondition keyCondition(
       String text, ExpressionAttributes attributes, String partitionKey, Optional<String> sortKey) {
-    return KeyConditions.parse(text, attributes, partitionKey, sortKey);
+    return guarded(
+        "KeyConditionExpression",
+        () -> KeyConditions.parse(text, attributes, partitionKey, sortKey));
+  }
+
+  /**
+   * Runs a parse whose recursion depth the input decides. Within the 4 KB expression limit,
+   * thousands of nested parentheses fit, which would exhaust the thread's stack: such input gets a
+   * ValidationException instead of a dropped connection.
+   */
+  private static <T> T guarded(String kind, java.util.function.Supplier<T> parse) {
+    try {
+      return parse.get();
+    } catch (StackOverflowError e) {
+      throw DynamoDbException.validation(
+          "Invalid " + kind + ": The expression is nested too deeply;");
+    }
   }
 
   /** A condition that holds for an item (absent item = empty map). */

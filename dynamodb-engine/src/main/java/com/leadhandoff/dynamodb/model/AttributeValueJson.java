@@ -24,8 +24,18 @@ public final class AttributeValueJson {
 
   private AttributeValueJson() {}
 
+  /**
+   * The most maps and lists one value may be wrapped in: DynamoDB accepts a scalar inside 31 and
+   * refuses 32 (Developer Guide, "Quotas": nested attribute depth of 32 levels).
+   */
+  static final int MAX_WRAPS = 31;
+
   /** Reads one attribute value. */
   public static AttributeValue read(JsonNode node) {
+    return read(node, 0);
+  }
+
+  private static AttributeValue read(JsonNode node, int wraps) {
     if (node == null || !node.isObject()) {
       throw DynamoDbException.serialization("Unexpected value type in payload");
     }
@@ -57,13 +67,14 @@ public final class AttributeValueJson {
         }
         yield new AttributeValue.Null();
       }
-      case "M" -> new AttributeValue.M(readItem(v));
+      case "M" -> new AttributeValue.M(readMap(v, wrap(wraps)));
       case "L" -> {
         if (!v.isArray()) {
           throw DynamoDbException.serialization("Unexpected value type in payload");
         }
         List<AttributeValue> list = new ArrayList<>();
-        v.forEach(e -> list.add(read(e)));
+        int inner = wrap(wraps);
+        v.forEach(e -> list.add(read(e, inner)));
         yield new AttributeValue.L(list);
       }
       case "SS" -> new AttributeValue.SS(set(v, "string", AttributeValueJson::text, t -> t));
@@ -78,8 +89,21 @@ public final class AttributeValueJson {
     };
   }
 
+  private static int wrap(int wraps) {
+    if (wraps + 1 > MAX_WRAPS) {
+      throw DynamoDbException.validation(
+          "Nesting Levels have exceeded supported limits: Attributes in the item have nested"
+              + " levels beyond supported limit");
+    }
+    return wraps + 1;
+  }
+
   /** Reads a map of attribute names to values (an item, a key, a map value). */
   public static Map<String, AttributeValue> readItem(JsonNode node) {
+    return readMap(node, 0);
+  }
+
+  private static Map<String, AttributeValue> readMap(JsonNode node, int wraps) {
     if (node == null || node.isNull()) {
       return new LinkedHashMap<>();
     }
@@ -89,7 +113,7 @@ public final class AttributeValueJson {
     Map<String, AttributeValue> item = new LinkedHashMap<>();
     for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> field = it.next();
-      item.put(field.getKey(), read(field.getValue()));
+      item.put(field.getKey(), read(field.getValue(), wraps));
     }
     return item;
   }

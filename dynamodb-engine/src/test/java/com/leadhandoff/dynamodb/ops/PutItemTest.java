@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -24,6 +25,42 @@ class PutItemTest extends EngineTest {
     assertEquals(item("pk", "a", "x", 1), r.attributes());
     assertEquals(
         item("pk", "a", "y", 2), ddb.getItem(b -> b.tableName(t).key(item("pk", "a"))).item());
+  }
+
+  /** Developer Guide, "Quotas": nested attribute depth — a scalar in 31 maps or lists, not 32. */
+  @Test
+  void valueNestedInThirtyOneMaps_isStored_butInThirtyTwo_isRefused() {
+    String t = table(null);
+    AttributeValue in31 = s("deep");
+    for (int i = 0; i < 31; i++) {
+      in31 = AttributeValue.fromM(Map.of("a", in31));
+    }
+    AttributeValue in32 = AttributeValue.fromL(java.util.List.of(in31));
+    Map<String, AttributeValue> ok = Map.of("pk", s("ok"), "v", in31);
+    ddb.putItem(b -> b.tableName(t).item(ok));
+    assertEquals(ok, ddb.getItem(b -> b.tableName(t).key(item("pk", "ok"))).item());
+
+    var e =
+        assertThrows(
+            DynamoDbException.class,
+            () -> ddb.putItem(b -> b.tableName(t).item(Map.of("pk", s("no"), "v", in32))));
+    assertEquals(
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels"
+            + " beyond supported limit",
+        e.awsErrorDetails().errorMessage());
+  }
+
+  /** Within the 4 KB limit, thousands of parentheses: an answer, never a dropped connection. */
+  @Test
+  void conditionOfTwoThousandNestedParentheses_isRefused_andTheServerAnswers() {
+    String t = table(null);
+    String deep = "(".repeat(2000) + "attribute_not_exists(pk)" + ")".repeat(2000);
+    var e =
+        assertThrows(
+            DynamoDbException.class,
+            () -> ddb.putItem(b -> b.tableName(t).item(item("pk", "a")).conditionExpression(deep)));
+    assertEquals("ValidationException", e.awsErrorDetails().errorCode());
+    ddb.putItem(b -> b.tableName(t).item(item("pk", "a")));
   }
 
   @Test
