@@ -46,6 +46,20 @@ public final class EngineBenchmark {
     void run(DynamoDbClient ddb, int thread, long i);
   }
 
+  /**
+   * The SDK's HTTP client: {@code -Dclient=apache} (the SDK's default sync client, the default
+   * here) or {@code urlconnection} (the JDK's, which Lead Handoff's functions use for cold start).
+   * The JDK's client writes a request's headers and body as two TCP segments without TCP_NODELAY,
+   * so each call can wait on Nagle's algorithm and the server's delayed ACK: it measures the client
+   * more than the engine.
+   */
+  private static software.amazon.awssdk.http.SdkHttpClient httpClient() {
+    if ("urlconnection".equals(System.getProperty("client", "apache"))) {
+      return UrlConnectionHttpClient.create();
+    }
+    return software.amazon.awssdk.http.apache.ApacheHttpClient.builder().maxConnections(64).build();
+  }
+
   public static void main(String[] args) throws Exception {
     // The JDK's URLConnection keeps at most 5 idle connections per host unless told otherwise.
     System.setProperty("http.maxConnections", "128");
@@ -75,7 +89,7 @@ public final class EngineBenchmark {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(httpClient())
                 .build();
         createTable(ddb);
         Map<String, Op> ops = new java.util.LinkedHashMap<>();
@@ -134,9 +148,11 @@ public final class EngineBenchmark {
         if (only != null) {
           ops.keySet().retainAll(Arrays.asList(only.split(",")));
         }
-        // Warm the JIT on the whole path (SDK, HTTP, engine) before anything is measured.
+        // Warm the JIT on the whole path (SDK, HTTP, engine) before anything is measured: C2 takes
+        // tens of seconds to settle on this path, and a short warm-up measures the interpreter.
+        int warmup = Integer.getInteger("warmup", 20);
         for (Op op : ops.values()) {
-          run(mode, "warm-up", op, ddb, 8, 2, false);
+          run(mode, "warm-up", op, ddb, 8, Math.max(1, warmup / ops.size()), false);
         }
         for (Map.Entry<String, Op> op : ops.entrySet()) {
           for (int threads : threadCounts) {
