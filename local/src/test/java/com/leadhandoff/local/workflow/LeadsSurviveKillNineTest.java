@@ -38,6 +38,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * The fault test of issue 10: leads are posted to the local runtime in a JVM of its own, offers in
@@ -64,8 +65,8 @@ class LeadsSurviveKillNineTest {
   /** Monday 08:00 in Berlin: the inbound team's whole working day lies ahead. */
   private static final String START = "2026-11-23T07:00:00Z";
 
-  /** While leads are driven: a 15-minute offer lasts 4.5 s, the 5-minute watchdog 1.5 s. */
-  private static final int DRIVE_SCALE = 200;
+  /** While leads are driven: a 15-minute offer lasts 9 s, the 5-minute watchdog 3 s. */
+  private static final int DRIVE_SCALE = 100;
 
   /** After the last restart: ladders (and a night, if the run got that far) end in seconds. */
   private static final int DRAIN_SCALE = 1200;
@@ -109,7 +110,9 @@ class LeadsSurviveKillNineTest {
       drive(runtime, leadsThisRound);
       runtime.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       kills++;
-      runtime = Runtime.start(data, kills < KILLS || acknowledged.size() < LEADS ? DRIVE_SCALE : DRAIN_SCALE);
+      runtime =
+          Runtime.start(
+              data, kills < KILLS || acknowledged.size() < LEADS ? DRIVE_SCALE : DRAIN_SCALE);
     }
     long drivenSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
@@ -119,6 +122,7 @@ class LeadsSurviveKillNineTest {
     try (DynamoDbClient dynamo = dynamo(runtime.dynamoUrl)) {
       long sweepNanos = TimeUnit.SECONDS.toNanos(300) / DRAIN_SCALE;
       long deadline = restarted + TimeUnit.SECONDS.toNanos(150);
+      long lastOpen = -1;
       while (true) {
         answerOffers(runtime, outbox(runtime));
         leads = leads(dynamo);
@@ -128,11 +132,19 @@ class LeadsSurviveKillNineTest {
         if (settled || System.nanoTime() > deadline) {
           break;
         }
+        long open = leads.values().stream().filter(l -> open(l)).count();
+        if (open != lastOpen) {
+          System.out.printf(
+              "LeadsSurviveKillNineTest: %d s after the last restart, %d leads open%n",
+              TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted), open);
+          lastOpen = open;
+        }
         runtime.process.waitFor(300, TimeUnit.MILLISECONDS);
       }
       leads = leads(dynamo);
     }
     JsonNode outbox = outbox(runtime);
+    String stuck = stuck(runtime, leads);
     String output = runtime.output.toString();
     runtime.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
@@ -159,16 +171,14 @@ class LeadsSurviveKillNineTest {
             TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted));
     System.out.println("LeadsSurviveKillNineTest " + summary);
     assertTrue(kills >= KILLS && acknowledged.size() >= LEADS, summary);
-    assertEquals(
-        List.of(),
-        problems,
-        summary + "\nlast runtime output:\n" + tail(output, 4000));
+    assertEquals(List.of(), problems, summary + "\nlast runtime output:\n" + tail(output, 4000));
   }
 
   /**
-   * Posts {@code count} leads in small concurrent bursts, answering the offers in the outbox between
-   * bursts, and returns at a random moment: after a random number of the last burst's answers came
-   * back, with the rest (and perhaps offer answers) still in flight, for the caller to kill.
+   * Posts {@code count} leads in small concurrent bursts, answering the offers in the outbox
+   * between bursts, and returns at a random moment: after a random number of the last burst's
+   * answers came back, with the rest (and perhaps offer answers) still in flight, for the caller to
+   * kill.
    */
   private void drive(Runtime runtime, int count) {
     int sent = 0;
@@ -270,14 +280,16 @@ class LeadsSurviveKillNineTest {
       String subject = email.path("subject").asText();
       Matcher named = NAMED.matcher(subject);
       if (named.find()) {
-        emailsByLead.computeIfAbsent(Integer.parseInt(named.group(1)), n -> new ArrayList<>())
+        emailsByLead
+            .computeIfAbsent(Integer.parseInt(named.group(1)), n -> new ArrayList<>())
             .add(email);
       } else {
         // emails to the prospect name the rep, not the lead: the address says whose they are
         String to = email.path("to").path(0).asText();
         Matcher buyer = Pattern.compile("^buyer(\\d+)@").matcher(to);
         if (buyer.find()) {
-          emailsByLead.computeIfAbsent(Integer.parseInt(buyer.group(1)), n -> new ArrayList<>())
+          emailsByLead
+              .computeIfAbsent(Integer.parseInt(buyer.group(1)), n -> new ArrayList<>())
               .add(email);
         }
       }
@@ -324,22 +336,30 @@ class LeadsSurviveKillNineTest {
         if (ownerEmails.size() != 1
             || !ownerEmail.equals(ownerEmails.get(0).path("to").path(0).asText())) {
           problems.add(
-              who + " is " + status + " owned by " + ownerEmail + " but was announced to "
+              who
+                  + " is "
+                  + status
+                  + " owned by "
+                  + ownerEmail
+                  + " but was announced to "
                   + recipients(ownerEmails));
         }
         if (status.equals("ACCEPTED")) {
           String repName = owner.containsKey("name") ? owner.get("name").s() : "?";
           if (intros.size() != 1 || !intros.get(0).path("subject").asText().contains(repName)) {
             problems.add(
-                who + " accepted by " + repName + " but the prospect got intros " + subjects(intros));
+                who
+                    + " accepted by "
+                    + repName
+                    + " but the prospect got intros "
+                    + subjects(intros));
           }
         }
       } else if (Set.of("NURTURE", "RECYCLED", "MERGED", "NEEDS_ATTENTION").contains(status)) {
         if (!role.isEmpty() && !status.equals("NEEDS_ATTENTION")) {
           problems.add(who + " is " + status + " yet owned by " + owner);
         }
-        if (status.equals("NEEDS_ATTENTION")
-            && withSubject(emails, "Needs attention").isEmpty()) {
+        if (status.equals("NEEDS_ATTENTION") && withSubject(emails, "Needs attention").isEmpty()) {
           problems.add(who + " needs attention but nobody was alerted");
         }
       } else {
@@ -350,6 +370,49 @@ class LeadsSurviveKillNineTest {
       }
     }
     return problems;
+  }
+
+  /** The executions of a few leads still open, with their last events, to tell why. */
+  private static String stuck(Runtime runtime, Map<String, Map<String, AttributeValue>> leads) {
+    StringBuilder out = new StringBuilder();
+    List<String> open =
+        leads.values().stream().filter(l -> open(l)).map(l -> l.get("leadId").s()).limit(5).toList();
+    try (SfnClient sfn = sfn(runtime.baseUrl)) {
+      for (String leadId : open) {
+        String arn =
+            "arn:aws:states:us-east-1:000000000000:execution:LeadHandoffStateMachine:" + leadId;
+        try {
+          List<String> events =
+              sfn.getExecutionHistory(r -> r.executionArn(arn).reverseOrder(true).maxResults(4))
+                  .events()
+                  .stream()
+                  .map(e -> e.typeAsString() + " " + e.timestamp())
+                  .toList();
+          out.append("open ")
+              .append(leadId)
+              .append(' ')
+              .append(leads.get(leadId).get("status").s())
+              .append(": ")
+              .append(sfn.describeExecution(r -> r.executionArn(arn)).statusAsString())
+              .append(' ')
+              .append(events)
+              .append('\n');
+        } catch (RuntimeException e) {
+          out.append("open ").append(leadId).append(": ").append(e).append('\n');
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  private static SfnClient sfn(URI base) {
+    return SfnClient.builder()
+        .httpClient(UrlConnectionHttpClient.create())
+        .endpointOverride(base.resolve("/_aws/sfn"))
+        .region(Region.US_EAST_1)
+        .credentialsProvider(
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+        .build();
   }
 
   private static List<JsonNode> withSubject(List<JsonNode> emails, String part) {
