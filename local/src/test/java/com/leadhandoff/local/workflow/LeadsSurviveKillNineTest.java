@@ -73,6 +73,7 @@ class LeadsSurviveKillNineTest {
 
   private static final int KILLS = Integer.getInteger("leadhandoff.fault.kills", 20);
   private static final int LEADS = Integer.getInteger("leadhandoff.fault.leads", 500);
+
   /** Open leads (received or being offered) the driver lets build up before it posts more. */
   private static final int MAX_OPEN = 40;
 
