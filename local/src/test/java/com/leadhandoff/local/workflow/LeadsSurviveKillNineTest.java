@@ -155,6 +155,7 @@ class LeadsSurviveKillNineTest {
 
     // THEN every acknowledged lead has one owner or a final status, and no email went out twice
     List<String> problems = check(leads, outbox);
+    problems.addAll(SAVE_PROBLEMS);
     Map<String, Integer> statuses = new TreeMap<>();
     acknowledged.values().stream()
         .map(leads::get)
@@ -538,6 +539,10 @@ class LeadsSurviveKillNineTest {
     return text.length() <= chars ? text : text.substring(text.length() - chars);
   }
 
+  /** Lines of any runtime saying an execution was not saved or not loaded again. */
+  private static final List<String> SAVE_PROBLEMS =
+      java.util.Collections.synchronizedList(new ArrayList<>());
+
   /** A local runtime in a child JVM, its output collected. */
   private static final class Runtime {
     final Process process;
@@ -584,6 +589,9 @@ class LeadsSurviveKillNineTest {
                   String line;
                   while ((line = in.readLine()) != null) {
                     output.append(line).append('\n');
+                    if (line.contains("could not be saved") || line.contains("not loaded")) {
+                      SAVE_PROBLEMS.add(line);
+                    }
                     Matcher api = API.matcher(line);
                     if (urls[0] == null && api.find()) {
                       urls[0] = api.group(1);
