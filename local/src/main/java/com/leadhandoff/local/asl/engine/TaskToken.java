@@ -75,12 +75,15 @@ final class TaskToken {
       Instant lastBeat) {
     Optional<String> overdue;
     synchronized (this) {
-      if (!open) {
-        return;
-      }
+      // Kept also when an answer closed the token before it was armed (a rep who clicks while the
+      // offer's Lambda is still returning): the execution is saved as waiting on it until the
+      // answer is taken, and a waiting task without its clocks could not be saved.
       this.deadline = deadline;
       this.heartbeat = heartbeat;
       this.lastBeat = lastBeat;
+      if (!open) {
+        return;
+      }
       Optional<Instant> beatDue = heartbeat.map(lastBeat::plus);
       overdue = overdue(clock.now(), deadline, beatDue);
       if (overdue.isEmpty()) {
