@@ -9,7 +9,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs the engine as a standalone server, as DynamoDB Local is run. */
+/** Runs the engine as a standalone server: {@code java -jar dynamodb-engine.jar --port 8000}. */
 @Command(
     name = "dynamodb-engine",
     mixinStandardHelpOptions = true,
