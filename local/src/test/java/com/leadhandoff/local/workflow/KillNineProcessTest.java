@@ -3,24 +3,19 @@ package com.leadhandoff.local.workflow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.leadhandoff.local.Main;
 import com.leadhandoff.local.Projects;
 import com.leadhandoff.local.template.Template;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,9 +37,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
  * an offer (or its end), and no execution fails because the process died.
  */
 class KillNineProcessTest {
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  private static final Pattern API = Pattern.compile("API\\s+(http://\\S+)");
   private static final Pattern LEAD_ID = Pattern.compile("\"leadId\"\\s*:\\s*\"([^\"]+)\"");
   private static final int LEADS = 16;
 
@@ -54,13 +46,13 @@ class KillNineProcessTest {
   void killedMidBurst_everyAcceptedLeadCarriesOnAfterTheRestart_andNoExecutionFails()
       throws Exception {
     // GIVEN a runtime in its own JVM, sent a burst of leads, killed while they run
-    Runtime first = Runtime.start(data);
+    ChildRuntime first = start(data);
     List<String> accepted = postBurst(first.baseUrl);
     first.process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     assertTrue(!accepted.isEmpty(), "no lead was accepted before the kill");
 
     // WHEN it starts again on the same data folder
-    Runtime second = Runtime.start(data);
+    ChildRuntime second = start(data);
     try (SfnClient sfn = sfn(second.baseUrl)) {
       // THEN every accepted lead's execution reaches an offer (or ends), and none failed
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
@@ -172,65 +164,7 @@ class KillNineProcessTest {
         .build();
   }
 
-  /** A local runtime in a child JVM, its output collected. */
-  private static final class Runtime {
-    final Process process;
-    final URI baseUrl;
-    final StringBuffer output;
-
-    private Runtime(Process process, URI baseUrl, StringBuffer output) {
-      this.process = process;
-      this.baseUrl = baseUrl;
-      this.output = output;
-    }
-
-    static Runtime start(Path data) throws IOException, InterruptedException {
-      List<String> command =
-          List.of(
-              JAVA,
-              "-cp",
-              System.getProperty("java.class.path"),
-              Main.class.getName(),
-              "--project",
-              Projects.root().toString(),
-              "--data-dir",
-              data.toString(),
-              "--port",
-              "0");
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      StringBuffer output = new StringBuffer();
-      CountDownLatch up = new CountDownLatch(1);
-      String[] api = new String[1];
-      Thread drain =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = in.readLine()) != null) {
-                    output.append(line).append('\n');
-                    Matcher m = API.matcher(line);
-                    if (api[0] == null && m.find()) {
-                      api[0] = m.group(1);
-                    }
-                    if (line.contains("Press Ctrl-C")) {
-                      up.countDown();
-                    }
-                  }
-                } catch (IOException e) {
-                  // the process was killed
-                }
-                up.countDown();
-              },
-              "child-output");
-      drain.setDaemon(true);
-      drain.start();
-      if (!up.await(60, TimeUnit.SECONDS) || api[0] == null) {
-        process.destroyForcibly();
-        throw new AssertionError("the runtime did not start:\n" + output);
-      }
-      return new Runtime(process, URI.create(api[0]), output);
-    }
+  private static ChildRuntime start(Path data) throws IOException, InterruptedException {
+    return ChildRuntime.start(data, List.of(), List.of(), Duration.ofSeconds(60), line -> {});
   }
 }

@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.leadhandoff.local.Main;
-import com.leadhandoff.local.Projects;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +21,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -58,10 +52,6 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 // Run it with mvn -B -ntp verify -Pfault (20 kills, 500 leads) or -Psoak (100, 2,500).
 @EnabledIfSystemProperty(named = "leadhandoff.fault", matches = "true")
 class LeadsSurviveKillNineTest {
-  private static final String JAVA =
-      Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  private static final Pattern API = Pattern.compile("API\\s+(http://\\S+)");
-  private static final Pattern DYNAMO = Pattern.compile("DynamoDB\\s+(http://\\S+)");
   private static final Pattern LEAD_ID = Pattern.compile("\"leadId\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern OFFER = Pattern.compile("^New lead for you: Kim F(\\d+) \\(");
   private static final Pattern NAMED = Pattern.compile("Kim F(\\d+) \\(");
@@ -113,7 +103,7 @@ class LeadsSurviveKillNineTest {
       throws Exception {
     long started = System.nanoTime();
     // GIVEN a runtime in its own JVM, driven with leads and answers, killed again and again
-    Runtime runtime = Runtime.start(data, DRIVE_SCALE);
+    ChildRuntime runtime = start(data, DRIVE_SCALE);
     while (kills < KILLS || acknowledged.size() < LEADS) {
       int leadsThisRound = 5 + random.nextInt(Math.max(10, 2 * LEADS / Math.max(1, KILLS)));
       catchUp(runtime);
@@ -121,8 +111,7 @@ class LeadsSurviveKillNineTest {
       runtime.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       kills++;
       runtime =
-          Runtime.start(
-              data, kills < KILLS || acknowledged.size() < LEADS ? DRIVE_SCALE : DRAIN_SCALE);
+          start(data, kills < KILLS || acknowledged.size() < LEADS ? DRIVE_SCALE : DRAIN_SCALE);
     }
     long drivenSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
@@ -190,7 +179,7 @@ class LeadsSurviveKillNineTest {
    * that the leads in flight at each kill stay a few dozen and the run ends with little left to do;
    * gives up waiting after a minute and drives on.
    */
-  private void catchUp(Runtime runtime) {
+  private void catchUp(ChildRuntime runtime) {
     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     try (DynamoDbClient dynamo = dynamo(runtime.dynamoUrl)) {
       while (System.nanoTime() < giveUp) {
@@ -213,7 +202,7 @@ class LeadsSurviveKillNineTest {
    * answers came back, with the rest (and perhaps offer answers) still in flight, for the caller to
    * kill.
    */
-  private void drive(Runtime runtime, int count) {
+  private void drive(ChildRuntime runtime, int count) {
     int sent = 0;
     while (sent < count) {
       int burst = Math.min(count - sent, 1 + random.nextInt(8));
@@ -267,7 +256,7 @@ class LeadsSurviveKillNineTest {
    * earlier one may have died with the process). Returns the requests in flight.
    */
   private List<CompletableFuture<HttpResponse<String>>> answerOffers(
-      Runtime runtime, JsonNode outbox) {
+      ChildRuntime runtime, JsonNode outbox) {
     List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
     for (JsonNode email : outbox) {
       if (!OFFER.matcher(email.path("subject").asText()).find()) {
@@ -406,7 +395,8 @@ class LeadsSurviveKillNineTest {
   }
 
   /** The executions of a few leads still open, with their last events, to tell why. */
-  private static String stuck(Runtime runtime, Map<String, Map<String, AttributeValue>> leads) {
+  private static String stuck(
+      ChildRuntime runtime, Map<String, Map<String, AttributeValue>> leads) {
     StringBuilder out = new StringBuilder();
     List<String> open =
         leads.values().stream()
@@ -503,7 +493,7 @@ class LeadsSurviveKillNineTest {
     }
   }
 
-  private JsonNode outbox(Runtime runtime) {
+  private JsonNode outbox(ChildRuntime runtime) {
     try {
       HttpResponse<String> response =
           http.send(
@@ -548,80 +538,17 @@ class LeadsSurviveKillNineTest {
   private static final List<String> SAVE_PROBLEMS =
       java.util.Collections.synchronizedList(new ArrayList<>());
 
-  /** A local runtime in a child JVM, its output collected. */
-  private static final class Runtime {
-    final Process process;
-    final URI baseUrl;
-    final URI dynamoUrl;
-    final StringBuffer output;
-
-    private Runtime(Process process, URI baseUrl, URI dynamoUrl, StringBuffer output) {
-      this.process = process;
-      this.baseUrl = baseUrl;
-      this.dynamoUrl = dynamoUrl;
-      this.output = output;
-    }
-
-    static Runtime start(Path data, int timeScale) throws IOException, InterruptedException {
-      List<String> command =
-          List.of(
-              JAVA,
-              "-XX:TieredStopAtLevel=1",
-              "-Xshare:auto",
-              "-cp",
-              System.getProperty("java.class.path"),
-              Main.class.getName(),
-              "--project",
-              Projects.root().toString(),
-              "--data-dir",
-              data.toString(),
-              "--port",
-              "0",
-              "--time-scale",
-              Integer.toString(timeScale),
-              "--start-time",
-              START);
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      StringBuffer output = new StringBuffer();
-      CountDownLatch up = new CountDownLatch(1);
-      String[] urls = new String[2];
-      Thread drain =
-          new Thread(
-              () -> {
-                try (BufferedReader in =
-                    new BufferedReader(
-                        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                  String line;
-                  while ((line = in.readLine()) != null) {
-                    output.append(line).append('\n');
-                    if (line.contains("could not be saved") || line.contains("not loaded")) {
-                      SAVE_PROBLEMS.add(line);
-                    }
-                    Matcher api = API.matcher(line);
-                    if (urls[0] == null && api.find()) {
-                      urls[0] = api.group(1);
-                    }
-                    Matcher dynamo = DYNAMO.matcher(line);
-                    if (urls[1] == null && dynamo.find()) {
-                      urls[1] = dynamo.group(1);
-                    }
-                    if (line.contains("Press Ctrl-C")) {
-                      up.countDown();
-                    }
-                  }
-                } catch (IOException e) {
-                  // the process was killed
-                }
-                up.countDown();
-              },
-              "child-output");
-      drain.setDaemon(true);
-      drain.start();
-      if (!up.await(90, TimeUnit.SECONDS) || urls[0] == null || urls[1] == null) {
-        process.destroyForcibly();
-        throw new AssertionError("the runtime did not start:\n" + output);
-      }
-      return new Runtime(process, URI.create(urls[0]), URI.create(urls[1]), output);
-    }
+  private static ChildRuntime start(Path data, int timeScale)
+      throws IOException, InterruptedException {
+    return ChildRuntime.start(
+        data,
+        List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto"),
+        List.of("--time-scale", Integer.toString(timeScale), "--start-time", START),
+        Duration.ofSeconds(90),
+        line -> {
+          if (line.contains("could not be saved") || line.contains("not loaded")) {
+            SAVE_PROBLEMS.add(line);
+          }
+        });
   }
 }
