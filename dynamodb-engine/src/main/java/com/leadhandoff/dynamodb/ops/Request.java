@@ -47,6 +47,22 @@ public final class Request {
     return v == null || v.isNull() ? MissingNode.getInstance() : v;
   }
 
+  /** A transaction's {@code TransactItems}: 1 to 100 actions. */
+  public JsonNode transactItems() {
+    JsonNode items = body.get("TransactItems");
+    if (items == null || !items.isArray() || items.isEmpty()) {
+      throw DynamoDbException.validation(
+          "1 validation error detected: Value null at 'transactItems' failed to satisfy"
+              + " constraint: Member must have length greater than or equal to 1");
+    }
+    if (items.size() > 100) {
+      throw DynamoDbException.validation(
+          "1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy"
+              + " constraint: Member must have length less than or equal to 100");
+    }
+    return items;
+  }
+
   /** A batch's {@code RequestItems}: table name → that table's requests, at least one table. */
   public JsonNode requestItems() {
     JsonNode requestItems = body.get("RequestItems");

@@ -20,17 +20,7 @@ import java.util.Set;
 public final class TransactGetItems implements Operation {
   @Override
   public ObjectNode apply(Request r) {
-    JsonNode items = r.body.get("TransactItems");
-    if (items == null || !items.isArray() || items.isEmpty()) {
-      throw DynamoDbException.validation(
-          "1 validation error detected: Value null at 'transactItems' failed to satisfy"
-              + " constraint: Member must have length greater than or equal to 1");
-    }
-    if (items.size() > 100) {
-      throw DynamoDbException.validation(
-          "1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy"
-              + " constraint: Member must have length less than or equal to 100");
-    }
+    JsonNode items = r.transactItems();
     List<GetItem.Get> gets = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode item : items) {

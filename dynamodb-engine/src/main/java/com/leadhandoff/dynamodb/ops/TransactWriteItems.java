@@ -38,17 +38,7 @@ public final class TransactWriteItems implements Operation {
 
   @Override
   public ObjectNode apply(Request r) {
-    JsonNode items = r.body.get("TransactItems");
-    if (items == null || !items.isArray() || items.isEmpty()) {
-      throw DynamoDbException.validation(
-          "1 validation error detected: Value null at 'transactItems' failed to satisfy"
-              + " constraint: Member must have length greater than or equal to 1");
-    }
-    if (items.size() > 100) {
-      throw DynamoDbException.validation(
-          "1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy"
-              + " constraint: Member must have length less than or equal to 100");
-    }
+    JsonNode items = r.transactItems();
     List<WriteAction> actions = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (JsonNode item : items) {
