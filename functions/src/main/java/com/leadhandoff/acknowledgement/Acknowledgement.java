@@ -1,6 +1,7 @@
 package com.leadhandoff.acknowledgement;
 
 import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.followup.FollowUps;
 import com.leadhandoff.history.HistoryEvent;
@@ -51,7 +52,7 @@ public final class Acknowledgement {
 
   private final LeadStore leads;
   private final LeadHistory history;
-  private final Mailer mailer;
+  private final LeadMailer mailer;
   private final Clock clock;
   private final TeamChooser teams;
   private final OfferDeadlines deadlines;
@@ -88,7 +89,7 @@ public final class Acknowledgement {
       Function<Lead, List<String>> ownerTeams) {
     this.leads = leads;
     this.history = history;
-    this.mailer = mailer;
+    this.mailer = new LeadMailer(mailer, history);
     this.clock = clock;
     this.teams = teams;
     this.deadlines = deadlines;
@@ -133,8 +134,12 @@ public final class Acknowledgement {
         merged
             ? mergedInto(lead, model, details)
             : expectedAnswer(lead, score.orElseThrow(), now, model, details);
-    mailer.send(EmailTemplates.render("acknowledgement", lead.submission().email(), model));
-    history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary, details));
+    LeadMailer.Delivery delivery =
+        mailer.send(
+            leadId,
+            "acknowledgement",
+            EmailTemplates.render("acknowledgement", lead.submission().email(), model));
+    history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary + delivery.note(), details));
     return true;
   }
 

@@ -29,6 +29,9 @@ public final class LeadParking {
   /** History type of a parked lead. */
   public static final String NEEDS_ATTENTION = "NEEDS_ATTENTION";
 
+  /** History type of a further incident about a lead already parked. */
+  public static final String ALSO_FAILED = "ALSO_FAILED";
+
   private final LeadStore leads;
   private final OfferStore offers;
   private final LeadHistory history;
@@ -56,12 +59,43 @@ public final class LeadParking {
 
   /** Parks the incident's lead and alerts; a retry of the same execution alerts once. */
   public ParkOutcome park(Incident incident) {
+    return park(incident, Optional.empty());
+  }
+
+  /**
+   * Parks the incident's lead only if it is still in {@code stillIn} when given: a lead that moved
+   * on since it was found is left alone, and nobody is alerted about it.
+   */
+  public ParkOutcome park(Incident incident, Optional<LeadStatus> stillIn) {
     Optional<String> leadId = incident.leadId();
     if (leadId.isPresent() && alreadyParked(leadId.get(), incident.executionId())) {
       return new ParkOutcome(leadId, true, false);
     }
     Optional<Lead> lead = leadId.flatMap(leads::find);
-    lead.ifPresent(l -> leads.setStatus(l.leadId(), LeadStatus.NEEDS_ATTENTION));
+    if (lead.isPresent() && lead.get().status() == LeadStatus.NEEDS_ATTENTION) {
+      // Parked already, by the watchdog or another incident (a step of an execution the watchdog
+      // stopped fails on the parked lead): the manager has the first alert; one more says nothing.
+      history.record(
+          lead.get().leadId(),
+          new HistoryEvent(
+              clock.instant(),
+              ALSO_FAILED,
+              "Already parked; "
+                  + incident
+                      .foundBy()
+                      .map(f -> "the watchdog also found: " + f)
+                      .orElse("its workflow also failed with " + incident.error())
+                  + " (no second alert)",
+              Map.of("executionId", incident.executionId(), "error", incident.error())));
+      return new ParkOutcome(leadId, true, false);
+    }
+    if (lead.isPresent() && stillIn.isPresent()) {
+      if (!leads.setStatusIf(lead.get().leadId(), stillIn.get(), LeadStatus.NEEDS_ATTENTION)) {
+        return new ParkOutcome(leadId, false, false);
+      }
+    } else {
+      lead.ifPresent(l -> leads.setStatus(l.leadId(), LeadStatus.NEEDS_ATTENTION));
+    }
     Instant now = clock.instant();
     List<Offer> closed = lead.map(l -> closeOpenOffers(l.leadId(), now)).orElse(List.of());
     mailer.send(alert(incident, lead, now));

@@ -1,9 +1,11 @@
 package com.leadhandoff.escalation;
 
+import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadParkedException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
@@ -37,7 +39,7 @@ public final class Escalation {
   private final OfferStore offers;
   private final Directory directory;
   private final LeadHistory history;
-  private final Mailer mailer;
+  private final LeadMailer mailer;
   private final Clock clock;
   private final String fallbackManagerAddress;
   private final Function<String, Optional<ZoneId>> zones;
@@ -61,7 +63,7 @@ public final class Escalation {
     this.offers = offers;
     this.directory = directory;
     this.history = history;
-    this.mailer = mailer;
+    this.mailer = new LeadMailer(mailer, history);
     this.clock = clock;
     this.fallbackManagerAddress = fallbackManagerAddress;
   }
@@ -84,10 +86,7 @@ public final class Escalation {
             ? claimed
             : find(leadId)
                 .owner()
-                .orElseThrow(
-                    () ->
-                        new IllegalStateException(
-                            "Lead " + leadId + " refused an owner but has none"));
+                .orElseThrow(() -> new LeadParkedException(leadId, LeadStatus.ESCALATED));
     if (owner.role() == Owner.Role.REP) {
       // An accept won the race against the timeout: the rep keeps the lead.
       if (events.stream().noneMatch(e -> ESCALATION_SKIPPED.equals(e.type()))) {
@@ -95,14 +94,18 @@ public final class Escalation {
       }
       return new EscalationOutcome.OwnedByRep(owner.id());
     }
-    // A manager owner here is our own earlier attempt that stopped before the alert went out.
+    // A manager owner here is our own earlier attempt that stopped before recording the alert.
     Manager alerted =
         owner.email().equals(manager.email())
             ? manager
             : new Manager(owner.name(), owner.email(), Optional.empty(), false, manager.zone());
     String why = EscalationAlert.why(attempts);
-    mailer.send(EscalationAlert.render(find(leadId), attempts, events, alerted, why));
-    history.record(leadId, escalated(alerted, why, attempts.size()));
+    LeadMailer.Delivery delivery =
+        mailer.send(
+            leadId,
+            "escalation",
+            EscalationAlert.render(find(leadId), attempts, events, alerted, why));
+    history.record(leadId, escalated(alerted, why + delivery.note(), attempts.size()));
     return new EscalationOutcome.Escalated(alerted.email(), alerted.fallback());
   }
 

@@ -1,11 +1,13 @@
 package com.leadhandoff.escalation;
 
 import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.LeadSummary;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadParkedException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
@@ -30,7 +32,7 @@ public final class LeadQueue {
 
   private final LeadStore leads;
   private final LeadHistory history;
-  private final Mailer mailer;
+  private final LeadMailer mailer;
   private final Clock clock;
   private final DirectoryConfig.FallbackQueue queue;
 
@@ -49,7 +51,7 @@ public final class LeadQueue {
       DirectoryConfig.FallbackQueue queue) {
     this.leads = leads;
     this.history = history;
-    this.mailer = mailer;
+    this.mailer = new LeadMailer(mailer, history);
     this.clock = clock;
     this.queue = queue;
   }
@@ -70,10 +72,7 @@ public final class LeadQueue {
       Owner owner =
           find(leadId)
               .owner()
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException(
-                          "Lead " + leadId + " refused an owner but has none"));
+              .orElseThrow(() -> new LeadParkedException(leadId, LeadStatus.QUEUED));
       // A queue owner is our own earlier attempt; it goes on to the alert unless that went out.
       if (owner.role() != Owner.Role.QUEUE
           || events.stream().anyMatch(e -> QUEUED.equals(e.type()))) {
@@ -87,7 +86,8 @@ public final class LeadQueue {
             .map(e -> e.details().getOrDefault("reason", ""))
             .filter(r -> !r.isBlank())
             .orElse("no rep could be offered the lead");
-    mailer.send(alert(find(leadId), events, noRep, why));
+    LeadMailer.Delivery delivery =
+        mailer.send(leadId, "queued", alert(find(leadId), events, noRep, why));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("queue", queue.name());
     details.put("queueEmail", queue.email());
@@ -97,7 +97,7 @@ public final class LeadQueue {
         new HistoryEvent(
             clock.instant(),
             QUEUED,
-            "Queued in " + queue.name() + " (" + queue.email() + "): " + why,
+            "Queued in " + queue.name() + " (" + queue.email() + "): " + why + delivery.note(),
             details));
     return claimed;
   }

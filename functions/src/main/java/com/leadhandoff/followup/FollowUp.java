@@ -1,6 +1,7 @@
 package com.leadhandoff.followup;
 
 import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.LeadSummary;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * After a rep accepted: introduces the rep to the prospect and confirms the lead to the rep. Each
- * email is recorded in the lead's history once sent, so a retried step sends neither twice.
+ * email goes out at most once ({@link LeadMailer}) and is recorded in the lead's history, so a
+ * retried step sends neither twice.
  */
 public final class FollowUp {
   /** History type once both emails went out. */
@@ -30,7 +32,7 @@ public final class FollowUp {
   private final LeadStore leads;
   private final Directory directory;
   private final LeadHistory history;
-  private final Mailer mailer;
+  private final LeadMailer mailer;
   private final Clock clock;
   private final FollowUps followUps;
 
@@ -48,7 +50,7 @@ public final class FollowUp {
     this.leads = leads;
     this.directory = directory;
     this.history = history;
-    this.mailer = mailer;
+    this.mailer = new LeadMailer(mailer, history);
     this.clock = clock;
   }
 
@@ -104,7 +106,11 @@ public final class FollowUp {
     model.put("submittedAgain", submittedAgain);
     choice.campaign().ifPresent(c -> model.put("campaign", c.view()));
     if (!done.contains(PROSPECT_INTRODUCED)) {
-      mailer.send(EmailTemplates.render(choice.template(), lead.submission().email(), model));
+      LeadMailer.Delivery intro =
+          mailer.send(
+              leadId,
+              "intro",
+              EmailTemplates.render(choice.template(), lead.submission().email(), model));
       history.record(
           leadId,
           new HistoryEvent(
@@ -116,10 +122,12 @@ public final class FollowUp {
                   + choice.why()
                   + ", template "
                   + choice.template()
-                  + ")",
+                  + ")"
+                  + intro.note(),
               Map.of("repId", owner.id(), "template", choice.template())));
     }
-    mailer.send(EmailTemplates.render("accepted", rep.email(), model));
+    LeadMailer.Delivery told =
+        mailer.send(leadId, "accepted", EmailTemplates.render("accepted", rep.email(), model));
     if (lead.status() != LeadStatus.ACCEPTED) {
       leads.setStatus(leadId, LeadStatus.ACCEPTED);
     }
@@ -127,7 +135,9 @@ public final class FollowUp {
         leadId,
         event(
             FOLLOWED_UP,
-            rep.name() + " was sent the lead's details and introduced to the prospect",
+            rep.name()
+                + " was sent the lead's details and introduced to the prospect"
+                + told.note(),
             owner.id()));
     return new FollowUpOutcome.FollowedUp(owner.id());
   }

@@ -7,6 +7,18 @@ public interface LeadHistory {
   /** Appends an event to the lead's history. */
   void record(String leadId, HistoryEvent event);
 
-  /** The lead's history, oldest first. */
+  /** The lead's history, oldest first. Claims are not part of it. */
   List<HistoryEvent> of(String leadId);
+
+  /**
+   * Claims a once-only action for the lead, such as sending one particular email: true for the
+   * first caller, false for every later one (a retried step, or a second copy of it running at the
+   * same time). The claim is kept with the history, so it lasts as long as the lead's record.
+   *
+   * @param action names the action within the lead, e.g. {@code email#intro}
+   */
+  boolean claim(String leadId, String action);
+
+  /** Gives up a claim whose action failed, so that a retry of the step may do it after all. */
+  void release(String leadId, String action);
 }

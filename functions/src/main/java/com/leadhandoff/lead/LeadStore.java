@@ -25,10 +25,19 @@ public interface LeadStore {
   void setStatus(String leadId, LeadStatus status);
 
   /**
+   * Moves the lead to {@code status} only if it is still {@code expected}: the watchdog parks a
+   * lead it found stuck, not one that moved on while it looked.
+   *
+   * @return whether the lead was {@code expected} and is now {@code status}
+   */
+  boolean setStatusIf(String leadId, LeadStatus expected, LeadStatus status);
+
+  /**
    * Makes {@code owner} the lead's owner if it has none yet; the single point that enforces one
    * owner per lead, also when an accept races a timeout or an escalation.
    *
-   * @return true if {@code owner} is now the owner, false if somebody else already was
+   * @return true if {@code owner} is now the owner, false if somebody else already was or the lead
+   *     is parked (NEEDS_ATTENTION: no owner, and none given by a workflow)
    */
   boolean claimOwner(String leadId, Owner owner, LeadStatus status);
 

@@ -1,14 +1,18 @@
 package com.leadhandoff.offer;
 
 import com.leadhandoff.email.EmailTemplates;
+import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +25,7 @@ public final class OfferSender {
   private final LeadStore leads;
   private final OfferStore offers;
   private final LeadHistory history;
-  private final Mailer mailer;
+  private final LeadMailer mailer;
   private final Clock clock;
   private final String publicBaseUrl;
 
@@ -38,7 +42,7 @@ public final class OfferSender {
     this.leads = leads;
     this.offers = offers;
     this.history = history;
-    this.mailer = mailer;
+    this.mailer = new LeadMailer(mailer, history);
     this.clock = clock;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
@@ -74,36 +78,88 @@ public final class OfferSender {
     if (earlier.filter(o -> o.status() != OfferStatus.OPEN).isPresent()) {
       return Result.ALREADY_ANSWERED;
     }
-    if (earlier.filter(o -> o.taskToken().equals(taskToken) && emailed(o)).isPresent()) {
+    Optional<Offer> sameTry = earlier.filter(o -> o.taskToken().equals(taskToken));
+    if (sameTry.filter(this::emailed).isPresent()) {
       return Result.SENT;
     }
+    // The email is claimed after the offer it links to is stored, both keyed by the task token. An
+    // earlier try with this token that holds the claim stored the offer now in the table, and its
+    // link is the one that may have gone out: keep it rather than replace it with a token nobody
+    // was sent. An earlier try without the claim stopped before sending; its link went nowhere.
+    String emailKey = "offer#" + route.offerId() + "#" + shortHash(taskToken);
+    if (sameTry.isPresent()) {
+      Optional<LeadMailer.Claim> claim = mailer.claim(leadId, emailKey);
+      if (claim.isEmpty()) {
+        history.record(
+            leadId, offered(sameTry.get(), earlier.isPresent(), LeadMailer.Delivery.UNCONFIRMED));
+        return Result.SENT;
+      }
+      return send(lead, route, taskToken, claim.get(), false);
+    }
     OfferToken token = OfferToken.generate();
-    Instant now = clock.instant();
-    Offer offer =
-        new Offer(
-            leadId,
-            route.offerId(),
-            route.attempt(),
-            route.teamId(),
-            route.repId(),
-            route.repName(),
-            route.repEmail(),
-            token.hash(),
-            taskToken,
-            now,
-            route.deadline(),
-            OfferStatus.OPEN,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.ofNullable(route.repTimeZone()),
-            Optional.ofNullable(route.answerWindow()),
-            Optional.ofNullable(route.ownership()));
+    Offer offer = offer(leadId, route, taskToken, token);
     offers.put(offer);
+    LeadMailer.Claim claim =
+        mailer
+            .claim(leadId, emailKey)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Offer "
+                            + route.offerId()
+                            + " of lead "
+                            + leadId
+                            + " is being sent by another try with the same task token"));
+    return email(lead, offer, token, claim, earlier.isPresent());
+  }
+
+  private Result send(
+      Lead lead, OfferRoute route, String taskToken, LeadMailer.Claim claim, boolean resent) {
+    OfferToken token = OfferToken.generate();
+    Offer offer = offer(lead.leadId(), route, taskToken, token);
+    offers.put(offer);
+    return email(lead, offer, token, claim, resent);
+  }
+
+  private Result email(
+      Lead lead, Offer offer, OfferToken token, LeadMailer.Claim claim, boolean resent) {
     Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("link", publicBaseUrl + "/offers/" + token.value());
-    mailer.send(EmailTemplates.render("offer", offer.repEmail(), model));
-    history.record(leadId, offered(offer, earlier.isPresent()));
+    claim.send(EmailTemplates.render("offer", offer.repEmail(), model));
+    history.record(offer.leadId(), offered(offer, resent, LeadMailer.Delivery.SENT));
     return Result.SENT;
+  }
+
+  /** A task token's SHA-256, shortened: task tokens run to a kilobyte, a claim key need not. */
+  private static String shortHash(String taskToken) {
+    try {
+      byte[] sha =
+          MessageDigest.getInstance("SHA-256").digest(taskToken.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(sha, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every Java runtime has SHA-256", e);
+    }
+  }
+
+  private Offer offer(String leadId, OfferRoute route, String taskToken, OfferToken token) {
+    return new Offer(
+        leadId,
+        route.offerId(),
+        route.attempt(),
+        route.teamId(),
+        route.repId(),
+        route.repName(),
+        route.repEmail(),
+        token.hash(),
+        taskToken,
+        clock.instant(),
+        route.deadline(),
+        OfferStatus.OPEN,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.ofNullable(route.repTimeZone()),
+        Optional.ofNullable(route.answerWindow()),
+        Optional.ofNullable(route.ownership()));
   }
 
   /**
@@ -119,14 +175,15 @@ public final class OfferSender {
                     && offer.offerId().equals(e.details().get("offerId")));
   }
 
-  private static HistoryEvent offered(Offer offer, boolean resent) {
+  private static HistoryEvent offered(Offer offer, boolean resent, LeadMailer.Delivery delivery) {
     String summary =
         (resent ? "Offer sent again to " : "Offered to ")
             + offer.repName()
             + " (attempt "
             + offer.attempt()
             + "); answer due by "
-            + OfferTimes.readable(offer.deadline(), OfferSummary.zone(offer));
+            + OfferTimes.readable(offer.deadline(), OfferSummary.zone(offer))
+            + delivery.note();
     Map<String, String> details = new HashMap<>();
     details.put("offerId", offer.offerId());
     details.put("attempt", Integer.toString(offer.attempt()));

@@ -10,17 +10,24 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Lead history in {@code HistoryTable}: partition {@code leadId}, sort key {@code eventId} = the
  * event's instant plus a random suffix, so events sort by time and two at the same instant never
  * overwrite each other.
+ *
+ * <p>Claims ({@link #claim}) live in the same partition under sort keys {@code claim#<action>}.
+ * Every event key begins with a year's digit, and digits sort before letters in DynamoDB's
+ * byte-wise string order, so {@link #of} reads events only with {@code eventId < "claim#"}.
  */
 public final class DynamoLeadHistory implements LeadHistory {
   private static final SecureRandom RANDOM = new SecureRandom();
   // Fixed width, unlike Instant.toString(), so sort keys order by time.
   private static final DateTimeFormatter SORTABLE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
+  private static final String CLAIM = "claim#";
 
   private final DynamoDbClient dynamo;
   private final String table;
@@ -48,12 +55,51 @@ public final class DynamoLeadHistory implements LeadHistory {
         .queryPaginator(
             r ->
                 r.tableName(table)
-                    .keyConditionExpression("leadId = :lead")
-                    .expressionAttributeValues(Map.of(":lead", AttributeValue.fromS(leadId)))
+                    .keyConditionExpression("leadId = :lead AND eventId < :claims")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":lead", AttributeValue.fromS(leadId),
+                            ":claims", AttributeValue.fromS(CLAIM)))
                     .consistentRead(true))
         .items()
         .stream()
         .map(item -> ItemCodec.fromItem(item, HistoryEvent.class))
         .toList();
+  }
+
+  @Override
+  public boolean claim(String leadId, String action) {
+    try {
+      dynamo.putItem(
+          r ->
+              r.tableName(table)
+                  .item(
+                      Map.of(
+                          "leadId", AttributeValue.fromS(leadId),
+                          "eventId", AttributeValue.fromS(CLAIM + action)))
+                  // A released claim (see below) is taken again by overwriting it.
+                  .conditionExpression("attribute_not_exists(eventId) OR released = :yes")
+                  .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Marks the claim released rather than deleting it, so that the functions need no more than the
+   * PutItem and UpdateItem of SAM's {@code DynamoDBWritePolicy}.
+   */
+  @Override
+  public void release(String leadId, String action) {
+    dynamo.updateItem(
+        r ->
+            r.tableName(table)
+                .key(
+                    Map.of(
+                        "leadId", AttributeValue.fromS(leadId),
+                        "eventId", AttributeValue.fromS(CLAIM + action)))
+                .updateExpression("SET released = :yes")
+                .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
   }
 }

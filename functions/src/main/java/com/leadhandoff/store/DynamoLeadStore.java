@@ -3,6 +3,7 @@ package com.leadhandoff.store;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadArchive;
 import com.leadhandoff.lead.LeadIndexUnavailableException;
+import com.leadhandoff.lead.LeadParkedException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
@@ -101,29 +102,96 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
 
   @Override
   public void saveScore(String leadId, Score score, LeadStatus status) {
-    dynamo.updateItem(
-        r ->
-            r.tableName(table)
-                .key(key(leadId))
-                .conditionExpression("attribute_exists(leadId)")
-                .updateExpression("SET score = :score, #status = :status" + openStatus(status))
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(
-                    Map.of(
-                        ":score", ItemCodec.attribute(score),
-                        ":status", AttributeValue.fromS(status.name()))));
+    unlessParked(
+        leadId,
+        status,
+        () ->
+            dynamo.updateItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(leadId))
+                        .conditionExpression(EXISTS_NOT_PARKED)
+                        .updateExpression(
+                            "SET score = :score, #status = :status" + openStatus(status))
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":score", ItemCodec.attribute(score),
+                                ":status", AttributeValue.fromS(status.name()),
+                                ":parked", PARKED))));
   }
 
   @Override
   public void setStatus(String leadId, LeadStatus status) {
-    dynamo.updateItem(
-        r ->
-            r.tableName(table)
-                .key(key(leadId))
-                .conditionExpression("attribute_exists(leadId)")
-                .updateExpression("SET #status = :status" + openStatus(status))
-                .expressionAttributeNames(Map.of("#status", "status"))
-                .expressionAttributeValues(Map.of(":status", AttributeValue.fromS(status.name()))));
+    if (status == LeadStatus.NEEDS_ATTENTION) {
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key(leadId))
+                  .conditionExpression("attribute_exists(leadId)")
+                  .updateExpression("SET #status = :status" + openStatus(status))
+                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeValues(Map.of(":status", PARKED)));
+      return;
+    }
+    unlessParked(
+        leadId,
+        status,
+        () ->
+            dynamo.updateItem(
+                r ->
+                    r.tableName(table)
+                        .key(key(leadId))
+                        .conditionExpression(EXISTS_NOT_PARKED)
+                        .updateExpression("SET #status = :status" + openStatus(status))
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(
+                            Map.of(
+                                ":status",
+                                AttributeValue.fromS(status.name()),
+                                ":parked",
+                                PARKED))));
+  }
+
+  /**
+   * A parked lead (NEEDS_ATTENTION) waits for a person: a step of a workflow that was still running
+   * when the watchdog parked it must not move it back into the flow.
+   */
+  private static final String EXISTS_NOT_PARKED = "attribute_exists(leadId) AND #status <> :parked";
+
+  private static final AttributeValue PARKED =
+      AttributeValue.fromS(LeadStatus.NEEDS_ATTENTION.name());
+
+  /** Runs a write conditioned on {@link #EXISTS_NOT_PARKED}, telling which half failed. */
+  private void unlessParked(String leadId, LeadStatus wanted, Runnable write) {
+    try {
+      write.run();
+    } catch (ConditionalCheckFailedException e) {
+      if (find(leadId).isPresent()) {
+        throw new LeadParkedException(leadId, wanted);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean setStatusIf(String leadId, LeadStatus expected, LeadStatus status) {
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key(leadId))
+                  .conditionExpression("#status = :expected")
+                  .updateExpression("SET #status = :status" + openStatus(status))
+                  .expressionAttributeNames(Map.of("#status", "status"))
+                  .expressionAttributeValues(
+                      Map.of(
+                          ":status", AttributeValue.fromS(status.name()),
+                          ":expected", AttributeValue.fromS(expected.name()))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   @Override
@@ -133,13 +201,16 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
           r ->
               r.tableName(table)
                   .key(key(leadId))
-                  .conditionExpression("attribute_exists(leadId) AND attribute_not_exists(#owner)")
+                  .conditionExpression(
+                      "attribute_exists(leadId) AND attribute_not_exists(#owner)"
+                          + " AND #status <> :parked")
                   .updateExpression("SET #owner = :owner, #status = :status" + openStatus(status))
                   .expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
                   .expressionAttributeValues(
                       Map.of(
                           ":owner", ItemCodec.attribute(owner),
-                          ":status", AttributeValue.fromS(status.name()))));
+                          ":status", AttributeValue.fromS(status.name()),
+                          ":parked", PARKED)));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

@@ -3,6 +3,7 @@ package com.leadhandoff.watchdog;
 import com.leadhandoff.attention.Incident;
 import com.leadhandoff.attention.LeadParking;
 import com.leadhandoff.attention.ParkOutcome;
+import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.ownership.AddressRelease;
 
 /**
@@ -20,7 +21,12 @@ public final class Parker {
 
   /** Parks the incident's lead; a repeat for the same execution alerts once. */
   public ParkOutcome park(Incident incident) {
-    ParkOutcome outcome = parking.park(incident);
+    return park(incident, java.util.Optional.empty());
+  }
+
+  /** Parks the incident's lead if it is still in {@code stillIn} (when given). */
+  public ParkOutcome park(Incident incident, java.util.Optional<LeadStatus> stillIn) {
+    ParkOutcome outcome = parking.park(incident, stillIn);
     if (outcome.leadMarked()) {
       outcome.leadId().ifPresent(addressRelease::closed);
     }

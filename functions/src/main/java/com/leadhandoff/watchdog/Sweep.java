@@ -70,12 +70,18 @@ public final class Sweep {
       for (Lead lead : watched.inStatus(status, settled)) {
         checked++;
         try {
-          Optional<String> finding =
+          Optional<Finding> finding =
               status == LeadStatus.RECEIVED
                   ? checkReceived(lead, now, started)
                   : checkRouting(lead, now);
-          if (finding.isPresent() && park(lead, finding.get())) {
+          if (finding.isPresent() && park(lead, finding.get().why())) {
             parked.add(lead.leadId());
+            if (finding.get().executionMayRun()) {
+              // Parked first, only if still in the status found (a lead that moved on meanwhile
+              // keeps its execution); then stopped, so nothing in it moves the parked lead.
+              workflow.stop(
+                  lead.leadId(), error(lead), "Parked by the watchdog: " + finding.get().why());
+            }
           }
         } catch (WorkflowUnavailableException e) {
           // Step Functions is down: the lead stays watched and the next sweep tries again.
@@ -86,8 +92,11 @@ public final class Sweep {
     return new SweepReport(checked, started, parked, failed);
   }
 
+  /** Why a lead must be parked, and whether its execution may still be running. */
+  private record Finding(String why, boolean executionMayRun) {}
+
   /** Starts a missing workflow; returns why the lead must be parked instead, if it must. */
-  private Optional<String> checkReceived(Lead lead, Instant now, List<String> started) {
+  private Optional<Finding> checkReceived(Lead lead, Instant now, List<String> started) {
     switch (workflow.launch(lead.leadId())) {
       case STARTED -> {
         history.record(
@@ -108,27 +117,39 @@ public final class Sweep {
       }
       case ALREADY_CLOSED -> {
         return Optional.of(
-            "the lead is still RECEIVED "
-                + minutes(lead.receivedAt(), now)
-                + " after it arrived, but its workflow execution already ended; look at execution "
-                + StepFunctionsWorkflow.executionName(lead.leadId())
-                + " for why.");
-      }
-      default -> {
-        Instant bound = lead.receivedAt().plus(policy.grace());
-        return now.isAfter(bound)
-            ? Optional.of(
+            new Finding(
                 "the lead is still RECEIVED "
                     + minutes(lead.receivedAt(), now)
-                    + " after it arrived although its workflow runs; scoring takes seconds, so"
-                    + " the workflow is stuck before scoring.")
+                    + " after it arrived, but its workflow execution already ended; look at execution "
+                    + StepFunctionsWorkflow.executionName(lead.leadId())
+                    + " for why.",
+                false));
+      }
+      default -> {
+        // From when its execution started, if the watchdog started it: a lead whose intake died
+        // before starting it is old when its execution begins, and is not stuck for that.
+        Instant from =
+            history.of(lead.leadId()).stream()
+                .filter(e -> WATCHDOG_STARTED.equals(e.type()))
+                .map(HistoryEvent::at)
+                .max(Comparator.naturalOrder())
+                .orElse(lead.receivedAt());
+        Instant bound = from.plus(policy.grace());
+        return now.isAfter(bound)
+            ? Optional.of(
+                new Finding(
+                    "the lead is still RECEIVED "
+                        + minutes(lead.receivedAt(), now)
+                        + " after it arrived although its workflow runs; scoring takes seconds, so"
+                        + " the workflow is stuck before scoring.",
+                    true))
             : Optional.empty();
       }
     }
   }
 
   /** Returns why a ROUTING lead must be parked, if it is past a bound. */
-  private Optional<String> checkRouting(Lead lead, Instant now) {
+  private Optional<Finding> checkRouting(Lead lead, Instant now) {
     List<Offer> all = offers.forLead(lead.leadId());
     Optional<Offer> overdue =
         all.stream()
@@ -138,13 +159,15 @@ public final class Sweep {
     if (overdue.isPresent()) {
       Offer offer = overdue.get();
       return Optional.of(
-          "the offer to "
-              + offer.repName()
-              + " is still open "
-              + minutes(offer.deadline(), now)
-              + " after its deadline ("
-              + offer.deadline()
-              + "); the workflow should have moved the lead on at the deadline.");
+          new Finding(
+              "the offer to "
+                  + offer.repName()
+                  + " is still open "
+                  + minutes(offer.deadline(), now)
+                  + " after its deadline ("
+                  + offer.deadline()
+                  + "); the workflow should have moved the lead on at the deadline.",
+              true));
     }
     if (all.stream().anyMatch(o -> o.status() == OfferStatus.OPEN)) {
       return Optional.empty();
@@ -156,9 +179,11 @@ public final class Sweep {
             .orElse(lead.receivedAt());
     return now.isAfter(lastMove.plus(policy.grace()))
         ? Optional.of(
-            "the lead is ROUTING but no offer of it has been open for "
-                + minutes(lastMove, now)
-                + "; the workflow should have offered it to the next rep, escalated or queued it.")
+            new Finding(
+                "the lead is ROUTING but no offer of it has been open for "
+                    + minutes(lastMove, now)
+                    + "; the workflow should have offered it to the next rep, escalated or queued it.",
+                true))
         : Optional.empty();
   }
 
@@ -169,7 +194,7 @@ public final class Sweep {
             Incident.foundByWatchdog(
                 Optional.of(lead.leadId()),
                 "watchdog sweep (execution " + executionName + ")",
-                Optional.of("Watchdog.LeadStuck" + capitalised(lead.status())),
+                Optional.of(error(lead)),
                 Optional.of(finding),
                 Json.MAPPER
                     .createObjectNode()
@@ -177,8 +202,13 @@ public final class Sweep {
                     .put("status", lead.status().name())
                     .put("receivedAt", lead.receivedAt().toString())
                     .toString(),
-                finding))
+                finding),
+            Optional.of(lead.status()))
         .leadMarked();
+  }
+
+  private static String error(Lead lead) {
+    return "Watchdog.LeadStuck" + capitalised(lead.status());
   }
 
   private static String capitalised(LeadStatus status) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
+import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
@@ -91,6 +92,31 @@ public final class StepFunctionsWorkflow implements Workflow {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * StopExecution of the lead's execution. Step Functions limits error to 256 and cause to 32,768
+   * characters (API Reference, StopExecution); both are cut to fit. Stopping a closed execution
+   * changes nothing; one that never existed is refused with ExecutionDoesNotExist, ignored here.
+   */
+  @Override
+  public void stop(String leadId, String error, String cause) {
+    String executionArn =
+        stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + executionName(leadId);
+    try {
+      sfn.stopExecution(
+          r -> r.executionArn(executionArn).error(cut(error, 256)).cause(cut(cause, 32_768)));
+    } catch (ExecutionDoesNotExistException e) {
+      // nothing runs for this lead
+    } catch (SdkException e) {
+      throw new WorkflowUnavailableException(
+          "Step Functions did not stop execution " + executionName(leadId) + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static String cut(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max);
   }
 
   @Override

@@ -21,6 +21,16 @@ public interface Workflow {
     throw new UnsupportedOperationException("This workflow cannot tell a new start from a repeat");
   }
 
+  /**
+   * Stops the lead's execution if it runs, so that nothing in it moves the lead after the watchdog
+   * parked it. An execution that ended or never started is left as it is.
+   *
+   * @throws WorkflowUnavailableException when the service could not be asked
+   */
+  default void stop(String leadId, String error, String cause) {
+    throw new UnsupportedOperationException("This workflow cannot stop an execution");
+  }
+
   /** Resumes a waiting offer task with its result (a JSON object). */
   Callback succeed(String taskToken, String outputJson);
 

@@ -20,6 +20,7 @@ import com.leadhandoff.scoring.Score;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.testing.DyingHistory;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
@@ -170,6 +171,67 @@ class FollowUpHandlerTest {
     // THEN the prospect has one introduction and the rep one confirmation
     assertEquals(1, mailer.sentTo("dana@acme.example").size());
     assertEquals(1, mailer.sentTo("ana@sales.test").size());
+  }
+
+  @Test
+  void killedBetweenSendingAndRecording_theRetryIntroducesTheRepNoSecondTime() throws IOException {
+    // GIVEN a first try that sent the introduction and died before recording it
+    givenLead("Acme GmbH");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+    FollowUpHandler dying =
+        new FollowUpHandler(
+            new FollowUp(
+                leads,
+                directory,
+                new DyingHistory(history, FollowUp.PROSPECT_INTRODUCED),
+                mailer,
+                clock,
+                FollowUps.bundled()));
+    assertThrows(DyingHistory.Killed.class, () -> invoke(dying));
+    assertEquals(1, mailer.sentTo("dana@acme.example").size());
+
+    // WHEN the step runs again
+    invoke(handler(mailer));
+
+    // THEN the prospect still has one introduction, the rep one confirmation
+    assertEquals(1, mailer.sentTo("dana@acme.example").size());
+    assertEquals(1, mailer.sentTo("ana@sales.test").size());
+    // AND the history says the introduction's delivery is not known, rather than nothing
+    HistoryEvent introduced =
+        history.of(leadId).stream()
+            .filter(e -> e.type().equals(FollowUp.PROSPECT_INTRODUCED))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(introduced.summary().contains("may not have arrived"), introduced.summary());
+    assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
+  }
+
+  @Test
+  void repsConfirmationRefused_isSentOnTheRetry() throws IOException {
+    // GIVEN the provider refused the rep's confirmation once
+    givenLead("Acme GmbH");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+    Mailer refusingOnce =
+        new Mailer() {
+          private boolean refused;
+
+          @Override
+          public void send(Email email) {
+            if (email.to().equals("ana@sales.test") && !refused) {
+              refused = true;
+              throw new IllegalStateException("throttled");
+            }
+            mailer.send(email);
+          }
+        };
+    assertThrows(IllegalStateException.class, () -> invoke(handler(refusingOnce)));
+
+    // WHEN the step is retried with the same mailer
+    invoke(handler(refusingOnce));
+
+    // THEN the refused email went out on the retry: a refusal gives the claim back
+    assertEquals(1, mailer.sentTo("ana@sales.test").size());
+    assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
   }
 
   @Test

@@ -99,6 +99,11 @@ class OfferLinksTest {
         public void setStatus(String leadId, LeadStatus status) {}
 
         @Override
+        public boolean setStatusIf(String leadId, LeadStatus expected, LeadStatus status) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean claimOwner(String leadId, Owner owner, LeadStatus status) {
           throw new AssertionError("a replaced token must not act");
         }
@@ -146,6 +151,16 @@ class OfferLinksTest {
               @Override
               public List<HistoryEvent> of(String leadId) {
                 return List.of();
+              }
+
+              @Override
+              public boolean claim(String leadId, String action) {
+                throw new AssertionError("nothing to claim");
+              }
+
+              @Override
+              public void release(String leadId, String action) {
+                throw new AssertionError("nothing to release");
               }
             },
             new com.leadhandoff.testing.RecordingWorkflow(),

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.email.Email;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.testing.DyingHistory;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.ZoneId;
@@ -170,6 +171,64 @@ class OfferToRepHandlerTest {
     assertEquals(before, scenario.offer());
     assertEquals(List.of("OFFERED"), scenario.historyTypes());
     assertEquals(200, scenario.show(token).getStatusCode());
+  }
+
+  @Test
+  void killedBetweenTheEmailAndItsRecord_theSameInvocationAgain_keepsTheEmailedLink() {
+    // GIVEN a first try that stored the offer, emailed the rep and died before recording it
+    scenario.leads.create(OfferScenario.lead("Acme Logistics"));
+    OfferToRepHandler dying =
+        new OfferToRepHandler(
+            scenario.leads,
+            scenario.offers,
+            new DyingHistory(scenario.history, "OFFERED"),
+            scenario.mailer,
+            scenario.clock,
+            OfferScenario.BASE_URL);
+    assertThrows(
+        DyingHistory.Killed.class,
+        () -> OfferScenario.run(dying, Fixtures.event("offer-to-rep.json")));
+    String emailed = OfferScenario.tokenIn(scenario.mailer.sent().get(0).text());
+
+    // WHEN the same invocation runs again, same task token
+    JsonNode output = OfferScenario.run(scenario.offerToRep, Fixtures.event("offer-to-rep.json"));
+
+    // THEN no second email; the emailed link still opens the offer
+    assertEquals("SENT", output.get("result").asText());
+    assertEquals(1, scenario.mailer.sent().size());
+    assertEquals(200, scenario.show(emailed).getStatusCode());
+    // AND the history records the offer, saying its email's delivery is not known
+    List<HistoryEvent> events = scenario.history.of(LEAD_ID);
+    assertEquals(List.of("OFFERED"), scenario.historyTypes());
+    assertTrue(events.get(0).summary().contains("may not have arrived"), events.get(0).summary());
+  }
+
+  @Test
+  void diedBeforeTheEmail_theSameInvocationAgain_sendsIt_withALinkThatWorks() {
+    // GIVEN a first try that stored the offer and was refused by the provider
+    scenario.leads.create(OfferScenario.lead("Acme Logistics"));
+    OfferToRepHandler refused =
+        new OfferToRepHandler(
+            scenario.leads,
+            scenario.offers,
+            scenario.history,
+            email -> {
+              throw new IllegalStateException("throttled");
+            },
+            scenario.clock,
+            OfferScenario.BASE_URL);
+    assertThrows(
+        IllegalStateException.class,
+        () -> OfferScenario.run(refused, Fixtures.event("offer-to-rep.json")));
+
+    // WHEN the same invocation runs again
+    OfferScenario.run(scenario.offerToRep, Fixtures.event("offer-to-rep.json"));
+
+    // THEN one email goes out and its link works
+    assertEquals(1, scenario.mailer.sent().size());
+    String token = OfferScenario.tokenIn(scenario.mailer.sent().get(0).text());
+    assertEquals(200, scenario.show(token).getStatusCode());
+    assertEquals(List.of("OFFERED"), scenario.historyTypes());
   }
 
   @Test

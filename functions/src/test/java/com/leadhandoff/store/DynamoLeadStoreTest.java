@@ -2,10 +2,12 @@ package com.leadhandoff.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadParkedException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
@@ -62,6 +64,36 @@ class DynamoLeadStoreTest {
     Lead stored = store.find("L2").orElseThrow();
     assertEquals(score, stored.score().orElseThrow());
     assertEquals(LeadStatus.ROUTING, stored.status());
+  }
+
+  @Test
+  void parkedLead_isNotMovedBackIntoTheFlow_byAStepStillRunning() {
+    // GIVEN a lead the watchdog parked while its workflow was still running
+    String id = "L-parked-" + System.nanoTime();
+    store.create(lead(id));
+    assertTrue(store.setStatusIf(id, LeadStatus.RECEIVED, LeadStatus.NEEDS_ATTENTION));
+    Score score = new Score(80, Score.Tier.HOT, true, List.of());
+
+    // WHEN the workflow's next steps try to score, route or own it
+    LeadParkedException scored =
+        assertThrows(
+            LeadParkedException.class, () -> store.saveScore(id, score, LeadStatus.ROUTING));
+    assertThrows(LeadParkedException.class, () -> store.setStatus(id, LeadStatus.ACCEPTED));
+    boolean owned =
+        store.claimOwner(
+            id,
+            new Owner("m@x.example", "M", "m@x.example", Owner.Role.MANAGER),
+            LeadStatus.ESCALATED);
+
+    // THEN it stays parked, without an owner, and the refusal says why
+    assertFalse(owned);
+    Lead after = store.find(id).orElseThrow();
+    assertEquals(LeadStatus.NEEDS_ATTENTION, after.status());
+    assertTrue(after.owner().isEmpty());
+    assertTrue(after.score().isEmpty());
+    assertTrue(scored.getMessage().contains("parked as NEEDS_ATTENTION"), scored.getMessage());
+    // AND a status it no longer has is refused by the conditional move, as the watchdog relies on
+    assertFalse(store.setStatusIf(id, LeadStatus.RECEIVED, LeadStatus.NEEDS_ATTENTION));
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 final class LaunchingWorkflow implements Workflow {
   private final List<String> started = new ArrayList<>();
   private final Set<String> closed = new HashSet<>();
+  private final List<String> stopped = new ArrayList<>();
 
   @Override
   public synchronized void start(String leadId) {
@@ -39,6 +40,20 @@ final class LaunchingWorkflow implements Workflow {
   /** Plays a lead whose execution runs. */
   synchronized void running(String leadId) {
     started.add(leadId);
+  }
+
+  /** Plays StopExecution: a running execution ends, as if aborted. */
+  @Override
+  public synchronized void stop(String leadId, String error, String cause) {
+    if (started.contains(leadId) && !closed.contains(leadId)) {
+      stopped.add(leadId);
+      closed.add(leadId);
+    }
+  }
+
+  /** Leads whose running execution was stopped, in order. */
+  synchronized List<String> stopped() {
+    return List.copyOf(stopped);
   }
 
   /** Leads whose execution was started, in order, each once. */

@@ -214,6 +214,82 @@ class WatchdogHandlerTest {
         alert.text());
     assertTrue(alert.text().contains("Error: Watchdog.LeadStuckReceived"), alert.text());
     assertEquals("watchdog", onlyParkedEvent(leadId).details().get("foundBy"));
+    // AND its execution is stopped, so nothing in it moves the parked lead later
+    assertEquals(List.of(leadId), workflow.stopped());
+  }
+
+  @Test
+  void sweep_countsTheGraceFromTheStartItMade_notFromTheLeadsArrival() throws IOException {
+    // GIVEN a lead received 3 hours ago whose workflow never started
+    givenLead(leadId, clock.instant().minus(Duration.ofHours(3)), LeadStatus.RECEIVED);
+    invoke(sweep);
+    assertEquals(List.of(leadId), workflow.started());
+
+    // WHEN the next sweep finds it still RECEIVED 5 minutes after the watchdog started it
+    clock.advance(Duration.ofMinutes(5));
+    JsonNode report = invoke(sweep);
+
+    // THEN it is left to its new execution: not parked, nobody alerted
+    assertEquals(List.of(), list(report.path("parked")));
+    assertEquals(LeadStatus.RECEIVED, leads.find(leadId).orElseThrow().status());
+    assertEquals(List.of(), mailer.sent());
+
+    // AND once the grace has passed since that start it is parked after all
+    clock.advance(Duration.ofMinutes(11));
+    assertEquals(List.of(leadId), list(invoke(sweep).path("parked")));
+  }
+
+  @Test
+  void leadParkedAlready_aFurtherIncidentIsRecorded_withoutASecondAlert() throws IOException {
+    // GIVEN a lead the sweep parked (its execution stopped)
+    givenLead(leadId, clock.instant().minus(Duration.ofMinutes(20)), LeadStatus.RECEIVED);
+    workflow.running(leadId);
+    invoke(sweep);
+    assertEquals(1, mailer.sent().size());
+
+    // WHEN its stopped execution's end reaches the rule, and a step of it fails on the parked lead
+    parker.park(
+        com.leadhandoff.attention.Incident.foundByWatchdog(
+            java.util.Optional.of(leadId),
+            "arn:aws:states:us-east-1:1:execution:M:" + leadId,
+            java.util.Optional.of("com.leadhandoff.lead.LeadParkedException"),
+            java.util.Optional.of("Lead is parked"),
+            "{}",
+            "its workflow execution ended FAILED"));
+
+    // THEN the manager still has one alert, and the history says what else happened
+    assertEquals(1, mailer.sent().size());
+    assertTrue(
+        history.of(leadId).stream().anyMatch(e -> e.type().equals(LeadParking.ALSO_FAILED)),
+        history.of(leadId).toString());
+  }
+
+  @Test
+  void sweep_leavesALeadThatMovedOnWhileItLooked_withoutAnAlert_andItsExecutionRunning()
+      throws IOException {
+    // GIVEN the index still shows a lead RECEIVED 20 minutes ago, but it was scored meanwhile
+    givenLead(leadId, clock.instant().minus(Duration.ofMinutes(20)), LeadStatus.RECEIVED);
+    workflow.running(leadId);
+    Lead seen = leads.find(leadId).orElseThrow();
+    leads.setStatus(leadId, LeadStatus.ROUTING);
+    Sweep lagging =
+        new Sweep(
+            (status, before) -> status == LeadStatus.RECEIVED ? List.of(seen) : List.of(),
+            offers,
+            history,
+            workflow,
+            parker,
+            clock,
+            SweepPolicy.ofGraceMinutes(15));
+
+    // WHEN the schedule sweeps on that snapshot
+    SweepReport report = lagging.run();
+
+    // THEN the lead is not parked, nobody is alerted, and its execution runs on
+    assertEquals(List.of(), report.parked());
+    assertEquals(LeadStatus.ROUTING, leads.find(leadId).orElseThrow().status());
+    assertEquals(List.of(), mailer.sent());
+    assertEquals(List.of(), workflow.stopped());
   }
 
   @Test
@@ -226,6 +302,7 @@ class WatchdogHandlerTest {
     assertEquals(LeadStatus.NEEDS_ATTENTION, leads.find(leadId).orElseThrow().status());
     assertTrue(onlyAlert().text().contains("its workflow execution already ended"));
     assertEquals(List.of(), workflow.started());
+    assertEquals(List.of(), workflow.stopped());
   }
 
   @Test

@@ -1,0 +1,100 @@
+package com.leadhandoff.email;
+
+import com.leadhandoff.history.LeadHistory;
+import java.util.Optional;
+
+/**
+ * Sends each of a lead's emails at most once, however often the step that sends it runs.
+ *
+ * <p>A step is run again after a crash (the local runtime resumes an execution by invoking the task
+ * that was in flight; Lambda retries a function that timed out). A step that sent and then recorded
+ * would send twice when it died between the two. So the email is first claimed in the lead's
+ * history ({@link LeadHistory#claim}), then sent; a provider error gives the claim up so a retry
+ * sends after all. A step that finds the claim taken but its own history entry missing died between
+ * claiming and recording: the email may or may not have gone, and it is not sent again — a second
+ * offer or introduction confuses the rep and the prospect more than a missing one, which the
+ * history entry then says (see {@link Delivery#note()}) and the offer's deadline covers.
+ */
+public final class LeadMailer {
+  /** What became of one email. */
+  public enum Delivery {
+    /** Sent now. */
+    SENT,
+    /** An earlier try of the step claimed it and stopped before recording; not sent again. */
+    UNCONFIRMED;
+
+    /** What a history entry adds when the email's delivery is not known; empty when sent now. */
+    public String note() {
+      return this == SENT
+          ? ""
+          : " (an earlier try stopped while sending this email; it was not sent again, so it may"
+              + " not have arrived)";
+    }
+  }
+
+  private final Mailer mailer;
+  private final LeadHistory history;
+
+  public LeadMailer(Mailer mailer, LeadHistory history) {
+    this.mailer = mailer;
+    this.history = history;
+  }
+
+  /**
+   * Sends {@code email} for lead {@code leadId} unless an earlier try claimed it.
+   *
+   * @param key names the email within the lead, stable across retries: {@code intro}, {@code
+   *     offer#2#…}
+   * @throws RuntimeException the provider's refusal, after giving the claim up
+   */
+  public Delivery send(String leadId, String key, Email email) {
+    Optional<Claim> claim = claim(leadId, key);
+    if (claim.isEmpty()) {
+      return Delivery.UNCONFIRMED;
+    }
+    claim.get().send(email);
+    return Delivery.SENT;
+  }
+
+  /**
+   * Claims email {@code key} of lead {@code leadId} for a step that must know whether it may send
+   * before it writes what the email refers to (a new offer token).
+   *
+   * @return empty when an earlier try claimed it
+   */
+  public Optional<Claim> claim(String leadId, String key) {
+    String action = "email#" + key;
+    return history.claim(leadId, action)
+        ? Optional.of(new Claim(leadId, action))
+        : Optional.empty();
+  }
+
+  /** The right to send one email, taken by {@link #claim}. */
+  public final class Claim {
+    private final String leadId;
+    private final String action;
+
+    private Claim(String leadId, String action) {
+      this.leadId = leadId;
+      this.action = action;
+    }
+
+    /**
+     * Sends the email.
+     *
+     * @throws RuntimeException the provider's refusal, after giving the claim up
+     */
+    public void send(Email email) {
+      try {
+        mailer.send(email);
+      } catch (RuntimeException e) {
+        try {
+          history.release(leadId, action);
+        } catch (RuntimeException releaseFailed) {
+          e.addSuppressed(releaseFailed);
+        }
+        throw e;
+      }
+    }
+  }
+}
