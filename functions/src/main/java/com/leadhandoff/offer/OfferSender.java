@@ -90,8 +90,7 @@ public final class OfferSender {
     if (sameTry.isPresent()) {
       Optional<LeadMailer.Claim> claim = mailer.claim(leadId, emailKey);
       if (claim.isEmpty()) {
-        history.record(
-            leadId, offered(sameTry.get(), earlier.isPresent(), LeadMailer.Delivery.UNCONFIRMED));
+        history.record(leadId, offered(sameTry.get(), false, LeadMailer.Delivery.UNCONFIRMED));
         return Result.SENT;
       }
       return send(lead, route, taskToken, claim.get(), false);

@@ -239,6 +239,9 @@ public final class LocalRuntime implements AutoCloseable {
       marker.ifPresent(LocalRuntime::touch);
     }
     // Last, once every endpoint is up: a restored execution may carry on (and call them) at once.
+    if (clock instanceof ScaledClock scaled) {
+      scaled.begin();
+    }
     RestoredExecutions restored = engine.restoreExecutions();
     started.push(
         Schedules.start(
@@ -326,7 +329,8 @@ public final class LocalRuntime implements AutoCloseable {
     }
     RuntimeClock own;
     if (b.timeScale != 1 || b.startTime != null || folderWins) {
-      ScaledClock scaled = new ScaledClock(folderWins ? folderTime.get() : requested, b.timeScale);
+      // Held until the runtime serves (see start): loading takes seconds, hours at a large scale.
+      ScaledClock scaled = ScaledClock.held(folderWins ? folderTime.get() : requested, b.timeScale);
       started.push(scaled);
       own = scaled;
     } else {
