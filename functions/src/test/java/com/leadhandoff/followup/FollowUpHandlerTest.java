@@ -15,11 +15,13 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.routing.Rep;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOutcomeLinks;
 import com.leadhandoff.testing.DyingHistory;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
@@ -50,6 +52,11 @@ class FollowUpHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED.plusSeconds(300));
+  private final DynamoOutcomeLinks outcomeLinkStore =
+      new DynamoOutcomeLinks(TestDynamo.client(), tables.get("OutcomeLinksTable"));
+  private final OutcomeLinkIssuer outcomeLinks =
+      new OutcomeLinkIssuer(
+          outcomeLinkStore, clock, "https://leads.test", OutcomeLinkIssuer.DEFAULT_LIFETIME);
 
   FollowUpHandlerTest() throws IOException {}
 
@@ -186,7 +193,8 @@ class FollowUpHandlerTest {
                 new DyingHistory(history, FollowUp.PROSPECT_INTRODUCED),
                 mailer,
                 clock,
-                FollowUps.bundled()));
+                FollowUps.bundled(),
+                outcomeLinks));
     assertThrows(DyingHistory.Killed.class, () -> invoke(dying));
     assertEquals(1, mailer.sentTo("dana@acme.example").size());
 
@@ -312,7 +320,7 @@ class FollowUpHandlerTest {
 
   private FollowUpHandler handler(Mailer using) {
     return new FollowUpHandler(
-        new FollowUp(leads, directory, history, using, clock, FollowUps.bundled()));
+        new FollowUp(leads, directory, history, using, clock, FollowUps.bundled(), outcomeLinks));
   }
 
   private static String invoke(FollowUpHandler handler) throws IOException {
