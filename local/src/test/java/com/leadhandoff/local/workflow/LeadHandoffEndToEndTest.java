@@ -73,8 +73,27 @@ class LeadHandoffEndToEndTest {
     assertTrue(
         intro.get("text").asText().contains("You asked for a personal demo."),
         intro.get("text").asText());
-    assertEquals(rep, onlyEmail("You own this lead: Ada Walkthrough").get("to").get(0).asText());
+    JsonNode owned = onlyEmail("You own this lead: Ada Walkthrough");
+    assertEquals(rep, owned.get("to").get(0).asText());
     assertEquals(200, local.get(link).status(), "the link now says the rep owns the lead");
+
+    // Closed loop: the owner's email links each outcome; opening one only asks to confirm it.
+    String meeting = "";
+    for (JsonNode each : owned.get("links")) {
+      if (each.asText().endsWith("?outcome=MEETING")) {
+        meeting = each.asText();
+      }
+    }
+    assertTrue(meeting.startsWith(local.runtime.baseUrl() + "/outcomes/"), owned.toString());
+    Response confirm = local.get(meeting);
+    assertEquals(200, confirm.status());
+    assertTrue(confirm.body().contains("value=\"MEETING\" checked"), confirm.body());
+    String outcomeLink = meeting.substring(0, meeting.indexOf('?'));
+    Response recorded = local.postForm(outcomeLink, Map.of("outcome", "MEETING"));
+    assertEquals(200, recorded.status(), recorded.body());
+    assertTrue(recorded.body().contains("Outcome recorded"), recorded.body());
+    Response again = local.postForm(outcomeLink, Map.of("outcome", "MEETING"));
+    assertTrue(again.body().contains("Already recorded"), again.body());
   }
 
   private JsonNode onlyEmail(String subjectPart) {
