@@ -26,8 +26,8 @@ public enum Outcome {
   }
 
   /**
-   * The lead attribute that keeps when the lead first reached this stage, so a report can compute
-   * the days between stages without reading the history.
+   * The lead attribute that keeps when the lead reached this stage, as the first outcome of it
+   * recorded says, so a report can compute the days between stages without reading the history.
    */
   public String reachedAttribute() {
     return reachedAttribute;

@@ -48,6 +48,7 @@ public final class OutcomeLinkIssuer {
 
   /** Stores a new link for {@code owner} of lead {@code leadId} and returns its URLs. */
   public Issued issue(String leadId, Owner owner) {
+    // The same kind of secret as an offer link's: 256 random bits, only the hash kept.
     OfferToken token = OfferToken.generate();
     Instant now = clock.instant();
     OutcomeLink link =

@@ -40,7 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * <p>Once an outcome was recorded an item also carries its stage ({@link LeadStages}): {@code
  * stage}, {@code stageReason}, {@code stageAt} and {@code stageAtMillis} (numbers compare where ISO
  * strings of different precision do not), and per outcome the instant the lead first reached it
- * ({@code sqlAt}, {@code meetingAt}…), so a report reads stage velocity from the item alone.
+ * ({@code sqlAt}, {@code meetingAt}…, from the first outcome of that stage recorded), so a report
+ * reads stage velocity from the item alone.
  */
 public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLeads, LeadStages {
   static final String BY_EMAIL = "byEmail";
@@ -352,7 +353,7 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
 
   @Override
   public Optional<Stage> stage(String leadId) {
-    return find(leadId, "stage, stageReason, stageAt")
+    return attributes(leadId, "stage, stageReason, stageAt")
         .filter(item -> item.containsKey("stage"))
         .map(
             item ->
@@ -408,7 +409,8 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
       return StageWrite.MOVED;
     } catch (ConditionalCheckFailedException e) {
       // Which part failed, read back; a change in between only makes the answer as of the read.
-      Optional<Map<String, AttributeValue>> item = find(leadId, "#status, stage, stageReason");
+      Optional<Map<String, AttributeValue>> item =
+          attributes(leadId, "#status, stage, stageReason");
       if (item.isEmpty()) {
         return StageWrite.NO_LEAD;
       }
@@ -447,7 +449,8 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
     }
   }
 
-  private Optional<Map<String, AttributeValue>> find(String leadId, String projection) {
+  /** The lead item's attributes in {@code projection}, read consistently. */
+  private Optional<Map<String, AttributeValue>> attributes(String leadId, String projection) {
     Map<String, AttributeValue> item =
         dynamo
             .getItem(
