@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.api.SignedRequests;
 import com.leadhandoff.local.workflow.LeadHandoffRuntime.Response;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,7 @@ class LeadHandoffEndToEndTest {
   private final LeadHandoffRuntime local = LeadHandoffRuntime.fresh();
 
   @Test
-  void demoForm_offerEmail_accept_followUp() {
+  void demoForm_offerEmail_accept_followUp() throws Exception {
     Response form = local.get("/_local/demo");
     assertEquals(200, form.status());
     assertTrue(
@@ -94,6 +97,31 @@ class LeadHandoffEndToEndTest {
     assertTrue(recorded.body().contains("Outcome recorded"), recorded.body());
     Response again = local.postForm(outcomeLink, Map.of("outcome", "MEETING"));
     assertTrue(again.body().contains("Already recorded"), again.body());
+
+    // A CRM reports the win through the IAM-authorized admin route; unsigned calls never arrive.
+    Matcher leadId = Pattern.compile("Lead (\\S+), owned by").matcher(recorded.body());
+    assertTrue(leadId.find(), recorded.body());
+    String outcomeRoute = "/admin/leads/" + leadId.group(1) + "/outcome";
+    assertEquals(403, local.postJson(outcomeRoute, "{\"outcome\": \"WON\"}").status());
+    HttpResponse<String> won =
+        HttpClient.newHttpClient()
+            .send(
+                SignedRequests.sign(
+                    "POST",
+                    local.runtime.baseUrl().resolve(outcomeRoute),
+                    "{\"outcome\": \"WON\", \"note\": \"Signed in December\"}"),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, won.statusCode(), won.body());
+    assertTrue(won.body().contains("\"stage\":{\"outcome\":\"WON\""), won.body());
+    // Both happened at the same instant of the runtime's clock, so the history holds them in either
+    // order; the stage is the one that arrived last.
+    assertEquals(
+        List.of("MEETING", "WON"),
+        local.leadHistory(leadId.group(1)).stream()
+            .filter(e -> e.type().equals("OUTCOME_RECORDED"))
+            .map(e -> e.details().get("outcome"))
+            .sorted()
+            .toList());
   }
 
   private JsonNode onlyEmail(String subjectPart) {
