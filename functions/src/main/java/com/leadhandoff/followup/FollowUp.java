@@ -10,17 +10,19 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.ownership.DuplicateMerge;
 import com.leadhandoff.routing.Directory;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * After a rep accepted: introduces the rep to the prospect and confirms the lead to the rep. Each
- * email goes out at most once ({@link LeadMailer}) and is recorded in the lead's history, so a
- * retried step sends neither twice.
+ * After a rep accepted: introduces the rep to the prospect and confirms the lead to the rep, with
+ * the outcome links that close the loop. Each email goes out at most once ({@link LeadMailer}) and
+ * is recorded in the lead's history, so a retried step sends neither twice.
  */
 public final class FollowUp {
   /** History type once both emails went out. */
@@ -35,9 +37,11 @@ public final class FollowUp {
   private final LeadMailer mailer;
   private final Clock clock;
   private final FollowUps followUps;
+  private final OutcomeLinkIssuer outcomeLinks;
 
   /**
    * @param followUps which introduction template and campaign each lead gets
+   * @param outcomeLinks issues the outcome links of the rep's "You own this lead" email
    */
   public FollowUp(
       LeadStore leads,
@@ -45,8 +49,10 @@ public final class FollowUp {
       LeadHistory history,
       Mailer mailer,
       Clock clock,
-      FollowUps followUps) {
+      FollowUps followUps,
+      OutcomeLinkIssuer outcomeLinks) {
     this.followUps = followUps;
+    this.outcomeLinks = outcomeLinks;
     this.leads = leads;
     this.directory = directory;
     this.history = history;
@@ -126,8 +132,14 @@ public final class FollowUp {
                   + intro.note(),
               Map.of("repId", owner.id(), "template", choice.template())));
     }
-    LeadMailer.Delivery told =
-        mailer.send(leadId, "accepted", EmailTemplates.render("accepted", rep.email(), model));
+    // Claimed before its outcome link is stored, so a retry that may not send stores none.
+    Optional<LeadMailer.Claim> claim = mailer.claim(leadId, "accepted");
+    LeadMailer.Delivery told = LeadMailer.Delivery.UNCONFIRMED;
+    if (claim.isPresent()) {
+      model.put("outcomes", outcomeLinks.issue(leadId, owner));
+      claim.get().send(EmailTemplates.render("accepted", rep.email(), model));
+      told = LeadMailer.Delivery.SENT;
+    }
     if (lead.status() != LeadStatus.ACCEPTED) {
       leads.setStatus(leadId, LeadStatus.ACCEPTED);
     }

@@ -2,6 +2,7 @@ package com.leadhandoff.followup;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
@@ -44,7 +45,8 @@ public final class FollowUpHandler
             new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
-            FollowUps.bundled()));
+            FollowUps.bundled(),
+            OutcomeSettings.issuer(settings)));
   }
 
   /** For tests: the follow-up to run. */

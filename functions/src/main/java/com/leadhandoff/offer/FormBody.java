@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** The fields of an HTML form post ({@code application/x-www-form-urlencoded}). */
-final class FormBody {
+public final class FormBody {
   private FormBody() {}
 
   /**
@@ -16,7 +16,7 @@ final class FormBody {
    *
    * @param base64 whether API Gateway delivered the body base64-encoded, as it does for forms
    */
-  static Map<String, String> parse(String body, boolean base64) {
+  public static Map<String, String> parse(String body, boolean base64) {
     Map<String, String> fields = new HashMap<>();
     if (body == null || body.isEmpty()) {
       return fields;

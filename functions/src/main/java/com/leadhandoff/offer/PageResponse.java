@@ -3,8 +3,11 @@ package com.leadhandoff.offer;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 
-/** An offer page as the HTTP API response, with the headers a page carrying a secret needs. */
-final class PageResponse {
+/**
+ * An offer or outcome page as the HTTP API response, with the headers a page carrying a secret
+ * needs.
+ */
+public final class PageResponse {
   // The token is in the URL: never cache the page, index it, or leak it as a referrer.
   private static final Map<String, String> HEADERS =
       Map.of(
@@ -19,7 +22,7 @@ final class PageResponse {
 
   private PageResponse() {}
 
-  static APIGatewayV2HTTPResponse of(OfferPages.Page page) {
+  public static APIGatewayV2HTTPResponse of(OfferPages.Page page) {
     return APIGatewayV2HTTPResponse.builder()
         .withStatusCode(page.status())
         .withHeaders(HEADERS)

@@ -7,6 +7,11 @@ import com.leadhandoff.lead.LeadParkedException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.outcome.DisqualifyReason;
+import com.leadhandoff.outcome.LeadStages;
+import com.leadhandoff.outcome.Outcome;
+import com.leadhandoff.outcome.OutcomeReport;
+import com.leadhandoff.outcome.Stage;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.watchdog.WatchedLeads;
 import java.time.Instant;
@@ -31,8 +36,14 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * {@code receivedAt}: how a duplicate finds its open lead and a colleague the rep who owns their
  * company, without a scan. While a lead's status is open it also carries {@code openStatus}, the
  * key of the sparse index {@code byOpenStatus} the watchdog reads.
+ *
+ * <p>Once an outcome was recorded an item also carries its stage ({@link LeadStages}): {@code
+ * stage}, {@code stageReason}, {@code stageAt} and {@code stageAtMillis} (numbers compare where ISO
+ * strings of different precision do not), and per outcome the instant the lead first reached it
+ * ({@code sqlAt}, {@code meetingAt}…, from the first outcome of that stage recorded), so a report
+ * reads stage velocity from the item alone.
  */
-public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLeads {
+public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLeads, LeadStages {
   static final String BY_EMAIL = "byEmail";
   static final String BY_OPEN_STATUS = "byOpenStatus";
 
@@ -338,6 +349,120 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
                 .stream()
                 .map(item -> ItemCodec.fromItem(item, Lead.class))
                 .toList());
+  }
+
+  @Override
+  public Optional<Stage> stage(String leadId) {
+    return attributes(leadId, "stage, stageReason, stageAt")
+        .filter(item -> item.containsKey("stage"))
+        .map(
+            item ->
+                new Stage(
+                    Outcome.valueOf(item.get("stage").s()),
+                    Optional.ofNullable(item.get("stageReason"))
+                        .map(r -> DisqualifyReason.valueOf(r.s())),
+                    Instant.parse(item.get("stageAt").s())));
+  }
+
+  @Override
+  public StageWrite advance(String leadId, OutcomeReport report) {
+    Map<String, String> names = new HashMap<>();
+    names.put("#status", "status");
+    names.put("#reached", report.outcome().reachedAttribute());
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":stage", AttributeValue.fromS(report.outcome().name()));
+    values.put(":at", AttributeValue.fromS(report.at().toString()));
+    values.put(":millis", AttributeValue.fromN(Long.toString(report.at().toEpochMilli())));
+    int n = 0;
+    StringBuilder owned = new StringBuilder();
+    for (LeadStatus status : LeadStages.OWNED) {
+      owned.append(n == 0 ? "" : ", ").append(":owned").append(n);
+      values.put(":owned" + n++, AttributeValue.fromS(status.name()));
+    }
+    report.reason().ifPresent(r -> values.put(":reason", AttributeValue.fromS(r.name())));
+    String same =
+        "stage = :stage AND "
+            + (report.reason().isPresent()
+                ? "stageReason = :reason"
+                : "attribute_not_exists(stageReason)");
+    String isOwned = "attribute_exists(leadId) AND #status IN (" + owned + ")";
+    String reached = "#reached = if_not_exists(#reached, :at)";
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key(leadId))
+                  .conditionExpression(
+                      isOwned
+                          + " AND NOT ("
+                          + same
+                          + ") AND (attribute_not_exists(stageAtMillis)"
+                          + " OR stageAtMillis <= :millis)")
+                  .updateExpression(
+                      "SET stage = :stage, stageAt = :at, stageAtMillis = :millis, "
+                          + reached
+                          + (report.reason().isPresent()
+                              ? ", stageReason = :reason"
+                              : " REMOVE stageReason"))
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values));
+      return StageWrite.MOVED;
+    } catch (ConditionalCheckFailedException e) {
+      // Which part failed, read back; a change in between only makes the answer as of the read.
+      Optional<Map<String, AttributeValue>> item =
+          attributes(leadId, "#status, stage, stageReason");
+      if (item.isEmpty()) {
+        return StageWrite.NO_LEAD;
+      }
+      LeadStatus status = LeadStatus.valueOf(item.get().get("status").s());
+      if (!LeadStages.OWNED.contains(status)) {
+        return StageWrite.NOT_OWNED;
+      }
+      boolean isSame =
+          item.get().containsKey("stage")
+              && report.outcome().name().equals(item.get().get("stage").s())
+              && report
+                  .reason()
+                  .map(Enum::name)
+                  .equals(
+                      Optional.ofNullable(item.get().get("stageReason")).map(AttributeValue::s));
+      if (isSame) {
+        return StageWrite.SAME;
+      }
+      // An older outcome reported late: the stage stays, but a stage never reached before is
+      // still noted as reached.
+      Map<String, AttributeValue> reachedValues = new HashMap<>(values);
+      reachedValues.keySet().removeIf(k -> !k.equals(":at") && !k.startsWith(":owned"));
+      try {
+        dynamo.updateItem(
+            r ->
+                r.tableName(table)
+                    .key(key(leadId))
+                    .conditionExpression(isOwned)
+                    .updateExpression("SET " + reached)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(reachedValues));
+      } catch (ConditionalCheckFailedException noLongerOwned) {
+        // Lost its owner since the read: the outcome is still kept in the history.
+      }
+      return StageWrite.LATER_STANDS;
+    }
+  }
+
+  /** The lead item's attributes in {@code projection}, read consistently. */
+  private Optional<Map<String, AttributeValue>> attributes(String leadId, String projection) {
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                r -> {
+                  r.tableName(table).key(key(leadId)).consistentRead(true);
+                  r.projectionExpression(projection);
+                  if (projection.contains("#status")) {
+                    r.expressionAttributeNames(Map.of("#status", "status"));
+                  }
+                })
+            .item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
   /**

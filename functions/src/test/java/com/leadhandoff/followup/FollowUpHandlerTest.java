@@ -15,11 +15,15 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
+import com.leadhandoff.offer.OfferToken;
+import com.leadhandoff.outcome.OutcomeLink;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.routing.Rep;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOutcomeLinks;
 import com.leadhandoff.testing.DyingHistory;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
@@ -32,6 +36,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class FollowUpHandlerTest {
@@ -50,6 +56,11 @@ class FollowUpHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED.plusSeconds(300));
+  private final DynamoOutcomeLinks outcomeLinkStore =
+      new DynamoOutcomeLinks(TestDynamo.client(), tables.get("OutcomeLinksTable"));
+  private final OutcomeLinkIssuer outcomeLinks =
+      new OutcomeLinkIssuer(
+          outcomeLinkStore, clock, "https://leads.test", OutcomeLinkIssuer.DEFAULT_LIFETIME);
 
   FollowUpHandlerTest() throws IOException {}
 
@@ -91,6 +102,47 @@ class FollowUpHandlerTest {
     assertEquals(LeadStatus.ACCEPTED, leads.find(leadId).orElseThrow().status());
     assertEquals(1, eventsOfType(FollowUp.FOLLOWED_UP));
     assertTrue(result.contains("\"FOLLOWED_UP\""), result);
+  }
+
+  @Test
+  void ownerEmail_carriesAnOutcomeLinkPerOutcome_underOneStoredHash() throws IOException {
+    // GIVEN Ana accepted the lead
+    givenLead("Acme GmbH");
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+
+    // WHEN the workflow follows up, and the step runs again
+    invoke(handler(mailer));
+    invoke(handler(mailer));
+
+    // THEN Ana's email links each outcome, in text and HTML, with the links' expiry
+    Email confirmation = onlyEmailTo("ana@sales.test");
+    Matcher link =
+        Pattern.compile("https://leads\\.test/outcomes/([A-Za-z0-9_-]{43})\\?outcome=(\\w+)")
+            .matcher(confirmation.text());
+    List<String> outcomes = new java.util.ArrayList<>();
+    java.util.Set<String> tokens = new java.util.HashSet<>();
+    while (link.find()) {
+      tokens.add(link.group(1));
+      outcomes.add(link.group(2));
+    }
+    assertEquals(List.of("SQL", "MEETING", "DISQUALIFIED", "WON", "LOST"), outcomes);
+    assertTrue(confirmation.text().contains("Meeting booked: https://leads.test/outcomes/"));
+    assertTrue(confirmation.html().contains(">Disqualified</a>"), confirmation.html());
+    assertTrue(
+        confirmation.text().contains("These links work until Sun 21 Feb 2027, 10:05 UTC"),
+        confirmation.text());
+    // AND one link is stored, under the hash of the token the email carries
+    assertEquals(1, tokens.size());
+    String token = tokens.iterator().next();
+    OutcomeLink stored =
+        outcomeLinkStore.find(OfferToken.parse(token).orElseThrow().hash()).orElseThrow();
+    assertEquals(leadId, stored.leadId());
+    assertEquals("rep-ana", stored.ownerId());
+    assertEquals(
+        1,
+        TestDynamo.everything(Map.of("links", tables.get("OutcomeLinksTable")))
+            .get("links")
+            .size());
   }
 
   @Test
@@ -186,7 +238,8 @@ class FollowUpHandlerTest {
                 new DyingHistory(history, FollowUp.PROSPECT_INTRODUCED),
                 mailer,
                 clock,
-                FollowUps.bundled()));
+                FollowUps.bundled(),
+                outcomeLinks));
     assertThrows(DyingHistory.Killed.class, () -> invoke(dying));
     assertEquals(1, mailer.sentTo("dana@acme.example").size());
 
@@ -312,7 +365,7 @@ class FollowUpHandlerTest {
 
   private FollowUpHandler handler(Mailer using) {
     return new FollowUpHandler(
-        new FollowUp(leads, directory, history, using, clock, FollowUps.bundled()));
+        new FollowUp(leads, directory, history, using, clock, FollowUps.bundled(), outcomeLinks));
   }
 
   private static String invoke(FollowUpHandler handler) throws IOException {

@@ -46,7 +46,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(7, tables.size());
+    assertEquals(8, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
@@ -67,7 +67,9 @@ class TemplateContractTest {
                 withTtl.add(id);
               }
             });
-    assertEquals(Set.of("AddressClaimsTable", "IntakeKeysTable", "OffersTable"), withTtl);
+    assertEquals(
+        Set.of("AddressClaimsTable", "IntakeKeysTable", "OffersTable", "OutcomeLinksTable"),
+        withTtl);
   }
 
   @Test
@@ -141,14 +143,16 @@ class TemplateContractTest {
   }
 
   @Test
-  void publicApiRoutes_areTheProductsFour() {
+  void publicApiRoutes_areTheProductsSix() {
     Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
     assertEquals(
         Set.of(
             "POST /leads",
             "GET /offers/{token}",
             "POST /offers/{token}/accept",
-            "POST /offers/{token}/decline"),
+            "POST /offers/{token}/decline",
+            "GET /outcomes/{token}",
+            "POST /outcomes/{token}"),
         Set.copyOf(
             read.routes().stream()
                 .filter(r -> !r.iamAuthorized())
@@ -192,7 +196,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(7, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(8, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test

@@ -52,6 +52,9 @@ class TemplateReaderTest {
             "GET /offers/{token}",
             "POST /offers/{token}/accept",
             "POST /offers/{token}/decline",
+            "GET /outcomes/{token}",
+            "POST /outcomes/{token}",
+            "POST /admin/leads/{leadId}/outcome",
             "GET /admin/reps",
             "GET /admin/reps/{repId}",
             "PUT /admin/reps/{repId}",
@@ -75,7 +78,7 @@ class TemplateReaderTest {
         offers.keySchema());
     assertEquals("byTokenHash", offers.globalSecondaryIndexes().get(0).name());
     assertEquals(Optional.of("purgeAt"), offers.ttlAttribute());
-    assertEquals(7, template.tables().size());
+    assertEquals(8, template.tables().size());
 
     StateMachine machine = template.stateMachines().get(0);
     assertTrue(

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.api.SignedRequests;
 import com.leadhandoff.local.workflow.LeadHandoffRuntime.Response;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,7 @@ class LeadHandoffEndToEndTest {
   private final LeadHandoffRuntime local = LeadHandoffRuntime.fresh();
 
   @Test
-  void demoForm_offerEmail_accept_followUp() {
+  void demoForm_offerEmail_accept_followUp() throws Exception {
     Response form = local.get("/_local/demo");
     assertEquals(200, form.status());
     assertTrue(
@@ -73,8 +76,52 @@ class LeadHandoffEndToEndTest {
     assertTrue(
         intro.get("text").asText().contains("You asked for a personal demo."),
         intro.get("text").asText());
-    assertEquals(rep, onlyEmail("You own this lead: Ada Walkthrough").get("to").get(0).asText());
+    JsonNode owned = onlyEmail("You own this lead: Ada Walkthrough");
+    assertEquals(rep, owned.get("to").get(0).asText());
     assertEquals(200, local.get(link).status(), "the link now says the rep owns the lead");
+
+    // Closed loop: the owner's email links each outcome; opening one only asks to confirm it.
+    String meeting = "";
+    for (JsonNode each : owned.get("links")) {
+      if (each.asText().endsWith("?outcome=MEETING")) {
+        meeting = each.asText();
+      }
+    }
+    assertTrue(meeting.startsWith(local.runtime.baseUrl() + "/outcomes/"), owned.toString());
+    Response confirm = local.get(meeting);
+    assertEquals(200, confirm.status());
+    assertTrue(confirm.body().contains("value=\"MEETING\" checked"), confirm.body());
+    String outcomeLink = meeting.substring(0, meeting.indexOf('?'));
+    Response recorded = local.postForm(outcomeLink, Map.of("outcome", "MEETING"));
+    assertEquals(200, recorded.status(), recorded.body());
+    assertTrue(recorded.body().contains("Outcome recorded"), recorded.body());
+    Response again = local.postForm(outcomeLink, Map.of("outcome", "MEETING"));
+    assertTrue(again.body().contains("Already recorded"), again.body());
+
+    // A CRM reports the win through the IAM-authorized admin route; unsigned calls never arrive.
+    Matcher leadId = Pattern.compile("Lead (\\S+), owned by").matcher(recorded.body());
+    assertTrue(leadId.find(), recorded.body());
+    String outcomeRoute = "/admin/leads/" + leadId.group(1) + "/outcome";
+    assertEquals(403, local.postJson(outcomeRoute, "{\"outcome\": \"WON\"}").status());
+    HttpResponse<String> won =
+        HttpClient.newHttpClient()
+            .send(
+                SignedRequests.sign(
+                    "POST",
+                    local.runtime.baseUrl().resolve(outcomeRoute),
+                    "{\"outcome\": \"WON\", \"note\": \"Signed in December\"}"),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, won.statusCode(), won.body());
+    assertTrue(won.body().contains("\"stage\":{\"outcome\":\"WON\""), won.body());
+    // Both happened at the same instant of the runtime's clock, so the history holds them in either
+    // order; the stage is the one that arrived last.
+    assertEquals(
+        List.of("MEETING", "WON"),
+        local.leadHistory(leadId.group(1)).stream()
+            .filter(e -> e.type().equals("OUTCOME_RECORDED"))
+            .map(e -> e.details().get("outcome"))
+            .sorted()
+            .toList());
   }
 
   private JsonNode onlyEmail(String subjectPart) {
