@@ -83,7 +83,8 @@ class TemplateContractTest {
             "StepFunctionsExecutionPolicy",
             "StepFunctionsCallbackPolicy",
             "LambdaInvokePolicy",
-            "SESSendBouncePolicy");
+            "SESSendBouncePolicy",
+            "EventBridgePutEventsPolicy");
     List<Map<String, Object>> holders = new ArrayList<>(ofType("AWS::Serverless::Function"));
     holders.addAll(ofType("AWS::Serverless::StateMachine"));
     for (Map<String, Object> holder : holders) {
@@ -192,7 +193,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(7, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(8, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test
