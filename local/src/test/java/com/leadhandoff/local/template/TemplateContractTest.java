@@ -46,7 +46,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(7, tables.size());
+    assertEquals(8, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.eventbridge.EventBuses;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.ses.SentEmail;
 import com.leadhandoff.local.sfn.TinyEngine;
@@ -39,7 +40,9 @@ class LocalUiTest {
     outbox = Outbox.inMemory();
     local = new TinyEngine();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(LocalUi.BASE, new LocalUi(outbox, local.backend()));
+    server.createContext(
+        LocalUi.BASE,
+        new LocalUi(outbox, local.backend(), EventBuses.inMemory(java.util.Set.of())));
     server.start();
   }
 
