@@ -70,7 +70,7 @@ public final class WebhookForwarder implements Consumer<BusEvent>, AutoCloseable
                 + ": the webhook answered "
                 + response.statusCode());
       }
-    } catch (java.io.IOException e) {
+    } catch (java.io.IOException | RuntimeException e) {
       log.println(
           "Event " + event.detailType() + " " + event.id() + " not forwarded to " + url + ": " + e);
     } catch (InterruptedException e) {
