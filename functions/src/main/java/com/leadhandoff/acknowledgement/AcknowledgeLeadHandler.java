@@ -12,8 +12,8 @@ import com.leadhandoff.routing.Rep;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoDirectory;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 import java.util.List;
@@ -61,7 +61,7 @@ public final class AcknowledgeLeadHandler
     this(
         new Acknowledgement(
             leads,
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             RouteLeadHandler.teamChooser(directory),

@@ -7,9 +7,9 @@ import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoCapacity;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 
 /**
@@ -41,7 +41,7 @@ public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler
                 AwsClients.dynamo(),
                 settings.require("OFFERS_TABLE"),
                 new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             settings.require("FALLBACK_MANAGER_ADDRESS")),

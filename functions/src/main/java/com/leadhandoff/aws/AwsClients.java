@@ -3,6 +3,7 @@ package com.leadhandoff.aws;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -29,6 +30,10 @@ public final class AwsClients {
     static final SesV2Client CLIENT = SesV2Client.builder().httpClient(HTTP).build();
   }
 
+  private static final class EventBridge {
+    static final EventBridgeClient CLIENT = EventBridgeClient.builder().httpClient(HTTP).build();
+  }
+
   /** The DynamoDB client. */
   public static DynamoDbClient dynamo() {
     return Dynamo.CLIENT;
@@ -37,6 +42,11 @@ public final class AwsClients {
   /** The Step Functions client. */
   public static SfnClient stepFunctions() {
     return StepFunctions.CLIENT;
+  }
+
+  /** The EventBridge client, for lead events. */
+  public static EventBridgeClient eventBridge() {
+    return EventBridge.CLIENT;
   }
 
   /** The SES v2 client. */

@@ -6,9 +6,9 @@ import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.SlaPolicy;
 import com.leadhandoff.store.DynamoDirectory;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -48,7 +48,7 @@ public final class EscalateToManagerHandler
                 AwsClients.dynamo(),
                 settings.require("TEAMS_TABLE"),
                 settings.require("REPS_TABLE")),
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             settings.require("FALLBACK_MANAGER_ADDRESS"),

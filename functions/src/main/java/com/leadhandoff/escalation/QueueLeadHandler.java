@@ -5,8 +5,8 @@ import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.settings.Settings;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 
 /**
@@ -39,7 +39,7 @@ public final class QueueLeadHandler
     this(
         new LeadQueue(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             DirectoryConfig.bundled()

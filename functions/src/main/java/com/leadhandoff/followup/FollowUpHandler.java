@@ -5,8 +5,8 @@ import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoDirectory;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 
 /**
@@ -42,7 +42,7 @@ public final class FollowUpHandler
                 AwsClients.dynamo(),
                 settings.require("TEAMS_TABLE"),
                 settings.require("REPS_TABLE")),
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             FollowUps.bundled(),

@@ -8,8 +8,8 @@ import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.workflow.StepFunctionsWorkflow;
 import com.leadhandoff.workflow.Workflow;
 import java.time.Clock;
@@ -30,7 +30,7 @@ public final class IntakeHandler
   private IntakeHandler(Settings settings) {
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         new DynamoIntakeKeys(AwsClients.dynamo(), settings.require("INTAKE_KEYS_TABLE")),
         new StepFunctionsWorkflow(
             AwsClients.stepFunctions(),

@@ -12,8 +12,8 @@ import com.leadhandoff.scoring.ScoringModels;
 import com.leadhandoff.scoring.UnknownLeadException;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
@@ -48,7 +48,7 @@ public final class NurtureLeadHandler
   private NurtureLeadHandler(Settings settings) {
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         ScoringModels.bundled(),
         settings.clock(),
         new AddressRelease(

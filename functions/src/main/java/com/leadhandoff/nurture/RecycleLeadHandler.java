@@ -9,8 +9,8 @@ import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.scoring.UnknownLeadException;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 import java.util.Map;
@@ -54,7 +54,7 @@ public final class RecycleLeadHandler
   private RecycleLeadHandler(Settings settings) {
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         settings.clock(),
         new AddressRelease(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),

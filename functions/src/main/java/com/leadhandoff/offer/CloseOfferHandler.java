@@ -7,9 +7,9 @@ import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoCapacity;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
@@ -38,7 +38,7 @@ public final class CloseOfferHandler
             settings.require("OFFERS_TABLE"),
             new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
         settings.clock(),
         settings.integer("MAX_OFFERS", DEFAULT_MAX_OFFERS));

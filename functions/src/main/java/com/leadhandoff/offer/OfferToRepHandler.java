@@ -6,9 +6,9 @@ import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
@@ -35,7 +35,7 @@ public final class OfferToRepHandler
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
         settings.clock(),
         settings.require("PUBLIC_BASE_URL"));

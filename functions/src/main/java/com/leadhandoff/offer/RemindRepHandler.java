@@ -6,9 +6,9 @@ import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import com.leadhandoff.workflow.StepFunctionsWorkflow;
 import com.leadhandoff.workflow.Workflow;
@@ -45,7 +45,7 @@ public final class RemindRepHandler
     this(
         new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
         // Callbacks need no state machine ARN: the task token names the waiting task.
         new StepFunctionsWorkflow(AwsClients.stepFunctions(), ""),

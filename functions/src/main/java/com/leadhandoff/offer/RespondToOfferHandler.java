@@ -9,9 +9,9 @@ import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoCapacity;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.workflow.StepFunctionsWorkflow;
 import com.leadhandoff.workflow.Workflow;
 import java.time.Clock;
@@ -36,7 +36,7 @@ public final class RespondToOfferHandler
             settings.require("OFFERS_TABLE"),
             new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         // Only sends task callbacks, which need no state machine ARN; it never starts one.
         new StepFunctionsWorkflow(AwsClients.stepFunctions(), ""),
         settings.clock());

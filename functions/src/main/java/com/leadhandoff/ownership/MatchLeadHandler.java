@@ -5,9 +5,9 @@ import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 
 /**
@@ -36,7 +36,7 @@ public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, 
         new DuplicateMerge(
             leads,
             new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             new MergeTargets(

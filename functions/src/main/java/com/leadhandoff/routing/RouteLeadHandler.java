@@ -10,9 +10,9 @@ import com.leadhandoff.sla.SlaPolicies;
 import com.leadhandoff.sla.SlaPolicy;
 import com.leadhandoff.store.DynamoCapacity;
 import com.leadhandoff.store.DynamoDirectory;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Duration;
 import java.util.Optional;
@@ -99,7 +99,7 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
         new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")),
         directory,
         teamChooser(directory),
-        new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         settings.clock(),
         settings.integer("MAX_OFFERS", 3),
         deadlines(policy, settings),

@@ -6,8 +6,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
@@ -32,7 +32,7 @@ public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, 
   private ScoreLeadHandler(Settings settings) {
     this(
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings),
         ScoringModels.bundled(),
         settings.clock());
   }

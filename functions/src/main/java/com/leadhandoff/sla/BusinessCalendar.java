@@ -98,6 +98,33 @@ public record BusinessCalendar(
   }
 
   /**
+   * The working time between two instants: the real elapsed time inside working intervals, so an
+   * hour lost or repeated by a daylight-saving change is counted as the office clock measured it.
+   * The inverse of {@link #deadline}: {@code workingTime(s, deadline(s, d))} is {@code d}.
+   *
+   * @param from when the clock started, e.g. when the lead was received
+   * @param to when it stopped, e.g. when a rep accepted; before {@code from} counts as zero
+   */
+  public Duration workingTime(Instant from, Instant to) {
+    Duration worked = Duration.ZERO;
+    LocalDate date = from.atZone(zone).toLocalDate();
+    LocalDate last = to.atZone(zone).toLocalDate();
+    for (; !date.isAfter(last); date = date.plusDays(1)) {
+      if (holidays.contains(date)) {
+        continue;
+      }
+      for (WorkingInterval interval : week.getOrDefault(date.getDayOfWeek(), List.of())) {
+        Instant start = later(interval.start(date, zone), from);
+        Instant end = earlier(interval.end(date, zone), to);
+        if (end.isAfter(start)) {
+          worked = worked.plus(Duration.between(start, end));
+        }
+      }
+    }
+    return worked;
+  }
+
+  /**
    * Whether {@code instant} falls inside working time: in one of its weekday's intervals, on a day
    * that is not a holiday. Routing uses it to pass over reps who are off shift.
    */
@@ -117,5 +144,9 @@ public record BusinessCalendar(
 
   private static Instant later(Instant a, Instant b) {
     return a.isAfter(b) ? a : b;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

@@ -8,9 +8,9 @@ import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
 import com.leadhandoff.store.DynamoCapacity;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import com.leadhandoff.workflow.StepFunctionsWorkflow;
 import java.time.Duration;
@@ -54,7 +54,7 @@ public final class WatchdogHandler extends TaskHandler<JsonNode, WatchdogHandler
         new Sweep(
             leads,
             offers,
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new StepFunctionsWorkflow(
                 AwsClients.stepFunctions(),
                 settings.require("STATE_MACHINE_ARN"),
@@ -100,7 +100,7 @@ public final class WatchdogHandler extends TaskHandler<JsonNode, WatchdogHandler
         new LeadParking(
             leads,
             offers(settings),
-            new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+            LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
             settings.clock(),
             settings.require("FALLBACK_MANAGER_ADDRESS")),

@@ -13,6 +13,9 @@ import com.leadhandoff.local.clock.ScaledClock;
 import com.leadhandoff.local.clock.VirtualClock;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.eventbridge.EventBridgeEndpoint;
+import com.leadhandoff.local.eventbridge.EventBuses;
+import com.leadhandoff.local.eventbridge.WebhookForwarder;
 import com.leadhandoff.local.events.EventRules;
 import com.leadhandoff.local.events.ExecutionStatusEvents;
 import com.leadhandoff.local.events.Schedules;
@@ -45,6 +48,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,8 +70,14 @@ public final class LocalRuntime implements AutoCloseable {
   /** Where the SES v2 API is served; {@code aws.endpointUrlSesV2} points here. */
   public static final String SES_PATH = "/_aws/ses";
 
+  /** Where the EventBridge API is served; {@code aws.endpointUrlEventBridge} points here. */
+  public static final String EVENTBRIDGE_PATH = "/_aws/events";
+
   /** Where the web UI is served. */
   public static final String UI_PATH = "/_local/";
+
+  /** The data folder's file where events put on the buses are kept between runs. */
+  private static final String EVENTS_FILE = "events.jsonl";
 
   private static final String CREATED_MARKER = "stack-created";
 
@@ -82,6 +92,7 @@ public final class LocalRuntime implements AutoCloseable {
   private LocalServices services;
   private ExecutionEngine engine;
   private Outbox outbox;
+  private EventBuses buses;
   private RuntimeClock clock;
   private final Faults faults = new Faults();
   private boolean closed;
@@ -179,6 +190,7 @@ public final class LocalRuntime implements AutoCloseable {
         dynamo.endpoint(),
         baseUrl.resolve(STEP_FUNCTIONS_PATH),
         baseUrl.resolve(SES_PATH),
+        baseUrl.resolve(EVENTBRIDGE_PATH),
         callerCredentials);
     started.push(sdk::restore);
 
@@ -215,7 +227,20 @@ public final class LocalRuntime implements AutoCloseable {
     server.mount(STEP_FUNCTIONS_PATH, new StepFunctionsEndpoint(stepFunctions));
     outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);
     server.mount(SES_PATH, new SesEndpoint(outbox, clock.clock(), faults));
-    server.mount(UI_PATH, new LocalUi(outbox, stepFunctions));
+    Set<String> busNames = Set.copyOf(template.eventBuses());
+    buses =
+        dataDir
+            .map(d -> EventBuses.persistedIn(d.resolve(EVENTS_FILE), busNames))
+            .orElseGet(() -> EventBuses.inMemory(busNames));
+    server.mount(
+        EVENTBRIDGE_PATH,
+        new EventBridgeEndpoint(buses, clock.clock(), LocalNames.ACCOUNT_ID, LocalNames.REGION));
+    if (b.forwardEvents != null) {
+      WebhookForwarder forwarder = new WebhookForwarder(b.forwardEvents, b.out);
+      buses.listen(forwarder);
+      started.push(forwarder);
+    }
+    server.mount(UI_PATH, new LocalUi(outbox, stepFunctions, buses));
     server.mount(RepsPage.PATH, new RepsPage(baseUrl));
 
     services =
@@ -398,6 +423,11 @@ public final class LocalRuntime implements AutoCloseable {
                     .orElse(" (in memory)")));
   }
 
+  /** The event buses and the events put on them. */
+  public EventBuses eventBuses() {
+    return buses;
+  }
+
   /** Stops every part, most recently started first. */
   @Override
   public synchronized void close() {
@@ -432,6 +462,7 @@ public final class LocalRuntime implements AutoCloseable {
     private Path dataDir;
     private boolean inMemory;
     private URI dynamoEndpoint;
+    private URI forwardEvents;
     private final Map<String, String> parameters = new LinkedHashMap<>();
     private String baseUrlParameter = "PublicBaseUrl";
     private final List<LocalExtension> extensions = new ArrayList<>();
@@ -504,6 +535,15 @@ public final class LocalRuntime implements AutoCloseable {
      */
     public Builder dynamoEndpoint(URI endpoint) {
       this.dynamoEndpoint = endpoint;
+      return this;
+    }
+
+    /**
+     * Posts every event put on a bus, as JSON, to {@code webhook}; a failed post is logged and
+     * never holds up the workflow.
+     */
+    public Builder forwardEvents(URI webhook) {
+      this.forwardEvents = webhook;
       return this;
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
  *   --time-scale N    run the clock N times faster (demo: 60 makes 15 minutes pass in 15 s)
  *   --start-time T    start the clock at instant T (e.g. 2026-11-23T09:00:00Z) instead of now
  *   --param Name=Value  override a template parameter (repeatable)
+ *   --forward-events URL  POST every event put on a bus, as JSON, to this webhook
  * </pre>
  */
 public final class Main {
@@ -72,6 +73,7 @@ public final class Main {
         case "--dynamodb-endpoint" -> builder.dynamoEndpoint(endpoint(arg, value(args, ++i, arg)));
         case "--time-scale" -> builder.timeScale(number(arg, value(args, ++i, arg)));
         case "--start-time" -> builder.startTime(instant(arg, value(args, ++i, arg)));
+        case "--forward-events" -> builder.forwardEvents(endpoint(arg, value(args, ++i, arg)));
         case "--param" -> {
           String pair = value(args, ++i, arg);
           int equals = pair.indexOf('=');

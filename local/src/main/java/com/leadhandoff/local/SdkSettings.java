@@ -17,14 +17,21 @@ final class SdkSettings {
 
   static final String SFN_ENDPOINT = "aws.endpointUrlSfn";
   static final String SESV2_ENDPOINT = "aws.endpointUrlSesV2";
+  static final String EVENTBRIDGE_ENDPOINT = "aws.endpointUrlEventBridge";
 
   private final Map<String, String> previous = new LinkedHashMap<>();
 
   /**
-   * Sets the three endpoints and, unless {@code callerCredentials} (an external DynamoDB reached
+   * Sets the four endpoints and, unless {@code callerCredentials} (an external DynamoDB reached
    * with the caller's own AWS region and credentials), the local region and dummy credentials.
    */
-  void apply(String region, URI dynamo, URI stepFunctions, URI ses, boolean callerCredentials) {
+  void apply(
+      String region,
+      URI dynamo,
+      URI stepFunctions,
+      URI ses,
+      URI eventBridge,
+      boolean callerCredentials) {
     if (!callerCredentials) {
       set("aws.region", region);
       set("aws.accessKeyId", LocalNames.ACCESS_KEY_ID);
@@ -33,6 +40,7 @@ final class SdkSettings {
     set(DYNAMODB_ENDPOINT, dynamo.toString());
     set(SFN_ENDPOINT, stepFunctions.toString());
     set(SESV2_ENDPOINT, ses.toString());
+    set(EVENTBRIDGE_ENDPOINT, eventBridge.toString());
   }
 
   /** Puts back what was there before {@link #apply}. */

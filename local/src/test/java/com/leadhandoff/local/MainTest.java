@@ -22,6 +22,18 @@ class MainTest {
   }
 
   @Test
+  void forwardEventsThatIsNotAnHttpUrl_isRefusedWithAnExample() {
+    // GIVEN / WHEN a webhook given without its scheme
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Main.parse(new String[] {"--forward-events", "hooks.slack.com/services/x"}));
+
+    // THEN the option is named in the refusal
+    assertTrue(e.getMessage().startsWith("--forward-events needs an http(s) URL"), e.getMessage());
+  }
+
+  @Test
   void dynamodbEndpointThatIsNotAnHttpUrl_isRefusedWithAnExample() {
     IllegalArgumentException e =
         assertThrows(

@@ -136,6 +136,7 @@ final class Intrinsics {
           case "AWS::DynamoDB::Table", "AWS::Serverless::SimpleTable" -> "TableName";
           case "AWS::Serverless::StateMachine" -> "Name";
           case "AWS::StepFunctions::StateMachine" -> "StateMachineName";
+          case "AWS::Events::EventBus" -> "Name";
           default -> null;
         };
     Object properties = resource.get("Properties");
@@ -273,6 +274,8 @@ final class Intrinsics {
         || type.equals("AWS::DynamoDB::Table")
         || type.equals("AWS::Serverless::SimpleTable")
         || type.equals("AWS::Serverless::HttpApi")
+        // Ref of a bus is its name (CloudFormation's AWS::Events::EventBus return values).
+        || type.equals("AWS::Events::EventBus")
         || type.startsWith("Custom::")
         || type.equals("AWS::CloudFormation::CustomResource")) {
       return resourceName(name);

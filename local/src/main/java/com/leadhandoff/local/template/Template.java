@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tables the DynamoDB tables, in template order
  * @param stateMachines the state machines, in template order
  * @param customResources the custom resources, in template order
+ * @param eventBuses the names of the custom EventBridge buses ({@code AWS::Events::EventBus})
  * @param warnings what the template declares that does not run locally
  */
 public record Template(
@@ -26,6 +27,7 @@ public record Template(
     List<Table> tables,
     List<StateMachine> stateMachines,
     List<CustomResource> customResources,
+    List<String> eventBuses,
     List<String> warnings) {
 
   /** Reads {@code file}, overriding parameter defaults with {@code overrides}. */

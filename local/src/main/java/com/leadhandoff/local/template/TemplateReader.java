@@ -52,6 +52,7 @@ final class TemplateReader {
     List<Table> tables = new ArrayList<>();
     List<StateMachine> stateMachines = new ArrayList<>();
     List<CustomResource> customResources = new ArrayList<>();
+    List<String> eventBuses = new ArrayList<>();
     Map<String, Object> globals = map(raw.get("Globals"), "Globals");
     for (var entry : resources.entrySet()) {
       String id = entry.getKey();
@@ -77,6 +78,7 @@ final class TemplateReader {
         case "AWS::Serverless::StateMachine" -> stateMachines.add(stateMachine(id, properties));
         case "AWS::CloudFormation::CustomResource" ->
             customResources.add(customResource(id, type, properties));
+        case "AWS::Events::EventBus" -> eventBuses.add(intrinsics.resourceName(id));
         default -> {
           if (type.startsWith("Custom::")) {
             customResources.add(customResource(id, type, properties));
@@ -114,6 +116,7 @@ final class TemplateReader {
         List.copyOf(tables),
         List.copyOf(stateMachines),
         List.copyOf(customResources),
+        List.copyOf(eventBuses),
         List.copyOf(warnings));
   }
 

@@ -3,6 +3,8 @@ package com.leadhandoff.local.ui;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
+import com.leadhandoff.local.eventbridge.BusEvent;
+import com.leadhandoff.local.eventbridge.EventBuses;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.sfn.StepFunctionsBackend;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * The local UI, mounted at {@link #BASE}: {@code /} index, {@code /demo} lead form, {@code /thanks}
  * where the form returns, {@code /mail} the outbox as pages, {@code /outbox} the outbox as JSON
- * (for scripts and tests), {@code /executions} and {@code /execution?arn=…} with its history.
+ * (for scripts and tests), {@code /executions} and {@code /execution?arn=…} with its history,
+ * {@code /events} the events put on the buses and {@code /events.json} the same as JSON.
  */
 public final class LocalUi implements HttpHandler {
   /** Where the runtime mounts the UI. */
@@ -30,15 +33,18 @@ public final class LocalUi implements HttpHandler {
 
   private final Outbox outbox;
   private final StepFunctionsBackend executions;
+  private final EventBuses buses;
   private final Pages pages = new Pages(BASE);
 
   /**
    * @param outbox the emails the local SES endpoint accepted
    * @param executions the local engine, for the executions pages
+   * @param buses the event buses, for the events page
    */
-  public LocalUi(Outbox outbox, StepFunctionsBackend executions) {
+  public LocalUi(Outbox outbox, StepFunctionsBackend executions, EventBuses buses) {
     this.outbox = outbox;
     this.executions = executions;
+    this.buses = buses;
   }
 
   @Override
@@ -76,6 +82,14 @@ public final class LocalUi implements HttpHandler {
         case "/executions" ->
             html(exchange, 200, "executions", "Executions", Map.of("machines", machines()));
         case "/execution" -> execution(exchange, query(exchange, "arn"));
+        case "/events" -> html(exchange, 200, "events", "Events", events());
+        case "/events.json" ->
+            send(
+                exchange,
+                200,
+                "application/json",
+                Json.MAPPER.writeValueAsString(
+                    buses.newestFirst().stream().map(BusEvent::envelope).toList()));
         default ->
             html(
                 exchange,
@@ -103,6 +117,11 @@ public final class LocalUi implements HttpHandler {
             .mapToLong(m -> executions.listExecutions(m.stateMachineArn(), Optional.empty()).size())
             .sum();
     return Map.of("emailCount", outbox.newestFirst().size(), "executionCount", count);
+  }
+
+  private Map<String, Object> events() {
+    List<Map<String, Object>> rows = buses.newestFirst().stream().map(Views::event).toList();
+    return Map.of("events", rows, "count", rows.size(), "forwarding", buses.forwarding());
   }
 
   private List<Map<String, Object>> emails() {

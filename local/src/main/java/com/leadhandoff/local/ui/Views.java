@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
+import com.leadhandoff.local.eventbridge.BusEvent;
 import com.leadhandoff.local.ses.SentEmail;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +40,23 @@ final class Views {
     view.put("text", email.text());
     // Links inside the frame open in the whole window, so a click walks on to the product's page.
     view.put("srcdoc", "<base target=\"_top\">" + email.html());
+    return view;
+  }
+
+  /**
+   * An event for the events page. Lead events carry a {@code leadId} and a {@code summary} in their
+   * detail; they are shown when present, any other event shows its JSON only.
+   */
+  static Map<String, Object> event(BusEvent event) {
+    Map<String, Object> view = new HashMap<>();
+    view.put("id", event.id());
+    view.put("detailType", event.detailType());
+    view.put("source", event.source());
+    view.put("bus", event.bus());
+    view.put("time", time(event.time()));
+    view.put("leadId", event.detail().path("leadId").asText(""));
+    view.put("summary", event.detail().path("summary").asText(""));
+    view.put("json", event.envelope().toPrettyString());
     return view;
   }
 

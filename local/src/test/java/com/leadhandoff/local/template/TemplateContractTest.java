@@ -85,7 +85,8 @@ class TemplateContractTest {
             "StepFunctionsExecutionPolicy",
             "StepFunctionsCallbackPolicy",
             "LambdaInvokePolicy",
-            "SESSendBouncePolicy");
+            "SESSendBouncePolicy",
+            "EventBridgePutEventsPolicy");
     List<Map<String, Object>> holders = new ArrayList<>(ofType("AWS::Serverless::Function"));
     holders.addAll(ofType("AWS::Serverless::StateMachine"));
     for (Map<String, Object> holder : holders) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.eventbridge.EventBridgeEndpoint;
+import com.leadhandoff.local.eventbridge.EventBuses;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.ses.SentEmail;
 import com.leadhandoff.local.sfn.TinyEngine;
@@ -33,13 +35,18 @@ class LocalUiTest {
   private Outbox outbox;
   private TinyEngine local;
   private HttpServer server;
+  private EventBuses buses;
 
   @BeforeEach
   void start() throws IOException {
     outbox = Outbox.inMemory();
     local = new TinyEngine();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(LocalUi.BASE, new LocalUi(outbox, local.backend()));
+    buses = EventBuses.inMemory(java.util.Set.of("lead-events"));
+    server.createContext(LocalUi.BASE, new LocalUi(outbox, local.backend(), buses));
+    server.createContext(
+        "/_aws/events",
+        new EventBridgeEndpoint(buses, java.time.Clock.systemUTC(), "000000000000", "eu-west-1"));
     server.start();
   }
 
@@ -55,7 +62,12 @@ class LocalUiTest {
 
     assertEquals(200, page.statusCode());
     for (String link :
-        List.of("/_local/demo", "/_local/mail", "/_local/executions", "/_local/outbox")) {
+        List.of(
+            "/_local/demo",
+            "/_local/mail",
+            "/_local/executions",
+            "/_local/events",
+            "/_local/outbox")) {
       assertTrue(page.body().contains("href=\"" + link + "\""), link);
     }
   }
@@ -224,5 +236,69 @@ class LocalUiTest {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + server.getAddress().getPort() + path);
+  }
+
+  @Test
+  void events_showEachEventAsACard_newestFirst_escaped() throws Exception {
+    // GIVEN two lead events put on the bus, one whose summary holds markup
+    putEvent("Lead Received", "{\"leadId\":\"lead-1\",\"summary\":\"From <b>form</b>\"}");
+    putEvent("Lead Accepted", "{\"leadId\":\"lead-1\",\"summary\":\"Ana accepted\"}");
+
+    // WHEN the events page is shown
+    HttpResponse<String> page = get("/_local/events");
+
+    // THEN each is a card (no wide table, so it fits a phone), newest first, with text escaped
+    assertEquals(200, page.statusCode());
+    String body = page.body();
+    assertTrue(body.indexOf("Lead Accepted") < body.indexOf("Lead Received"), body);
+    assertTrue(body.contains("From &lt;b&gt;form&lt;/b&gt;"), body);
+    assertTrue(body.contains("<code>lead-1</code>"), body);
+    assertFalse(body.contains("<table"), "cards, not a table that overflows 390 px");
+    assertTrue(body.contains("2 event(s)"), body);
+  }
+
+  @Test
+  void eventsJson_isTheEventsAsEventBridgeDeliversThem() throws Exception {
+    // GIVEN an event put on the bus
+    putEvent("Lead Scored", "{\"leadId\":\"lead-2\",\"points\":80}");
+
+    // WHEN the JSON is fetched
+    JsonNode events = Json.MAPPER.readTree(get("/_local/events.json").body());
+
+    // THEN it carries the envelope's fields and the detail as an object
+    assertEquals(1, events.size());
+    assertEquals("Lead Scored", events.get(0).get("detail-type").asText());
+    assertEquals("lead-handoff", events.get(0).get("source").asText());
+    assertEquals(80, events.get(0).get("detail").get("points").asInt());
+  }
+
+  private void putEvent(String detailType, String detail) throws Exception {
+    String body =
+        Json.MAPPER
+            .createObjectNode()
+            .set(
+                "Entries",
+                Json.MAPPER
+                    .createArrayNode()
+                    .add(
+                        Json.MAPPER
+                            .createObjectNode()
+                            .put("EventBusName", "lead-events")
+                            .put("Source", "lead-handoff")
+                            .put("DetailType", detailType)
+                            .put("Detail", detail)))
+            .toString();
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:" + server.getAddress().getPort() + "/_aws/events"))
+                .header("X-Amz-Target", "AWSEvents.PutEvents")
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals(0, Json.MAPPER.readTree(response.body()).get("FailedEntryCount").asInt());
   }
 }

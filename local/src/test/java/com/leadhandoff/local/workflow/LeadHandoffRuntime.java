@@ -4,18 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.local.EventSchemas;
 import com.leadhandoff.local.LocalRuntime;
 import com.leadhandoff.local.Projects;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.clock.VirtualClock;
 import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.eventbridge.BusEvent;
 import com.leadhandoff.local.ses.SentEmail;
 import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Table;
+import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoSlaFactsStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -98,6 +102,13 @@ final class LeadHandoffRuntime {
     }
     runtime.faults().clear();
     runtime.outbox().clear();
+    // Every event the previous test's leads published must match its schema; checked here, as
+    // each test hands the runtime on, so no workflow test can emit an event that breaks one.
+    List<String> problems = EventSchemas.problems(runtime.eventBuses().newestFirst());
+    runtime.eventBuses().clear();
+    if (!problems.isEmpty()) {
+      throw new AssertionError("Lead events of the previous test break their schemas: " + problems);
+    }
     forgetLoads();
   }
 
@@ -128,6 +139,30 @@ final class LeadHandoffRuntime {
   }
 
   // ---- driving the product ----
+
+  /** The events the lead published, oldest first. */
+  List<BusEvent> leadEvents(String leadId) {
+    List<BusEvent> events =
+        new java.util.ArrayList<>(
+            runtime.eventBuses().newestFirst().stream()
+                .filter(e -> leadId.equals(e.detail().path("leadId").asText()))
+                .toList());
+    java.util.Collections.reverse(events);
+    return events;
+  }
+
+  /** The lead's SLA facts as stored for reports. */
+  Optional<SlaFacts> slaFacts(String leadId) {
+    DynamoSlaFactsStore store = new DynamoSlaFactsStore(dynamo, table("SlaFactsTable"));
+    java.time.LocalDate day =
+        leads
+            .find(leadId)
+            .orElseThrow()
+            .receivedAt()
+            .atZone(java.time.ZoneOffset.UTC)
+            .toLocalDate();
+    return store.receivedOn(day).stream().filter(f -> f.leadId().equals(leadId)).findFirst();
+  }
 
   /** Posts a lead as JSON to the product's intake, waits for its workflow to settle. */
   String submit(Map<String, ?> fields) {

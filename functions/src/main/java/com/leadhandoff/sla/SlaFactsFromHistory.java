@@ -1,0 +1,147 @@
+package com.leadhandoff.sla;
+
+import com.leadhandoff.history.HistoryEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Works out a lead's {@link SlaFacts} from its history, which already records every offer, answer,
+ * expiry, reminder and escalation with its instant. Replaying the history, rather than adding to
+ * stored facts, keeps the facts right when a retried step records an event twice or out of order.
+ */
+public final class SlaFactsFromHistory {
+  /** History types that change a lead's SLA facts; others leave them as they were. */
+  public static final Set<String> FACT_TYPES =
+      Set.of(
+          "OFFERED",
+          "OFFER_ACCEPTED",
+          "OFFER_DECLINED",
+          "OFFER_EXPIRED",
+          "OFFER_REMINDED",
+          "ESCALATED",
+          "QUEUED");
+
+  private SlaFactsFromHistory() {}
+
+  /**
+   * The lead's facts.
+   *
+   * @param history the lead's history, oldest first
+   * @param calendars team id → the team's calendar, empty for a team without one
+   */
+  public static SlaFacts of(
+      String leadId,
+      List<HistoryEvent> history,
+      Function<String, Optional<BusinessCalendar>> calendars) {
+    if (history.isEmpty()) {
+      throw new IllegalArgumentException("Lead " + leadId + " has no history to take facts from");
+    }
+    Instant received =
+        history.stream()
+            .filter(e -> e.type().equals("RECEIVED"))
+            .map(HistoryEvent::at)
+            .findFirst()
+            .orElse(history.get(0).at());
+    List<OfferFact> offers = new ArrayList<>();
+    int reminders = 0;
+    boolean escalated = false;
+    Optional<SlaFacts.FirstOwner> owner = Optional.empty();
+    Optional<Duration> wall = Optional.empty();
+    Optional<Duration> working = Optional.empty();
+    for (HistoryEvent event : history) {
+      Map<String, String> d = event.details();
+      switch (event.type()) {
+        case "OFFERED" -> {
+          // A resent offer keeps its first instant: the rep's clock started then.
+          if (find(offers, d.get("offerId")) < 0) {
+            offers.add(
+                new OfferFact(
+                    d.get("offerId"),
+                    Integer.parseInt(d.getOrDefault("attempt", "0")),
+                    d.get("repId"),
+                    d.getOrDefault("teamId", ""),
+                    event.at(),
+                    Instant.parse(d.get("deadline")),
+                    OfferFact.Outcome.OPEN,
+                    Optional.empty()));
+          }
+        }
+        case "OFFER_ACCEPTED" -> {
+          int i = settle(offers, d.get("offerId"), OfferFact.Outcome.ACCEPTED, event.at());
+          if (owner.isEmpty()) {
+            owner =
+                Optional.of(
+                    new SlaFacts.FirstOwner(
+                        SlaFacts.FirstOwner.Kind.REP, d.get("repId"), event.at()));
+            wall = Optional.of(Duration.between(received, event.at()));
+            Optional<BusinessCalendar> calendar =
+                i < 0 ? Optional.empty() : calendars.apply(offers.get(i).teamId());
+            working =
+                Optional.of(
+                    calendar.map(c -> c.workingTime(received, event.at())).orElse(wall.get()));
+          }
+        }
+        case "OFFER_DECLINED" ->
+            settle(offers, d.get("offerId"), OfferFact.Outcome.DECLINED, event.at());
+        case "OFFER_EXPIRED" ->
+            settle(offers, d.get("offerId"), OfferFact.Outcome.BREACHED, event.at());
+        case "OFFER_REMINDED" -> reminders++;
+        case "ESCALATED" -> {
+          escalated = true;
+          if (owner.isEmpty()) {
+            owner =
+                Optional.of(
+                    new SlaFacts.FirstOwner(
+                        SlaFacts.FirstOwner.Kind.MANAGER,
+                        d.getOrDefault("managerEmail", d.getOrDefault("managerName", "")),
+                        event.at()));
+          }
+        }
+        case "QUEUED" -> {
+          if (owner.isEmpty()) {
+            owner =
+                Optional.of(
+                    new SlaFacts.FirstOwner(
+                        SlaFacts.FirstOwner.Kind.QUEUE, d.getOrDefault("queue", ""), event.at()));
+          }
+        }
+        default -> {}
+      }
+    }
+    return new SlaFacts(
+        leadId,
+        received,
+        offers,
+        reminders,
+        escalated,
+        owner,
+        wall,
+        working,
+        history.get(history.size() - 1).at());
+  }
+
+  /** Settles the offer with its first answer; a later, repeated one changes nothing. */
+  private static int settle(
+      List<OfferFact> offers, String offerId, OfferFact.Outcome outcome, Instant at) {
+    int i = find(offers, offerId);
+    if (i >= 0 && offers.get(i).outcome() == OfferFact.Outcome.OPEN) {
+      offers.set(i, offers.get(i).settled(outcome, at));
+    }
+    return i;
+  }
+
+  private static int find(List<OfferFact> offers, String offerId) {
+    for (int i = 0; i < offers.size(); i++) {
+      if (offers.get(i).offerId().equals(offerId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,62 @@
+package com.leadhandoff.sla;
+
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A lead history that also keeps the lead's {@link SlaFacts} current: each offer, answer, expiry,
+ * reminder, escalation or queueing is written to the history and then to the facts, in the same
+ * step, so the facts are recorded when they happen.
+ */
+public final class SlaFactsRecorder implements LeadHistory {
+  private final LeadHistory history;
+  private final SlaFactsStore facts;
+  private final Function<String, Optional<BusinessCalendar>> calendars;
+
+  /**
+   * @param history where the events go first; the facts are worked out from it
+   * @param facts where the facts go
+   * @param calendars team id → the team's calendar, for working time
+   */
+  public SlaFactsRecorder(
+      LeadHistory history,
+      SlaFactsStore facts,
+      Function<String, Optional<BusinessCalendar>> calendars) {
+    this.history = history;
+    this.facts = facts;
+    this.calendars = calendars;
+  }
+
+  @Override
+  public void record(String leadId, HistoryEvent event) {
+    history.record(leadId, event);
+    if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
+      return;
+    }
+    try {
+      facts.put(SlaFactsFromHistory.of(leadId, history.of(leadId), calendars));
+    } catch (RuntimeException e) {
+      // The facts are a report's copy of the history, rebuilt in full at the lead's next fact;
+      // failing the step for them would hold up the lead itself, which matters more.
+      System.err.println("SLA facts of lead " + leadId + " not updated: " + e);
+    }
+  }
+
+  @Override
+  public List<HistoryEvent> of(String leadId) {
+    return history.of(leadId);
+  }
+
+  @Override
+  public boolean claim(String leadId, String action) {
+    return history.claim(leadId, action);
+  }
+
+  @Override
+  public void release(String leadId, String action) {
+    history.release(leadId, action);
+  }
+}

@@ -1,0 +1,49 @@
+package com.leadhandoff.store;
+
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.events.EventBridgeLeadEvents;
+import com.leadhandoff.events.PublishingLeadHistory;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.sla.BusinessCalendar;
+import com.leadhandoff.sla.SlaFactsRecorder;
+import com.leadhandoff.sla.SlaPolicies;
+import com.leadhandoff.sla.SlaPolicy;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The lead history a function records to: {@code HISTORY_TABLE}, plus the SLA facts when the
+ * function has {@code SLA_FACTS_TABLE} and the lead events when it has {@code EVENT_BUS_NAME}, as
+ * the template gives them.
+ */
+public final class LeadHistories {
+  private LeadHistories() {}
+
+  // Read once per container, on first use: only functions that record SLA facts need it.
+  private static final class Calendars {
+    static final Optional<SlaPolicy> POLICY = SlaPolicies.bundled(Set.of());
+  }
+
+  /** The history of the function whose settings these are. */
+  public static LeadHistory of(Settings settings) {
+    LeadHistory history =
+        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE"));
+    Optional<String> factsTable = settings.get("SLA_FACTS_TABLE");
+    if (factsTable.isPresent()) {
+      Function<String, Optional<BusinessCalendar>> calendars =
+          team -> Calendars.POLICY.flatMap(p -> Optional.ofNullable(p.calendars().get(team)));
+      history =
+          new SlaFactsRecorder(
+              history, new DynamoSlaFactsStore(AwsClients.dynamo(), factsTable.get()), calendars);
+    }
+    Optional<String> bus = settings.get("EVENT_BUS_NAME");
+    if (bus.isPresent()) {
+      history =
+          new PublishingLeadHistory(
+              history, new EventBridgeLeadEvents(AwsClients.eventBridge(), bus.get()));
+    }
+    return history;
+  }
+}

@@ -1,0 +1,196 @@
+package com.leadhandoff.sla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.history.HistoryEvent;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SlaFactsFromHistoryTest {
+  /** Team "emea" works Monday to Friday 09:00-17:00 in Berlin. */
+  private static final BusinessCalendar EMEA =
+      new BusinessCalendar(
+          ZoneId.of("Europe/Berlin"),
+          Map.of(
+              DayOfWeek.MONDAY, List.of(new WorkingInterval(540, 1020)),
+              DayOfWeek.TUESDAY, List.of(new WorkingInterval(540, 1020)),
+              DayOfWeek.WEDNESDAY, List.of(new WorkingInterval(540, 1020)),
+              DayOfWeek.THURSDAY, List.of(new WorkingInterval(540, 1020)),
+              DayOfWeek.FRIDAY, List.of(new WorkingInterval(540, 1020))),
+          Set.of());
+
+  @Test
+  void facts_recordBreachByWhomAndWorkingTimeToAccept_whenSecondRepAcceptsAfterTheWeekend() {
+    // GIVEN a lead received on Friday 16:00, offered to ana who lets it expire, then to ben, who is
+    // reminded once and accepts on Monday 09:30
+    List<HistoryEvent> history =
+        List.of(
+            event("2026-11-27T16:00+01:00", "RECEIVED", Map.of()),
+            offered("2026-11-27T16:00+01:00", "o1", 1, "ana", "2026-11-27T16:30+01:00"),
+            event("2026-11-27T16:30+01:00", "OFFER_EXPIRED", Map.of("offerId", "o1")),
+            offered("2026-11-27T16:30+01:00", "o2", 2, "ben", "2026-11-30T09:30+01:00"),
+            event("2026-11-30T09:15+01:00", "OFFER_REMINDED", Map.of("offerId", "o2")),
+            event(
+                "2026-11-30T09:30+01:00",
+                "OFFER_ACCEPTED",
+                Map.of("offerId", "o2", "repId", "ben")));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-1", history, teams());
+
+    // THEN ana breached, ben met, and only working minutes count towards time to accept
+    assertEquals(
+        List.of(OfferFact.Outcome.BREACHED, OfferFact.Outcome.ACCEPTED),
+        facts.offers().stream().map(OfferFact::outcome).toList());
+    assertEquals(List.of("ana"), facts.breaches().stream().map(OfferFact::repId).toList());
+    assertTrue(facts.offers().get(1).met());
+    assertEquals(Optional.of(Duration.ofMinutes(90)), facts.workingTimeToAccept());
+    assertEquals(Optional.of(Duration.parse("PT65H30M")), facts.wallTimeToAccept());
+    assertEquals(facts.wallTimeToAccept(), facts.timeToOwner());
+    assertEquals(SlaFacts.FirstOwner.Kind.REP, facts.owner().orElseThrow().kind());
+    assertEquals("ben", facts.owner().orElseThrow().id());
+    assertEquals(1, facts.remindersSent());
+    assertFalse(facts.escalated());
+    assertFalse(facts.acceptedWithinSla());
+  }
+
+  @Test
+  void facts_countWorkingTimeAcrossDaylightSavingChange() {
+    // GIVEN a lead received Friday 16:00 before the clocks go forward, accepted Monday 10:00
+    List<HistoryEvent> history =
+        List.of(
+            event("2026-03-27T16:00+01:00", "RECEIVED", Map.of()),
+            offered("2026-03-27T16:00+01:00", "o1", 1, "ana", "2026-03-30T11:00+02:00"),
+            event(
+                "2026-03-30T10:00+02:00",
+                "OFFER_ACCEPTED",
+                Map.of("offerId", "o1", "repId", "ana")));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-2", history, teams());
+
+    // THEN working time is 1 h on Friday + 1 h on Monday, while the wall clock lost an hour
+    assertEquals(Optional.of(Duration.ofHours(2)), facts.workingTimeToAccept());
+    assertEquals(Optional.of(Duration.ofHours(65)), facts.wallTimeToAccept());
+    assertTrue(facts.acceptedWithinSla());
+  }
+
+  @Test
+  void facts_giveTheManagerOwnership_whenEveryOfferExpiresAndTheLeadIsEscalated() {
+    // GIVEN one offer that expires and an escalation an hour after receipt
+    List<HistoryEvent> history =
+        List.of(
+            event("2026-11-23T10:00+01:00", "RECEIVED", Map.of()),
+            offered("2026-11-23T10:00+01:00", "o1", 1, "ana", "2026-11-23T10:30+01:00"),
+            event("2026-11-23T10:30+01:00", "OFFER_EXPIRED", Map.of("offerId", "o1")),
+            event(
+                "2026-11-23T11:00+01:00",
+                "ESCALATED",
+                Map.of("managerName", "Mia", "managerEmail", "mia@example.com")));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-3", history, teams());
+
+    // THEN the lead is escalated, owned by the manager after an hour, and never accepted
+    assertTrue(facts.escalated());
+    assertEquals(
+        new SlaFacts.FirstOwner(
+            SlaFacts.FirstOwner.Kind.MANAGER, "mia@example.com", at("2026-11-23T11:00+01:00")),
+        facts.owner().orElseThrow());
+    assertEquals(Optional.of(Duration.ofHours(1)), facts.timeToOwner());
+    assertEquals(Optional.empty(), facts.workingTimeToAccept());
+  }
+
+  @Test
+  void facts_keepTheFirstAnswer_whenARetriedStepRecordsItAgain() {
+    // GIVEN an offer declined in time, and its expiry recorded afterwards by a late timer
+    List<HistoryEvent> history =
+        List.of(
+            event("2026-11-23T10:00+01:00", "RECEIVED", Map.of()),
+            offered("2026-11-23T10:00+01:00", "o1", 1, "ana", "2026-11-23T10:30+01:00"),
+            event("2026-11-23T10:10+01:00", "OFFER_DECLINED", Map.of("offerId", "o1")),
+            event("2026-11-23T10:30+01:00", "OFFER_EXPIRED", Map.of("offerId", "o1")));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-4", history, teams());
+
+    // THEN the offer stays declined, answered in time
+    assertEquals(OfferFact.Outcome.DECLINED, facts.offers().get(0).outcome());
+    assertTrue(facts.offers().get(0).met());
+    assertTrue(facts.breaches().isEmpty());
+  }
+
+  @Test
+  void facts_countAroundTheClock_whenTheTeamHasNoCalendar() {
+    // GIVEN a lead accepted by a rep of a team without a calendar, over a weekend
+    List<HistoryEvent> history =
+        List.of(
+            event("2026-11-27T16:00+01:00", "RECEIVED", Map.of()),
+            new HistoryEvent(
+                at("2026-11-27T16:00+01:00"),
+                "OFFERED",
+                "",
+                Map.of(
+                    "offerId",
+                    "o1",
+                    "attempt",
+                    "1",
+                    "repId",
+                    "zoe",
+                    "teamId",
+                    "apac",
+                    "deadline",
+                    "2026-11-30T16:00:00Z")),
+            event(
+                "2026-11-30T09:00+01:00",
+                "OFFER_ACCEPTED",
+                Map.of("offerId", "o1", "repId", "zoe")));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-5", history, teams());
+
+    // THEN working time is the wall time
+    assertEquals(Optional.of(Duration.ofHours(65)), facts.workingTimeToAccept());
+  }
+
+  private static java.util.function.Function<String, Optional<BusinessCalendar>> teams() {
+    return team -> team.equals("emea") ? Optional.of(EMEA) : Optional.empty();
+  }
+
+  private static HistoryEvent offered(
+      String when, String offerId, int attempt, String repId, String deadline) {
+    return new HistoryEvent(
+        at(when),
+        "OFFERED",
+        "Offered to " + repId,
+        Map.of(
+            "offerId",
+            offerId,
+            "attempt",
+            Integer.toString(attempt),
+            "repId",
+            repId,
+            "teamId",
+            "emea",
+            "deadline",
+            at(deadline).toString()));
+  }
+
+  private static HistoryEvent event(String when, String type, Map<String, String> details) {
+    return new HistoryEvent(at(when), type, type, details);
+  }
+
+  private static Instant at(String offsetDateTime) {
+    return OffsetDateTime.parse(offsetDateTime).toInstant();
+  }
+}

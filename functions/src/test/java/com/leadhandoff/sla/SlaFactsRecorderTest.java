@@ -1,0 +1,117 @@
+package com.leadhandoff.sla;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SlaFactsRecorderTest {
+  private static final Instant T0 = Instant.parse("2026-11-23T09:00:00Z");
+
+  private final InMemoryHistory history = new InMemoryHistory();
+  private final List<SlaFacts> stored = new ArrayList<>();
+
+  @Test
+  void record_storesFreshFacts_onEachStepThatChangesThem() {
+    // GIVEN a recorder over a lead's history
+    LeadHistory recorder = new SlaFactsRecorder(history, store(), team -> Optional.empty());
+    recorder.record("lead-1", new HistoryEvent(T0, "RECEIVED", "Received", Map.of()));
+
+    // WHEN the lead is offered and the offer accepted
+    recorder.record("lead-1", offered());
+    recorder.record(
+        "lead-1",
+        new HistoryEvent(
+            T0.plusSeconds(300),
+            "OFFER_ACCEPTED",
+            "Ana accepted",
+            Map.of("offerId", "o1", "repId", "ana")));
+
+    // THEN facts were stored after each of the two, the last one with the acceptance
+    assertEquals(2, stored.size(), "not for RECEIVED, which changes no fact");
+    SlaFacts last = stored.get(1);
+    assertEquals("ana", last.owner().orElseThrow().id());
+    assertEquals(300, last.wallTimeToAccept().orElseThrow().toSeconds());
+  }
+
+  @Test
+  void record_keepsTheStepGoing_whenTheFactsCannotBeStored() {
+    // GIVEN a facts table that fails
+    SlaFactsStore broken =
+        new SlaFactsStore() {
+          @Override
+          public void put(SlaFacts facts) {
+            throw new IllegalStateException("throttled");
+          }
+
+          @Override
+          public List<SlaFacts> receivedOn(LocalDate day) {
+            return List.of();
+          }
+        };
+    LeadHistory recorder = new SlaFactsRecorder(history, broken, team -> Optional.empty());
+
+    // WHEN an offer is recorded
+    recorder.record("lead-1", offered());
+
+    // THEN the history has it and no error reached the step
+    assertTrue(history.events.contains(offered()));
+  }
+
+  private SlaFactsStore store() {
+    return new SlaFactsStore() {
+      @Override
+      public void put(SlaFacts facts) {
+        stored.add(facts);
+      }
+
+      @Override
+      public List<SlaFacts> receivedOn(LocalDate day) {
+        return List.copyOf(stored);
+      }
+    };
+  }
+
+  private static HistoryEvent offered() {
+    return new HistoryEvent(
+        T0,
+        "OFFERED",
+        "Offered to Ana",
+        Map.of(
+            "offerId", "o1",
+            "attempt", "1",
+            "repId", "ana",
+            "teamId", "inbound",
+            "deadline", T0.plusSeconds(900).toString()));
+  }
+
+  private static final class InMemoryHistory implements LeadHistory {
+    final List<HistoryEvent> events = new ArrayList<>();
+
+    @Override
+    public void record(String leadId, HistoryEvent event) {
+      events.add(event);
+    }
+
+    @Override
+    public List<HistoryEvent> of(String leadId) {
+      return List.copyOf(events);
+    }
+
+    @Override
+    public boolean claim(String leadId, String action) {
+      return true;
+    }
+
+    @Override
+    public void release(String leadId, String action) {}
+  }
+}
