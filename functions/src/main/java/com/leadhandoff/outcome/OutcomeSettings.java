@@ -2,9 +2,9 @@ package com.leadhandoff.outcome;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.settings.Settings;
-import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOutcomeLinks;
+import com.leadhandoff.store.LeadHistories;
 import java.time.Duration;
 
 /** The outcome collaborators the deployed functions build from their settings. */
@@ -23,7 +23,8 @@ public final class OutcomeSettings {
     return new Outcomes(
         leads,
         leads,
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE")),
+        // With the lead events: an outcome is published as "Outcome Recorded".
+        LeadHistories.of(settings),
         settings.clock());
   }
 

@@ -46,7 +46,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(8, tables.size());
+    assertEquals(9, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
@@ -197,7 +197,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(8, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(9, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test

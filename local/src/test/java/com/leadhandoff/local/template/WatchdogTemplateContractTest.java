@@ -100,7 +100,9 @@ class WatchdogTemplateContractTest {
               ? args.get("TableName")
               : args.containsKey("IdentityName")
                   ? args.get("IdentityName")
-                  : args.get("StateMachineName");
+                  : args.containsKey("EventBusName")
+                      ? args.get("EventBusName")
+                      : args.get("StateMachineName");
       granted.add(name + " " + target);
     }
     assertEquals(
@@ -111,6 +113,7 @@ class WatchdogTemplateContractTest {
             "DynamoDBCrudPolicy {Ref=HistoryTable}",
             "DynamoDBWritePolicy {Ref=AddressClaimsTable}",
             "SESCrudPolicy {Ref=SenderAddress}",
+            "EventBridgePutEventsPolicy {Ref=LeadEventsBus}",
             "StepFunctionsExecutionPolicy {Fn::GetAtt=[LeadHandoffStateMachine, Name]}",
             "Statement [{Effect=Allow, Action=states:StopExecution, Resource={Fn::Sub=["
                 + "arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:"
