@@ -113,55 +113,35 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
 
   @Override
   public void saveScore(String leadId, Score score, LeadStatus status) {
-    unlessParked(
+    if (!statusUpdate(
         leadId,
-        status,
-        () ->
-            dynamo.updateItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(leadId))
-                        .conditionExpression(EXISTS_NOT_PARKED)
-                        .updateExpression(
-                            "SET score = :score, #status = :status" + openStatus(status))
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(
-                            Map.of(
-                                ":score", ItemCodec.attribute(score),
-                                ":status", AttributeValue.fromS(status.name()),
-                                ":parked", PARKED))));
+        EXISTS_NOT_PARKED,
+        "SET score = :score, #status = :status" + openStatus(status),
+        Map.of(),
+        Map.of(
+            ":score", ItemCodec.attribute(score),
+            ":status", AttributeValue.fromS(status.name()),
+            ":parked", PARKED))) {
+      throw refusal(leadId, status);
+    }
   }
 
   @Override
   public void setStatus(String leadId, LeadStatus status) {
-    if (status == LeadStatus.NEEDS_ATTENTION) {
-      dynamo.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(key(leadId))
-                  .conditionExpression("attribute_exists(leadId)")
-                  .updateExpression("SET #status = :status" + openStatus(status))
-                  .expressionAttributeNames(Map.of("#status", "status"))
-                  .expressionAttributeValues(Map.of(":status", PARKED)));
-      return;
+    boolean parking = status == LeadStatus.NEEDS_ATTENTION;
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":status", AttributeValue.fromS(status.name()));
+    if (!parking) {
+      values.put(":parked", PARKED);
     }
-    unlessParked(
+    if (!statusUpdate(
         leadId,
-        status,
-        () ->
-            dynamo.updateItem(
-                r ->
-                    r.tableName(table)
-                        .key(key(leadId))
-                        .conditionExpression(EXISTS_NOT_PARKED)
-                        .updateExpression("SET #status = :status" + openStatus(status))
-                        .expressionAttributeNames(Map.of("#status", "status"))
-                        .expressionAttributeValues(
-                            Map.of(
-                                ":status",
-                                AttributeValue.fromS(status.name()),
-                                ":parked",
-                                PARKED))));
+        parking ? "attribute_exists(leadId)" : EXISTS_NOT_PARKED,
+        "SET #status = :status" + openStatus(status),
+        Map.of(),
+        values)) {
+      throw refusal(leadId, status);
+    }
   }
 
   /**
@@ -173,59 +153,63 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
   private static final AttributeValue PARKED =
       AttributeValue.fromS(LeadStatus.NEEDS_ATTENTION.name());
 
-  /** Runs a write conditioned on {@link #EXISTS_NOT_PARKED}, telling which half failed. */
-  private void unlessParked(String leadId, LeadStatus wanted, Runnable write) {
+  /** Why a move to {@code wanted} was refused: the lead is parked, or it does not exist. */
+  private RuntimeException refusal(String leadId, LeadStatus wanted) {
+    return find(leadId).isPresent()
+        ? new LeadParkedException(leadId, wanted)
+        : new IllegalStateException("Lead " + leadId + " is not stored");
+  }
+
+  /**
+   * One conditional UpdateItem of the lead that sets its status ({@code #status} is always named);
+   * false when the condition failed.
+   */
+  private boolean statusUpdate(
+      String leadId,
+      String condition,
+      String update,
+      Map<String, String> moreNames,
+      Map<String, AttributeValue> values) {
+    Map<String, String> names = new HashMap<>(moreNames);
+    names.put("#status", "status");
     try {
-      write.run();
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key(leadId))
+                  .conditionExpression(condition)
+                  .updateExpression(update)
+                  .expressionAttributeNames(names)
+                  .expressionAttributeValues(values));
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      if (find(leadId).isPresent()) {
-        throw new LeadParkedException(leadId, wanted);
-      }
-      throw e;
+      return false;
     }
   }
 
   @Override
   public boolean setStatusIf(String leadId, LeadStatus expected, LeadStatus status) {
-    try {
-      dynamo.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(key(leadId))
-                  .conditionExpression("#status = :expected")
-                  .updateExpression("SET #status = :status" + openStatus(status))
-                  .expressionAttributeNames(Map.of("#status", "status"))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":status", AttributeValue.fromS(status.name()),
-                          ":expected", AttributeValue.fromS(expected.name()))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return statusUpdate(
+        leadId,
+        "#status = :expected",
+        "SET #status = :status" + openStatus(status),
+        Map.of(),
+        Map.of(
+            ":status", AttributeValue.fromS(status.name()),
+            ":expected", AttributeValue.fromS(expected.name())));
   }
 
   @Override
   public boolean claimOwner(String leadId, Owner owner, LeadStatus status) {
-    try {
-      dynamo.updateItem(
-          r ->
-              r.tableName(table)
-                  .key(key(leadId))
-                  .conditionExpression(
-                      "attribute_exists(leadId) AND attribute_not_exists(#owner)"
-                          + " AND #status <> :parked")
-                  .updateExpression("SET #owner = :owner, #status = :status" + openStatus(status))
-                  .expressionAttributeNames(Map.of("#owner", "owner", "#status", "status"))
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":owner", ItemCodec.attribute(owner),
-                          ":status", AttributeValue.fromS(status.name()),
-                          ":parked", PARKED)));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+    return statusUpdate(
+        leadId,
+        "attribute_exists(leadId) AND attribute_not_exists(#owner) AND #status <> :parked",
+        "SET #owner = :owner, #status = :status" + openStatus(status),
+        Map.of("#owner", "owner"),
+        Map.of(
+            ":owner", ItemCodec.attribute(owner),
+            ":status", AttributeValue.fromS(status.name()),
+            ":parked", PARKED));
   }
 
   @Override
