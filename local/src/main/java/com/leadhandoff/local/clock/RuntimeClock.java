@@ -2,6 +2,7 @@ package com.leadhandoff.local.clock;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The one source of time for the whole local runtime: a {@link Clock} view for code that reads the
@@ -31,6 +32,11 @@ public interface RuntimeClock {
    * and scaled clocks ignore it.
    */
   default void addSettleHook(Runnable hook) {}
+
+  /** Pause, resume and skip, for a clock a person can steer in a demo; empty for the others. */
+  default Optional<ClockControls> controls() {
+    return Optional.empty();
+  }
 
   /** A scheduled timer. */
   interface Timer {
