@@ -29,6 +29,10 @@ import com.leadhandoff.local.template.LocalNames;
 import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Template;
 import com.leadhandoff.local.template.TemplateException;
+import com.leadhandoff.local.ui.ClockPanel;
+import com.leadhandoff.local.ui.DynamoLeadRecords;
+import com.leadhandoff.local.ui.LeadRecords;
+import com.leadhandoff.local.ui.LeadsPage;
 import com.leadhandoff.local.ui.LocalUi;
 import com.leadhandoff.local.ui.RepsPage;
 import java.io.IOException;
@@ -215,7 +219,17 @@ public final class LocalRuntime implements AutoCloseable {
     server.mount(STEP_FUNCTIONS_PATH, new StepFunctionsEndpoint(stepFunctions));
     outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);
     server.mount(SES_PATH, new SesEndpoint(outbox, clock.clock(), faults));
-    server.mount(UI_PATH, new LocalUi(outbox, stepFunctions));
+    // The UI reads the leads with its own client: the functions' clients are theirs.
+    DynamoDbClient uiDynamo =
+        callerCredentials
+            ? Tables.callerClient(dynamo.endpoint())
+            : Tables.client(dynamo.endpoint());
+    started.push(uiDynamo);
+    LeadRecords leadRecords = DynamoLeadRecords.of(uiDynamo, template.tables());
+    ClockPanel clockPanel = new ClockPanel(clock);
+    server.mount(UI_PATH, new LocalUi(outbox, stepFunctions, leadRecords, Optional.of(clockPanel)));
+    server.mount(LeadsPage.PATH, new LeadsPage(leadRecords, clockPanel));
+    server.mount(ClockPanel.PATH, clockPanel);
     server.mount(RepsPage.PATH, new RepsPage(baseUrl));
 
     services =

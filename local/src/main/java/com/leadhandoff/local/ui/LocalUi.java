@@ -1,6 +1,7 @@
 package com.leadhandoff.local.ui;
 
 import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.leadhandoff.local.ses.Outbox;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +21,9 @@ import java.util.stream.Stream;
 /**
  * The local UI, mounted at {@link #BASE}: {@code /} index, {@code /demo} lead form, {@code /thanks}
  * where the form returns, {@code /mail} the outbox as pages, {@code /outbox} the outbox as JSON
- * (for scripts and tests), {@code /executions} and {@code /execution?arn=…} with its history.
+ * (for scripts and tests), {@code /executions} labelled by outcome and {@code /execution?arn=…}
+ * with its states and, folded, its history. The leads board and the clock have handlers of their
+ * own ({@link LeadsPage}, {@link ClockPanel}).
  */
 public final class LocalUi implements HttpHandler {
   /** Where the runtime mounts the UI. */
@@ -30,15 +34,32 @@ public final class LocalUi implements HttpHandler {
 
   private final Outbox outbox;
   private final StepFunctionsBackend executions;
-  private final Pages pages = new Pages(BASE);
+  private final LeadRecords leads;
+  private final Pages pages;
 
   /**
    * @param outbox the emails the local SES endpoint accepted
    * @param executions the local engine, for the executions pages
    */
   public LocalUi(Outbox outbox, StepFunctionsBackend executions) {
+    this(outbox, executions, LeadRecords.none(), Optional.empty());
+  }
+
+  /**
+   * @param outbox the emails the local SES endpoint accepted
+   * @param executions the local engine, for the executions pages
+   * @param leads the stored leads, whose status is each execution's outcome
+   * @param clock the runtime clock, shown with its controls on every page
+   */
+  public LocalUi(
+      Outbox outbox,
+      StepFunctionsBackend executions,
+      LeadRecords leads,
+      Optional<ClockPanel> clock) {
     this.outbox = outbox;
     this.executions = executions;
+    this.leads = leads;
+    this.pages = new Pages(BASE, clock);
   }
 
   @Override
@@ -110,12 +131,15 @@ public final class LocalUi implements HttpHandler {
   }
 
   private List<Map<String, Object>> machines() {
+    Map<String, Lead> byId = new HashMap<>();
+    leads.all().forEach(r -> byId.put(r.lead().leadId(), r.lead()));
     return executions.listStateMachines().stream()
         .map(
             machine -> {
               List<Map<String, Object>> rows =
                   executions.listExecutions(machine.stateMachineArn(), Optional.empty()).stream()
-                      .map(e -> Views.executionRow(e, BASE))
+                      .map(
+                          e -> Views.executionRow(e, Optional.ofNullable(byId.get(e.name())), BASE))
                       .toList();
               return Map.<String, Object>of(
                   "arn", machine.stateMachineArn(),
@@ -134,7 +158,11 @@ public final class LocalUi implements HttpHandler {
           200,
           "execution",
           e.name(),
-          Views.execution(e, executions.getExecutionHistory(e.executionArn())));
+          Views.execution(
+              e,
+              executions.getExecutionHistory(e.executionArn()),
+              leads.find(e.name()).map(LeadRecords.LeadRecord::lead),
+              BASE));
     } catch (StepFunctionsException notFound) {
       html(exchange, 404, "message", "No such execution", Map.of("message", notFound.getMessage()));
     }
