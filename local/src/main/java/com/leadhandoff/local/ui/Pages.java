@@ -4,6 +4,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -18,7 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Pages {
   private static final Mustache.Compiler COMPILER =
-      Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true);
+      Mustache.compiler()
+          .escapeHTML(true)
+          .defaultValue("")
+          .emptyStringIsFalse(true)
+          // {{> name}} includes name.html (the countdown script of the pages with deadlines).
+          .withLoader(name -> new StringReader(read(name + ".html")));
   private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
   private final String base;

@@ -177,7 +177,11 @@ class LocalUiTest {
 
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("States: Offer To Rep"));
-    assertTrue(page.body().contains("<td>Offer To Rep</td><td>TaskScheduled</td>"));
+    assertTrue(
+        page.body()
+            .contains(
+                "<td data-label=\"State\">Offer To Rep</td><td data-label=\"Event\">"
+                    + "TaskScheduled</td>"));
     assertTrue(
         page.body().contains("&quot;note&quot; : &quot;&lt;script&gt;x()&lt;/script&gt;&quot;"));
     assertFalse(page.body().contains("<script>"));
