@@ -55,7 +55,12 @@ class LocalUiTest {
 
     assertEquals(200, page.statusCode());
     for (String link :
-        List.of("/_local/demo", "/_local/mail", "/_local/executions", "/_local/outbox")) {
+        List.of(
+            "/_local/demo",
+            "/_local/leads",
+            "/_local/mail",
+            "/_local/executions",
+            "/_local/outbox")) {
       assertTrue(page.body().contains("href=\"" + link + "\""), link);
     }
   }

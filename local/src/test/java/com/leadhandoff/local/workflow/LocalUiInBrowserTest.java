@@ -72,7 +72,8 @@ class LocalUiInBrowserTest {
       try (HeadlessChromium browser = HeadlessChromium.start(width, 900)) {
         for (String page : pages) {
           browser.open(local.runtime.baseUrl() + page);
-          // On the phone, a page lays out at the device's width only with a viewport meta tag.
+          // On the phone, a page lays out at the device's width only with a viewport meta tag, and
+          // a phone zooms out (a wider window) to show a page that overflows.
           assertEquals(width, browser.run("return window.innerWidth").asInt(), page + " viewport");
           String name = width + page.replaceAll("[^A-Za-z0-9]+", "-");
           byte[] png = browser.screenshot(SHOTS.resolve(name + ".png"));
