@@ -72,6 +72,7 @@ final class Views {
     view.put(
         "duration",
         e.stopDate()
+            .filter(stop -> stop.isAfter(e.startDate()))
             .map(stop -> ClockPanel.span(java.time.Duration.between(e.startDate(), stop)))
             .orElse(""));
     view.put("input", pretty(e.input()));
