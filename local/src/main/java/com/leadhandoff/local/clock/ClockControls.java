@@ -20,7 +20,11 @@ public interface ClockControls {
   /** Lets runtime time run again from the instant it was paused at. */
   void resume();
 
-  /** When the earliest pending timer is due, if any timer is pending. */
+  /**
+   * When the earliest pending timer is due, if any timer is pending: a workflow timer (an offer's
+   * reminder or deadline, a Wait state, a retry) before any {@link RuntimeClock#scheduleBackground
+   * background} one.
+   */
   Optional<Instant> nextTimer();
 
   /**

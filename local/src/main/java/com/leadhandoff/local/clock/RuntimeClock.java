@@ -27,6 +27,15 @@ public interface RuntimeClock {
   Timer schedule(Instant when, Runnable task);
 
   /**
+   * Like {@link #schedule}, for a recurring chore (the watchdog's sweep, a digest) that a person
+   * skipping through a demo does not mean to stop at: {@link ClockControls#skipToNextTimer} passes
+   * over it to the next workflow timer, and it fires as time passes it.
+   */
+  default Timer scheduleBackground(Instant when, Runnable task) {
+    return schedule(when, task);
+  }
+
+  /**
    * Registers a hook a virtual clock runs after each timer it fires, before time moves on (the
    * engine registers "wait until idle" so every timer's consequences happen at its due time). Real
    * and scaled clocks ignore it.

@@ -41,11 +41,13 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
   private static final class Pending {
     final Instant due;
     final Runnable task;
+    final boolean background;
     ScheduledFuture<?> armed;
 
-    Pending(Instant due, Runnable task) {
+    Pending(Instant due, Runnable task, boolean background) {
       this.due = due;
       this.task = task;
+      this.background = background;
     }
   }
 
@@ -107,7 +109,16 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
 
   @Override
   public Timer schedule(Instant when, Runnable task) {
-    Pending timer = new Pending(when, task);
+    return add(new Pending(when, task, false));
+  }
+
+  @Override
+  public Timer scheduleBackground(Instant when, Runnable task) {
+    return add(new Pending(when, task, true));
+  }
+
+  private Timer add(Pending timer) {
+    Instant when = timer.due;
     synchronized (this) {
       pending.add(timer);
       arm(timer);
@@ -153,7 +164,9 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
 
   @Override
   public synchronized Optional<Instant> nextTimer() {
-    return pending.stream().map(p -> p.due).min(Comparator.naturalOrder());
+    Optional<Instant> workflow =
+        pending.stream().filter(p -> !p.background).map(p -> p.due).min(Comparator.naturalOrder());
+    return workflow.or(() -> pending.stream().map(p -> p.due).min(Comparator.naturalOrder()));
   }
 
   @Override

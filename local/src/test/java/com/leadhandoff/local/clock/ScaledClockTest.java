@@ -115,4 +115,31 @@ class ScaledClockTest {
       assertEquals(Optional.empty(), clock.nextTimer());
     }
   }
+
+  @Test
+  void skip_passesOverBackgroundChores_toTheNextWorkflowTimer_firingBothOnTheWay()
+      throws Exception {
+    AtomicLong nanos = new AtomicLong(0);
+    try (ScaledClock clock = new ScaledClock(T0, 60, nanos::get)) {
+      CountDownLatch both = new CountDownLatch(2);
+      clock.scheduleBackground(T0.plus(Duration.ofMinutes(5)), both::countDown);
+      clock.schedule(T0.plus(Duration.ofHours(1)), both::countDown);
+
+      assertEquals(Optional.of(T0.plus(Duration.ofHours(1))), clock.skipToNextTimer());
+
+      assertTrue(both.await(5, TimeUnit.SECONDS), "the sweep it passed and the offer timer");
+      assertEquals(List.of(), clock.pendingDues());
+    }
+  }
+
+  @Test
+  void skip_withOnlyBackgroundChoresPending_goesToTheEarliest() {
+    AtomicLong nanos = new AtomicLong(0);
+    try (ScaledClock clock = new ScaledClock(T0, 60, nanos::get)) {
+      clock.scheduleBackground(T0.plus(Duration.ofMinutes(10)), () -> {});
+      clock.scheduleBackground(T0.plus(Duration.ofMinutes(5)), () -> {});
+
+      assertEquals(Optional.of(T0.plus(Duration.ofMinutes(5))), clock.nextTimer());
+    }
+  }
 }
