@@ -32,6 +32,10 @@ import com.leadhandoff.local.template.LocalNames;
 import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Template;
 import com.leadhandoff.local.template.TemplateException;
+import com.leadhandoff.local.ui.ClockPanel;
+import com.leadhandoff.local.ui.DynamoLeadRecords;
+import com.leadhandoff.local.ui.LeadRecords;
+import com.leadhandoff.local.ui.LeadsPage;
 import com.leadhandoff.local.ui.LocalUi;
 import com.leadhandoff.local.ui.RepsPage;
 import java.io.IOException;
@@ -240,7 +244,18 @@ public final class LocalRuntime implements AutoCloseable {
       buses.listen(forwarder);
       started.push(forwarder);
     }
-    server.mount(UI_PATH, new LocalUi(outbox, stepFunctions, buses));
+    // The UI reads the leads with its own client: the functions' clients are theirs.
+    DynamoDbClient uiDynamo =
+        callerCredentials
+            ? Tables.callerClient(dynamo.endpoint())
+            : Tables.client(dynamo.endpoint());
+    started.push(uiDynamo);
+    LeadRecords leadRecords = DynamoLeadRecords.of(uiDynamo, template.tables());
+    ClockPanel clockPanel = new ClockPanel(clock);
+    server.mount(
+        UI_PATH, new LocalUi(outbox, stepFunctions, buses, leadRecords, Optional.of(clockPanel)));
+    server.mount(LeadsPage.PATH, new LeadsPage(leadRecords, clockPanel));
+    server.mount(ClockPanel.PATH, clockPanel);
     server.mount(RepsPage.PATH, new RepsPage(baseUrl));
 
     services =

@@ -33,6 +33,11 @@ final class ClockThread implements AutoCloseable {
     };
   }
 
+  /** Runs {@code task} once after {@code realDelay} of real time (at once if not positive). */
+  ScheduledFuture<?> after(Duration realDelay, Runnable task) {
+    return scheduler.schedule(task, Math.max(0, realDelay.toNanos()), TimeUnit.NANOSECONDS);
+  }
+
   @Override
   public void close() {
     scheduler.shutdownNow();

@@ -2,6 +2,7 @@ package com.leadhandoff.local.clock;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The one source of time for the whole local runtime: a {@link Clock} view for code that reads the
@@ -26,11 +27,25 @@ public interface RuntimeClock {
   Timer schedule(Instant when, Runnable task);
 
   /**
+   * Like {@link #schedule}, for a recurring chore (the watchdog's sweep, a digest) that a person
+   * skipping through a demo does not mean to stop at: {@link ClockControls#skipToNextTimer} passes
+   * over it to the next workflow timer, and it fires as time passes it.
+   */
+  default Timer scheduleBackground(Instant when, Runnable task) {
+    return schedule(when, task);
+  }
+
+  /**
    * Registers a hook a virtual clock runs after each timer it fires, before time moves on (the
    * engine registers "wait until idle" so every timer's consequences happen at its due time). Real
    * and scaled clocks ignore it.
    */
   default void addSettleHook(Runnable hook) {}
+
+  /** Pause, resume and skip, for a clock a person can steer in a demo; empty for the others. */
+  default Optional<ClockControls> controls() {
+    return Optional.empty();
+  }
 
   /** A scheduled timer. */
   interface Timer {

@@ -95,7 +95,7 @@ public final class Schedules implements AutoCloseable {
     }
     timers.removeIf(t -> !t.due().isAfter(clock.now()));
     timers.add(
-        clock.schedule(
+        clock.scheduleBackground(
             due,
             () -> {
               next(schedule, due.plus(period), period);

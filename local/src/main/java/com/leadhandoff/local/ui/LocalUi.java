@@ -1,6 +1,7 @@
 package com.leadhandoff.local.ui;
 
 import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.leadhandoff.local.eventbridge.BusEvent;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +23,10 @@ import java.util.stream.Stream;
 /**
  * The local UI, mounted at {@link #BASE}: {@code /} index, {@code /demo} lead form, {@code /thanks}
  * where the form returns, {@code /mail} the outbox as pages, {@code /outbox} the outbox as JSON
- * (for scripts and tests), {@code /executions} and {@code /execution?arn=…} with its history,
- * {@code /events} the events put on the buses and {@code /events.json} the same as JSON.
+ * (for scripts and tests), {@code /executions} labelled by outcome and {@code /execution?arn=…}
+ * with its states and, folded, its history, {@code /events} the events put on the buses and {@code
+ * /events.json} the same as JSON. The leads board and the clock have handlers of their own ({@link
+ * LeadsPage}, {@link ClockPanel}).
  */
 public final class LocalUi implements HttpHandler {
   /** Where the runtime mounts the UI. */
@@ -34,7 +38,8 @@ public final class LocalUi implements HttpHandler {
   private final Outbox outbox;
   private final StepFunctionsBackend executions;
   private final EventBuses buses;
-  private final Pages pages = new Pages(BASE);
+  private final LeadRecords leads;
+  private final Pages pages;
 
   /**
    * @param outbox the emails the local SES endpoint accepted
@@ -42,9 +47,27 @@ public final class LocalUi implements HttpHandler {
    * @param buses the event buses, for the events page
    */
   public LocalUi(Outbox outbox, StepFunctionsBackend executions, EventBuses buses) {
+    this(outbox, executions, buses, LeadRecords.none(), Optional.empty());
+  }
+
+  /**
+   * @param outbox the emails the local SES endpoint accepted
+   * @param executions the local engine, for the executions pages
+   * @param buses the event buses, for the events page
+   * @param leads the stored leads, whose status is each execution's outcome
+   * @param clock the runtime clock, shown with its controls on every page
+   */
+  public LocalUi(
+      Outbox outbox,
+      StepFunctionsBackend executions,
+      EventBuses buses,
+      LeadRecords leads,
+      Optional<ClockPanel> clock) {
     this.outbox = outbox;
     this.executions = executions;
     this.buses = buses;
+    this.leads = leads;
+    this.pages = new Pages(BASE, clock);
   }
 
   @Override
@@ -129,12 +152,15 @@ public final class LocalUi implements HttpHandler {
   }
 
   private List<Map<String, Object>> machines() {
+    Map<String, Lead> byId = new HashMap<>();
+    leads.all().forEach(r -> byId.put(r.lead().leadId(), r.lead()));
     return executions.listStateMachines().stream()
         .map(
             machine -> {
               List<Map<String, Object>> rows =
                   executions.listExecutions(machine.stateMachineArn(), Optional.empty()).stream()
-                      .map(e -> Views.executionRow(e, BASE))
+                      .map(
+                          e -> Views.executionRow(e, Optional.ofNullable(byId.get(e.name())), BASE))
                       .toList();
               return Map.<String, Object>of(
                   "arn", machine.stateMachineArn(),
@@ -153,7 +179,11 @@ public final class LocalUi implements HttpHandler {
           200,
           "execution",
           e.name(),
-          Views.execution(e, executions.getExecutionHistory(e.executionArn())));
+          Views.execution(
+              e,
+              executions.getExecutionHistory(e.executionArn()),
+              leads.find(e.name()).map(LeadRecords.LeadRecord::lead),
+              BASE));
     } catch (StepFunctionsException notFound) {
       html(exchange, 404, "message", "No such execution", Map.of("message", notFound.getMessage()));
     }

@@ -4,10 +4,12 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,16 +19,31 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Pages {
   private static final Mustache.Compiler COMPILER =
-      Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true);
+      Mustache.compiler()
+          .escapeHTML(true)
+          .defaultValue("")
+          .emptyStringIsFalse(true)
+          // {{> name}} includes name.html (the countdown script of the pages with deadlines).
+          .withLoader(name -> new StringReader(read(name + ".html")));
   private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
   private final String base;
+  private final Optional<ClockPanel> clock;
 
   /**
    * @param base the path the UI is mounted at, e.g. {@code /_local}
    */
   Pages(String base) {
+    this(base, Optional.empty());
+  }
+
+  /**
+   * @param base the path the UI is mounted at, e.g. {@code /_local}
+   * @param clock the runtime clock, shown with its controls at the top of every page
+   */
+  Pages(String base, Optional<ClockPanel> clock) {
     this.base = base;
+    this.clock = clock;
   }
 
   /** The page {@code name}.html with {@code model}, titled {@code title}, inside the layout. */
@@ -34,7 +51,9 @@ final class Pages {
     Map<String, Object> context = new HashMap<>(model);
     context.put("base", base);
     String body = template(name).execute(context);
-    return template("layout").execute(Map.of("base", base, "title", title, "body", body));
+    Map<String, Object> layout = new HashMap<>(Map.of("base", base, "title", title, "body", body));
+    clock.ifPresent(c -> layout.put("clock", c.bar()));
+    return template("layout").execute(layout);
   }
 
   private static Template template(String name) {

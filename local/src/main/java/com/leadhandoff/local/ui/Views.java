@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.lead.Lead;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.eventbridge.BusEvent;
@@ -60,35 +61,67 @@ final class Views {
     return view;
   }
 
-  static Map<String, Object> executionRow(ExecutionDescription e, String base) {
-    return Map.of(
-        "name", e.name(),
-        "status", e.status().name(),
-        "start", time(e.startDate()),
-        "stop", e.stopDate().map(Views::time).orElse(""),
+  /**
+   * One execution in the list.
+   *
+   * @param lead the lead the execution is named after, if stored: its status is the outcome
+   */
+  static Map<String, Object> executionRow(
+      ExecutionDescription e, Optional<Lead> lead, String base) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("name", e.name());
+    row.put("status", e.status().name());
+    row.put("start", time(e.startDate()));
+    row.put("stop", e.stopDate().map(Views::time).orElse(""));
+    row.put(
         "link",
-            base + "/execution?arn=" + URLEncoder.encode(e.executionArn(), StandardCharsets.UTF_8));
+        base + "/execution?arn=" + URLEncoder.encode(e.executionArn(), StandardCharsets.UTF_8));
+    outcome(row, e, lead, base);
+    return row;
   }
 
-  static Map<String, Object> execution(ExecutionDescription e, List<HistoryEvent> events) {
+  static Map<String, Object> execution(
+      ExecutionDescription e, List<HistoryEvent> events, Optional<Lead> lead, String base) {
     Map<String, Object> view = new HashMap<>();
     view.put("arn", e.executionArn());
     view.put("status", e.status().name());
     view.put("start", time(e.startDate()));
     view.put("stop", e.stopDate().map(Views::time).orElse(""));
+    view.put(
+        "duration",
+        e.stopDate()
+            .filter(stop -> stop.isAfter(e.startDate()))
+            .map(stop -> ClockPanel.span(java.time.Duration.between(e.startDate(), stop)))
+            .orElse(""));
     view.put("input", pretty(e.input()));
     view.put("output", e.output().map(Views::pretty).orElse(""));
     view.put("error", e.error().orElse(""));
     view.put("cause", e.cause().orElse(""));
+    outcome(view, e, lead, base);
     List<Map<String, Object>> rows = new ArrayList<>();
-    List<String> path = new ArrayList<>();
+    List<Map<String, Object>> states = new ArrayList<>();
+    Map<String, Object> current = null;
     String state = "";
     for (HistoryEvent event : events) {
       // Events between a state's Entered and Exited belong to it (task scheduling, retries…).
       Optional<String> name = event.detail("name").filter(n -> event.type().contains("State"));
       if (name.isPresent() && event.type().endsWith("Entered")) {
         state = name.get();
-        path.add(state);
+        current = new HashMap<>();
+        current.put("name", state);
+        current.put("entered", time(event.timestamp()));
+        current.put("events", 0);
+        current.put("result", "");
+        states.add(current);
+      }
+      if (current != null) {
+        current.put("events", (Integer) current.get("events") + 1);
+        Optional<String> result = result(event);
+        // A failure caught by the state stays its result when the state then exits.
+        if (result.isPresent()
+            && (!result.get().equals("done") || "".equals(current.get("result")))) {
+          current.put("result", result.get());
+        }
       }
       rows.add(
           Map.of(
@@ -102,8 +135,33 @@ final class Views {
       }
     }
     view.put("events", rows);
-    view.put("path", String.join(" → ", path));
+    view.put("eventCount", rows.size());
+    view.put("states", states);
+    view.put("path", String.join(" → ", states.stream().map(m -> (String) m.get("name")).toList()));
     return view;
+  }
+
+  /** What a state's event says about how the state went, as a {@code result} entry. */
+  private static Optional<String> result(HistoryEvent event) {
+    String type = event.type();
+    if (type.endsWith("TimedOut")) {
+      return Optional.of("timed out");
+    }
+    if (type.endsWith("Failed")) {
+      return Optional.of("failed: " + event.detail("error").orElse("error"));
+    }
+    if (type.endsWith("Exited")) {
+      return Optional.of("done");
+    }
+    return Optional.empty();
+  }
+
+  private static void outcome(
+      Map<String, Object> view, ExecutionDescription e, Optional<Lead> lead, String base) {
+    String outcome = LeadViews.outcome(lead, e.status().name());
+    view.put("outcome", outcome);
+    view.put("outcomeClass", outcome.replace(' ', '-'));
+    view.put("leadLink", lead.map(l -> LeadViews.link(base, l.leadId())).orElse(""));
   }
 
   static String time(Instant instant) {

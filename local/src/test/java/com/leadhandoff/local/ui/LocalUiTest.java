@@ -64,6 +64,7 @@ class LocalUiTest {
     for (String link :
         List.of(
             "/_local/demo",
+            "/_local/leads",
             "/_local/mail",
             "/_local/executions",
             "/_local/events",
@@ -189,7 +190,11 @@ class LocalUiTest {
 
     assertEquals(200, page.statusCode());
     assertTrue(page.body().contains("States: Offer To Rep"));
-    assertTrue(page.body().contains("<td>Offer To Rep</td><td>TaskScheduled</td>"));
+    assertTrue(
+        page.body()
+            .contains(
+                "<td data-label=\"State\">Offer To Rep</td><td data-label=\"Event\">"
+                    + "TaskScheduled</td>"));
     assertTrue(
         page.body().contains("&quot;note&quot; : &quot;&lt;script&gt;x()&lt;/script&gt;&quot;"));
     assertFalse(page.body().contains("<script>"));
