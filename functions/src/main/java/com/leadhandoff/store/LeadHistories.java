@@ -12,6 +12,7 @@ import com.leadhandoff.sla.SlaPolicy;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The lead history a function records to: {@code HISTORY_TABLE}, plus the SLA facts when the
@@ -28,15 +29,19 @@ public final class LeadHistories {
 
   /** The history of the function whose settings these are. */
   public static LeadHistory of(Settings settings) {
-    LeadHistory history =
-        new DynamoLeadHistory(AwsClients.dynamo(), settings.require("HISTORY_TABLE"));
+    return of(settings, AwsClients.dynamo());
+  }
+
+  /** The same, with the history on {@code dynamo} (a handler given its client, as in tests). */
+  public static LeadHistory of(Settings settings, DynamoDbClient dynamo) {
+    LeadHistory history = new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE"));
     Optional<String> factsTable = settings.get("SLA_FACTS_TABLE");
     if (factsTable.isPresent()) {
       Function<String, Optional<BusinessCalendar>> calendars =
           team -> Calendars.POLICY.flatMap(p -> Optional.ofNullable(p.calendars().get(team)));
       history =
           new SlaFactsRecorder(
-              history, new DynamoSlaFactsStore(AwsClients.dynamo(), factsTable.get()), calendars);
+              history, new DynamoSlaFactsStore(dynamo, factsTable.get()), calendars);
     }
     Optional<String> bus = settings.get("EVENT_BUS_NAME");
     if (bus.isPresent()) {
