@@ -23,14 +23,16 @@ public final class EmfLeadMetrics implements LeadMetrics {
   /** The namespace when {@code POWERTOOLS_METRICS_NAMESPACE} is not set. */
   public static final String DEFAULT_NAMESPACE = "LeadHandoff";
 
-  private static final EmfMetricsProvider PROVIDER = new EmfMetricsProvider();
-
   static {
-    // Outside Lambda (the local runtime, tests) the EMF library would otherwise look for an EC2 or
+    // Outside Lambda (the local runtime, tests) the EMF library would otherwise probe for an EC2 or
     // ECS host and a CloudWatch agent; printing the lines is what the local runtime wants.
     Map<String, String> env = System.getenv();
     if (!env.containsKey("AWS_LAMBDA_FUNCTION_NAME") && !env.containsKey("AWS_EMF_ENVIRONMENT")) {
-      EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
+      try {
+        EnvironmentConfigurationProvider.getConfig().setEnvironmentOverride(Environments.Local);
+      } catch (RuntimeException | LinkageError e) {
+        System.err.println("Metrics environment not set: " + e);
+      }
     }
   }
 
@@ -49,7 +51,7 @@ public final class EmfLeadMetrics implements LeadMetrics {
       return;
     }
     try {
-      Metrics metrics = PROVIDER.getMetricsInstance();
+      Metrics metrics = new EmfMetricsProvider().getMetricsInstance();
       metrics.setNamespace(namespace);
       // Drops the library's own defaults (log group, service name, type), which would otherwise be
       // added to every dimension set and multiply the series.
