@@ -70,6 +70,24 @@ class SlaMetricsTest {
   }
 
   @Test
+  void acceptAcrossTheClockChange_emitsTheWorkingTime_notTheExtraWallHour() {
+    // GIVEN a lead offered at 16:30 on Friday 23 October 2026 (summer time in Berlin); clocks go
+    // back an hour early on Sunday, so the weekend is 66 wall-clock hours long, not 65
+    Instant friday = Instant.parse("2026-10-23T14:30:00Z");
+    Instant monday = Instant.parse("2026-10-26T08:30:00Z"); // 09:30 winter time
+    receivedAndOffered("o1", "ana", "inbound", friday, monday);
+
+    // WHEN Ana accepts at 09:30 on Monday
+    List<JsonNode> printed =
+        EmfLines.printedBy(() -> recorder.record("lead-1", accepted("o1", "ana", monday)));
+
+    // THEN the time to accept is still one working hour, and the SLA met
+    JsonNode doc = printed.get(0);
+    assertEquals(3600.0, doc.path("TimeToAccept").asDouble());
+    assertEquals(1.0, doc.path("SlaMet").asDouble());
+  }
+
+  @Test
   void offerExpiry_emitsSlaBreached_forTheOfferTeam() {
     // GIVEN a lead offered to Ana of the inbound team
     receivedAndOffered("o1", "ana", "inbound", FRIDAY_1630, MONDAY_0930);
