@@ -2,6 +2,7 @@ package com.leadhandoff.sla;
 
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.metrics.LeadMetrics;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,25 +10,38 @@ import java.util.function.Function;
 /**
  * A lead history that also keeps the lead's {@link SlaFacts} current: each offer, answer, expiry,
  * reminder, escalation or queueing is written to the history and then to the facts, in the same
- * step, so the facts are recorded when they happen.
+ * step, so the facts are recorded when they happen. The same facts give the step's metrics (see
+ * {@link SlaMeasurements}), emitted right after.
  */
 public final class SlaFactsRecorder implements LeadHistory {
   private final LeadHistory history;
   private final SlaFactsStore facts;
   private final Function<String, Optional<BusinessCalendar>> calendars;
+  private final LeadMetrics metrics;
+
+  /** A recorder that emits no metrics. */
+  public SlaFactsRecorder(
+      LeadHistory history,
+      SlaFactsStore facts,
+      Function<String, Optional<BusinessCalendar>> calendars) {
+    this(history, facts, calendars, LeadMetrics.NONE);
+  }
 
   /**
    * @param history where the events go first; the facts are worked out from it
    * @param facts where the facts go
    * @param calendars team id → the team's calendar, for working time
+   * @param metrics where the metrics of each fact go
    */
   public SlaFactsRecorder(
       LeadHistory history,
       SlaFactsStore facts,
-      Function<String, Optional<BusinessCalendar>> calendars) {
+      Function<String, Optional<BusinessCalendar>> calendars,
+      LeadMetrics metrics) {
     this.history = history;
     this.facts = facts;
     this.calendars = calendars;
+    this.metrics = metrics;
   }
 
   @Override
@@ -36,12 +50,22 @@ public final class SlaFactsRecorder implements LeadHistory {
     if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
       return;
     }
+    SlaFacts current;
+    List<HistoryEvent> events;
     try {
-      facts.put(SlaFactsFromHistory.of(leadId, history.of(leadId), calendars));
+      events = history.of(leadId);
+      current = SlaFactsFromHistory.of(leadId, events, calendars);
+      facts.put(current);
     } catch (RuntimeException e) {
       // The facts are a report's copy of the history, rebuilt in full at the lead's next fact;
       // failing the step for them would hold up the lead itself, which matters more.
       System.err.println("SLA facts of lead " + leadId + " not updated: " + e);
+      return;
+    }
+    try {
+      SlaMeasurements.of(event, events, current).ifPresent(metrics::publish);
+    } catch (RuntimeException e) {
+      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
     }
   }
 

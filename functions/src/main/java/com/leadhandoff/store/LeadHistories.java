@@ -4,6 +4,7 @@ import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.events.EventBridgeLeadEvents;
 import com.leadhandoff.events.PublishingLeadHistory;
 import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.metrics.EmfLeadMetrics;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.BusinessCalendar;
 import com.leadhandoff.sla.SlaFactsRecorder;
@@ -16,8 +17,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The lead history a function records to: {@code HISTORY_TABLE}, plus the SLA facts when the
- * function has {@code SLA_FACTS_TABLE} and the lead events when it has {@code EVENT_BUS_NAME}, as
- * the template gives them.
+ * function has {@code SLA_FACTS_TABLE} (with the metrics of those facts, in the namespace {@code
+ * POWERTOOLS_METRICS_NAMESPACE}) and the lead events when it has {@code EVENT_BUS_NAME}, as the
+ * template gives them.
  */
 public final class LeadHistories {
   private LeadHistories() {}
@@ -41,7 +43,13 @@ public final class LeadHistories {
           team -> Calendars.POLICY.flatMap(p -> Optional.ofNullable(p.calendars().get(team)));
       history =
           new SlaFactsRecorder(
-              history, new DynamoSlaFactsStore(dynamo, factsTable.get()), calendars);
+              history,
+              new DynamoSlaFactsStore(dynamo, factsTable.get()),
+              calendars,
+              new EmfLeadMetrics(
+                  settings
+                      .get("POWERTOOLS_METRICS_NAMESPACE")
+                      .orElse(EmfLeadMetrics.DEFAULT_NAMESPACE)));
     }
     Optional<String> bus = settings.get("EVENT_BUS_NAME");
     if (bus.isPresent()) {

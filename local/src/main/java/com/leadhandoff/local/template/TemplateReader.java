@@ -18,8 +18,13 @@ import java.util.Set;
 final class TemplateReader {
   private static final Set<String> LIST_TYPES = Set.of("CommaDelimitedList");
   private static final String IMPLICIT_API = "ServerlessHttpApi";
+  // A dashboard has nothing to run: locally the metrics it charts are the EMF lines on the console.
   private static final Set<String> NOT_RUN_LOCALLY_OK =
-      Set.of("AWS::Serverless::Function", "AWS::Lambda::Permission", "AWS::Logs::LogGroup");
+      Set.of(
+          "AWS::Serverless::Function",
+          "AWS::Lambda::Permission",
+          "AWS::Logs::LogGroup",
+          "AWS::CloudWatch::Dashboard");
 
   private final Path file;
   private final Map<String, String> overrides;

@@ -44,6 +44,47 @@ class TemplateContractTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void dashboard_chartsEveryMetricTheFunctionsEmit_inTheNamespaceTheyEmitIn() throws Exception {
+    // GIVEN the namespace every function is given and the dashboard's body
+    Map<String, Object> globals = (Map<String, Object>) template.get("Globals");
+    Map<String, Object> variables =
+        (Map<String, Object>)
+            ((Map<String, Object>)
+                    ((Map<String, Object>) globals.get("Function")).get("Environment"))
+                .get("Variables");
+    Map<String, Object> parameter =
+        (Map<String, Object>)
+            ((Map<String, Object>) template.get("Parameters")).get("MetricsNamespace");
+    List<Map<String, Object>> dashboards = ofType("AWS::CloudWatch::Dashboard");
+    Object body = properties(dashboards.get(0)).get("DashboardBody");
+
+    // WHEN the body's !Sub is resolved as CloudFormation would
+    assertEquals(Map.of("Ref", "MetricsNamespace"), variables.get("POWERTOOLS_METRICS_NAMESPACE"));
+    assertEquals("LeadHandoff", parameter.get("Default"));
+    assertTrue(body instanceof Map<?, ?> sub && sub.get("Fn::Sub") instanceof String, "!Sub");
+    String resolved =
+        ((String) ((Map<String, Object>) body).get("Fn::Sub"))
+            .replace("${AWS::Region}", "eu-west-1")
+            .replace("${MetricsNamespace}", "LeadHandoff");
+
+    // THEN nothing is left unresolved, it is JSON, and it charts each metric in that namespace
+    assertEquals(1, dashboards.size());
+    assertFalse(resolved.contains("${"), "only the region and the namespace are substituted");
+    JsonNode widgets = new ObjectMapper().readTree(resolved).path("widgets");
+    assertTrue(widgets.size() >= 5, widgets.toString());
+    for (com.leadhandoff.metrics.LeadMetric.Name metric :
+        com.leadhandoff.metrics.LeadMetric.Name.values()) {
+      assertTrue(
+          resolved.contains("\"LeadHandoff\", \"" + metric.metricName() + "\"")
+              || resolved.contains("{LeadHandoff,team} MetricName=\\\"" + metric.metricName()),
+          metric.metricName() + " is charted");
+    }
+    assertTrue(resolved.contains("\"stat\": \"p50\""), "TimeToAccept p50");
+    assertTrue(resolved.contains("\"stat\": \"p90\""), "TimeToAccept p90");
+  }
+
+  @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
     assertEquals(9, tables.size());

@@ -20,6 +20,21 @@ class TemplateReaderTest {
   private static final Path ECHO = Projects.echo().resolve("template.yaml");
 
   @Test
+  void realTemplate_givesEveryFunctionTheMetricsNamespace_andReadsTheDashboardWithoutANote() {
+    // GIVEN the project's template
+    Template template = Template.read(REAL, Map.of());
+
+    // WHEN we look at a function that records SLA facts, and at the notes of what is not emulated
+    LambdaFunction respond = template.function("RespondToOfferFunction").orElseThrow();
+
+    // THEN its metrics land in the default namespace, and the dashboard is no cause for a note
+    assertEquals("LeadHandoff", respond.environment().get("POWERTOOLS_METRICS_NAMESPACE"));
+    assertTrue(
+        template.warnings().stream().noneMatch(w -> w.contains("Dashboard")),
+        template.warnings().toString());
+  }
+
+  @Test
   void realTemplate_functionsGetGlobalsAndTheirOwnEnvironment() {
     // GIVEN the project's template and a local base URL
     Template template = Template.read(REAL, Map.of("PublicBaseUrl", "http://localhost:3000"));
