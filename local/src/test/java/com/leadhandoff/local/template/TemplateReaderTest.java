@@ -55,6 +55,7 @@ class TemplateReaderTest {
             "GET /outcomes/{token}",
             "POST /outcomes/{token}",
             "POST /admin/leads/{leadId}/outcome",
+            "GET /admin/reports/sla",
             "GET /admin/reps",
             "GET /admin/reps/{repId}",
             "PUT /admin/reps/{repId}",
