@@ -99,59 +99,60 @@ public final class SlaReportCalculator {
         funnel(views));
   }
 
-  private static Funnel funnel(List<View> views) {
-    List<Funnel.Stage> stages = new ArrayList<>();
-    // Per stage, per lead: the instant it reached the stage, or empty if it did not.
-    List<List<Optional<Instant>>> reached = new ArrayList<>();
-    reached.add(views.stream().map(v -> Optional.of(v.facts().receivedAt())).toList());
-    reached.add(views.stream().map(View::ownedAt).toList());
-    for (int s = 0; s < AFTER_ACCEPTED.size(); s++) {
-      List<Outcome> thisOrLater = AFTER_ACCEPTED.subList(s, AFTER_ACCEPTED.size());
-      Outcome outcome = AFTER_ACCEPTED.get(s);
-      reached.add(
-          views.stream()
-              .map(
-                  v -> {
-                    Map<Outcome, Instant> o = v.facts().outcomes();
-                    boolean got =
-                        v.ownedAt().isPresent() && thisOrLater.stream().anyMatch(o::containsKey);
-                    // Instant.MIN: reached (a later stage says so) at an instant not recorded.
-                    return got
-                        ? Optional.of(o.getOrDefault(outcome, Instant.MIN))
-                        : Optional.<Instant>empty();
-                  })
-              .toList());
+  private static final List<String> STAGES = List.of("MQL", "ACCEPTED", "SQL", "MEETING", "WON");
+
+  /**
+   * How far one lead went: the last stage it reached (0 = MQL … 4 = WON; a later outcome implies
+   * the earlier stages) and, per stage, when it got there, empty where that was not recorded.
+   */
+  private record Reach(int last, List<Optional<Instant>> at) {}
+
+  private static Reach reach(View v) {
+    Map<Outcome, Instant> outcomes = v.facts().outcomes();
+    List<Optional<Instant>> at = new ArrayList<>();
+    at.add(Optional.of(v.facts().receivedAt()));
+    at.add(v.ownedAt());
+    boolean owned = v.ownedAt().isPresent();
+    int last = owned ? 1 : 0;
+    for (int i = 0; i < AFTER_ACCEPTED.size(); i++) {
+      // Only an owner reports outcomes: one on a lead the row did not own is not the row's.
+      Optional<Instant> when =
+          Optional.ofNullable(outcomes.get(AFTER_ACCEPTED.get(i))).filter(x -> owned);
+      at.add(when);
+      if (when.isPresent()) {
+        last = 2 + i;
+      }
     }
-    List<String> names = List.of("MQL", "ACCEPTED", "SQL", "MEETING", "WON");
-    for (int s = 0; s < names.size(); s++) {
-      List<Optional<Instant>> here = reached.get(s);
-      int count = (int) here.stream().filter(Optional::isPresent).count();
+    return new Reach(last, at);
+  }
+
+  private static Funnel funnel(List<View> views) {
+    List<Reach> reaches = views.stream().map(SlaReportCalculator::reach).toList();
+    List<Funnel.Stage> stages = new ArrayList<>();
+    for (int s = 0; s < STAGES.size(); s++) {
+      int stage = s;
+      int count = (int) reaches.stream().filter(r -> r.last() >= stage).count();
       if (s == 0) {
-        stages.add(new Funnel.Stage(names.get(s), count, Optional.empty(), Optional.empty()));
+        stages.add(new Funnel.Stage(STAGES.get(s), count, Optional.empty(), Optional.empty()));
         continue;
       }
-      List<Optional<Instant>> before = reached.get(s - 1);
-      int previous = (int) before.stream().filter(Optional::isPresent).count();
+      int previous = (int) reaches.stream().filter(r -> r.last() >= stage - 1).count();
       List<Long> gaps = new ArrayList<>();
-      for (int i = 0; i < here.size(); i++) {
-        Optional<Instant> a = before.get(i);
-        Optional<Instant> b = here.get(i);
-        if (a.isPresent() && b.isPresent() && known(a.get()) && known(b.get())) {
-          gaps.add(Duration.between(a.get(), b.get()).getSeconds());
+      for (Reach r : reaches) {
+        Optional<Instant> from = r.at().get(s - 1);
+        Optional<Instant> to = r.at().get(s);
+        if (from.isPresent() && to.isPresent()) {
+          gaps.add(Duration.between(from.get(), to.get()).getSeconds());
         }
       }
       stages.add(
           new Funnel.Stage(
-              names.get(s),
+              STAGES.get(s),
               count,
               share(count, previous, 3),
               Percentiles.nearestRank(gaps, 50).map(sec -> round(sec / 86_400.0, 1))));
     }
     return new Funnel(stages);
-  }
-
-  private static boolean known(Instant at) {
-    return !at.equals(Instant.MIN);
   }
 
   private static Optional<Double> share(int part, int whole, int decimals) {
