@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param deadline when the answer was due
  * @param outcome what became of the offer
  * @param answeredAt when the rep accepted or declined, or when the offer expired; empty while open
+ * @param declineReason the reason a rep who declined chose (its code, e.g. {@code
+ *     NOT_MY_TERRITORY}, else the words they wrote); empty for any other outcome
  */
 public record OfferFact(
     String offerId,
@@ -24,7 +26,13 @@ public record OfferFact(
     Instant offeredAt,
     Instant deadline,
     Outcome outcome,
-    Optional<Instant> answeredAt) {
+    Optional<Instant> answeredAt,
+    Optional<String> declineReason) {
+
+  public OfferFact {
+    // Facts stored before decline reasons were recorded read back without one.
+    declineReason = declineReason == null ? Optional.empty() : declineReason;
+  }
 
   /** What became of an offer. */
   public enum Outcome {
@@ -46,8 +54,8 @@ public record OfferFact(
         && answeredAt.filter(at -> !at.isAfter(deadline)).isPresent();
   }
 
-  OfferFact settled(Outcome settledAs, Instant at) {
+  OfferFact settled(Outcome settledAs, Instant at, Optional<String> reason) {
     return new OfferFact(
-        offerId, attempt, repId, teamId, offeredAt, deadline, settledAs, Optional.of(at));
+        offerId, attempt, repId, teamId, offeredAt, deadline, settledAs, Optional.of(at), reason);
   }
 }

@@ -1,8 +1,11 @@
 package com.leadhandoff.sla;
 
+import com.leadhandoff.outcome.Outcome;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,6 +22,9 @@ import java.util.Optional;
  * @param workingTimeToAccept the same span counted in the working time of the accepting rep's team
  *     (see {@link BusinessCalendar#workingTime}); around the clock when the team has no calendar
  * @param updatedAt the instant of the latest history event these facts include
+ * @param origin source, campaign and tier, for grouping reports
+ * @param outcomes each closed-loop outcome the lead reached → when it first did (the earliest
+ *     instant reported for it, since a CRM may report an older outcome late)
  */
 public record SlaFacts(
     String leadId,
@@ -29,10 +35,18 @@ public record SlaFacts(
     Optional<FirstOwner> owner,
     Optional<Duration> wallTimeToAccept,
     Optional<Duration> workingTimeToAccept,
-    Instant updatedAt) {
+    Instant updatedAt,
+    LeadOrigin origin,
+    Map<Outcome, Instant> outcomes) {
 
   public SlaFacts {
     offers = List.copyOf(offers);
+    // Facts stored before origin and outcomes were recorded read back without them.
+    origin = origin == null ? LeadOrigin.UNKNOWN : origin;
+    outcomes =
+        outcomes == null || outcomes.isEmpty()
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new EnumMap<>(outcomes));
   }
 
   /**

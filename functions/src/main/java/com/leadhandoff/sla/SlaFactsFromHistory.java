@@ -1,9 +1,12 @@
 package com.leadhandoff.sla;
 
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.outcome.Outcome;
+import com.leadhandoff.outcome.Outcomes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,8 @@ public final class SlaFactsFromHistory {
           "OFFER_EXPIRED",
           "OFFER_REMINDED",
           "ESCALATED",
-          "QUEUED");
+          "QUEUED",
+          Outcomes.OUTCOME_RECORDED);
 
   private SlaFactsFromHistory() {}
 
@@ -54,26 +58,32 @@ public final class SlaFactsFromHistory {
     Optional<SlaFacts.FirstOwner> owner = Optional.empty();
     Optional<Duration> wall = Optional.empty();
     Optional<Duration> working = Optional.empty();
+    LeadOrigin origin = LeadOrigin.UNKNOWN;
+    Map<Outcome, Instant> outcomes = new EnumMap<>(Outcome.class);
     for (HistoryEvent event : history) {
       Map<String, String> d = event.details();
       switch (event.type()) {
-        case "OFFERED" -> {
-          // A resent offer keeps its first instant: the rep's clock started then.
-          if (find(offers, d.get("offerId")) < 0) {
-            offers.add(
-                new OfferFact(
-                    d.get("offerId"),
-                    Integer.parseInt(d.getOrDefault("attempt", "0")),
-                    d.get("repId"),
-                    d.getOrDefault("teamId", ""),
-                    event.at(),
-                    Instant.parse(d.get("deadline")),
-                    OfferFact.Outcome.OPEN,
-                    Optional.empty()));
-          }
-        }
+        case "RECEIVED" ->
+            origin =
+                new LeadOrigin(
+                    Optional.ofNullable(d.get("utmSource")),
+                    Optional.ofNullable(d.get("utmCampaign")),
+                    origin.tier());
+        case "SCORED" ->
+            origin =
+                new LeadOrigin(
+                    origin.source(), origin.campaign(), Optional.ofNullable(d.get("tier")));
+        case Outcomes.OUTCOME_RECORDED ->
+            Outcome.parse(d.get("outcome"))
+                .ifPresent(o -> outcomes.merge(o, event.at(), (a, b) -> a.isBefore(b) ? a : b));
         case "OFFER_ACCEPTED" -> {
-          int i = settle(offers, d.get("offerId"), OfferFact.Outcome.ACCEPTED, event.at());
+          int i =
+              settle(
+                  offers,
+                  d.get("offerId"),
+                  OfferFact.Outcome.ACCEPTED,
+                  event.at(),
+                  Optional.empty());
           if (owner.isEmpty()) {
             owner =
                 Optional.of(
@@ -87,10 +97,32 @@ public final class SlaFactsFromHistory {
                     calendar.map(c -> c.workingTime(received, event.at())).orElse(wall.get()));
           }
         }
+        case "OFFERED" -> {
+          // A resent offer keeps its first instant: the rep's clock started then.
+          if (find(offers, d.get("offerId")) < 0) {
+            offers.add(
+                new OfferFact(
+                    d.get("offerId"),
+                    Integer.parseInt(d.getOrDefault("attempt", "0")),
+                    d.get("repId"),
+                    d.getOrDefault("teamId", ""),
+                    event.at(),
+                    Instant.parse(d.get("deadline")),
+                    OfferFact.Outcome.OPEN,
+                    Optional.empty(),
+                    Optional.empty()));
+          }
+        }
         case "OFFER_DECLINED" ->
-            settle(offers, d.get("offerId"), OfferFact.Outcome.DECLINED, event.at());
+            settle(
+                offers,
+                d.get("offerId"),
+                OfferFact.Outcome.DECLINED,
+                event.at(),
+                Optional.ofNullable(d.getOrDefault("reasonCode", d.get("reason"))));
         case "OFFER_EXPIRED" ->
-            settle(offers, d.get("offerId"), OfferFact.Outcome.BREACHED, event.at());
+            settle(
+                offers, d.get("offerId"), OfferFact.Outcome.BREACHED, event.at(), Optional.empty());
         case "OFFER_REMINDED" -> reminders++;
         case "ESCALATED" -> {
           escalated = true;
@@ -123,15 +155,21 @@ public final class SlaFactsFromHistory {
         owner,
         wall,
         working,
-        history.get(history.size() - 1).at());
+        history.get(history.size() - 1).at(),
+        origin,
+        outcomes);
   }
 
   /** Settles the offer with its first answer; a later, repeated one changes nothing. */
   private static int settle(
-      List<OfferFact> offers, String offerId, OfferFact.Outcome outcome, Instant at) {
+      List<OfferFact> offers,
+      String offerId,
+      OfferFact.Outcome outcome,
+      Instant at,
+      Optional<String> reason) {
     int i = find(offers, offerId);
     if (i >= 0 && offers.get(i).outcome() == OfferFact.Outcome.OPEN) {
-      offers.set(i, offers.get(i).settled(outcome, at));
+      offers.set(i, offers.get(i).settled(outcome, at, reason));
     }
     return i;
   }

@@ -163,6 +163,47 @@ class SlaFactsFromHistoryTest {
     assertEquals(Optional.of(Duration.ofHours(65)), facts.workingTimeToAccept());
   }
 
+  @Test
+  void facts_carryOriginDeclineReasonsAndTheEarliestInstantOfEachOutcome() {
+    // GIVEN a HOT lead from google's black-friday campaign, declined by ana as not in her
+    // territory, accepted by ben, then reported won, SQL, and SQL again with an older instant
+    List<HistoryEvent> history =
+        List.of(
+            event(
+                "2026-11-23T10:00+01:00",
+                "RECEIVED",
+                Map.of("utmSource", "google", "utmCampaign", "black-friday")),
+            event("2026-11-23T10:00+01:00", "SCORED", Map.of("tier", "HOT")),
+            offered("2026-11-23T10:00+01:00", "o1", 1, "ana", "2026-11-23T10:30+01:00"),
+            event(
+                "2026-11-23T10:05+01:00",
+                "OFFER_DECLINED",
+                Map.of("offerId", "o1", "reason", "Not mine", "reasonCode", "NOT_MY_TERRITORY")),
+            offered("2026-11-23T10:05+01:00", "o2", 2, "ben", "2026-11-23T10:35+01:00"),
+            event(
+                "2026-11-23T10:10+01:00",
+                "OFFER_ACCEPTED",
+                Map.of("offerId", "o2", "repId", "ben")),
+            event("2026-12-10T10:00+01:00", "OUTCOME_RECORDED", Map.of("outcome", "WON")),
+            event("2026-11-26T10:00+01:00", "OUTCOME_RECORDED", Map.of("outcome", "SQL")),
+            event("2026-11-25T10:00+01:00", "OUTCOME_RECORDED", Map.of("outcome", "SQL")));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-6", history, teams());
+
+    // THEN they carry source, campaign and tier, ana's reason, and the first instant of each
+    assertEquals(
+        new LeadOrigin(Optional.of("google"), Optional.of("black-friday"), Optional.of("HOT")),
+        facts.origin());
+    assertEquals(Optional.of("NOT_MY_TERRITORY"), facts.offers().get(0).declineReason());
+    assertEquals(Optional.empty(), facts.offers().get(1).declineReason());
+    assertEquals(
+        Map.of(
+            com.leadhandoff.outcome.Outcome.SQL, at("2026-11-25T10:00+01:00"),
+            com.leadhandoff.outcome.Outcome.WON, at("2026-12-10T10:00+01:00")),
+        facts.outcomes());
+  }
+
   private static java.util.function.Function<String, Optional<BusinessCalendar>> teams() {
     return team -> team.equals("emea") ? Optional.of(EMEA) : Optional.empty();
   }

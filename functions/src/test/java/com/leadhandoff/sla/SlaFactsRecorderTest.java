@@ -43,6 +43,29 @@ class SlaFactsRecorderTest {
   }
 
   @Test
+  void record_addsTheOutcomeToTheFacts_whenTheOwnerReportsOne() {
+    // GIVEN a lead accepted by ana
+    LeadHistory recorder = new SlaFactsRecorder(history, store(), team -> Optional.empty());
+    recorder.record("lead-1", offered());
+    recorder.record(
+        "lead-1",
+        new HistoryEvent(
+            T0.plusSeconds(300),
+            "OFFER_ACCEPTED",
+            "Ana accepted",
+            Map.of("offerId", "o1", "repId", "ana")));
+
+    // WHEN ana reports it qualified (SQL) two days later
+    Instant sql = T0.plus(java.time.Duration.ofDays(2));
+    recorder.record(
+        "lead-1", new HistoryEvent(sql, "OUTCOME_RECORDED", "Qualified", Map.of("outcome", "SQL")));
+
+    // THEN the stored facts say when the lead became SQL, for the funnel report
+    assertEquals(3, stored.size());
+    assertEquals(Map.of(com.leadhandoff.outcome.Outcome.SQL, sql), stored.get(2).outcomes());
+  }
+
+  @Test
   void record_keepsTheStepGoing_whenTheFactsCannotBeStored() {
     // GIVEN a facts table that fails
     SlaFactsStore broken =

@@ -233,6 +233,18 @@ class TemplateContractTest {
 
   @Test
   @SuppressWarnings("unchecked")
+  void slaReportFunction_mayOnlyReadTheSlaFacts() {
+    // The report's bounded reads rest on it never reaching the leads table, whatever its code.
+    List<Object> policies =
+        (List<Object>) properties(resources().get("SlaReportAdminFunction")).get("Policies");
+    assertEquals(1, policies.size(), policies.toString());
+    Map<String, Object> policy = (Map<String, Object>) policies.get(0);
+    assertEquals(Set.of("DynamoDBReadPolicy"), policy.keySet(), policy.toString());
+    assertTrue(policy.toString().contains("SlaFactsTable"), policy.toString());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
   void outputs_nameTheApiStateMachineAndTables() {
     Set<String> outputs = ((Map<String, Object>) template.get("Outputs")).keySet();
     assertTrue(

@@ -70,6 +70,7 @@ class TemplateReaderTest {
             "GET /outcomes/{token}",
             "POST /outcomes/{token}",
             "POST /admin/leads/{leadId}/outcome",
+            "GET /admin/reports/sla",
             "GET /admin/reps",
             "GET /admin/reps/{repId}",
             "PUT /admin/reps/{repId}",

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.json.Json;
 import com.leadhandoff.local.api.SignedRequests;
 import com.leadhandoff.local.workflow.LeadHandoffRuntime.Response;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -122,6 +124,30 @@ class LeadHandoffEndToEndTest {
             .map(e -> e.details().get("outcome"))
             .sorted()
             .toList());
+
+    // The SLA report of the lead's day, by campaign, counts it accepted in time and won: the
+    // outcome functions kept its SLA facts current (docs/reports.md).
+    String day = local.lead(leadId.group(1)).receivedAt().atZone(ZoneOffset.UTC).toLocalDate() + "";
+    HttpResponse<String> report =
+        HttpClient.newHttpClient()
+            .send(
+                SignedRequests.sign(
+                    "GET",
+                    local
+                        .runtime
+                        .baseUrl()
+                        .resolve(
+                            "/admin/reports/sla?from=" + day + "&to=" + day + "&groupBy=campaign"),
+                    ""),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, report.statusCode(), report.body());
+    JsonNode row = Json.MAPPER.readTree(report.body()).get("groups").get(0);
+    assertEquals(fields.get("utm_campaign"), row.get("group").asText(), report.body());
+    assertEquals(1, row.get("leads").asInt(), report.body());
+    assertEquals(1.0, row.get("shareAcceptedWithinSla").asDouble(), report.body());
+    List<Integer> funnel = new ArrayList<>();
+    row.get("funnel").get("stages").forEach(stage -> funnel.add(stage.get("leads").asInt()));
+    assertEquals(List.of(1, 1, 1, 1, 1), funnel, "MQL, accepted, SQL (implied), meeting, won");
   }
 
   private JsonNode onlyEmail(String subjectPart) {
