@@ -4,15 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.local.api.AwsJsonReplies;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The Step Functions API over HTTP, awsJson 1.0: {@code POST} with {@code X-Amz-Target:
@@ -80,16 +78,10 @@ public final class StepFunctionsEndpoint implements HttpHandler {
   }
 
   private static ObjectNode error(String code, String message) {
-    return Json.MAPPER.createObjectNode().put("__type", code).put("message", message);
+    return AwsJsonReplies.error(code, message);
   }
 
   private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-    exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-    exchange.sendResponseHeaders(status, bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    AwsJsonReplies.respond(exchange, status, CONTENT_TYPE, body);
   }
 }
