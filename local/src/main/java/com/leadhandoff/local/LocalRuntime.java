@@ -44,6 +44,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -95,6 +96,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final SdkSettings sdk = new SdkSettings();
   private LocalServices services;
   private ExecutionEngine engine;
+  private volatile Schedules schedules;
   private Outbox outbox;
   private EventBuses buses;
   private RuntimeClock clock;
@@ -251,7 +253,7 @@ public final class LocalRuntime implements AutoCloseable {
             : Tables.client(dynamo.endpoint());
     started.push(uiDynamo);
     LeadRecords leadRecords = DynamoLeadRecords.of(uiDynamo, template.tables());
-    ClockPanel clockPanel = new ClockPanel(clock);
+    ClockPanel clockPanel = new ClockPanel(clock, this::awaitSettled);
     server.mount(
         UI_PATH, new LocalUi(outbox, stepFunctions, buses, leadRecords, Optional.of(clockPanel)));
     server.mount(LeadsPage.PATH, new LeadsPage(leadRecords, clockPanel));
@@ -283,15 +285,29 @@ public final class LocalRuntime implements AutoCloseable {
       scaled.begin();
     }
     RestoredExecutions restored = engine.restoreExecutions();
-    started.push(
+    schedules =
         Schedules.start(
             template.schedules(),
             clock,
             functions,
             scheduleExecutor(),
-            note -> b.out.println("note: schedule " + note)));
+            note -> b.out.println("note: schedule " + note));
+    started.push(schedules);
     printUrls(b.out, template, server, dynamo, dataDir);
     printRestored(b.out, restored, dataDir);
+  }
+
+  /**
+   * Waits until no execution is mid-transition and no scheduled invocation runs (the clock panel's
+   * skip waits for this), up to {@code timeout} in all; false if it ran out.
+   */
+  private boolean awaitSettled(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Schedules running = schedules;
+    if (running != null && !running.awaitIdle(timeout)) {
+      return false;
+    }
+    return engine.awaitIdle(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /**

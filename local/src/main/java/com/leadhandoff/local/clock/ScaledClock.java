@@ -192,17 +192,36 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
     return workflow.or(() -> pending.stream().map(p -> p.due).min(Comparator.naturalOrder()));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The timers now due have fired (their tasks ran on the calling thread, in due order) by the
+   * time this returns, so a caller that next waits for the work they started sees its result.
+   */
   @Override
-  public synchronized Optional<Instant> skipToNextTimer() {
-    Instant now = now();
-    Optional<Instant> next = nextTimer();
-    if (next.isEmpty() || !next.get().isAfter(now)) {
-      // Nothing pending, or the next timer is already due and armed to fire at once.
-      return next.map(due -> now);
+  public Optional<Instant> skipToNextTimer() {
+    Optional<Instant> moved;
+    List<Pending> due = new ArrayList<>();
+    synchronized (this) {
+      Instant now = now();
+      Optional<Instant> next = nextTimer();
+      if (next.isEmpty() || !next.get().isAfter(now)) {
+        // Nothing pending, or the next timer is already due: it fires now, below.
+        moved = next.map(when -> now);
+      } else {
+        segment = new Segment(next.get(), nanoTime.getAsLong(), segment.paused());
+        pending.forEach(this::rearm);
+        moved = next;
+      }
+      pending.stream()
+          .filter(this::due)
+          .sorted(Comparator.comparing((Pending p) -> p.due))
+          .forEach(due::add);
     }
-    segment = new Segment(next.get(), nanoTime.getAsLong(), segment.paused());
-    pending.forEach(this::rearm);
-    return next;
+    // fire() takes each from the pending set under the lock: one the clock thread fired meanwhile
+    // is not fired again.
+    due.forEach(this::fire);
+    return moved;
   }
 
   /** Whether the timer is due at the current runtime time. */
@@ -241,7 +260,7 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
         return;
       }
       pending.remove(timer);
-      timer.armed = null;
+      disarm(timer);
     }
     timer.task.run();
   }

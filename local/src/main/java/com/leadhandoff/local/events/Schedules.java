@@ -32,6 +32,7 @@ public final class Schedules implements AutoCloseable {
   private final Functions functions;
   private final Executor executor;
   private final List<RuntimeClock.Timer> timers = new ArrayList<>();
+  private final InFlight running = new InFlight();
   private volatile boolean closed;
 
   private Schedules(RuntimeClock clock, Functions functions, Executor executor) {
@@ -98,9 +99,44 @@ public final class Schedules implements AutoCloseable {
         clock.scheduleBackground(
             due,
             () -> {
-              next(schedule, due.plus(period), period);
-              executor.execute(() -> invoke(schedule));
+              next(schedule, nextDue(due, period, clock.now()), period);
+              running.begin();
+              try {
+                executor.execute(
+                    () -> {
+                      try {
+                        invoke(schedule);
+                      } finally {
+                        running.end();
+                      }
+                    });
+              } catch (RuntimeException e) {
+                running.end();
+                throw e;
+              }
             }));
+  }
+
+  /**
+   * The first due time after {@code now} on the schedule's grid. When runtime time jumped (a demo
+   * skipped a weekend), the schedule fires once for the jump, as a schedule that was late does,
+   * rather than once per period it passed: a weekend of a five-minute watchdog is 576 sweeps.
+   */
+  static Instant nextDue(Instant fired, Duration period, Instant now) {
+    Instant next = fired.plus(period);
+    if (next.isAfter(now)) {
+      return next;
+    }
+    long behind = Duration.between(next, now).toNanos() / period.toNanos() + 1;
+    return next.plus(period.multipliedBy(behind));
+  }
+
+  /**
+   * Waits until no scheduled invocation is running; false if {@code timeout} passed first. A demo
+   * skipping time waits for the sweep it set off before it skips again.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return running.await(timeout);
   }
 
   private void invoke(Schedule schedule) {

@@ -23,14 +23,35 @@ public final class ClockPanel implements HttpHandler {
   /** Where the panel is mounted. */
   public static final String PATH = LocalUi.BASE + "/clock";
 
+  /** How long a skip waits for the work in hand before and after it moves time. */
+  static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(20);
+
   private final RuntimeClock clock;
+  private final Settling settling;
+
+  /** Waits for the runtime's work in hand: transitions under way, scheduled invocations. */
+  @FunctionalInterface
+  public interface Settling {
+    /** True once nothing is under way; false if {@code timeout} passed first. */
+    boolean await(Duration timeout) throws InterruptedException;
+  }
 
   /**
    * @param clock the runtime's clock; only a clock with {@link RuntimeClock#controls} can be
    *     steered (the scaled clock of {@code --time-scale} or {@code --start-time})
    */
   public ClockPanel(RuntimeClock clock) {
+    this(clock, timeout -> true);
+  }
+
+  /**
+   * @param settling what a skip waits for: it lets the work under way finish before time jumps (a
+   *     task's Lambda must not see hours pass in mid-call, nor a sweep find it unfinished), and
+   *     answers once what the fired timers set off has finished too, so the page shows the result
+   */
+  public ClockPanel(RuntimeClock clock, Settling settling) {
     this.clock = clock;
+    this.settling = settling;
   }
 
   /** The clock's time and pace as a page's countdowns see it. */
@@ -96,7 +117,7 @@ public final class ClockPanel implements HttpHandler {
       switch (action) {
         case "/pause" -> controls.get().pause();
         case "/resume" -> controls.get().resume();
-        case "/skip" -> controls.get().skipToNextTimer();
+        case "/skip" -> skip(controls.get());
         default -> {
           LocalUi.send(exchange, 404, "text/plain", "No clock action " + action);
           return;
@@ -108,6 +129,16 @@ public final class ClockPanel implements HttpHandler {
       }
       exchange.getResponseHeaders().set("Location", back(exchange));
       exchange.sendResponseHeaders(303, -1);
+    }
+  }
+
+  private void skip(ClockControls controls) {
+    try {
+      settling.await(SETTLE_TIMEOUT);
+      controls.skipToNextTimer();
+      settling.await(SETTLE_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

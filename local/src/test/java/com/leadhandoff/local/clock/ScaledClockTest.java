@@ -111,6 +111,26 @@ class ScaledClockTest {
   }
 
   @Test
+  void skip_hasFiredEveryTimerNowDue_whenItReturns() {
+    AtomicLong nanos = new AtomicLong(0);
+    try (ScaledClock clock = new ScaledClock(T0, 60, nanos::get)) {
+      // GIVEN a paused clock with a sweep and an offer deadline two hours ahead
+      clock.pause();
+      List<String> fired = new java.util.concurrent.CopyOnWriteArrayList<>();
+      clock.scheduleBackground(T0.plus(Duration.ofMinutes(5)), () -> fired.add("sweep"));
+      clock.schedule(T0.plus(Duration.ofHours(2)), () -> fired.add("deadline"));
+
+      // WHEN the demo skips
+      clock.skipToNextTimer();
+
+      // THEN both ran, in due order, before the skip returned: a caller waiting for their work
+      // next cannot miss it
+      assertEquals(List.of("sweep", "deadline"), fired);
+      assertEquals(List.of(), clock.pendingDues());
+    }
+  }
+
+  @Test
   void skipWhilePaused_firesTheTimer_andStaysPausedAtItsDueTime() throws Exception {
     AtomicLong nanos = new AtomicLong(0);
     try (ScaledClock clock = new ScaledClock(T0, 60, nanos::get)) {

@@ -1,8 +1,10 @@
 package com.leadhandoff.local.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.clock.ScaledClock;
 import com.leadhandoff.local.clock.VirtualClock;
 import com.leadhandoff.local.lambda.Functions;
 import com.leadhandoff.local.lambda.Invocation;
@@ -81,5 +83,43 @@ class SchedulesTest {
     }
     clock.advance(Duration.ofMinutes(10));
     assertEquals(3, invocations.size(), "a closed schedule fires no more");
+  }
+
+  @Test
+  void rateSchedule_whenRuntimeTimeJumpsHours_firesOnceForTheJump_thenKeepsItsGrid()
+      throws Exception {
+    try (ScaledClock scaled = ScaledClock.held(START, 60);
+        Schedules schedules =
+            Schedules.start(
+                List.of(
+                    new Schedule("Sweeper", "Sweep", "rate(5 minutes)", Optional.empty(), true)),
+                scaled,
+                functions,
+                Runnable::run,
+                note -> {})) {
+      // GIVEN a clock standing still and a workflow timer three hours ahead
+      Instant offerDeadline = START.plus(Duration.ofHours(3));
+      scaled.schedule(offerDeadline, () -> {});
+
+      // WHEN a demo skips to it
+      scaled.skipToNextTimer();
+
+      // THEN the sweep ran once for the 36 periods skipped, and next runs on its five-minute grid
+      assertTrue(schedules.awaitIdle(Duration.ofSeconds(5)));
+      assertEquals(1, invocations.size(), invocations.toString());
+      assertEquals(Optional.of(offerDeadline.plus(Duration.ofMinutes(5))), scaled.nextTimer());
+    }
+  }
+
+  @Test
+  void nextDue_isTheFirstGridTimeAfterNow() {
+    Instant fired = START;
+    Duration period = Duration.ofMinutes(5);
+
+    assertEquals(START.plusSeconds(300), Schedules.nextDue(fired, period, START));
+    assertEquals(
+        START.plusSeconds(3900), Schedules.nextDue(fired, period, START.plusSeconds(3600)));
+    assertEquals(
+        START.plusSeconds(3900), Schedules.nextDue(fired, period, START.plusSeconds(3601)));
   }
 }

@@ -19,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -34,9 +35,13 @@ class ClockPanelTest {
   private AutoCloseable clock;
 
   private URI serve(RuntimeClock runtimeClock) throws IOException {
+    return serve(runtimeClock, new ClockPanel(runtimeClock));
+  }
+
+  private URI serve(RuntimeClock runtimeClock, ClockPanel panel) throws IOException {
     clock = (AutoCloseable) runtimeClock;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(ClockPanel.PATH, new ClockPanel(runtimeClock));
+    server.createContext(ClockPanel.PATH, panel);
     server.start();
     return URI.create("http://localhost:" + server.getAddress().getPort());
   }
@@ -82,6 +87,37 @@ class ClockPanelTest {
     assertEquals(200, skipped.statusCode());
     assertTrue(fired.await(5, TimeUnit.SECONDS));
     assertFalse(scaled.now().isBefore(T0.plus(Duration.ofHours(3))));
+  }
+
+  @Test
+  void skip_waitsForTheWorkInHand_beforeAndAfterMovingTime() throws Exception {
+    // GIVEN a runtime busy with one task, and an offer deadline an hour ahead
+    ScaledClock scaled = ScaledClock.held(T0, 60);
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger busy =
+        new java.util.concurrent.atomic.AtomicInteger(1);
+    URI base =
+        serve(
+            scaled,
+            new ClockPanel(
+                scaled,
+                timeout -> {
+                  // the task in hand finishes (at the paused time), then the fired timer's work
+                  seen.add(
+                      (busy.getAndDecrement() > 0 ? "task done at " : "settled at ")
+                          + scaled.now());
+                  return true;
+                }));
+    scaled.schedule(T0.plus(Duration.ofHours(1)), () -> seen.add("deadline fired"));
+
+    // WHEN the demo skips
+    post(base, "/skip", Map.of());
+
+    // THEN time moved only after the task finished, and the answer came once the timer's work had
+    assertEquals(
+        List.of(
+            "task done at " + T0, "deadline fired", "settled at " + T0.plus(Duration.ofHours(1))),
+        seen);
   }
 
   @Test

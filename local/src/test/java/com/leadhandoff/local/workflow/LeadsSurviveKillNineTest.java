@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,8 +39,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * The fault test of issue 10: leads are posted to the local runtime in a JVM of its own, offers in
  * the outbox are accepted, declined or left to time out, and the process is killed with SIGKILL at
  * random moments (after a random number of answered requests, with others still in flight) and
- * started again on the same data folder. At the end time runs on until every offer ladder has ended
- * and the watchdog has swept, and every lead that got a 2xx must be owned by exactly one rep,
+ * started again on the same data folder. At the end the clock is paused and skipped from timer to
+ * timer, each skip once the runtime finished the work in hand, until every offer ladder has ended
+ * and the watchdog has swept; then every lead that got a 2xx must be owned by exactly one rep,
  * manager or queue, or be in a final status (with an alert when a person must look at it), with no
  * offer email sent twice and no prospect introduced twice.
  *
@@ -60,18 +62,15 @@ class LeadsSurviveKillNineTest {
   /** While leads are driven: a 15-minute offer lasts 9 s, the 5-minute watchdog 3 s. */
   private static final int DRIVE_SCALE = 100;
 
-  /** After the last restart: ladders (and a night, if the run got that far) end in seconds. */
-  private static final int DRAIN_SCALE = 1200;
-
   private static final int KILLS = Integer.getInteger("leadhandoff.fault.kills", 20);
   private static final int LEADS = Integer.getInteger("leadhandoff.fault.leads", 500);
 
   /**
-   * The watchdog's grace, in simulated minutes. The default 15 minutes is 9 real seconds at the
-   * driving scale and under a second while draining, and a restarted runtime's clock runs while it
-   * loads, so a lead merely waiting for a busy two-core machine would look stuck; 12 hours (7 real
-   * minutes, 36 s) leaves parking to leads truly left behind, while the sweep still starts every
-   * missing execution after its minute. Parking by the sweep has its own tests.
+   * The watchdog's grace, in simulated minutes, while leads are driven. The default 15 minutes is 9
+   * real seconds at the driving scale, so a lead merely waiting for a busy two-core machine would
+   * look stuck; 12 hours (7 real minutes) leaves parking to leads truly left behind, while the
+   * sweep still starts every missing execution after its minute. Parking by the sweep has its own
+   * tests.
    */
   private static final int GRACE_MINUTES = 720;
 
@@ -97,6 +96,7 @@ class LeadsSurviveKillNineTest {
   private int posted;
   private int kills;
   private int unconfirmed;
+  private int skips;
   private long startNanos;
   private long catchUpNanos;
 
@@ -119,45 +119,49 @@ class LeadsSurviveKillNineTest {
       drive(runtime, leadsThisRound);
       runtime.process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       kills++;
-      runtime =
-          start(data, kills < KILLS || acknowledged.size() < LEADS ? DRIVE_SCALE : DRAIN_SCALE);
+      runtime = start(data, DRIVE_SCALE);
     }
     long drivenSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
-    // WHEN time runs on after the last restart until no lead is open and the watchdog swept twice
+    // WHEN, after the last restart, runtime time moves only from one timer to the next once the
+    // runtime has finished the work in hand, until no lead is open and the watchdog swept twice
     Map<String, Map<String, AttributeValue>> leads;
     long restarted = System.nanoTime();
     try (DynamoDbClient dynamo = dynamo(runtime.dynamoUrl)) {
-      long sweepNanos = TimeUnit.SECONDS.toNanos(300) / DRAIN_SCALE;
-      long deadline = restarted + TimeUnit.SECONDS.toNanos(240);
+      // A paused clock and skips keep a busy machine from passing deadlines while the runtime
+      // works through the leads in flight: what the watchdog then finds was truly left behind.
+      Instant drainStart = clock(runtime, "pause");
+      long deadline = restarted + TimeUnit.SECONDS.toNanos(420);
       long lastOpen = -1;
       while (true) {
-        answerOffers(runtime, outbox(runtime));
+        answerOffers(runtime, outbox(runtime)).forEach(LeadsSurviveKillNineTest::await);
+        Instant now = clock(runtime, "skip");
+        skips++;
         leads = leads(dynamo);
         // A lead is accepted before Follow Up emails its owner: wait for those executions too
         // (not for a nurtured or recycled lead's, which waits days to hand it back).
-        Map<String, Map<String, AttributeValue>> now = leads;
+        Map<String, Map<String, AttributeValue>> current = leads;
         boolean settled =
             leads.values().stream().noneMatch(l -> open(l))
                 && running(runtime).stream()
-                    .map(now::get)
+                    .map(current::get)
                     .noneMatch(
                         l ->
                             l != null
                                 && Set.of("ACCEPTED", "ESCALATED", "QUEUED")
                                     .contains(l.get("status").s()))
-                && System.nanoTime() - restarted > 3 * sweepNanos;
+                && Duration.between(drainStart, now).compareTo(Duration.ofMinutes(15)) >= 0;
         if (settled || System.nanoTime() > deadline) {
           break;
         }
         long open = leads.values().stream().filter(l -> open(l)).count();
         if (open != lastOpen) {
           System.out.printf(
-              "LeadsSurviveKillNineTest: %d s after the last restart, %d leads open%n",
-              TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted), open);
+              "LeadsSurviveKillNineTest: %d s after the last restart, %d skips, runtime time %s,"
+                  + " %d leads open%n",
+              TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted), skips, now, open);
           lastOpen = open;
         }
-        runtime.process.waitFor(300, TimeUnit.MILLISECONDS);
       }
       leads = leads(dynamo);
     }
@@ -167,6 +171,13 @@ class LeadsSurviveKillNineTest {
     try (DynamoDbClient dynamo = dynamo(runtime.dynamoUrl)) {
       for (String leadId : acknowledged.values()) {
         histories.put(leadId, history(dynamo, leadId));
+      }
+    }
+    Map<String, List<String>> parkedExecutions = new HashMap<>();
+    for (Map<String, AttributeValue> lead : leads.values()) {
+      if (lead.get("status").s().equals("NEEDS_ATTENTION") && parkedExecutions.size() < 3) {
+        String leadId = lead.get("leadId").s();
+        parkedExecutions.put(leadId, executionTail(runtime, leadId));
       }
     }
     String output = runtime.output.toString();
@@ -191,7 +202,8 @@ class LeadsSurviveKillNineTest {
         String.format(
             "seed %d: %d kills, %d leads posted, %d acknowledged (2xx), %d leads stored; answers %s;"
                 + " outcomes %s; %d emails; driven in %d s (%d s starting the runtime, %d s"
-                + " waiting for its backlog), settled %d s after the last restart; %d emails left"
+                + " waiting for its backlog), settled %d s and %d clock skips after the last restart;"
+                + " %d emails left"
                 + " unsent by a kill and said so; parked: %s",
             SEED,
             kills,
@@ -205,6 +217,7 @@ class LeadsSurviveKillNineTest {
             TimeUnit.NANOSECONDS.toSeconds(startNanos),
             TimeUnit.NANOSECONDS.toSeconds(catchUpNanos),
             TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - restarted),
+            skips,
             unconfirmed,
             subjects(withSubject(list(outbox), "Needs attention")));
     System.out.println("LeadsSurviveKillNineTest " + summary);
@@ -218,7 +231,9 @@ class LeadsSurviveKillNineTest {
                     "LeadsSurviveKillNineTest parked "
                         + l.get("leadId").s()
                         + ": "
-                        + histories.get(l.get("leadId").s())));
+                        + histories.get(l.get("leadId").s())
+                        + "; its execution, latest first: "
+                        + parkedExecutions.get(l.get("leadId").s())));
     assertTrue(kills >= KILLS && acknowledged.size() >= LEADS, summary);
     assertEquals(List.of(), explained, summary + "\nlast runtime output:\n" + tail(output, 4000));
   }
@@ -518,6 +533,48 @@ class LeadsSurviveKillNineTest {
       }
     }
     return out.toString();
+  }
+
+  /** Steers the runtime's clock ({@code pause}, {@code skip}) and answers its time after. */
+  private static Instant clock(ChildRuntime runtime, String action) {
+    HttpResponse<String> response =
+        await(
+            HttpClient.newHttpClient()
+                .sendAsync(
+                    HttpRequest.newBuilder(runtime.baseUrl.resolve("/_local/clock/" + action))
+                        .timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString()));
+    assertEquals(200, response.statusCode(), response.body());
+    try {
+      return Instant.parse(JSON.readTree(response.body()).path("now").asText());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The last events of a lead's execution: where it was when it stopped. */
+  private static List<String> executionTail(ChildRuntime runtime, String leadId) {
+    String arn =
+        "arn:aws:states:us-east-1:000000000000:execution:LeadHandoffStateMachine:" + leadId;
+    try (SfnClient sfn = sfn(runtime.baseUrl)) {
+      return sfn
+          .getExecutionHistory(r -> r.executionArn(arn).reverseOrder(true).maxResults(8))
+          .events()
+          .stream()
+          .map(
+              e ->
+                  e.typeAsString()
+                      + (e.stateEnteredEventDetails() != null
+                          ? " " + e.stateEnteredEventDetails().name()
+                          : "")
+                      + " "
+                      + e.timestamp())
+          .toList();
+    } catch (RuntimeException e) {
+      return List.of(e.toString());
+    }
   }
 
   /** The names (lead ids) of the executions still running. */
