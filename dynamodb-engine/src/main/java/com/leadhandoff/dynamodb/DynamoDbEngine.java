@@ -24,6 +24,7 @@ import com.leadhandoff.dynamodb.ops.UpdateTable;
 import com.leadhandoff.dynamodb.ops.UpdateTimeToLive;
 import com.leadhandoff.dynamodb.storage.SqliteStore;
 import com.leadhandoff.dynamodb.storage.Store;
+import com.leadhandoff.dynamodb.table.CapacityMeter;
 import com.leadhandoff.dynamodb.table.Database;
 import com.leadhandoff.dynamodb.wire.HttpWire;
 import java.nio.file.Path;
@@ -111,6 +112,14 @@ public final class DynamoDbEngine implements AutoCloseable {
     }
     db.expire();
     return op.apply(new Request(request, db, region));
+  }
+
+  /**
+   * The capacity units every request consumed so far, per table, as an on-demand table is billed
+   * (whether or not a request asked for ReturnConsumedCapacity).
+   */
+  public CapacityMeter consumedCapacity() {
+    return db.meter;
   }
 
   /** Serves the engine over HTTP on localhost {@code port} (0 picks a free one). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.table.Capacity;
 import com.leadhandoff.dynamodb.table.Item;
 import com.leadhandoff.dynamodb.table.ItemKey;
 import com.leadhandoff.dynamodb.table.Table;
@@ -55,18 +56,24 @@ public final class BatchGetItem implements Operation {
       }
       reads.add(Map.entry(e.getKey(), gets));
     }
+    Request.returnConsumedCapacity(r.body);
     ObjectNode response = JsonNodeFactory.instance.objectNode();
     ObjectNode responses = response.putObject("Responses");
+    // Each item is billed as its own GetItem, rounded up alone (Developer Guide, "BatchGetItem").
+    Consumption consumed = Consumption.reads();
     for (Map.Entry<String, List<GetItem.Get>> e : reads) {
       ArrayNode items = responses.putArray(e.getKey());
       for (GetItem.Get get : e.getValue()) {
         Item item = get.table.get(get.key);
+        consumed.read(
+            get.table, null, Capacity.read(item == null ? 0 : item.size(), get.consistent));
         if (item != null) {
           items.add(AttributeValueJson.writeItem(get.project(item)));
         }
       }
     }
     response.putObject("UnprocessedKeys");
+    consumed.meter(r.db.meter).answerList(r.body, response);
     return response;
   }
 }

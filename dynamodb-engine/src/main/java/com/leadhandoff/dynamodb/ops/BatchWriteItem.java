@@ -67,6 +67,8 @@ public final class BatchWriteItem implements Operation {
     for (WriteAction action : actions) {
       results.add(action.result(null));
     }
+    Request.returnConsumedCapacity(r.body);
+    Consumption consumed = Consumption.writes();
     for (int i = 0; i < actions.size(); i++) {
       WriteAction action = actions.get(i);
       try (Database.Held held = r.db.lock(action.table, action.key)) {
@@ -74,10 +76,12 @@ public final class BatchWriteItem implements Operation {
         if (old != null || results.get(i) != null) {
           r.db.commit(new Database.Write(action.table, action.key, old, results.get(i)));
         }
+        consumed.write(action.table, old, results.get(i), 1);
       }
     }
     ObjectNode response = JsonNodeFactory.instance.objectNode();
     response.putObject("UnprocessedItems");
+    consumed.meter(r.db.meter).answerList(r.body, response);
     return response;
   }
 }

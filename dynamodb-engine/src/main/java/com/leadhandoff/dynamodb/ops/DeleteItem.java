@@ -15,10 +15,12 @@ public final class DeleteItem implements Operation {
     WriteAction action = WriteAction.parse(WriteAction.Kind.DELETE, r.body, r.db);
     // DeleteItem allows only NONE and ALL_OLD.
     String returnValues = Request.returnValues(r.body, "NONE", "ALL_OLD");
+    Request.returnConsumedCapacity(r.body);
     Item old;
     try (Database.Held held = r.db.lock(action.table, action.key)) {
       old = action.table.get(action.key);
       if (!action.holds(old)) {
+        Consumption.writes().write(action.table, old, old, 1).meter(r.db.meter);
         throw action.failed(old);
       }
       if (old != null) {
@@ -29,7 +31,10 @@ public final class DeleteItem implements Operation {
     if (returnValues.equals("ALL_OLD") && old != null) {
       response.set("Attributes", AttributeValueJson.writeItem(old.attributes()));
     }
-    Request.consumed(r.body, response, action.table.def().name, 1.0);
+    Consumption.writes()
+        .write(action.table, old, null, 1)
+        .meter(r.db.meter)
+        .answer(r.body, response);
     return response;
   }
 }

@@ -9,6 +9,7 @@ import com.leadhandoff.dynamodb.expr.Expressions;
 import com.leadhandoff.dynamodb.expr.Path;
 import com.leadhandoff.dynamodb.model.AttributeValue;
 import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.table.Capacity;
 import com.leadhandoff.dynamodb.table.Database;
 import com.leadhandoff.dynamodb.table.Item;
 import com.leadhandoff.dynamodb.table.ItemKey;
@@ -18,18 +19,22 @@ import java.util.Map;
 
 /**
  * GetItem: one item by key, whole or projected (API Reference, "GetItem"). Every read here is
- * strongly consistent, so ConsistentRead changes nothing.
+ * strongly consistent; ConsistentRead changes only the units consumed.
  */
 public final class GetItem implements Operation {
   @Override
   public ObjectNode apply(Request r) {
     Get get = Get.parse(r.body, r.db);
+    Request.returnConsumedCapacity(r.body);
     ObjectNode response = JsonNodeFactory.instance.objectNode();
     Item item = get.table.get(get.key);
     if (item != null) {
       response.set("Item", AttributeValueJson.writeItem(get.project(item)));
     }
-    Request.consumed(r.body, response, get.table.def().name, 0.5);
+    Consumption.reads()
+        .read(get.table, null, Capacity.read(item == null ? 0 : item.size(), get.consistent))
+        .meter(r.db.meter)
+        .answer(r.body, response);
     return response;
   }
 
@@ -39,10 +44,14 @@ public final class GetItem implements Operation {
     final ItemKey key;
     final List<Path> projection;
 
-    private Get(Table table, ItemKey key, List<Path> projection) {
+    /** Whether ConsistentRead was asked for: reads here always are, but billing differs. */
+    final boolean consistent;
+
+    private Get(Table table, ItemKey key, List<Path> projection, boolean consistent) {
       this.table = table;
       this.key = key;
       this.projection = projection;
+      this.consistent = consistent;
     }
 
     static Get parse(JsonNode node, Database db) {
@@ -63,7 +72,7 @@ public final class GetItem implements Operation {
       String text = Request.text(node, "ProjectionExpression");
       List<Path> projection = text == null ? null : Expressions.projection(text, attributes);
       Request.checkAllUsed(node, attributes);
-      return new Get(table, key, projection);
+      return new Get(table, key, projection, node.path("ConsistentRead").asBoolean(false));
     }
 
     Map<String, AttributeValue> project(Item item) {

@@ -16,10 +16,12 @@ public final class PutItem implements Operation {
     // PutItem allows only NONE and ALL_OLD.
     String returnValues = Request.returnValues(r.body, "NONE", "ALL_OLD");
     Item neu = action.result(null);
+    Request.returnConsumedCapacity(r.body);
     Item old;
     try (Database.Held held = r.db.lock(action.table, action.key)) {
       old = action.table.get(action.key);
       if (!action.holds(old)) {
+        Consumption.writes().write(action.table, old, old, 1).meter(r.db.meter);
         throw action.failed(old);
       }
       r.db.commit(new Database.Write(action.table, action.key, old, neu));
@@ -28,7 +30,10 @@ public final class PutItem implements Operation {
     if (returnValues.equals("ALL_OLD") && old != null) {
       response.set("Attributes", AttributeValueJson.writeItem(old.attributes()));
     }
-    Request.consumed(r.body, response, action.table.def().name, 1.0);
+    Consumption.writes()
+        .write(action.table, old, neu, 1)
+        .meter(r.db.meter)
+        .answer(r.body, response);
     return response;
   }
 }

@@ -10,9 +10,11 @@ import com.leadhandoff.dynamodb.expr.Expressions;
 import com.leadhandoff.dynamodb.expr.Path;
 import com.leadhandoff.dynamodb.model.AttributeValue;
 import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.table.Capacity;
 import com.leadhandoff.dynamodb.table.Constraints;
 import com.leadhandoff.dynamodb.table.IndexDef;
 import com.leadhandoff.dynamodb.table.Item;
+import com.leadhandoff.dynamodb.table.ItemSize;
 import com.leadhandoff.dynamodb.table.KeyElement;
 import com.leadhandoff.dynamodb.table.Table;
 import com.leadhandoff.dynamodb.table.TableDef;
@@ -39,9 +41,12 @@ final class Reads {
   final String select;
   final Integer limit;
   final Map<String, AttributeValue> exclusiveStartKey;
+  final boolean consistent;
 
   Reads(Request r, String operation) {
     JsonNode body = r.body;
+    consistent = r.bool("ConsistentRead");
+    Request.returnConsumedCapacity(body);
     table = r.db.require(r.text("TableName"), false);
     def = table.def();
     String indexName = r.text("IndexName");
@@ -181,9 +186,10 @@ final class Reads {
       }
       Item item = items.next();
       scanned++;
-      bytes += item.size();
       last = item;
       Map<String, AttributeValue> visible = visible(item);
+      // A global index is billed for the copy it holds: its projected attributes.
+      bytes += visible == item.attributes() ? item.size() : ItemSize.of(visible);
       if (filter == null || filter.test(visible)) {
         count++;
         if (!countOnly) {
@@ -200,7 +206,12 @@ final class Reads {
     if (lastEvaluated != null) {
       response.set("LastEvaluatedKey", AttributeValueJson.writeItem(keyOf(lastEvaluated)));
     }
-    Request.consumed(r.body, response, def.name, Math.max(0.5, Math.ceil(bytes / 4096.0) / 2));
+    // The page's evaluated items together, rounded up once (Developer Guide, "Query" and "Scan"
+    // under "Capacity unit consumption for read operations").
+    Consumption.reads()
+        .read(table, index, Capacity.read(bytes, consistent))
+        .meter(r.db.meter)
+        .answer(r.body, response);
     return response;
   }
 

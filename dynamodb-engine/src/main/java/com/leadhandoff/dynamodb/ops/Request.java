@@ -3,7 +3,6 @@ package com.leadhandoff.dynamodb.ops;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.dynamodb.expr.ExpressionAttributes;
 import com.leadhandoff.dynamodb.model.AttributeValue;
@@ -152,11 +151,10 @@ public final class Request {
     return "ALL_OLD".equals(v);
   }
 
-  /** Adds ConsumedCapacity when asked for (TOTAL or INDEXES); this engine reports one unit. */
-  static void consumed(JsonNode node, ObjectNode response, String table, double units) {
+  /** ReturnConsumedCapacity: INDEXES, TOTAL or NONE (the default). */
+  static String returnConsumedCapacity(JsonNode node) {
     String v = text(node, "ReturnConsumedCapacity");
-    if (v != null && !v.equals("NONE")) {
-      response.putObject("ConsumedCapacity").put("TableName", table).put("CapacityUnits", units);
-    }
+    new Constraints().oneOf(v, "returnConsumedCapacity", "INDEXES", "TOTAL", "NONE").check();
+    return v == null ? "NONE" : v;
   }
 }

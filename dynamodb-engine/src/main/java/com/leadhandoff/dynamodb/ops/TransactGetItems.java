@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.table.Capacity;
 import com.leadhandoff.dynamodb.table.Database;
 import com.leadhandoff.dynamodb.table.Item;
 import java.util.ArrayList;
@@ -39,17 +40,22 @@ public final class TransactGetItems implements Operation {
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = r.db.stripe(gets.get(i).table, gets.get(i).key);
     }
+    Request.returnConsumedCapacity(r.body);
     ObjectNode response = JsonNodeFactory.instance.objectNode();
     ArrayNode responses = response.putArray("Responses");
+    Consumption consumed = Consumption.reads();
     try (Database.Held held = r.db.lockAll(stripes)) {
       for (GetItem.Get g : gets) {
         Item item = g.table.get(g.key);
+        // A transactional read costs twice a strongly consistent one.
+        consumed.read(g.table, null, 2 * Capacity.read(item == null ? 0 : item.size(), true));
         ObjectNode entry = responses.addObject();
         if (item != null) {
           entry.set("Item", AttributeValueJson.writeItem(g.project(item)));
         }
       }
     }
+    consumed.meter(r.db.meter).answerList(r.body, response);
     return response;
   }
 }

@@ -62,6 +62,8 @@ public final class TransactWriteItems implements Operation {
       actions.add(action);
     }
     String token = r.text("ClientRequestToken");
+    Request.returnConsumedCapacity(r.body);
+    Consumption consumed = Consumption.writes();
     int[] stripes = new int[actions.size()];
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = r.db.stripe(actions.get(i).table, actions.get(i).key);
@@ -78,6 +80,7 @@ public final class TransactWriteItems implements Operation {
         Item old = action.table.get(action.key);
         ObjectNode reason = reasons.addObject();
         if (!action.holds(old)) {
+          consumed.write(action.table, old, old, 2);
           cancelled = true;
           reason.put("Code", "ConditionalCheckFailed");
           reason.put("Message", "The conditional request failed");
@@ -89,6 +92,8 @@ public final class TransactWriteItems implements Operation {
         }
         try {
           Item neu = action.result(old);
+          // Every item of a transaction, a ConditionCheck too, costs two write units per KB.
+          consumed.write(action.table, old, action.kind == WriteAction.Kind.CHECK ? old : neu, 2);
           if (action.kind != WriteAction.Kind.CHECK && (old != null || neu != null)) {
             writes.add(new Database.Write(action.table, action.key, old, neu));
           }
@@ -104,6 +109,7 @@ public final class TransactWriteItems implements Operation {
           codes.add("ValidationError");
         }
       }
+      consumed.meter(r.db.meter);
       if (cancelled) {
         ObjectNode extra = JsonNodeFactory.instance.objectNode();
         extra.set("CancellationReasons", reasons);
@@ -119,7 +125,9 @@ public final class TransactWriteItems implements Operation {
         remember(token, r);
       }
     }
-    return JsonNodeFactory.instance.objectNode();
+    ObjectNode response = JsonNodeFactory.instance.objectNode();
+    consumed.answerList(r.body, response);
+    return response;
   }
 
   /** True if {@code token} answered this same request within 10 minutes; a different one fails. */

@@ -20,11 +20,13 @@ public final class UpdateItem implements Operation {
     WriteAction action = WriteAction.parse(WriteAction.Kind.UPDATE, r.body, r.db);
     String returnValues =
         Request.returnValues(r.body, "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
+    Request.returnConsumedCapacity(r.body);
     Item old;
     Item neu;
     try (Database.Held held = r.db.lock(action.table, action.key)) {
       old = action.table.get(action.key);
       if (!action.holds(old)) {
+        Consumption.writes().write(action.table, old, old, 1).meter(r.db.meter);
         throw action.failed(old);
       }
       neu = action.result(old);
@@ -43,7 +45,10 @@ public final class UpdateItem implements Operation {
     if (returned != null && !returned.isEmpty()) {
       response.set("Attributes", AttributeValueJson.writeItem(returned));
     }
-    Request.consumed(r.body, response, action.table.def().name, 1.0);
+    Consumption.writes()
+        .write(action.table, old, neu, 1)
+        .meter(r.db.meter)
+        .answer(r.body, response);
     return response;
   }
 }

@@ -31,6 +31,10 @@ public final class Database implements AutoCloseable {
   private static final int STRIPES = 4096;
 
   public final Clock clock;
+
+  /** What every request consumed, per table, as on-demand billing counts it. */
+  public final CapacityMeter meter = new CapacityMeter();
+
   private final Store store;
   private final boolean durable;
   private final ConcurrentHashMap<String, Table> tables = new ConcurrentHashMap<>();

@@ -1,0 +1,46 @@
+package com.leadhandoff.dynamodb.table;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The capacity units every request consumed, per table (its indexes included), whether or not the
+ * request asked for ReturnConsumedCapacity: what an on-demand table would be billed for. A cost
+ * model reads it after running a scenario.
+ */
+public final class CapacityMeter {
+  // Half units, so that eventually consistent reads add up exactly.
+  private final Map<String, LongAdder[]> halves = new ConcurrentHashMap<>();
+
+  /** One table's consumption: read request units and write request units. */
+  public record Units(double read, double write) {}
+
+  /** Adds {@code units} read units to {@code table}. */
+  public void read(String table, double units) {
+    add(table, 0, units);
+  }
+
+  /** Adds {@code units} write units to {@code table}. */
+  public void write(String table, double units) {
+    add(table, 1, units);
+  }
+
+  private void add(String table, int kind, double units) {
+    halves.computeIfAbsent(table, t -> new LongAdder[] {new LongAdder(), new LongAdder()})[kind]
+        .add(Math.round(units * 2));
+  }
+
+  /** Every table's units so far, by table name. */
+  public Map<String, Units> totals() {
+    Map<String, Units> out = new TreeMap<>();
+    halves.forEach((t, h) -> out.put(t, new Units(h[0].sum() / 2.0, h[1].sum() / 2.0)));
+    return out;
+  }
+
+  /** Forgets what was counted, to measure the next scenario alone. */
+  public void reset() {
+    halves.clear();
+  }
+}
