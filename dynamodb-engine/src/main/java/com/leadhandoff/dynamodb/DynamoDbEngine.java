@@ -110,13 +110,14 @@ public final class DynamoDbEngine implements AutoCloseable {
     if (op == null) {
       throw DynamoDbException.unknownOperation(operation);
     }
+    db.meter.call(operation);
     db.expire();
     return op.apply(new Request(request, db, region));
   }
 
   /**
    * The capacity units every request consumed so far, per table, as an on-demand table is billed
-   * (whether or not a request asked for ReturnConsumedCapacity).
+   * (whether or not a request asked for ReturnConsumedCapacity), and the requests made.
    */
   public CapacityMeter consumedCapacity() {
     return db.meter;

@@ -1,5 +1,6 @@
 package com.leadhandoff.local;
 
+import com.leadhandoff.dynamodb.table.CapacityMeter;
 import com.leadhandoff.local.api.ApiServer;
 import com.leadhandoff.local.asl.engine.ExecutionEngine;
 import com.leadhandoff.local.asl.engine.ExecutionStore;
@@ -20,6 +21,7 @@ import com.leadhandoff.local.events.EventRules;
 import com.leadhandoff.local.events.ExecutionStatusEvents;
 import com.leadhandoff.local.events.Schedules;
 import com.leadhandoff.local.faults.Faults;
+import com.leadhandoff.local.lambda.InvocationMeter;
 import com.leadhandoff.local.lambda.LocalFunctions;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.ses.SesEndpoint;
@@ -96,6 +98,8 @@ public final class LocalRuntime implements AutoCloseable {
   private final SdkSettings sdk = new SdkSettings();
   private LocalServices services;
   private ExecutionEngine engine;
+  private LocalDynamo dynamo;
+  private LocalFunctions functions;
   private volatile Schedules schedules;
   private Outbox outbox;
   private EventBuses buses;
@@ -130,6 +134,18 @@ public final class LocalRuntime implements AutoCloseable {
     return outbox;
   }
 
+  /** How often each function ran and for how long. */
+  public InvocationMeter invocations() {
+    return functions.meter();
+  }
+
+  /**
+   * The capacity the served DynamoDB's requests consumed; empty with {@code --dynamodb-endpoint}.
+   */
+  public Optional<CapacityMeter> dynamoCapacity() {
+    return dynamo.consumedCapacity();
+  }
+
   /** Failures to produce on purpose: throttled functions, refused email recipients. */
   public Faults faults() {
     return faults;
@@ -159,7 +175,7 @@ public final class LocalRuntime implements AutoCloseable {
     template.warnings().forEach(w -> b.out.println("note: " + w));
 
     Optional<Path> dataDir = b.inMemory ? Optional.empty() : Optional.of(b.dataDir());
-    LocalDynamo dynamo =
+    dynamo =
         b.dynamoEndpoint != null
             ? LocalDynamo.external(b.dynamoEndpoint)
             : LocalDynamo.start(dataDir.map(d -> d.resolve("dynamodb")), clock.clock());
@@ -200,8 +216,7 @@ public final class LocalRuntime implements AutoCloseable {
         callerCredentials);
     started.push(sdk::restore);
 
-    LocalFunctions functions =
-        new LocalFunctions(template.functions(), clock.clock(), b.classLoader);
+    functions = new LocalFunctions(template.functions(), clock.clock(), b.classLoader);
     server.serve(template.routes(), template.httpApis(), functions, clock.clock());
     CustomResources customResources =
         new CustomResources(baseUrl, b.projectRoot.toAbsolutePath().getFileName().toString());

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class CapacityMeter {
   // Half units, so that eventually consistent reads add up exactly.
   private final Map<String, LongAdder[]> halves = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
 
   /** One table's consumption: read request units and write request units. */
   public record Units(double read, double write) {}
@@ -39,8 +40,21 @@ public final class CapacityMeter {
     return out;
   }
 
+  /** Counts one request of {@code operation} (PutItem, Query…), valid or not. */
+  public void call(String operation) {
+    calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
+  }
+
+  /** How many requests of each operation were made, by operation name. */
+  public Map<String, Long> calls() {
+    Map<String, Long> out = new TreeMap<>();
+    calls.forEach((operation, count) -> out.put(operation, count.sum()));
+    return out;
+  }
+
   /** Forgets what was counted, to measure the next scenario alone. */
   public void reset() {
     halves.clear();
+    calls.clear();
   }
 }

@@ -2,6 +2,7 @@ package com.leadhandoff.local.dynamo;
 
 import com.leadhandoff.dynamodb.DynamoDbEngine;
 import com.leadhandoff.dynamodb.DynamoDbServer;
+import com.leadhandoff.dynamodb.table.CapacityMeter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +64,11 @@ public final class LocalDynamo implements AutoCloseable {
   /** The endpoint SDK clients use to reach this DynamoDB. */
   public URI endpoint() {
     return endpoint;
+  }
+
+  /** What the served engine's requests consumed; empty for an external DynamoDB. */
+  public Optional<CapacityMeter> consumedCapacity() {
+    return engine.map(DynamoDbEngine::consumedCapacity);
   }
 
   /** True if the runtime serves the tables itself (not {@code --dynamodb-endpoint}). */

@@ -17,6 +17,7 @@ import java.util.Set;
  */
 public final class LocalFunctions implements Functions {
   private final Map<String, Container> containers = new LinkedHashMap<>();
+  private final InvocationMeter meter = new InvocationMeter();
 
   /**
    * Registers {@code functions}; nothing is loaded until invoked.
@@ -37,7 +38,17 @@ public final class LocalFunctions implements Functions {
     if (container == null) {
       throw new NoSuchFunctionException(functionNameOrArn);
     }
-    return container.invoke(payload);
+    long started = System.nanoTime();
+    try {
+      return container.invoke(payload);
+    } finally {
+      meter.record(container.function.name(), System.nanoTime() - started);
+    }
+  }
+
+  /** Every invocation so far, per function. */
+  public InvocationMeter meter() {
+    return meter;
   }
 
   @Override
