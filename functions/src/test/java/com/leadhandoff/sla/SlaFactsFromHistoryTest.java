@@ -193,7 +193,8 @@ class SlaFactsFromHistoryTest {
 
     // THEN they carry source, campaign and tier, ana's reason, and the first instant of each
     assertEquals(
-        new LeadOrigin(Optional.of("google"), Optional.of("black-friday"), Optional.of("HOT")),
+        new LeadOrigin(
+            Optional.of("google"), Optional.of("black-friday"), Optional.of("HOT"), List.of()),
         facts.origin());
     assertEquals(Optional.of("NOT_MY_TERRITORY"), facts.offers().get(0).declineReason());
     assertEquals(Optional.empty(), facts.offers().get(1).declineReason());
