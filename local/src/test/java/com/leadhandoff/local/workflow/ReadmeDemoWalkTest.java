@@ -88,7 +88,11 @@ class ReadmeDemoWalkTest {
     // AND "send a second lead, leave it alone" until it escalates (about 45 minutes of runtime)
     Map<String, String> second = postDemoForm(Map.of());
     local.advance(Duration.ofHours(1));
-    only(local.mailAbout("Lead escalated to you: Ada Lovelace"));
+    SentEmail escalation = only(local.mailAbout("Lead escalated to you: Ada Lovelace"));
+    assertEquals(List.of(MANAGER), escalation.to());
+    assertTrue(
+        escalation.links().stream().anyMatch(l -> l.contains("/outcomes/") && l.endsWith("=SQL")),
+        "the manager, who owns it now, gets the outcome links: " + escalation.links());
 
     // AND "post the form a third time with the first lead's email address and another form"
     Map<String, String> third =
