@@ -2,6 +2,7 @@ package com.leadhandoff.escalation;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.SlaPolicy;
@@ -50,9 +51,11 @@ public final class EscalateToManagerHandler
                 settings.require("REPS_TABLE")),
             LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            OutcomeSettings.issuer(settings),
             settings.clock(),
-            settings.require("FALLBACK_MANAGER_ADDRESS"),
-            zones(RouteLeadHandler.bundledPolicy())));
+            new EscalationSettings(
+                settings.require("FALLBACK_MANAGER_ADDRESS"),
+                zones(RouteLeadHandler.bundledPolicy()))));
   }
 
   /** Team id → the zone of the team's calendar in the SLA policy, if there is one. */

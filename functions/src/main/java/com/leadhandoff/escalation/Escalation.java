@@ -11,6 +11,7 @@ import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStore;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.routing.Directory;
 import com.leadhandoff.routing.Team;
 import java.time.Clock;
@@ -40,14 +41,15 @@ public final class Escalation {
   private final Directory directory;
   private final LeadHistory history;
   private final LeadMailer mailer;
+  private final OutcomeLinkIssuer outcomeLinks;
   private final Clock clock;
   private final String fallbackManagerAddress;
   private final Function<String, Optional<ZoneId>> zones;
 
   /**
-   * @param fallbackManagerAddress who is alerted and owns the lead when no team manager is set up
-   * @param zones team id → the zone of the team's calendar, in which the alert shows times; empty
-   *     shows them in UTC
+   * @param outcomeLinks issues the outcome links of the alert: the manager owns the lead now and
+   *     reports what became of it, as an accepting rep does
+   * @param settings the fallback manager and the teams' zones
    */
   public Escalation(
       LeadStore leads,
@@ -55,17 +57,18 @@ public final class Escalation {
       Directory directory,
       LeadHistory history,
       Mailer mailer,
+      OutcomeLinkIssuer outcomeLinks,
       Clock clock,
-      String fallbackManagerAddress,
-      Function<String, Optional<ZoneId>> zones) {
-    this.zones = zones;
+      EscalationSettings settings) {
+    this.zones = settings.zones();
     this.leads = leads;
     this.offers = offers;
     this.directory = directory;
     this.history = history;
     this.mailer = new LeadMailer(mailer, history);
+    this.outcomeLinks = outcomeLinks;
     this.clock = clock;
-    this.fallbackManagerAddress = fallbackManagerAddress;
+    this.fallbackManagerAddress = settings.fallbackManagerAddress();
   }
 
   /** Escalates the lead; safe to call again for the same lead. */
@@ -100,11 +103,17 @@ public final class Escalation {
             ? manager
             : new Manager(owner.name(), owner.email(), Optional.empty(), false, manager.zone());
     String why = EscalationAlert.why(attempts);
-    LeadMailer.Delivery delivery =
-        mailer.send(
-            leadId,
-            "escalation",
-            EscalationAlert.render(find(leadId), attempts, events, alerted, why));
+    // Claimed before its outcome links are stored, so a retry that may not send stores none.
+    Optional<LeadMailer.Claim> claim = mailer.claim(leadId, "escalation");
+    LeadMailer.Delivery delivery = LeadMailer.Delivery.UNCONFIRMED;
+    if (claim.isPresent()) {
+      claim
+          .get()
+          .send(
+              EscalationAlert.render(
+                  find(leadId), attempts, events, alerted, why, outcomeLinks.issue(leadId, owner)));
+      delivery = LeadMailer.Delivery.SENT;
+    }
     history.record(leadId, escalated(alerted, why + delivery.note(), attempts.size()));
     return new EscalationOutcome.Escalated(alerted.email(), alerted.fallback());
   }

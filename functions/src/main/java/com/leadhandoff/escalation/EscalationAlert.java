@@ -7,6 +7,7 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +29,17 @@ final class EscalationAlert {
   record EventLine(String at, String summary) {}
 
   static Email render(
-      Lead lead, List<Offer> offers, List<HistoryEvent> history, Manager manager, String why) {
+      Lead lead,
+      List<Offer> offers,
+      List<HistoryEvent> history,
+      Manager manager,
+      String why,
+      OutcomeLinkIssuer.Issued outcomes) {
     return EmailTemplates.render(
         "escalation",
         manager.email(),
         Map.of(
+            "outcomes", outcomes,
             "lead", LeadSummary.of(lead, manager.zone()),
             "manager", manager,
             "teamName", manager.team().orElse(""),

@@ -11,6 +11,7 @@ import com.leadhandoff.lead.LeadParkedException;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.LeadRouter;
 import java.time.Clock;
@@ -33,6 +34,7 @@ public final class LeadQueue {
   private final LeadStore leads;
   private final LeadHistory history;
   private final LeadMailer mailer;
+  private final OutcomeLinkIssuer outcomeLinks;
   private final Clock clock;
   private final DirectoryConfig.FallbackQueue queue;
 
@@ -40,6 +42,8 @@ public final class LeadQueue {
   record SkippedLine(String text) {}
 
   /**
+   * @param outcomeLinks issues the outcome links of the alert: the queue owns the lead now and
+   *     reports what became of it, as an accepting rep does
    * @param queue the queue of {@code config/directory.yaml}, or one named after the install's
    *     fallback manager address when the file names none
    */
@@ -47,11 +51,13 @@ public final class LeadQueue {
       LeadStore leads,
       LeadHistory history,
       Mailer mailer,
+      OutcomeLinkIssuer outcomeLinks,
       Clock clock,
       DirectoryConfig.FallbackQueue queue) {
     this.leads = leads;
     this.history = history;
     this.mailer = new LeadMailer(mailer, history);
+    this.outcomeLinks = outcomeLinks;
     this.clock = clock;
     this.queue = queue;
   }
@@ -86,8 +92,15 @@ public final class LeadQueue {
             .map(e -> e.details().getOrDefault("reason", ""))
             .filter(r -> !r.isBlank())
             .orElse("no rep could be offered the lead");
-    LeadMailer.Delivery delivery =
-        mailer.send(leadId, "queued", alert(find(leadId), events, noRep, why));
+    // Claimed before its outcome links are stored, so a retry that may not send stores none.
+    Optional<LeadMailer.Claim> claim = mailer.claim(leadId, "queued");
+    LeadMailer.Delivery delivery = LeadMailer.Delivery.UNCONFIRMED;
+    if (claim.isPresent()) {
+      claim
+          .get()
+          .send(alert(find(leadId), events, noRep, why, outcomeLinks.issue(leadId, claimed)));
+      delivery = LeadMailer.Delivery.SENT;
+    }
     Map<String, String> details = new LinkedHashMap<>();
     details.put("queue", queue.name());
     details.put("queueEmail", queue.email());
@@ -103,7 +116,11 @@ public final class LeadQueue {
   }
 
   private com.leadhandoff.email.Email alert(
-      Lead lead, List<HistoryEvent> events, Optional<HistoryEvent> noRep, String why) {
+      Lead lead,
+      List<HistoryEvent> events,
+      Optional<HistoryEvent> noRep,
+      String why,
+      OutcomeLinkIssuer.Issued outcomes) {
     // Skipped reps are written "rep-id: why; rep-id: why" by the router; before any offer the
     // reasons are the router's own (paused, out of office, at a cap…), never a rep's free text.
     // Owners of the lead's company passed over for the first offer come first, as the router tried
@@ -122,6 +139,7 @@ public final class LeadQueue {
     model.put("team", noRep.map(e -> e.details().getOrDefault("teamId", "")).orElse(""));
     model.put("teamReason", noRep.map(e -> e.details().getOrDefault("teamReason", "")).orElse(""));
     model.put("skipped", skipped);
+    model.put("outcomes", outcomes);
     model.put(
         "history",
         events.stream()

@@ -3,6 +3,7 @@ package com.leadhandoff.escalation;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -41,6 +42,7 @@ public final class QueueLeadHandler
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
             LeadHistories.of(settings),
             new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            OutcomeSettings.issuer(settings),
             settings.clock(),
             DirectoryConfig.bundled()
                 .fallbackQueue()

@@ -34,7 +34,13 @@ public final class SlaReportCalculator {
     List<GroupRow> rows = new ArrayList<>();
     byKey.forEach((key, leads) -> rows.add(row(key, leads, Optional.of(groupBy))));
     return new SlaReport(
-        from, to, groupBy, rows, row(TOTAL, List.copyOf(facts), Optional.empty()), notes(groupBy));
+        from,
+        to,
+        groupBy,
+        rows,
+        row(TOTAL, List.copyOf(facts), Optional.empty()),
+        ScoreCalibration.of(facts),
+        notes(groupBy));
   }
 
   /** One lead as a row sees it: for rep and team rows, only the row's own offers count. */
@@ -155,7 +161,7 @@ public final class SlaReportCalculator {
     return new Funnel(stages);
   }
 
-  private static Optional<Double> share(int part, int whole, int decimals) {
+  static Optional<Double> share(int part, int whole, int decimals) {
     return whole == 0 ? Optional.empty() : Optional.of(round((double) part / whole, decimals));
   }
 
@@ -188,6 +194,10 @@ public final class SlaReportCalculator {
             + " with an owner (a rep who accepted, or for the total and source, campaign and tier"
             + " rows also a manager or queue after escalation); SQL, MEETING and WON come from"
             + " the recorded outcomes, a later stage implying the earlier ones.");
+    notes.add(
+        "Calibration is over every lead of the period, whatever the grouping: per score tier and per"
+            + " scoring rule that fired, the leads and the share an owner reported as SQL or"
+            + " further (meeting booked, won); a lead counts for every rule that fired on it.");
     notes.add(
         "Declines are counted by the reason code the rep chose; "
             + NO_REASON

@@ -1,14 +1,28 @@
 package com.leadhandoff.scoring;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.json.Json;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** How a score is written into a lead's history, so managers can read why it went where it went. */
 public final class ScoreHistory {
   /** The history event type of a scoring decision. */
   public static final String SCORED = "SCORED";
+
+  /** The detail holding the ids of the rules that fired, as a JSON array of strings. */
+  public static final String RULE_IDS = "ruleIds";
+
+  private static final String NONE_FIRED = "none fired";
+  // One entry of the older "rules" text: the rule id, a space, the signed points.
+  private static final Pattern RULE_ENTRY = Pattern.compile("(.+) [+-]\\d+");
 
   private ScoreHistory() {}
 
@@ -28,17 +42,63 @@ public final class ScoreHistory {
             + "): "
             + verdict,
         Map.of(
-            "points", Integer.toString(score.points()),
-            "tier", score.tier().name(),
-            "qualified", Boolean.toString(score.qualified()),
-            "mqlThreshold", Integer.toString(mqlThreshold),
-            "rules", rules(score)));
+            "points",
+            Integer.toString(score.points()),
+            "tier",
+            score.tier().name(),
+            "qualified",
+            Boolean.toString(score.qualified()),
+            "mqlThreshold",
+            Integer.toString(mqlThreshold),
+            "rules",
+            rules(score),
+            RULE_IDS,
+            ruleIdsJson(score)));
+  }
+
+  /**
+   * The ids of the rules that fired, from a {@link #SCORED} event's details: its {@link #RULE_IDS}
+   * array, or for events recorded before that detail existed, the ids read back from its {@code
+   * rules} text ({@code "demo-request +30, free-email -20"}). Empty when none fired or the details
+   * say nothing of rules.
+   *
+   * @throws IllegalArgumentException if {@link #RULE_IDS} is not a JSON array of strings
+   */
+  public static List<String> ruleIds(Map<String, String> details) {
+    String json = details.get(RULE_IDS);
+    if (json != null) {
+      try {
+        return List.copyOf(Json.MAPPER.readValue(json, new TypeReference<List<String>>() {}));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException(
+            "The " + RULE_IDS + " of a scoring is not a JSON array of rule ids: " + json, e);
+      }
+    }
+    String text = details.get("rules");
+    if (text == null || text.isBlank() || text.equals(NONE_FIRED)) {
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>();
+    for (String entry : text.split(", ")) {
+      Matcher m = RULE_ENTRY.matcher(entry.strip());
+      ids.add(m.matches() ? m.group(1) : entry.strip());
+    }
+    return List.copyOf(ids);
+  }
+
+  private static String ruleIdsJson(Score score) {
+    try {
+      return Json.MAPPER.writeValueAsString(
+          score.reasons().stream().map(Score.Reason::rule).toList());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Rule ids not writable", e);
+    }
   }
 
   /** The rules that fired with their points, e.g. {@code "demo-request +30, free-email -20"}. */
   public static String rules(Score score) {
     if (score.reasons().isEmpty()) {
-      return "none fired";
+      return NONE_FIRED;
     }
     return score.reasons().stream()
         .map(r -> r.rule() + " " + (r.points() >= 0 ? "+" : "") + r.points())

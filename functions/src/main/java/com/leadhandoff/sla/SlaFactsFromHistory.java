@@ -3,6 +3,7 @@ package com.leadhandoff.sla;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.outcome.Outcome;
 import com.leadhandoff.outcome.Outcomes;
+import com.leadhandoff.scoring.ScoreHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,11 +69,15 @@ public final class SlaFactsFromHistory {
                 new LeadOrigin(
                     Optional.ofNullable(d.get("utmSource")),
                     Optional.ofNullable(d.get("utmCampaign")),
-                    origin.tier());
-        case "SCORED" ->
+                    origin.tier(),
+                    origin.scoringRules());
+        case ScoreHistory.SCORED ->
             origin =
                 new LeadOrigin(
-                    origin.source(), origin.campaign(), Optional.ofNullable(d.get("tier")));
+                    origin.source(),
+                    origin.campaign(),
+                    Optional.ofNullable(d.get("tier")),
+                    ScoreHistory.ruleIds(d));
         case Outcomes.OUTCOME_RECORDED ->
             Outcome.parse(d.get("outcome"))
                 .ifPresent(o -> outcomes.merge(o, event.at(), (a, b) -> a.isBefore(b) ? a : b));

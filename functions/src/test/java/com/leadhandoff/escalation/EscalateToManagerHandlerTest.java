@@ -14,12 +14,17 @@ import com.leadhandoff.lead.Owner;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.offer.OfferToken;
+import com.leadhandoff.outcome.Outcome;
+import com.leadhandoff.outcome.OutcomeLink;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.routing.Team;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.DynamoOutcomeLinks;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
@@ -34,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class EscalateToManagerHandlerTest {
@@ -54,6 +61,8 @@ class EscalateToManagerHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(RECEIVED);
+  private final DynamoOutcomeLinks outcomeLinks =
+      new DynamoOutcomeLinks(TestDynamo.client(), tables.get("OutcomeLinksTable"));
   private EscalateToManagerHandler handler = handlerWithZones(team -> Optional.empty());
 
   EscalateToManagerHandlerTest() throws IOException {}
@@ -206,9 +215,10 @@ class EscalateToManagerHandlerTest {
     clock.advance(Duration.ofSeconds(4));
     String result = invoke();
 
-    // THEN the manager still has exactly one alert
+    // THEN the manager still has exactly one alert, and one set of outcome links is stored
     assertEquals(1, mailer.sentTo("mo@sales.test").size());
     assertEquals(1, mailer.sent().size());
+    assertEquals(1, storedOutcomeLinks().size());
     assertEquals(1, eventsOfType(Escalation.ESCALATED));
     assertTrue(result.contains("ALREADY_ESCALATED"), result);
   }
@@ -259,6 +269,36 @@ class EscalateToManagerHandlerTest {
   }
 
   @Test
+  void alert_carriesTheOutcomeLinks_ofTheManagerWhoNowOwnsTheLead() throws IOException {
+    // GIVEN a lead three reps let pass
+    givenTeams();
+    givenLead();
+    givenThreeAnsweredOffers("busy");
+
+    // WHEN it is escalated
+    invoke();
+
+    // THEN the alert links each outcome, as the accepting rep's email does, with the expiry
+    Email alert = onlyEmailTo("mo@sales.test");
+    for (Outcome outcome : Outcome.values()) {
+      // (the HTML part escapes the link's "=" as every value, which browsers read back)
+      assertTrue(alert.html().contains("?outcome&#x3D;" + outcome.name() + "\""), alert.html());
+      assertTrue(alert.html().contains(">" + outcome.label() + "</a>"), alert.html());
+      assertTrue(alert.text().contains("?outcome=" + outcome.name()), alert.text());
+    }
+    assertTrue(alert.text().contains("These links work until"), alert.text());
+    // AND the one link stored is the manager's, for this lead, under the hash of the email's token
+    List<OutcomeLink> stored = storedOutcomeLinks();
+    assertEquals(1, stored.size());
+    assertEquals(leadId, stored.get(0).leadId());
+    assertEquals("mo@sales.test", stored.get(0).ownerId());
+    Matcher token =
+        Pattern.compile("https://leads\\.test/outcomes/([^?\\s\"]+)\\?").matcher(alert.text());
+    assertTrue(token.find(), alert.text());
+    assertEquals(OfferToken.parse(token.group(1)).orElseThrow().hash(), stored.get(0).tokenHash());
+  }
+
+  @Test
   void declineReasonWithMarkup_isEscapedInTheHtmlAlert() throws IOException {
     // GIVEN a rep who typed markup into the decline reason
     givenTeams();
@@ -278,7 +318,24 @@ class EscalateToManagerHandlerTest {
 
   private EscalateToManagerHandler handlerWithZones(Function<String, Optional<ZoneId>> zones) {
     return new EscalateToManagerHandler(
-        new Escalation(leads, offers, directory, history, mailer, clock, FALLBACK, zones));
+        new Escalation(
+            leads,
+            offers,
+            directory,
+            history,
+            mailer,
+            new OutcomeLinkIssuer(
+                outcomeLinks, clock, "https://leads.test", OutcomeLinkIssuer.DEFAULT_LIFETIME),
+            clock,
+            new EscalationSettings(FALLBACK, zones)));
+  }
+
+  private List<OutcomeLink> storedOutcomeLinks() {
+    return TestDynamo.everything(Map.of("links", tables.get("OutcomeLinksTable")))
+        .get("links")
+        .stream()
+        .map(item -> outcomeLinks.find(item.get("tokenHash").s()).orElseThrow())
+        .toList();
   }
 
   private String invoke() throws IOException {

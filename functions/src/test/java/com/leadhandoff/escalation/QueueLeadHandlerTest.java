@@ -13,12 +13,16 @@ import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.outcome.Outcome;
+import com.leadhandoff.outcome.OutcomeLink;
+import com.leadhandoff.outcome.OutcomeLinkIssuer;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.LeadRouter;
 import com.leadhandoff.scoring.ScoringModels;
 import com.leadhandoff.scoring.SubmissionBuilder;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOutcomeLinks;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
@@ -46,8 +50,18 @@ class QueueLeadHandlerTest {
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   private final RecordingMailer mailer = new RecordingMailer();
   private final MutableClock clock = new MutableClock(NOW);
+  private final DynamoOutcomeLinks outcomeLinks =
+      new DynamoOutcomeLinks(TestDynamo.client(), tables.get("OutcomeLinksTable"));
   private final QueueLeadHandler handler =
-      new QueueLeadHandler(new LeadQueue(leads, history, mailer, clock, QUEUE));
+      new QueueLeadHandler(
+          new LeadQueue(
+              leads,
+              history,
+              mailer,
+              new OutcomeLinkIssuer(
+                  outcomeLinks, clock, "https://leads.test", OutcomeLinkIssuer.DEFAULT_LIFETIME),
+              clock,
+              QUEUE));
 
   QueueLeadHandlerTest() throws IOException {}
 
@@ -96,6 +110,25 @@ class QueueLeadHandlerTest {
     assertEquals(NOW, queued.at());
     assertEquals("Unassigned <leads>", queued.details().get("queue"));
     assertEquals("no rep available in team Enterprise Accounts", queued.details().get("reason"));
+    // AND the alert links each outcome for the queue, which owns the lead and reports on it
+    for (Outcome outcome : Outcome.values()) {
+      // (the HTML part escapes the link's "=" as every value, which browsers read back)
+      assertTrue(alert.html().contains("?outcome&#x3D;" + outcome.name() + "\""), alert.html());
+      assertTrue(alert.html().contains(">" + outcome.label() + "</a>"), alert.html());
+      assertTrue(alert.text().contains("?outcome=" + outcome.name()), alert.text());
+    }
+    List<OutcomeLink> stored = storedOutcomeLinks();
+    assertEquals(1, stored.size());
+    assertEquals(leadId, stored.get(0).leadId());
+    assertEquals("sales-ops@sales.test", stored.get(0).ownerId());
+  }
+
+  private List<OutcomeLink> storedOutcomeLinks() {
+    return TestDynamo.everything(Map.of("links", tables.get("OutcomeLinksTable")))
+        .get("links")
+        .stream()
+        .map(item -> outcomeLinks.find(item.get("tokenHash").s()).orElseThrow())
+        .toList();
   }
 
   @Test
@@ -107,6 +140,7 @@ class QueueLeadHandlerTest {
     JsonNode retry = invoke();
 
     assertEquals(1, mailer.sent().size());
+    assertEquals(1, storedOutcomeLinks().size(), "no second set of outcome links");
     assertEquals(1, history.of(leadId).stream().filter(e -> e.type().equals("QUEUED")).count());
     assertEquals("QUEUE", retry.get("role").asText());
   }

@@ -3,6 +3,8 @@ package com.leadhandoff.report;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.outcome.Outcome;
 import com.leadhandoff.outcome.Outcomes;
+import com.leadhandoff.scoring.Score;
+import com.leadhandoff.scoring.ScoreHistory;
 import com.leadhandoff.sla.BusinessCalendar;
 import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.sla.SlaFactsFromHistory;
@@ -59,6 +61,16 @@ final class LeadHistoryBuilder {
 
   LeadHistoryBuilder scored(String at, String tier) {
     return add(at, "SCORED", Map.of("tier", tier, "points", "50"));
+  }
+
+  /** Scored {@code tier} by the rules {@code rules}, recorded as Score Lead records it. */
+  LeadHistoryBuilder scoredBy(String at, Score.Tier tier, String... rules) {
+    List<Score.Reason> reasons = new ArrayList<>();
+    for (String rule : rules) {
+      reasons.add(new Score.Reason(rule, "Rule " + rule, 10));
+    }
+    events.add(ScoreHistory.scored(new Score(80, tier, true, reasons), 40, instant(at)));
+    return this;
   }
 
   LeadHistoryBuilder offered(String at, String offerId, String rep, String team, String deadline) {

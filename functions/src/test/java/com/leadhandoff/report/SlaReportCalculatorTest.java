@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.leadhandoff.outcome.Outcome;
 import com.leadhandoff.sla.SlaFacts;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,39 @@ class SlaReportCalculatorTest {
     assertEquals(Optional.of(5400L), emea.p50WorkingSecondsToAccept());
     assertEquals(Optional.of(5400L), emea.p90WorkingSecondsToAccept());
     assertEquals(Optional.of(1.0), emea.shareAcceptedWithinSla());
+  }
+
+  @Test
+  void workingTime_acrossDaylightSavingChanges_countsTheTeamsHours_notTheWallClock() {
+    // GIVEN leads received Friday 16:00 in Berlin and accepted by ana (emea) Monday: F1 over the
+    // weekend the clocks fell back (2026-10-25), accepted 09:30 (66.5 h on the wall, 65.5 without
+    // the change); S1 over the weekend they sprang forward (2027-03-28), accepted 10:00 (65 h on
+    // the wall, 66 without the change)
+    SlaFacts fellBack =
+        received("F1", "2026-10-23T16:00+02:00", "google", null)
+            .offered("2026-10-23T16:00+02:00", "o1", "ana", "emea", "2026-10-26T09:30+01:00")
+            .accepted("2026-10-26T09:30+01:00", "o1", "ana")
+            .facts();
+    SlaFacts sprangForward =
+        received("S1", "2027-03-26T16:00+01:00", "google", null)
+            .offered("2027-03-26T16:00+01:00", "o1", "ana", "emea", "2027-03-29T09:30+02:00")
+            .accepted("2027-03-29T10:00+02:00", "o1", "ana")
+            .facts();
+
+    // WHEN the report groups them by team
+    SlaReport report =
+        SlaReportCalculator.of(FROM, TO, GroupBy.TEAM, List.of(fellBack, sprangForward));
+
+    // THEN each took 1 h on Friday and 30 min (F1) or 1 h (S1) on Monday: 5,400 s and 7,200 s of
+    // working time (p50 rank 1, p90 rank 2); S1 answered after its deadline, so one of two is in
+    // time
+    assertEquals(Duration.ofHours(66).plusMinutes(30), fellBack.wallTimeToAccept().orElseThrow());
+    assertEquals(Duration.ofHours(65), sprangForward.wallTimeToAccept().orElseThrow());
+    GroupRow emea = report.groups().get(0);
+    assertEquals(Optional.of(5400L), emea.p50WorkingSecondsToAccept());
+    assertEquals(Optional.of(7200L), emea.p90WorkingSecondsToAccept());
+    assertEquals(1, emea.acceptedWithinSla());
+    assertEquals(Optional.of(0.5), emea.shareAcceptedWithinSla());
   }
 
   @Test

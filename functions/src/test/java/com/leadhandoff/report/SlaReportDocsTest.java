@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.outcome.Outcome;
+import com.leadhandoff.scoring.Score;
 import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.testing.TestDynamo;
 import java.nio.file.Files;
@@ -43,6 +44,13 @@ class SlaReportDocsTest {
     assertEquals(
         names(real.get("groups").get(0).get("funnel").get("stages").get(0)),
         names(example.get("groups").get(0).get("funnel").get("stages").get(0)));
+    assertEquals(names(real.get("calibration")), names(example.get("calibration")));
+    assertEquals(
+        names(real.get("calibration").get("tiers").get(0)),
+        names(example.get("calibration").get("tiers").get(0)));
+    assertEquals(
+        names(real.get("calibration").get("rules").get(0)),
+        names(example.get("calibration").get("rules").get(0)));
   }
 
   @Test
@@ -71,10 +79,10 @@ class SlaReportDocsTest {
     assertTrue(missing.isEmpty(), "paths the facts do not have: " + missing);
   }
 
-  /** A lead with origin, a declined and an accepted offer, and every outcome. */
+  /** A lead with origin and scoring rules, a declined and an accepted offer, and every outcome. */
   private static SlaFacts fullFacts() {
     return received("D1", "2026-11-23T10:00Z", "google", "black-friday")
-        .scored("2026-11-23T10:00Z", "HOT")
+        .scoredBy("2026-11-23T10:00Z", Score.Tier.HOT, "demo-request", "executive")
         .offered("2026-11-23T10:00Z", "o1", "ana", "emea", "2026-11-23T10:30Z")
         .declined("2026-11-23T10:05Z", "o1", "NOT_MY_TERRITORY")
         .offered("2026-11-23T10:05Z", "o2", "ben", "emea", "2026-11-23T10:35Z")

@@ -96,6 +96,40 @@ class SlaReportReadsTest {
     assertEquals(0, row.funnel().stages().get(2).leads());
   }
 
+  @Test
+  void factsStoredWithATierButBeforeScoringRules_countInTheirTier_andInNoRule() {
+    // GIVEN facts as stored once they carried origin and outcomes, before the rules that fired
+    String day = "2026-11-24";
+    TestDynamo.client()
+        .putItem(
+            r ->
+                r.tableName(tables.get("SlaFactsTable"))
+                    .item(
+                        Map.of(
+                            "day", AttributeValue.fromS(day),
+                            "leadId", AttributeValue.fromS("old-2"),
+                            "facts",
+                                AttributeValue.fromS(
+                                    "{\"leadId\":\"old-2\",\"receivedAt\":\"2026-11-24T10:00:00Z\","
+                                        + "\"offers\":[],\"remindersSent\":0,\"escalated\":true,"
+                                        + "\"owner\":{\"kind\":\"MANAGER\",\"id\":\"mia@example.com\","
+                                        + "\"at\":\"2026-11-24T11:00:00Z\"},"
+                                        + "\"updatedAt\":\"2026-11-24T12:00:00Z\","
+                                        + "\"origin\":{\"source\":\"google\",\"tier\":\"WARM\"},"
+                                        + "\"outcomes\":{\"SQL\":\"2026-11-24T12:00:00Z\"}}"))));
+
+    // WHEN a report reads them
+    SlaReport report =
+        new SlaReports(writer)
+            .report(new SlaReportRequest(LocalDate.parse(day), LocalDate.parse(day), GroupBy.TIER));
+
+    // THEN the lead is a WARM one that became SQL, and no rule row claims it
+    assertEquals(
+        new Calibration.Row("WARM", 1, 1, java.util.Optional.of(1.0)),
+        report.calibration().tiers().get(1));
+    assertEquals(List.of(), report.calibration().rules());
+  }
+
   /** Makes the stored item of {@code leadId} about {@code bytes} larger. */
   private void pad(LocalDate day, String leadId, int bytes) {
     TestDynamo.client()

@@ -92,6 +92,16 @@ class ScoreLeadHandlerTest {
         "target-industry +15, mid-market-company +15, executive +20, core-market +10,"
             + " demo-request +30, viewed-pricing +15",
         scored.details().get("rules"));
+    // AND names the rules that fired, for the reports' score calibration
+    assertEquals(
+        List.of(
+            "target-industry",
+            "mid-market-company",
+            "executive",
+            "core-market",
+            "demo-request",
+            "viewed-pricing"),
+        ScoreHistory.ruleIds(scored.details()));
   }
 
   @Test

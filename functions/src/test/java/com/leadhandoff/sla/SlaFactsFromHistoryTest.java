@@ -193,7 +193,8 @@ class SlaFactsFromHistoryTest {
 
     // THEN they carry source, campaign and tier, ana's reason, and the first instant of each
     assertEquals(
-        new LeadOrigin(Optional.of("google"), Optional.of("black-friday"), Optional.of("HOT")),
+        new LeadOrigin(
+            Optional.of("google"), Optional.of("black-friday"), Optional.of("HOT"), List.of()),
         facts.origin());
     assertEquals(Optional.of("NOT_MY_TERRITORY"), facts.offers().get(0).declineReason());
     assertEquals(Optional.empty(), facts.offers().get(1).declineReason());
@@ -202,6 +203,42 @@ class SlaFactsFromHistoryTest {
             com.leadhandoff.outcome.Outcome.SQL, at("2026-11-25T10:00+01:00"),
             com.leadhandoff.outcome.Outcome.WON, at("2026-12-10T10:00+01:00")),
         facts.outcomes());
+  }
+
+  @Test
+  void facts_carryTheScoringRulesThatFired_alsoFromScoringsRecordedBeforeRuleIds() {
+    // GIVEN two leads scored HOT by the same rules: one as Score Lead records it now (rule ids),
+    // one recorded before rule ids existed (the readable rules text only)
+    com.leadhandoff.scoring.Score score =
+        new com.leadhandoff.scoring.Score(
+            85,
+            com.leadhandoff.scoring.Score.Tier.HOT,
+            true,
+            List.of(
+                new com.leadhandoff.scoring.Score.Reason("demo-request", "Asked for a demo", 30),
+                new com.leadhandoff.scoring.Score.Reason("free-email", "Free email", -20)));
+    List<HistoryEvent> now =
+        List.of(
+            event("2026-11-23T10:00+01:00", "RECEIVED", Map.of()),
+            com.leadhandoff.scoring.ScoreHistory.scored(score, 60, at("2026-11-23T10:00+01:00")),
+            offered("2026-11-23T10:00+01:00", "o1", 1, "ana", "2026-11-23T10:30+01:00"));
+    List<HistoryEvent> before =
+        List.of(
+            event("2026-11-23T10:00+01:00", "RECEIVED", Map.of()),
+            event(
+                "2026-11-23T10:00+01:00",
+                "SCORED",
+                Map.of("tier", "HOT", "rules", "demo-request +30, free-email -20")),
+            offered("2026-11-23T10:00+01:00", "o1", 1, "ana", "2026-11-23T10:30+01:00"));
+
+    // WHEN their facts are worked out
+    // THEN both name the two rules, in model order
+    assertEquals(
+        List.of("demo-request", "free-email"),
+        SlaFactsFromHistory.of("lead-7", now, teams()).origin().scoringRules());
+    assertEquals(
+        List.of("demo-request", "free-email"),
+        SlaFactsFromHistory.of("lead-8", before, teams()).origin().scoringRules());
   }
 
   private static java.util.function.Function<String, Optional<BusinessCalendar>> teams() {

@@ -63,21 +63,43 @@ public final class EventSchemas {
   public static List<String> problems(List<BusEvent> events) {
     List<String> problems = new ArrayList<>();
     for (BusEvent event : events) {
-      if (!event.source().equals(LeadEventCatalog.SOURCE)) {
-        continue;
-      }
-      EventType type =
-          LeadEventCatalog.TYPES.stream()
-              .filter(t -> t.detailType().equals(event.detailType()))
-              .findFirst()
-              .orElse(null);
-      if (type == null) {
-        problems.add(event.detailType() + " has no schema");
-        continue;
-      }
-      problems(type, event.detail().toString())
-          .forEach(p -> problems.add(event.detailType() + " " + event.detail() + ": " + p));
+      problems.addAll(problems(event.source(), event.detailType(), event.detail().toString()));
     }
     return problems;
+  }
+
+  /**
+   * The same for events as EventBridge delivers them (the local UI's {@code events.json}), e.g.
+   * read from a runtime in another process.
+   *
+   * @param envelopes a JSON array of envelopes with {@code source}, {@code detail-type} and {@code
+   *     detail}
+   */
+  public static List<String> problemsOfEnvelopes(
+      com.fasterxml.jackson.databind.JsonNode envelopes) {
+    List<String> problems = new ArrayList<>();
+    for (com.fasterxml.jackson.databind.JsonNode e : envelopes) {
+      problems.addAll(
+          problems(
+              e.path("source").asText(),
+              e.path("detail-type").asText(),
+              e.path("detail").toString()));
+    }
+    return problems;
+  }
+
+  private static List<String> problems(String source, String detailType, String detail) {
+    if (!source.equals(LeadEventCatalog.SOURCE)) {
+      return List.of();
+    }
+    EventType type =
+        LeadEventCatalog.TYPES.stream()
+            .filter(t -> t.detailType().equals(detailType))
+            .findFirst()
+            .orElse(null);
+    if (type == null) {
+      return List.of(detailType + " has no schema");
+    }
+    return problems(type, detail).stream().map(p -> detailType + " " + detail + ": " + p).toList();
   }
 }

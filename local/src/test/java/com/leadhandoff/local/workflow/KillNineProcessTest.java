@@ -71,6 +71,16 @@ class KillNineProcessTest {
           "failed executions; runtime output:\n" + second.output);
       assertTrue(statuses.keySet().containsAll(accepted), "accepted leads without an execution");
       assertEquals(List.of(), pending, "leads with no offer yet:\n" + second.output);
+      // AND every lead event either process published, replayed tasks included, fits its schema
+      HttpResponse<String> events =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(second.baseUrl.resolve("/_local/events.json")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      com.fasterxml.jackson.databind.JsonNode envelopes =
+          com.leadhandoff.json.Json.MAPPER.readTree(events.body());
+      assertTrue(envelopes.size() >= accepted.size(), "events of the leads: " + envelopes.size());
+      assertEquals(List.of(), com.leadhandoff.local.EventSchemas.problemsOfEnvelopes(envelopes));
     } finally {
       second.process.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
     }

@@ -102,14 +102,31 @@ final class LeadHandoffRuntime {
     }
     runtime.faults().clear();
     runtime.outbox().clear();
-    // Every event the previous test's leads published must match its schema; checked here, as
-    // each test hands the runtime on, so no workflow test can emit an event that breaks one.
+    // LeadEventsMatchTheirSchemas checks each test's events as it ends; what a workflow still
+    // running published since is checked here, as the test hands the runtime on.
+    checkEvents("the previous test");
+    forgetLoads();
+  }
+
+  /**
+   * Checks, then forgets, every event put on the buses since the last check, if the shared runtime
+   * was started in this JVM.
+   *
+   * @param test who published them, for the failure message
+   * @throws AssertionError naming each lead event that breaks its schema
+   */
+  static synchronized void checkEventsIfStarted(String test) {
+    if (shared != null) {
+      shared.checkEvents(test);
+    }
+  }
+
+  private void checkEvents(String test) {
     List<String> problems = EventSchemas.problems(runtime.eventBuses().newestFirst());
     runtime.eventBuses().clear();
     if (!problems.isEmpty()) {
-      throw new AssertionError("Lead events of the previous test break their schemas: " + problems);
+      throw new AssertionError("Lead events of " + test + " break their schemas: " + problems);
     }
-    forgetLoads();
   }
 
   /**
