@@ -12,6 +12,7 @@ import com.leadhandoff.json.Json;
 import com.leadhandoff.store.DynamoDigestClaims;
 import com.leadhandoff.store.DynamoSlaFactsStore;
 import com.leadhandoff.testing.AtOnce;
+import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
 import com.leadhandoff.testing.TestDynamo;
@@ -35,6 +36,10 @@ class DigestHandlerTest {
       DigestWeekTest.team("inbound-sales", ZoneId.of("Europe/Berlin"));
   private static final DigestTeam ENTERPRISE =
       DigestWeekTest.team("enterprise", ZoneId.of("America/New_York"));
+
+  /** What the schedule sends (its Input in template.yaml). */
+  private static final String WEEKLY = Fixtures.event("digest-weekly.json");
+
   private static final Instant BERLIN_MONDAY_EIGHT = Instant.parse("2026-11-30T07:00:00Z");
 
   private final Map<String, String> tables = TestDynamo.tables();
@@ -57,7 +62,7 @@ class DigestHandlerTest {
             Duration.ofMinutes(3)));
 
     // WHEN the schedule invokes the function at 07:00Z on Monday
-    JsonNode result = invoke(handler(mailer), "{\"digest\": \"weekly\"}");
+    JsonNode result = invoke(handler(mailer), WEEKLY);
 
     // THEN the Berlin manager got the digest with last week's lead in it; New York is not due
     assertEquals(List.of("inbound-sales"), strings(result.get("sent")));
@@ -71,13 +76,13 @@ class DigestHandlerTest {
   @Test
   void aRetryAfterSuccess_sendsNothing_andNewYorkGetsItsOwnLater() throws Exception {
     DigestHandler handler = handler(mailer);
-    invoke(handler, "{\"digest\": \"weekly\"}");
+    invoke(handler, WEEKLY);
 
     // WHEN Scheduler delivers again an hour later, and again at New York's 08:00
     clock.advance(Duration.ofHours(1));
-    JsonNode retry = invoke(handler, "{\"digest\": \"weekly\"}");
+    JsonNode retry = invoke(handler, WEEKLY);
     clock.advance(Duration.ofHours(5));
-    JsonNode later = invoke(handler, "{\"digest\": \"weekly\"}");
+    JsonNode later = invoke(handler, WEEKLY);
 
     // THEN Berlin's digest went once, New York's once
     assertEquals(List.of("inbound-sales"), strings(retry.get("alreadySent")));
@@ -89,8 +94,7 @@ class DigestHandlerTest {
   @Test
   void twoInvocationsAtOnce_sendTheDigestOnce() throws Exception {
     // GIVEN four deliveries of the same scheduled run racing each other
-    List<JsonNode> results =
-        AtOnce.times(4, i -> invoke(handler(mailer), "{\"digest\": \"weekly\"}"));
+    List<JsonNode> results = AtOnce.times(4, i -> invoke(handler(mailer), WEEKLY));
 
     // THEN exactly one of them sent Berlin's digest
     assertEquals(1, mailer.sentTo(INBOUND.managerEmail()).size());
@@ -108,11 +112,11 @@ class DigestHandlerTest {
           }
           mailer.send(email);
         };
-    JsonNode first = invoke(handler(flaky), "{\"digest\": \"weekly\"}");
+    JsonNode first = invoke(handler(flaky), WEEKLY);
 
     // WHEN the next run comes an hour later
     clock.advance(Duration.ofHours(1));
-    JsonNode second = invoke(handler(flaky), "{\"digest\": \"weekly\"}");
+    JsonNode second = invoke(handler(flaky), WEEKLY);
 
     // THEN the first reported the failure, the second sent the digest
     assertTrue(first.get("failed").get(0).asText().startsWith("inbound-sales: Throttling"));
