@@ -55,7 +55,13 @@ public final class DigestEmail {
     model.put(
         "trend",
         digest.trend().stream()
-            .map(w -> Map.of("week", w.label(), "share", percent(w.share())))
+            .map(
+                w ->
+                    Map.of(
+                        "week",
+                        w.label(),
+                        "share",
+                        w.share().isPresent() ? percent(w.share()) : "no leads"))
             .toList());
     model.put("chartId", CHART_ID);
     Email email = EmailTemplates.render("digest", digest.team().managerEmail(), model);

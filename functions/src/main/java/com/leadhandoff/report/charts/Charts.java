@@ -31,7 +31,9 @@ public final class Charts {
   }
 
   private static final Color BAR = new Color(0x1a, 0x5f, 0xb4);
-  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
+  // Large enough to read when a phone scales a 560-pixel chart down to its width.
+  private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
   private Charts() {}
 
@@ -70,8 +72,12 @@ public final class Charts {
   private static JFreeChart bars(String title, String valueAxis, DefaultCategoryDataset data) {
     CategoryPlot plot = new CategoryPlot();
     plot.setDataset(data);
-    plot.setDomainAxis(new org.jfree.chart.axis.CategoryAxis());
+    org.jfree.chart.axis.CategoryAxis domain = new org.jfree.chart.axis.CategoryAxis();
+    domain.setTickLabelFont(TICKS);
+    plot.setDomainAxis(domain);
     NumberAxis range = new NumberAxis(valueAxis);
+    range.setTickLabelFont(TICKS);
+    range.setLabelFont(TICKS);
     range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
     plot.setRangeAxis(range);
     BarRenderer renderer = new BarRenderer();
