@@ -39,7 +39,9 @@ import com.leadhandoff.local.ui.DynamoLeadRecords;
 import com.leadhandoff.local.ui.LeadRecords;
 import com.leadhandoff.local.ui.LeadsPage;
 import com.leadhandoff.local.ui.LocalUi;
+import com.leadhandoff.local.ui.ReportsPage;
 import com.leadhandoff.local.ui.RepsPage;
+import com.leadhandoff.store.DynamoSlaFactsStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -274,6 +276,12 @@ public final class LocalRuntime implements AutoCloseable {
     server.mount(LeadsPage.PATH, new LeadsPage(leadRecords, clockPanel));
     server.mount(ClockPanel.PATH, clockPanel);
     server.mount(RepsPage.PATH, new RepsPage(baseUrl));
+    slaFactsTable(template)
+        .ifPresent(
+            table ->
+                server.mount(
+                    ReportsPage.PATH,
+                    new ReportsPage(new DynamoSlaFactsStore(uiDynamo, table), clockPanel)));
 
     services =
         new LocalServices(
@@ -427,6 +435,14 @@ public final class LocalRuntime implements AutoCloseable {
       return recorded;
     }
     return recorded.filter(t -> t.isAfter(saved.get())).or(() -> saved);
+  }
+
+  /** The name of the template's {@code SlaFactsTable}, which the Reports page reads. */
+  private static Optional<String> slaFactsTable(Template template) {
+    return template.tables().stream()
+        .filter(t -> t.logicalId().equals("SlaFactsTable"))
+        .map(com.leadhandoff.local.template.Table::name)
+        .findFirst();
   }
 
   private static void touch(Path marker) {

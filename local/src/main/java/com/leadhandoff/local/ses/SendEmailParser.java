@@ -79,7 +79,51 @@ final class SendEmailParser {
         text,
         html,
         Links.in(text, html),
-        sentAt);
+        sentAt,
+        attachments(simple.path("Attachments")));
+  }
+
+  /**
+   * {@code Simple.Attachments}: FileName and RawContent (base64 on the wire) required, the rest
+   * optional (SES API v2 reference, Attachment; SES Developer Guide, "Working with email
+   * attachments in SES").
+   */
+  private static List<SentAttachment> attachments(JsonNode array) {
+    if (array.isMissingNode() || array.isNull()) {
+      return List.of();
+    }
+    if (!array.isArray()) {
+      throw SesError.badRequest("Simple.Attachments must be a list.");
+    }
+    List<SentAttachment> out = new ArrayList<>();
+    for (JsonNode a : array) {
+      String fileName = a.path("FileName").asText("");
+      if (fileName.isBlank()) {
+        throw SesError.badRequest("Attachment FileName is required.");
+      }
+      if (!a.hasNonNull("RawContent")) {
+        throw SesError.badRequest("Attachment RawContent is required: " + fileName);
+      }
+      byte[] data;
+      try {
+        data = Base64.getDecoder().decode(a.path("RawContent").asText());
+      } catch (IllegalArgumentException e) {
+        throw SesError.badRequest("Attachment RawContent is not base64: " + fileName);
+      }
+      String disposition = a.path("ContentDisposition").asText("ATTACHMENT");
+      if (!disposition.equals("ATTACHMENT") && !disposition.equals("INLINE")) {
+        throw SesError.badRequest(
+            "Attachment ContentDisposition must be ATTACHMENT or INLINE, was " + disposition);
+      }
+      out.add(
+          new SentAttachment(
+              fileName,
+              a.path("ContentType").asText(SentAttachment.typeOf(fileName)),
+              disposition,
+              a.path("ContentId").asText(""),
+              data));
+    }
+    return out;
   }
 
   /**

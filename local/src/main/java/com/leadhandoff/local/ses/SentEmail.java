@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  * @param html the HTML part, empty when the message had none
  * @param links every link found in either part, first occurrence first
  * @param sentAt when it was sent, by the runtime's clock
+ * @param attachments the Simple message's attachments, inline images among them; empty for most
  */
 public record SentEmail(
     String messageId,
@@ -30,7 +31,8 @@ public record SentEmail(
     String text,
     String html,
     List<String> links,
-    Instant sentAt) {
+    Instant sentAt,
+    List<SentAttachment> attachments) {
 
   public SentEmail {
     to = List.copyOf(to);
@@ -40,6 +42,24 @@ public record SentEmail(
     text = text == null ? "" : text;
     html = html == null ? "" : html;
     links = List.copyOf(links);
+    // An outbox saved before attachments were kept reads back without them.
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+  }
+
+  /** An email without attachments. */
+  public SentEmail(
+      String messageId,
+      String from,
+      List<String> to,
+      List<String> cc,
+      List<String> bcc,
+      List<String> replyTo,
+      String subject,
+      String text,
+      String html,
+      List<String> links,
+      Instant sentAt) {
+    this(messageId, from, to, cc, bcc, replyTo, subject, text, html, links, sentAt, List.of());
   }
 
   /** Whether {@code address} received it (To, Cc or Bcc), ignoring case. */

@@ -8,6 +8,7 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.eventbridge.BusEvent;
+import com.leadhandoff.local.ses.SentAttachment;
 import com.leadhandoff.local.ses.SentEmail;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,45 @@ final class Views {
     view.put("hasHtml", !email.html().isBlank());
     view.put("text", email.text());
     // Links inside the frame open in the whole window, so a click walks on to the product's page.
-    view.put("srcdoc", "<base target=\"_top\">" + email.html());
+    view.put("srcdoc", "<base target=\"_top\">" + inlined(email));
+    view.put("hasAttachments", !email.attachments().isEmpty());
+    view.put(
+        "attachments",
+        email.attachments().stream()
+            .map(
+                a ->
+                    Map.of(
+                        "name",
+                        a.fileName(),
+                        "type",
+                        a.contentType(),
+                        "disposition",
+                        a.inline() ? "inline, cid:" + a.contentId() : "attachment",
+                        "bytes",
+                        a.data().length))
+            .toList());
     return view;
+  }
+
+  /**
+   * The HTML part with each inline image's {@code cid:} reference replaced by the image itself as a
+   * data URL: the frame shows the page on its own, as a mail client resolves cid: within the
+   * message.
+   */
+  private static String inlined(SentEmail email) {
+    String html = email.html();
+    for (SentAttachment a : email.attachments()) {
+      if (a.inline()) {
+        html =
+            html.replace(
+                "cid:" + a.contentId(),
+                "data:"
+                    + a.contentType()
+                    + ";base64,"
+                    + Base64.getEncoder().encodeToString(a.data()));
+      }
+    }
+    return html;
   }
 
   /**

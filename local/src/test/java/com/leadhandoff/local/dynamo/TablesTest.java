@@ -24,8 +24,8 @@ class TablesTest {
       List<String> created = Tables.createMissing(client, template.tables());
       List<String> again = Tables.createMissing(client, template.tables());
 
-      // THEN all nine exist once, with the declared keys, indexes and TTL
-      assertEquals(9, created.size());
+      // THEN all ten exist once, with the declared keys, indexes and TTL
+      assertEquals(10, created.size());
       assertEquals(List.of(), again);
       TableDescription offers = client.describeTable(r -> r.tableName("OffersTable")).table();
       assertEquals(2, offers.keySchema().size());

@@ -24,6 +24,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.Attachment;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentDisposition;
+import software.amazon.awssdk.services.sesv2.model.AttachmentContentTransferEncoding;
 import software.amazon.awssdk.services.sesv2.model.BadRequestException;
 import software.amazon.awssdk.services.sesv2.model.NotFoundException;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -185,6 +188,69 @@ class SesEndpointTest {
     assertEquals("Raw hello", sent.subject());
     assertEquals(List.of("rep@example.com"), sent.to());
     assertEquals(List.of("https://example.com/x"), sent.links());
+  }
+
+  @Test
+  void simpleEmailWithAnInlineImage_keepsItsBytesAndContentId_acrossARestart() {
+    // GIVEN an HTML part showing cid:chart and the PNG attached INLINE under that id
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 1, 2, (byte) 0xff};
+    Attachment chart =
+        Attachment.builder()
+            .fileName("chart.png")
+            .contentType("image/png")
+            .contentDisposition(AttachmentContentDisposition.INLINE)
+            .contentId("chart")
+            .contentTransferEncoding(AttachmentContentTransferEncoding.BASE64)
+            .rawContent(SdkBytes.fromByteArray(png))
+            .build();
+
+    // WHEN the SDK sends it as Simple content with the attachment
+    String messageId =
+        ses.sendEmail(
+                simple().toBuilder()
+                    .content(
+                        c ->
+                            c.simple(
+                                m ->
+                                    m.subject(s -> s.data("Digest"))
+                                        .body(
+                                            b ->
+                                                b.text(t -> t.data("Text part"))
+                                                    .html(h -> h.data("<img src=\"cid:chart\">")))
+                                        .attachments(chart)))
+                    .build())
+            .messageId();
+
+    // THEN the outbox keeps the image's bytes and id, also when read back from its file
+    SentAttachment kept =
+        Outbox.persistedIn(dataDir).byMessageId(messageId).orElseThrow().attachments().get(0);
+    assertEquals("chart.png", kept.fileName());
+    assertEquals("image/png", kept.contentType());
+    assertTrue(kept.inline());
+    assertEquals("chart", kept.contentId());
+    assertTrue(java.util.Arrays.equals(png, kept.data()));
+  }
+
+  @Test
+  void attachmentWithoutFileName_isABadRequest_andNothingIsSent() {
+    BadRequestException e =
+        assertThrows(
+            BadRequestException.class,
+            () ->
+                ses.sendEmail(
+                    simple().toBuilder()
+                        .content(
+                            c ->
+                                c.simple(
+                                    m ->
+                                        m.subject(s -> s.data("Hi"))
+                                            .body(b -> b.text(t -> t.data("Hello")))
+                                            .attachments(
+                                                a -> a.rawContent(SdkBytes.fromUtf8String("x")))))
+                        .build()));
+
+    assertTrue(e.getMessage().contains("FileName is required"), e.getMessage());
+    assertEquals(List.of(), outbox.newestFirst());
   }
 
   private String sendTextTo(String address) {

@@ -87,7 +87,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(9, tables.size());
+    assertEquals(10, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
@@ -109,7 +109,12 @@ class TemplateContractTest {
               }
             });
     assertEquals(
-        Set.of("AddressClaimsTable", "IntakeKeysTable", "OffersTable", "OutcomeLinksTable"),
+        Set.of(
+            "AddressClaimsTable",
+            "DigestClaimsTable",
+            "IntakeKeysTable",
+            "OffersTable",
+            "OutcomeLinksTable"),
         withTtl);
   }
 
@@ -250,7 +255,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(9, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(10, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test

@@ -77,8 +77,10 @@ class WatchdogTemplateContractTest {
     assertEquals(
         Map.of("watchdog", "sweep"),
         new ObjectMapper().readValue((String) properties.get("Input"), Map.class));
-    Schedule schedule = read.schedules().get(0);
-    assertEquals(1, read.schedules().size());
+    List<Schedule> watchdogs =
+        read.schedules().stream().filter(x -> x.functionName().equals("WatchdogFunction")).toList();
+    assertEquals(1, watchdogs.size());
+    Schedule schedule = watchdogs.get(0);
     assertEquals("rate(5 minutes)", schedule.expression());
     assertTrue(schedule.enabled());
   }

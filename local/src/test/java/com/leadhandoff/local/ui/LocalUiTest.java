@@ -68,6 +68,7 @@ class LocalUiTest {
             "/_local/mail",
             "/_local/executions",
             "/_local/events",
+            "/_local/reports",
             "/_local/outbox")) {
       assertTrue(page.body().contains("href=\"" + link + "\""), link);
     }
@@ -124,6 +125,41 @@ class LocalUiTest {
     assertTrue(page.body().contains("sandbox=\"allow-top-navigation-by-user-activation"));
     assertTrue(page.body().contains("srcdoc=\"&lt;base target"));
     assertTrue(page.body().contains("<a href=\"" + OFFER_LINK + "\">"));
+  }
+
+  @Test
+  void mail_showsAnInlineImageInTheHtmlPart_andListsTheAttachment() throws Exception {
+    // GIVEN a digest-like email whose HTML shows cid:chart, with the PNG attached INLINE
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3};
+    SentEmail base = email("m2", "Weekly lead digest", "<img src=\"cid:chart\" alt=\"chart\">");
+    outbox.add(
+        new SentEmail(
+            base.messageId(),
+            base.from(),
+            base.to(),
+            base.cc(),
+            base.bcc(),
+            base.replyTo(),
+            base.subject(),
+            base.text(),
+            base.html(),
+            base.links(),
+            base.sentAt(),
+            List.of(
+                new com.leadhandoff.local.ses.SentAttachment(
+                    "chart.png", "image/png", "INLINE", "chart", png))));
+
+    // WHEN the outbox page is shown
+    String page = get("/_local/mail").body();
+
+    // THEN the frame's HTML carries the image itself, and the attachment is listed
+    String dataUrl = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(png);
+    assertTrue(page.replace("&#x3D;", "=").contains(dataUrl), page);
+    assertFalse(page.contains("&quot;cid:chart&quot;"), "no cid: left in the frame's HTML");
+    assertTrue(
+        page.contains("chart.png <span class=\"muted\">(image/png, inline, cid:chart, 7 bytes)"));
+    // AND the text part is there too
+    assertTrue(page.contains("<summary>Text part</summary>"));
   }
 
   @Test

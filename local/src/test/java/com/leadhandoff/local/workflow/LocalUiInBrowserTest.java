@@ -62,7 +62,9 @@ class LocalUiInBrowserTest {
             "/_local/mail",
             "/_local/executions",
             first(executions, "href=\"(/_local/execution\\?arn[^\"]+)\"").replace("&#x3D;", "="),
-            "/_local/reps"));
+            "/_local/reps",
+            "/_local/reports",
+            "/_local/reports?groupBy=rep"));
   }
 
   @Test
@@ -119,6 +121,43 @@ class LocalUiInBrowserTest {
               .run(
                   "return getComputedStyle(document.querySelector('table.stack tbody tr')).display")
               .asText());
+    }
+  }
+
+  @Test
+  void reportsPage_loadsItsThreeCharts_atDesktopAndPhoneWidths_withoutOverflow() {
+    for (int width : List.of(1280, 390)) {
+      try (HeadlessChromium browser = HeadlessChromium.start(width, 900)) {
+        // WHEN the Reports page of the last 28 days (the leads of this test among them) opens
+        browser.open(local.runtime.baseUrl() + "/_local/reports");
+
+        // THEN its three charts are decoded images, drawn no wider than the window
+        assertEquals(
+            3, browser.run("return document.querySelectorAll('figure.chart img').length").asInt());
+        assertTrue(
+            browser
+                .run(
+                    "return Array.from(document.querySelectorAll('figure.chart img'))"
+                        + ".every(i => i.complete && i.naturalWidth === 560)")
+                .asBoolean(),
+            "every chart loaded at " + width);
+        assertTrue(
+            browser
+                .run(
+                    "return Array.from(document.querySelectorAll('figure.chart img'))"
+                        + ".every(i => i.getBoundingClientRect().right <= window.innerWidth)")
+                .asBoolean(),
+            "every chart fits the window at " + width);
+        assertTrue(browser.fitsWidth(), "no horizontal overflow at " + width);
+        // AND the report counts this test's leads: the total row has some
+        assertTrue(
+            browser
+                    .run(
+                        "return document.querySelector('tr.total td[data-label=Leads]').textContent")
+                    .asInt()
+                >= 3);
+        browser.screenshot(SHOTS.resolve(width + "-reports-charts.png"));
+      }
     }
   }
 
