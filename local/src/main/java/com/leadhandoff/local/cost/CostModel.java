@@ -3,6 +3,7 @@ package com.leadhandoff.local.cost;
 import com.leadhandoff.local.LocalRuntime;
 import com.leadhandoff.local.clock.VirtualClock;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -54,8 +55,17 @@ public final class CostModel implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           new CommandLine(this), "--leads must be at least 1, got " + leads);
     }
-    List<Measured> measured = measure(project.toAbsolutePath(), leads);
-    System.out.print(Report.of(measured, Prices.usEast1()));
+    PrintStream out = System.out;
+    List<Measured> measured;
+    // The functions print their metrics to standard output, as CloudWatch's Embedded Metric
+    // Format expects; hundreds of lines that would bury the table.
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      measured = measure(project.toAbsolutePath(), leads);
+    } finally {
+      System.setOut(out);
+    }
+    out.print(Report.of(measured, Prices.usEast1()));
     return 0;
   }
 
