@@ -81,6 +81,18 @@ public final class LocalRuntime implements AutoCloseable {
   public static final String UI_PATH = "/_local/";
 
   /** The data folder's file where events put on the buses are kept between runs. */
+  /** The system property the functions' log4j2.xml takes its level from, before the env. */
+  static final String LOG_LEVEL_PROPERTY = "leadhandoff.logLevel";
+
+  static {
+    // Every handler logs a JSON line per step, as on Lambda; on this console only warnings and
+    // errors of the handlers show (set -Dleadhandoff.logLevel=INFO to see them all). Set before
+    // Log4j starts, which is at the first logger any handler or SDK client asks for.
+    if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+      System.setProperty(LOG_LEVEL_PROPERTY, "WARN");
+    }
+  }
+
   private static final String EVENTS_FILE = "events.jsonl";
 
   private static final String CREATED_MARKER = "stack-created";

@@ -164,4 +164,42 @@ class OperationsTemplateContractTest {
     Set<String> keys = seed.keySet().stream().collect(Collectors.toSet());
     assertEquals(Set.of("ServiceToken", "PackageVersion"), keys);
   }
+
+  @Test
+  void functions_logJsonThroughPowertools_withTheLeadsKeys_andNoLongerDropLogs() {
+    // GIVEN the functions' build, their log configuration and the template's settings
+    String pom = TemplateTree.read("functions/pom.xml");
+    String log4j = TemplateTree.read("functions/src/main/resources/log4j2.xml");
+    Map<String, Object> env = tree.map("Globals", "Function", "Environment", "Variables");
+
+    // THEN logs are Powertools' JSON lines at the template's level, merged plugins and all
+    assertTrue(pom.contains("<artifactId>powertools-logging-log4j</artifactId>"), "Powertools");
+    assertFalse(pom.contains("slf4j-nop"), "nothing silences the logs");
+    assertTrue(
+        pom.contains("Log4j2PluginCacheFileTransformer"), "the JSON layout survives shading");
+    assertTrue(log4j.contains("eventTemplateUri=\"classpath:LambdaJsonLayout.json\""), log4j);
+    assertTrue(log4j.contains("${env:POWERTOOLS_LOG_LEVEL:-INFO}"), log4j);
+    assertEquals("INFO", env.get("POWERTOOLS_LOG_LEVEL"));
+    assertEquals("lead-handoff", env.get("POWERTOOLS_SERVICE_NAME"));
+  }
+
+  @Test
+  void everyLambdaTask_passesItsExecutionId_forTheLogKey() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode states =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(TemplateTree.read("statemachines/lead-handoff.asl.json"))
+            .get("States");
+    states
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (!e.getValue().path("Type").asText().equals("Task")) {
+                return;
+              }
+              com.fasterxml.jackson.databind.JsonNode parameters = e.getValue().path("Parameters");
+              com.fasterxml.jackson.databind.JsonNode payload =
+                  parameters.has("Payload") ? parameters.get("Payload") : parameters;
+              assertEquals("$$.Execution.Id", payload.path("executionId.$").asText(), e.getKey());
+            });
+  }
 }
