@@ -74,10 +74,10 @@ class DeployTemplateContractTest {
     String deploy = TemplateTree.read("docs/deploy.md");
     assertTrue(readme.contains("(docs/deploy.md)"), "README links docs/deploy.md");
     assertTrue(
-        deploy.contains("mvn -B -ntp package\nsam build\nsam deploy --guided\n"),
+        deploy.contains("mvn -B -ntp -pl functions -am package\nsam build\nsam deploy --guided\n"),
         "docs/deploy.md shows the commands in order");
     assertTrue(
-        readme.contains("mvn -B -ntp package\nsam build\nsam deploy --guided\n"),
+        readme.contains("mvn -B -ntp -pl functions -am package\nsam build\nsam deploy --guided\n"),
         "README shows the same commands");
   }
 }
