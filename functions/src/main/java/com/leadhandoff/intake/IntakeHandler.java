@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.logging.InvocationLogging;
+import com.leadhandoff.logging.PersonalData;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.LeadHistories;
@@ -16,10 +18,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** {@code POST /leads}: a web form's lead in, {@code 202 {"leadId": …}} (or a 303) out. */
 public final class IntakeHandler
     implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
   private final IntakeService intake;
 
   /** For Lambda: collaborators from the function's settings. */
@@ -63,7 +69,25 @@ public final class IntakeHandler
             header(event, "idempotency-key"),
             event.getBody(),
             event.getIsBase64Encoded());
-    return IntakeResponses.of(intake.submit(request));
+    IntakeResult result =
+        InvocationLogging.run(context, Optional.empty(), Optional.empty(), () -> submit(request));
+    return IntakeResponses.of(result);
+  }
+
+  private IntakeResult submit(IntakeRequest request) {
+    IntakeResult result = intake.submit(request);
+    if (result instanceof IntakeResult.Accepted accepted) {
+      MDC.put(InvocationLogging.LEAD_ID, accepted.leadId());
+      LOG.info("Lead accepted");
+    } else if (result instanceof IntakeResult.Unavailable unavailable) {
+      MDC.put(InvocationLogging.LEAD_ID, unavailable.leadId());
+      LOG.error("Lead stored but its workflow did not start; answered 503");
+    } else if (result instanceof IntakeResult.Rejected rejected) {
+      // The message may quote what the form sent: masked, like every log line.
+      LOG.info("Submission refused: {}", PersonalData.scrub(rejected.message()));
+    }
+    MDC.remove(InvocationLogging.LEAD_ID);
+    return result;
   }
 
   // HTTP API lower-cases header names; other callers (tests, tools) may not.

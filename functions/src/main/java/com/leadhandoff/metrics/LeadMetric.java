@@ -19,7 +19,9 @@ public record LeadMetric(Name name, double value) {
     /** A lead handed to a manager because no rep accepted it. */
     ESCALATED("Escalated", Unit.COUNT),
     /** A lead put in the fallback queue because no rep could be offered it. */
-    QUEUED("Queued", Unit.COUNT);
+    QUEUED("Queued", Unit.COUNT),
+    /** A lead parked as NEEDS_ATTENTION (a failed step, or the watchdog): a person must take it. */
+    LEADS_PARKED("LeadsParked", Unit.COUNT);
 
     private final String metricName;
     private final Unit unit;

@@ -1,5 +1,6 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.attention.ParkedLeadMetrics;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.events.EventBridgeLeadEvents;
 import com.leadhandoff.events.PublishingLeadHistory;
@@ -16,10 +17,10 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The lead history a function records to: {@code HISTORY_TABLE}, plus the SLA facts when the
- * function has {@code SLA_FACTS_TABLE} (with the metrics of those facts, in the namespace {@code
- * POWERTOOLS_METRICS_NAMESPACE}) and the lead events when it has {@code EVENT_BUS_NAME}, as the
- * template gives them.
+ * The lead history a function records to: {@code HISTORY_TABLE}, counting parked leads in the
+ * {@code LeadsParked} metric, plus the SLA facts when the function has {@code SLA_FACTS_TABLE}
+ * (with the metrics of those facts, in the namespace {@code POWERTOOLS_METRICS_NAMESPACE}) and the
+ * lead events when it has {@code EVENT_BUS_NAME}, as the template gives them.
  */
 public final class LeadHistories {
   private LeadHistories() {}
@@ -36,20 +37,19 @@ public final class LeadHistories {
 
   /** The same, with the history on {@code dynamo} (a handler given its client, as in tests). */
   public static LeadHistory of(Settings settings, DynamoDbClient dynamo) {
-    LeadHistory history = new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE"));
+    EmfLeadMetrics metrics =
+        new EmfLeadMetrics(
+            settings.get("POWERTOOLS_METRICS_NAMESPACE").orElse(EmfLeadMetrics.DEFAULT_NAMESPACE));
+    LeadHistory history =
+        new ParkedLeadMetrics(
+            new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")), metrics);
     Optional<String> factsTable = settings.get("SLA_FACTS_TABLE");
     if (factsTable.isPresent()) {
       Function<String, Optional<BusinessCalendar>> calendars =
           team -> Calendars.POLICY.flatMap(p -> Optional.ofNullable(p.calendars().get(team)));
       history =
           new SlaFactsRecorder(
-              history,
-              new DynamoSlaFactsStore(dynamo, factsTable.get()),
-              calendars,
-              new EmfLeadMetrics(
-                  settings
-                      .get("POWERTOOLS_METRICS_NAMESPACE")
-                      .orElse(EmfLeadMetrics.DEFAULT_NAMESPACE)));
+              history, new DynamoSlaFactsStore(dynamo, factsTable.get()), calendars, metrics);
     }
     Optional<String> bus = settings.get("EVENT_BUS_NAME");
     if (bus.isPresent()) {

@@ -2,10 +2,16 @@ package com.leadhandoff.task;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.logging.InvocationLogging;
+import com.leadhandoff.logging.PersonalData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -16,6 +22,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * @param <O> the step's result, placed at the state's {@code ResultPath}
  */
 public abstract class TaskHandler<I, O> implements RequestStreamHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(TaskHandler.class);
   private final Class<I> inputType;
 
   protected TaskHandler(Class<I> inputType) {
@@ -25,17 +32,41 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
   @Override
   public final void handleRequest(InputStream in, OutputStream out, Context context)
       throws IOException {
-    I input = Json.MAPPER.readValue(in, inputType);
-    O output;
+    JsonNode tree = Json.MAPPER.readTree(in);
+    I input = Json.MAPPER.treeToValue(tree, inputType);
+    O output =
+        InvocationLogging.run(
+            context, text(tree, "leadId"), text(tree, "executionId"), () -> step(input));
+    Json.MAPPER.writeValue(out, output);
+  }
+
+  private O step(I input) {
+    String step = getClass().getSimpleName();
     try {
-      output = handle(input);
+      O output = handle(input);
+      LOG.info("{} done", step);
+      return output;
     } catch (SdkException e) {
+      LOG.warn("{} failed: {}", step, PersonalData.scrub(String.valueOf(e.getMessage())));
       if (e.retryable()) {
         throw new TransientFailure(e.getMessage(), e);
       }
       throw e;
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "{} failed: {}: {}",
+          step,
+          e.getClass().getSimpleName(),
+          PersonalData.scrub(String.valueOf(e.getMessage())));
+      throw e;
     }
-    Json.MAPPER.writeValue(out, output);
+  }
+
+  // Park Lead's input holds the failed state's input, with its lead id, under "input".
+  private static Optional<String> text(JsonNode tree, String field) {
+    JsonNode value =
+        tree.path(field).isTextual() ? tree.path(field) : tree.path("input").path(field);
+    return value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
   }
 
   /** Runs the step for one input. */

@@ -166,8 +166,26 @@ public final class TestDynamo {
   private static final class CloudFormationTags extends SafeConstructor {
     CloudFormationTags() {
       super(new LoaderOptions());
-      for (String tag : List.of("Ref", "GetAtt", "Sub", "If", "Equals", "Not", "Join", "Select")) {
-        String longName = tag.equals("Ref") ? "Ref" : "Fn::" + tag;
+      for (String tag :
+          List.of(
+              "Ref",
+              "Condition",
+              "GetAtt",
+              "Sub",
+              "If",
+              "Equals",
+              "Not",
+              "And",
+              "Or",
+              "Join",
+              "Select",
+              "Split",
+              "FindInMap",
+              "Base64",
+              "GetAZs",
+              "ImportValue",
+              "Cidr")) {
+        String longName = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
         yamlConstructors.put(
             new Tag("!" + tag),
             new AbstractConstruct() {

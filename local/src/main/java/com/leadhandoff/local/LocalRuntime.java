@@ -86,6 +86,24 @@ public final class LocalRuntime implements AutoCloseable {
   public static final String UI_PATH = "/_local/";
 
   /** The data folder's file where events put on the buses are kept between runs. */
+  /** The system property the functions' log4j2.xml takes its level from, before the env. */
+  static final String LOG_LEVEL_PROPERTY = "leadhandoff.logLevel";
+
+  static {
+    // Every handler logs a JSON line per step, as on Lambda; on this console only warnings and
+    // errors of the handlers show (set -Dleadhandoff.logLevel=INFO to see them all). Set before
+    // Log4j starts, which is at the first logger any handler or SDK client asks for.
+    if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+      System.setProperty(LOG_LEVEL_PROPERTY, "WARN");
+    }
+    // Starting Log4j and its JSON layout takes a moment (seconds on a busy machine): do it while
+    // the runtime starts, not inside the first lead's first step, where a sped-up clock would
+    // count it as many minutes of the lead's SLA.
+    Thread warmUp = new Thread(org.slf4j.LoggerFactory::getILoggerFactory, "log-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.start();
+  }
+
   private static final String EVENTS_FILE = "events.jsonl";
 
   private static final String CREATED_MARKER = "stack-created";

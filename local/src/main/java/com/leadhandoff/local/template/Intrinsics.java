@@ -261,6 +261,9 @@ final class Intrinsics {
     if (parameter != null) {
       return parameter.value();
     }
+    if (name.endsWith(".Version") && !resources.containsKey(name)) {
+      return functionVersion(name.substring(0, name.length() - ".Version".length()), where);
+    }
     if (!resources.containsKey(name)) {
       throw new TemplateException(where + " refers to '" + name + "', which is not declared");
     }
@@ -287,6 +290,25 @@ final class Intrinsics {
             + " of type "
             + type
             + ", which the local runtime does not run");
+  }
+
+  /**
+   * SAM's {@code Ref Function.Version}, the version {@code AutoPublishAlias} publishes: locally the
+   * one code there is, the function's ARN qualified with 1.
+   */
+  private String functionVersion(String function, String where) {
+    if (!resources.containsKey(function) || !type(function).equals("AWS::Serverless::Function")) {
+      throw new TemplateException(
+          where + " refers to '" + function + ".Version', but " + function + " is no function");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> properties =
+        (Map<String, Object>) resources.get(function).getOrDefault("Properties", Map.of());
+    if (!properties.containsKey("AutoPublishAlias")) {
+      throw new TemplateException(
+          where + " refers to '" + function + ".Version', which needs AutoPublishAlias on it");
+    }
+    return LocalNames.functionArn(resourceName(function)) + ":1";
   }
 
   private Object getAtt(String resource, String attribute, String where) {

@@ -24,7 +24,13 @@ final class TemplateReader {
           "AWS::Serverless::Function",
           "AWS::Lambda::Permission",
           "AWS::Logs::LogGroup",
-          "AWS::CloudWatch::Dashboard");
+          "AWS::CloudWatch::Dashboard",
+          // Operations and DNS on AWS only: nothing of them changes what a lead does locally.
+          "AWS::CloudWatch::Alarm",
+          "AWS::SNS::Subscription",
+          "AWS::ApiGatewayV2::DomainName",
+          "AWS::ApiGatewayV2::ApiMapping",
+          "AWS::Route53::RecordSet");
 
   private final Path file;
   private final Map<String, String> overrides;
