@@ -61,7 +61,7 @@ public final class SlaFactsFromHistory {
     Optional<Duration> working = Optional.empty();
     LeadOrigin origin = LeadOrigin.UNKNOWN;
     Map<Outcome, Instant> outcomes = new EnumMap<>(Outcome.class);
-    for (HistoryEvent event : history) {
+    for (HistoryEvent event : causalOrder(history)) {
       Map<String, String> d = event.details();
       switch (event.type()) {
         case "RECEIVED" ->
@@ -187,4 +187,35 @@ public final class SlaFactsFromHistory {
     }
     return -1;
   }
+
+  /**
+   * The history by instant, and within one instant by what must come first: events written at the
+   * same instant sort by a random suffix in the table, and an accept read before its offer would
+   * lose the offer's team (a rep can answer within the millisecond the offer was stored, as a test
+   * on a virtual clock does).
+   */
+  static List<HistoryEvent> causalOrder(List<HistoryEvent> history) {
+    List<HistoryEvent> ordered = new ArrayList<>(history);
+    ordered.sort(
+        java.util.Comparator.comparing(HistoryEvent::at)
+            .thenComparingInt(
+                e ->
+                    STEP_ORDER.indexOf(e.type()) < 0
+                        ? STEP_ORDER.size()
+                        : STEP_ORDER.indexOf(e.type())));
+    return ordered;
+  }
+
+  /** Event types in the order a lead's steps happen; other types after them, as they came. */
+  private static final List<String> STEP_ORDER =
+      List.of(
+          "RECEIVED",
+          ScoreHistory.SCORED,
+          "OFFERED",
+          "OFFER_REMINDED",
+          "OFFER_ACCEPTED",
+          "OFFER_DECLINED",
+          "OFFER_EXPIRED",
+          "ESCALATED",
+          "QUEUED");
 }

@@ -241,6 +241,30 @@ class SlaFactsFromHistoryTest {
         SlaFactsFromHistory.of("lead-8", before, teams()).origin().scoringRules());
   }
 
+  @Test
+  void facts_ofAnAcceptReadBeforeItsOfferAtTheSameInstant_stillCountItAgainstTheOffersTeam() {
+    // GIVEN history read back with the accept first: both stored at the same instant, which the
+    // table orders by a random suffix
+    List<HistoryEvent> history =
+        List.of(
+            event("2026-11-23T10:00+01:00", "RECEIVED", Map.of()),
+            event(
+                "2026-11-23T10:00+01:00",
+                "OFFER_ACCEPTED",
+                Map.of("offerId", "o1", "repId", "ana")),
+            offered("2026-11-23T10:00+01:00", "o1", 1, "ana", "2026-11-23T10:15+01:00"));
+
+    // WHEN the facts are worked out
+    SlaFacts facts = SlaFactsFromHistory.of("lead-9", history, teams());
+
+    // THEN the offer was accepted within its SLA by ana, on the team's calendar
+    assertEquals(OfferFact.Outcome.ACCEPTED, facts.offers().get(0).outcome());
+    assertTrue(facts.offers().get(0).met());
+    assertEquals("emea", facts.offers().get(0).teamId());
+    assertTrue(facts.acceptedWithinSla());
+    assertEquals(Optional.of(Duration.ZERO), facts.workingTimeToAccept());
+  }
+
   private static java.util.function.Function<String, Optional<BusinessCalendar>> teams() {
     return team -> team.equals("emea") ? Optional.of(EMEA) : Optional.empty();
   }
