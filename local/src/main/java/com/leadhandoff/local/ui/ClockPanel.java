@@ -117,7 +117,18 @@ public final class ClockPanel implements HttpHandler {
       switch (action) {
         case "/pause" -> controls.get().pause();
         case "/resume" -> controls.get().resume();
-        case "/skip" -> skip(controls.get());
+        case "/skip" -> {
+          if (!skip(controls.get())) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            LocalUi.send(
+                exchange,
+                503,
+                "text/plain",
+                "The runtime is still busy with work under way; skip again in a moment, once it"
+                    + " has finished (time did not move)");
+            return;
+          }
+        }
         default -> {
           LocalUi.send(exchange, 404, "text/plain", "No clock action " + action);
           return;
@@ -132,13 +143,18 @@ public final class ClockPanel implements HttpHandler {
     }
   }
 
-  private void skip(ClockControls controls) {
+  /** Skips once the work under way has finished; false, leaving time alone, if it did not. */
+  private boolean skip(ClockControls controls) {
     try {
-      settling.await(SETTLE_TIMEOUT);
+      if (!settling.await(SETTLE_TIMEOUT)) {
+        return false;
+      }
       controls.skipToNextTimer();
       settling.await(SETTLE_TIMEOUT);
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -121,6 +121,19 @@ class ClockPanelTest {
   }
 
   @Test
+  void skip_whileTheRuntimeStaysBusy_isRefusedWith503_andTimeStays() throws Exception {
+    ScaledClock scaled = ScaledClock.held(T0, 60);
+    URI base = serve(scaled, new ClockPanel(scaled, timeout -> false));
+    scaled.schedule(T0.plus(Duration.ofHours(1)), () -> {});
+
+    HttpResponse<String> refused = post(base, "/skip", Map.of());
+
+    assertEquals(503, refused.statusCode());
+    assertEquals("1", refused.headers().firstValue("Retry-After").orElseThrow());
+    assertEquals(T0, scaled.now());
+  }
+
+  @Test
   void formFromAnotherSite_isRefused() throws Exception {
     ScaledClock scaled = new ScaledClock(T0, 60);
     URI base = serve(scaled);

@@ -535,22 +535,45 @@ class LeadsSurviveKillNineTest {
     return out.toString();
   }
 
-  /** Steers the runtime's clock ({@code pause}, {@code skip}) and answers its time after. */
+  /**
+   * Steers the runtime's clock ({@code pause}, {@code skip}) and answers its time after; a skip the
+   * busy runtime refuses (503: work still under way) is asked again.
+   */
   private static Instant clock(ChildRuntime runtime, String action) {
-    HttpResponse<String> response =
-        await(
-            HttpClient.newHttpClient()
-                .sendAsync(
-                    HttpRequest.newBuilder(runtime.baseUrl.resolve("/_local/clock/" + action))
-                        .timeout(Duration.ofSeconds(60))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString()));
-    assertEquals(200, response.statusCode(), response.body());
-    try {
-      return Instant.parse(JSON.readTree(response.body()).path("now").asText());
-    } catch (IOException e) {
-      throw new AssertionError(e);
+    long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    HttpClient client = HttpClient.newHttpClient();
+    while (true) {
+      HttpResponse<String> response;
+      try {
+        response =
+            client.send(
+                HttpRequest.newBuilder(runtime.baseUrl.resolve("/_local/clock/" + action))
+                    .timeout(Duration.ofSeconds(120))
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+      } catch (IOException e) {
+        throw new AssertionError(
+            "the runtime did not answer "
+                + action
+                + ": "
+                + e
+                + "\n"
+                + tail(runtime.output.toString(), 4000),
+            e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      if (response.statusCode() == 503 && System.nanoTime() < giveUp) {
+        continue;
+      }
+      assertEquals(200, response.statusCode(), response.body());
+      try {
+        return Instant.parse(JSON.readTree(response.body()).path("now").asText());
+      } catch (IOException e) {
+        throw new AssertionError(e);
+      }
     }
   }
 
