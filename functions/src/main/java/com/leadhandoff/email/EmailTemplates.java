@@ -15,6 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * NAME.txt}, {@code NAME.html}, all Mustache, sharing partials {@code _NAME.txt} and {@code
  * _NAME.html}). The HTML part escapes every value; the text part and subject do not, since they are
  * not HTML. Rendering happens in the function, so the local runtime and AWS send the same bytes.
+ *
+ * <p>{@code NAME.html} holds only what the email says; {@code _layout.html} wraps it in the one
+ * document every email shares: a {@code <head>} with the charset and a viewport (without one a
+ * phone lays the email out 980 px wide), and a centred table layout with its styles inline on the
+ * cells, because Outlook's Word engine ignores styles on {@code <body>} and {@code max-width} on
+ * blocks.
  */
 public final class EmailTemplates {
   // A partial {{> lead}} is templates/_lead.html in an HTML part and templates/_lead.txt in a
@@ -37,11 +43,13 @@ public final class EmailTemplates {
    * @param model the values the template refers to: maps, lists, strings, numbers, records
    */
   public static Email render(String name, String to, Map<String, ?> model) {
+    String subject = template(name + ".subject", PLAIN).execute(model).strip();
+    String content = template(name + ".html", HTML).execute(model);
     return new Email(
         to,
-        template(name + ".subject", PLAIN).execute(model).strip(),
+        subject,
         template(name + ".txt", PLAIN).execute(model),
-        template(name + ".html", HTML).execute(model));
+        template("_layout.html", HTML).execute(Map.of("subject", subject, "content", content)));
   }
 
   private static Template template(String file, Mustache.Compiler compiler) {
