@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,6 +36,12 @@ public final class EmailTemplates {
       HTML.escapeHTML(false).withLoader(name -> new StringReader(read("_" + name + ".txt")));
   private static final Map<String, Template> CACHE = new ConcurrentHashMap<>();
 
+  /**
+   * Stands for the unsubscribe link in a prospect's email until {@code UnsubscribeMailer} issues
+   * the link at send time (a reserved {@code .invalid} name, RFC 2606, so it can never resolve).
+   */
+  public static final String UNSUBSCRIBE_PLACEHOLDER = "https://unsubscribe.invalid/link";
+
   private EmailTemplates() {}
 
   /**
@@ -43,13 +50,38 @@ public final class EmailTemplates {
    * @param model the values the template refers to: maps, lists, strings, numbers, records
    */
   public static Email render(String name, String to, Map<String, ?> model) {
+    return render(name, to, model, Map.of());
+  }
+
+  /**
+   * Renders template {@code name} for the prospect of lead {@code leadId}: the email ends with an
+   * unsubscribe link ({@link #UNSUBSCRIBE_PLACEHOLDER} until it is sent) and is marked for them.
+   */
+  public static Email renderToProspect(
+      String name, String to, Map<String, ?> model, String leadId, Email.Kind kind) {
+    Email email = render(name, to, model, Map.of("unsubscribe", UNSUBSCRIBE_PLACEHOLDER));
+    return new Email(
+            to,
+            email.subject(),
+            email.text()
+                + "\n--\nTo get no more emails like this: "
+                + UNSUBSCRIBE_PLACEHOLDER
+                + "\n",
+            email.html())
+        .toProspect(leadId, kind);
+  }
+
+  private static Email render(
+      String name, String to, Map<String, ?> model, Map<String, String> layout) {
     String subject = template(name + ".subject", PLAIN).execute(model).strip();
-    String content = template(name + ".html", HTML).execute(model);
+    Map<String, Object> shell = new HashMap<>(layout);
+    shell.put("subject", subject);
+    shell.put("content", template(name + ".html", HTML).execute(model));
     return new Email(
         to,
         subject,
         template(name + ".txt", PLAIN).execute(model),
-        template("_layout.html", HTML).execute(Map.of("subject", subject, "content", content)));
+        template("_layout.html", HTML).execute(shell));
   }
 
   private static Template template(String file, Mustache.Compiler compiler) {

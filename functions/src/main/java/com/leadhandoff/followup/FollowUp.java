@@ -1,5 +1,6 @@
 package com.leadhandoff.followup;
 
+import com.leadhandoff.email.Email;
 import com.leadhandoff.email.EmailTemplates;
 import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.LeadSummary;
@@ -116,7 +117,14 @@ public final class FollowUp {
           mailer.send(
               leadId,
               "intro",
-              EmailTemplates.render(choice.template(), lead.submission().email(), model));
+              // From the rep: the prospect's reply goes to them, not to the sender address.
+              EmailTemplates.renderToProspect(
+                      choice.template(),
+                      lead.submission().email(),
+                      model,
+                      leadId,
+                      Email.Kind.COMMERCIAL)
+                  .withReplyTo(rep.email()));
       history.record(
           leadId,
           new HistoryEvent(
