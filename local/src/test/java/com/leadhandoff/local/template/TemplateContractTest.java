@@ -87,7 +87,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(9, tables.size());
+    assertEquals(10, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
@@ -109,7 +109,12 @@ class TemplateContractTest {
               }
             });
     assertEquals(
-        Set.of("AddressClaimsTable", "IntakeKeysTable", "OffersTable", "OutcomeLinksTable"),
+        Set.of(
+            "AddressClaimsTable",
+            "IntakeKeysTable",
+            "OffersTable",
+            "OutcomeLinksTable",
+            "UnsubscribesTable"),
         withTtl);
   }
 
@@ -136,6 +141,10 @@ class TemplateContractTest {
         continue;
       }
       for (Object policy : (List<Object>) policies) {
+        if (Map.of("Ref", "SendEmailPolicy").equals(policy)) {
+          // The one managed policy: SendEmail through the configuration set (SesContractTest).
+          continue;
+        }
         assertTrue(policy instanceof Map, "a policy template, not a managed policy: " + policy);
         if (((Map<String, Object>) policy).containsKey("Statement")) {
           // The one hand-written statement, the watchdog's StopExecution; its own test checks it.
@@ -152,9 +161,9 @@ class TemplateContractTest {
     String text = read("template.yaml");
     assertFalse(text.contains("Action: '*'") || text.contains("Action: \"*\""), "no * actions");
     assertEquals(
-        1,
+        2,
         text.split("\n\\s*Statement:", -1).length - 1,
-        "one hand-written IAM statement (the watchdog's StopExecution)");
+        "two hand-written IAM statements (the watchdog's StopExecution, SendEmailPolicy's SendEmail)");
   }
 
   @Test
@@ -185,7 +194,7 @@ class TemplateContractTest {
   }
 
   @Test
-  void publicApiRoutes_areTheProductsSix() {
+  void publicApiRoutes_areTheProductsEight() {
     Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
     assertEquals(
         Set.of(
@@ -193,6 +202,8 @@ class TemplateContractTest {
             "GET /offers/{token}",
             "POST /offers/{token}/accept",
             "POST /offers/{token}/decline",
+            "GET /unsubscribe/{token}",
+            "POST /unsubscribe/{token}",
             "GET /outcomes/{token}",
             "POST /outcomes/{token}"),
         Set.copyOf(
@@ -250,7 +261,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(9, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(10, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test

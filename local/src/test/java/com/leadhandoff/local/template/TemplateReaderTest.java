@@ -77,7 +77,9 @@ class TemplateReaderTest {
             "PUT /admin/reps/{repId}/out-of-office",
             "POST /admin/reps/{repId}/pause",
             "POST /admin/reps/{repId}/resume",
-            "POST /admin/dry-run"),
+            "POST /admin/dry-run",
+            "GET /unsubscribe/{token}",
+            "POST /unsubscribe/{token}"),
         template.routes().stream().map(HttpRoute::routeKey).toList());
     assertTrue(template.routes().stream().allMatch(r -> r.apiId().equals("LeadApi")));
     CorsConfiguration cors = template.httpApis().get("LeadApi").cors().orElseThrow();
@@ -94,7 +96,7 @@ class TemplateReaderTest {
         offers.keySchema());
     assertEquals("byTokenHash", offers.globalSecondaryIndexes().get(0).name());
     assertEquals(Optional.of("purgeAt"), offers.ttlAttribute());
-    assertEquals(9, template.tables().size());
+    assertEquals(10, template.tables().size());
 
     StateMachine machine = template.stateMachines().get(0);
     assertTrue(
