@@ -84,6 +84,18 @@ class SesContractTest {
   }
 
   @Test
+  void theLocalRuntime_raisesNoNoteAboutTheEmailResources() {
+    assertTrue(
+        read.warnings().stream()
+            .noneMatch(
+                w ->
+                    w.contains("EmailConfigurationSet")
+                        || w.contains("EmailEventsToEventBridge")
+                        || w.contains("SendEmailPolicy")),
+        read.warnings().toString());
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void sendPermission_isSendEmailOnTheSendingIdentityAndTheConfigurationSet_only() {
     Map<String, Object> policy = at(resources(), "SendEmailPolicy", "Properties", "PolicyDocument");
