@@ -130,7 +130,7 @@ public final class FollowUp {
           new HistoryEvent(
               clock.instant(),
               PROSPECT_INTRODUCED,
-              "Introduced "
+              (intro == LeadMailer.Delivery.HELD_BACK ? "Did not introduce " : "Introduced ")
                   + rep.name()
                   + " to the prospect by email ("
                   + choice.why()
@@ -139,6 +139,7 @@ public final class FollowUp {
                   + ")"
                   + intro.note(),
               Map.of("repId", owner.id(), "template", choice.template())));
+      model.put("introHeldBack", intro == LeadMailer.Delivery.HELD_BACK);
     }
     // Claimed before its outcome link is stored, so a retry that may not send stores none.
     Optional<LeadMailer.Claim> claim = mailer.claim(leadId, "accepted");
