@@ -85,30 +85,28 @@ public final class EmailFeedbackHandling {
 
   private Action takeOutOfRotation(RepOfTeam found, EmailFeedback feedback) {
     Rep rep = found.rep();
-    String what = describe(feedback);
-    if (!rep.paused()) {
-      reps.setPaused(
-          rep.repId(),
-          true,
-          new RepChange(clock.instant(), "SES " + what, "paused: their email address " + what));
+    if (rep.paused()) {
+      // Only the event that paused the rep alerts: a redelivered event, or a manager who is a rep
+      // with a failing address (whose alert would bounce in turn), must not start a loop.
+      return new Action(rep.email(), "rep " + rep.repId() + " already paused; no new alert");
     }
-    Optional<String> manager =
-        Optional.ofNullable(found.team().managerEmail()).filter(m -> !m.isBlank());
+    String what = describe(feedback);
+    reps.setPaused(
+        rep.repId(),
+        true,
+        new RepChange(clock.instant(), "SES " + what, "paused: their email address " + what));
+    String to =
+        Optional.ofNullable(found.team().managerEmail())
+            .filter(m -> !m.isBlank())
+            .orElse(fallbackManager);
     Map<String, Object> model = new HashMap<>();
     model.put("managerName", Optional.ofNullable(found.team().managerName()).orElse(""));
     model.put("rep", Map.of("name", rep.name(), "email", rep.email(), "id", rep.repId()));
     model.put("team", found.team().name());
     model.put("what", what);
     model.put("reason", feedback.reason());
-    model.put("alreadyPaused", rep.paused());
-    // A repeated event alerts again: better twice than a manager never told.
-    mailer.send(
-        EmailTemplates.render("rep-address-failed", manager.orElse(fallbackManager), model));
-    return new Action(
-        rep.email(),
-        (rep.paused() ? "rep " + rep.repId() + " already paused" : "paused rep " + rep.repId())
-            + ", alerted "
-            + manager.orElse(fallbackManager));
+    mailer.send(EmailTemplates.render("rep-address-failed", to, model));
+    return new Action(rep.email(), "paused rep " + rep.repId() + ", alerted " + to);
   }
 
   private Action markLead(String leadId, String address, EmailFeedback feedback) {
