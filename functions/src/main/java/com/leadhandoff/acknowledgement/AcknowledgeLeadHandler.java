@@ -1,7 +1,7 @@
 package com.leadhandoff.acknowledgement;
 
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.followup.FollowUps;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.OpenLeads;
@@ -62,7 +62,7 @@ public final class AcknowledgeLeadHandler
         new Acknowledgement(
             leads,
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             settings.clock(),
             RouteLeadHandler.teamChooser(directory),
             RouteLeadHandler.deadlines(RouteLeadHandler.bundledPolicy(), settings),

@@ -1,5 +1,6 @@
 package com.leadhandoff.acknowledgement;
 
+import com.leadhandoff.email.Email;
 import com.leadhandoff.email.EmailTemplates;
 import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.Mailer;
@@ -138,7 +139,12 @@ public final class Acknowledgement {
         mailer.send(
             leadId,
             "acknowledgement",
-            EmailTemplates.render("acknowledgement", lead.submission().email(), model));
+            EmailTemplates.renderToProspect(
+                "acknowledgement",
+                lead.submission().email(),
+                model,
+                leadId,
+                Email.Kind.TRANSACTIONAL));
     history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary + delivery.note(), details));
     return true;
   }

@@ -2,7 +2,7 @@ package com.leadhandoff.attention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
@@ -42,7 +42,7 @@ public final class ParkLeadHandler extends TaskHandler<JsonNode, ParkLeadHandler
                 settings.require("OFFERS_TABLE"),
                 new DynamoCapacity(AwsClients.dynamo(), settings.require("REPS_TABLE"))),
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             settings.clock(),
             settings.require("FALLBACK_MANAGER_ADDRESS")),
         new AddressRelease(

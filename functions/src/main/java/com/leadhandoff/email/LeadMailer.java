@@ -21,14 +21,21 @@ public final class LeadMailer {
     /** Sent now. */
     SENT,
     /** An earlier try of the step claimed it and stopped before recording; not sent again. */
-    UNCONFIRMED;
+    UNCONFIRMED,
+    /** Not sent: the prospect unsubscribed from such emails. */
+    HELD_BACK;
 
-    /** What a history entry adds when the email's delivery is not known; empty when sent now. */
+    /** What a history entry adds when the email was not sent now; empty when sent now. */
     public String note() {
-      return this == SENT
-          ? ""
-          : " (an earlier try stopped while sending this email; it was not sent again, so it may"
-              + " not have arrived)";
+      switch (this) {
+        case SENT:
+          return "";
+        case HELD_BACK:
+          return " (not sent: the prospect unsubscribed from sales emails)";
+        default:
+          return " (an earlier try stopped while sending this email; it was not sent again, so it"
+              + " may not have arrived)";
+      }
     }
   }
 
@@ -52,8 +59,7 @@ public final class LeadMailer {
     if (claim.isEmpty()) {
       return Delivery.UNCONFIRMED;
     }
-    claim.get().send(email);
-    return Delivery.SENT;
+    return claim.get().deliver(email) ? Delivery.SENT : Delivery.HELD_BACK;
   }
 
   /**
@@ -85,8 +91,18 @@ public final class LeadMailer {
      * @throws RuntimeException the provider's refusal, after giving the claim up
      */
     public void send(Email email) {
+      deliver(email);
+    }
+
+    /**
+     * Sends the email unless the recipient asked not to get such email.
+     *
+     * @return whether it was sent
+     * @throws RuntimeException the provider's refusal, after giving the claim up
+     */
+    public boolean deliver(Email email) {
       try {
-        mailer.send(email);
+        return mailer.deliver(email);
       } catch (RuntimeException e) {
         try {
           history.release(leadId, action);

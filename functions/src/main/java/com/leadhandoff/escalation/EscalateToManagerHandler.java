@@ -1,7 +1,7 @@
 package com.leadhandoff.escalation;
 
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
@@ -50,7 +50,7 @@ public final class EscalateToManagerHandler
                 settings.require("TEAMS_TABLE"),
                 settings.require("REPS_TABLE")),
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             OutcomeSettings.issuer(settings),
             settings.clock(),
             new EscalationSettings(

@@ -1,7 +1,7 @@
 package com.leadhandoff.escalation;
 
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.lead.Owner;
 import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.routing.DirectoryConfig;
@@ -41,7 +41,7 @@ public final class QueueLeadHandler
         new LeadQueue(
             new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             OutcomeSettings.issuer(settings),
             settings.clock(),
             DirectoryConfig.bundled()

@@ -1,5 +1,6 @@
 package com.leadhandoff.followup;
 
+import com.leadhandoff.email.Email;
 import com.leadhandoff.email.EmailTemplates;
 import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.email.LeadSummary;
@@ -116,13 +117,20 @@ public final class FollowUp {
           mailer.send(
               leadId,
               "intro",
-              EmailTemplates.render(choice.template(), lead.submission().email(), model));
+              // From the rep: the prospect's reply goes to them, not to the sender address.
+              EmailTemplates.renderToProspect(
+                      choice.template(),
+                      lead.submission().email(),
+                      model,
+                      leadId,
+                      Email.Kind.COMMERCIAL)
+                  .withReplyTo(rep.email()));
       history.record(
           leadId,
           new HistoryEvent(
               clock.instant(),
               PROSPECT_INTRODUCED,
-              "Introduced "
+              (intro == LeadMailer.Delivery.HELD_BACK ? "Did not introduce " : "Introduced ")
                   + rep.name()
                   + " to the prospect by email ("
                   + choice.why()
@@ -131,6 +139,7 @@ public final class FollowUp {
                   + ")"
                   + intro.note(),
               Map.of("repId", owner.id(), "template", choice.template())));
+      model.put("introHeldBack", intro == LeadMailer.Delivery.HELD_BACK);
     }
     // Claimed before its outcome link is stored, so a retry that may not send stores none.
     Optional<LeadMailer.Claim> claim = mailer.claim(leadId, "accepted");

@@ -1,7 +1,7 @@
 package com.leadhandoff.followup;
 
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.outcome.OutcomeSettings;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoDirectory;
@@ -43,7 +43,7 @@ public final class FollowUpHandler
                 settings.require("TEAMS_TABLE"),
                 settings.require("REPS_TABLE")),
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             settings.clock(),
             FollowUps.bundled(),
             OutcomeSettings.issuer(settings)));

@@ -1,8 +1,8 @@
 package com.leadhandoff.offer;
 
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.email.Mailer;
-import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
@@ -36,7 +36,7 @@ public final class OfferToRepHandler
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
         LeadHistories.of(settings),
-        new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+        Mailers.from(settings),
         settings.clock(),
         settings.require("PUBLIC_BASE_URL"));
   }

@@ -1,8 +1,8 @@
 package com.leadhandoff.offer;
 
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.email.Mailer;
-import com.leadhandoff.email.SesMailer;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
@@ -46,7 +46,7 @@ public final class RemindRepHandler
         new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         LeadHistories.of(settings),
-        new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+        Mailers.from(settings),
         // Callbacks need no state machine ARN: the task token names the waiting task.
         new StepFunctionsWorkflow(AwsClients.stepFunctions(), ""),
         settings.clock());

@@ -1,7 +1,7 @@
 package com.leadhandoff.ownership;
 
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
@@ -37,7 +37,7 @@ public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, 
             leads,
             new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             settings.clock(),
             new MergeTargets(
                 leads,

@@ -3,7 +3,7 @@ package com.leadhandoff.watchdog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.attention.LeadParking;
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.ownership.AddressRelease;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
@@ -101,7 +101,7 @@ public final class WatchdogHandler extends TaskHandler<JsonNode, WatchdogHandler
             leads,
             offers(settings),
             LeadHistories.of(settings),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             settings.clock(),
             settings.require("FALLBACK_MANAGER_ADDRESS")),
         new AddressRelease(

@@ -79,7 +79,14 @@ class FollowUpHandlerTest {
     assertTrue(intro.subject().contains("Ana Ruiz"), intro.subject());
     assertTrue(intro.text().startsWith("Hi Dana,"), intro.text());
     assertTrue(
-        intro.text().contains("write to Ana Ruiz directly at ana.ruiz@sales.test"), intro.text());
+        intro
+            .text()
+            .contains(
+                "Just reply to this email to reach Ana Ruiz, or write to ana.ruiz@sales.test"),
+        intro.text());
+    // AND a reply reaches Ana, not the sender address
+    assertEquals(List.of("ana.ruiz@sales.test"), intro.replyTo());
+    assertEquals(Email.Kind.COMMERCIAL, intro.prospect().orElseThrow().kind());
     assertTrue(intro.html().contains("mailto:ana.ruiz@sales.test"), intro.html());
     // AND Ana, at her directory address, gets every detail of the lead
     Email confirmation = onlyEmailTo("ana.ruiz@sales.test");

@@ -59,13 +59,21 @@ public final class TestDynamo {
 
   /** Creates every table of the template under fresh names; returns logical id → table name. */
   public static Map<String, String> tables() {
+    return tablesOn(CLIENT);
+  }
+
+  /**
+   * Creates every table of the template under fresh names on {@code dynamo} (any DynamoDB: this
+   * engine, LocalStack, a region); returns logical id → table name.
+   */
+  public static Map<String, String> tablesOn(DynamoDbClient dynamo) {
     String prefix = "t" + UUID.randomUUID().toString().substring(0, 8) + "-";
     Map<String, String> names = new HashMap<>();
     templateTables()
         .forEach(
             (logicalId, properties) -> {
               String name = prefix + logicalId;
-              create(name, properties);
+              create(dynamo, name, properties);
               names.put(logicalId, name);
             });
     return names;
@@ -115,12 +123,12 @@ public final class TestDynamo {
   }
 
   @SuppressWarnings("unchecked")
-  private static void create(String name, Map<String, Object> properties) {
+  private static void create(DynamoDbClient dynamo, String name, Map<String, Object> properties) {
     List<Map<String, String>> attributes =
         (List<Map<String, String>>) properties.get("AttributeDefinitions");
     List<Map<String, Object>> indexes =
         (List<Map<String, Object>>) properties.getOrDefault("GlobalSecondaryIndexes", List.of());
-    CLIENT.createTable(
+    dynamo.createTable(
         r ->
             r.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)

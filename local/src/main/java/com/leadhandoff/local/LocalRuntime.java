@@ -23,6 +23,7 @@ import com.leadhandoff.local.events.Schedules;
 import com.leadhandoff.local.faults.Faults;
 import com.leadhandoff.local.lambda.InvocationMeter;
 import com.leadhandoff.local.lambda.LocalFunctions;
+import com.leadhandoff.local.ses.MailboxSimulator;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.ses.SesEndpoint;
 import com.leadhandoff.local.sfn.FunctionInvoker;
@@ -267,7 +268,15 @@ public final class LocalRuntime implements AutoCloseable {
     StepFunctionsBackend stepFunctions = StepFunctionsBackend.of(engine);
     server.mount(STEP_FUNCTIONS_PATH, new StepFunctionsEndpoint(stepFunctions));
     outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);
-    server.mount(SES_PATH, new SesEndpoint(outbox, clock.clock(), faults));
+    // Sends to the SES mailbox simulator's addresses bounce or complain through the default bus.
+    server.mount(
+        SES_PATH,
+        new SesEndpoint(
+            outbox,
+            clock.clock(),
+            faults,
+            new MailboxSimulator(LocalNames.ACCOUNT_ID, LocalNames.REGION),
+            eventRules::put));
     Set<String> busNames = Set.copyOf(template.eventBuses());
     buses =
         dataDir

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -80,7 +82,10 @@ final class SendEmailParser {
         html,
         Links.in(text, html),
         sentAt,
-        attachments(simple.path("Attachments")));
+        attachments(simple.path("Attachments")),
+        headers(simple.path("Headers")),
+        request.path("ConfigurationSetName").asText(""),
+        tags(request.path("EmailTags")));
   }
 
   /**
@@ -123,6 +128,26 @@ final class SendEmailParser {
               a.path("ContentId").asText(""),
               data));
     }
+    return out;
+  }
+
+  // SES refuses a Simple message whose custom headers lack a name or value.
+  private static List<SentEmail.Header> headers(JsonNode array) {
+    List<SentEmail.Header> out = new ArrayList<>();
+    for (JsonNode h : array) {
+      String name = h.path("Name").asText("");
+      String value = h.path("Value").asText("");
+      if (name.isBlank() || value.isBlank()) {
+        throw SesError.badRequest("Simple.Headers: every header needs a Name and a Value.");
+      }
+      out.add(new SentEmail.Header(name, value));
+    }
+    return out;
+  }
+
+  private static Map<String, String> tags(JsonNode array) {
+    Map<String, String> out = new LinkedHashMap<>();
+    array.forEach(t -> out.put(t.path("Name").asText(""), t.path("Value").asText("")));
     return out;
   }
 

@@ -2,6 +2,7 @@ package com.leadhandoff.local.ses;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -19,6 +20,10 @@ import java.util.stream.Stream;
  * @param links every link found in either part, first occurrence first
  * @param sentAt when it was sent, by the runtime's clock
  * @param attachments the Simple message's attachments, inline images among them; empty for most
+ * @param headers the custom header fields of a Simple message ({@code Content.Simple.Headers}), in
+ *     the order given, e.g. {@code List-Unsubscribe}
+ * @param configurationSet the {@code ConfigurationSetName} the send named, empty if none
+ * @param tags the message tags ({@code EmailTags}), name to value
  */
 public record SentEmail(
     String messageId,
@@ -32,21 +37,15 @@ public record SentEmail(
     String html,
     List<String> links,
     Instant sentAt,
-    List<SentAttachment> attachments) {
+    List<SentAttachment> attachments,
+    List<Header> headers,
+    String configurationSet,
+    Map<String, String> tags) {
 
-  public SentEmail {
-    to = List.copyOf(to);
-    cc = List.copyOf(cc);
-    bcc = List.copyOf(bcc);
-    replyTo = List.copyOf(replyTo);
-    text = text == null ? "" : text;
-    html = html == null ? "" : html;
-    links = List.copyOf(links);
-    // An outbox saved before attachments were kept reads back without them.
-    attachments = attachments == null ? List.of() : List.copyOf(attachments);
-  }
+  /** One header field as the sender gave it. */
+  public record Header(String name, String value) {}
 
-  /** An email without attachments. */
+  /** An email sent with no custom headers, configuration set or tags. */
   public SentEmail(
       String messageId,
       String from,
@@ -59,7 +58,32 @@ public record SentEmail(
       String html,
       List<String> links,
       Instant sentAt) {
-    this(messageId, from, to, cc, bcc, replyTo, subject, text, html, links, sentAt, List.of());
+    this(
+        messageId, from, to, cc, bcc, replyTo, subject, text, html, links, sentAt, List.of(),
+        List.of(), "", Map.of());
+  }
+
+  public SentEmail {
+    to = List.copyOf(to);
+    cc = List.copyOf(cc);
+    bcc = List.copyOf(bcc);
+    replyTo = List.copyOf(replyTo);
+    text = text == null ? "" : text;
+    html = html == null ? "" : html;
+    links = List.copyOf(links);
+    // Outboxes saved before these fields existed read them as null.
+    attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    headers = headers == null ? List.of() : List.copyOf(headers);
+    configurationSet = configurationSet == null ? "" : configurationSet;
+    tags = tags == null ? Map.of() : Map.copyOf(tags);
+  }
+
+  /** The value of header field {@code name} (any letter case), if the sender gave it. */
+  public java.util.Optional<String> header(String name) {
+    return headers.stream()
+        .filter(h -> h.name().equalsIgnoreCase(name))
+        .map(Header::value)
+        .findFirst();
   }
 
   /** Whether {@code address} received it (To, Cc or Bcc), ignoring case. */

@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The SES v2 API, as far as the product uses it: {@code SendEmail} ({@code POST
@@ -25,6 +26,8 @@ public final class SesEndpoint implements HttpHandler {
   private final Outbox outbox;
   private final Clock clock;
   private final Faults faults;
+  private final MailboxSimulator simulator;
+  private final Consumer<JsonNode> defaultBus;
 
   /**
    * @param outbox where accepted emails go
@@ -40,9 +43,28 @@ public final class SesEndpoint implements HttpHandler {
    * @param faults recipients to refuse, as SES refuses unverified addresses in its sandbox
    */
   public SesEndpoint(Outbox outbox, Clock clock, Faults faults) {
+    this(outbox, clock, faults, new MailboxSimulator("000000000000", "us-east-1"), event -> {});
+  }
+
+  /**
+   * @param outbox where accepted emails go
+   * @param clock the runtime's clock, for {@link SentEmail#sentAt}
+   * @param faults recipients to refuse, as SES refuses unverified addresses in its sandbox
+   * @param simulator which sends bounce or draw a complaint (the SES mailbox simulator)
+   * @param defaultBus receives those events, as SES event publishing puts them on the default
+   *     EventBridge bus; called before SendEmail answers, so a test sees the outcome at once
+   */
+  public SesEndpoint(
+      Outbox outbox,
+      Clock clock,
+      Faults faults,
+      MailboxSimulator simulator,
+      Consumer<JsonNode> defaultBus) {
     this.outbox = outbox;
     this.clock = clock;
     this.faults = faults;
+    this.simulator = simulator;
+    this.defaultBus = defaultBus;
   }
 
   @Override
@@ -75,6 +97,7 @@ public final class SesEndpoint implements HttpHandler {
                   + refused.get());
         }
         outbox.add(email);
+        simulator.events(email).forEach(defaultBus);
         respond(exchange, 200, Json.MAPPER.createObjectNode().put("MessageId", email.messageId()));
       } catch (SesError e) {
         error(exchange, e.status(), e.code(), e.getMessage());

@@ -279,6 +279,10 @@ final class Intrinsics {
         || type.equals("AWS::Serverless::HttpApi")
         // Ref of a bus is its name (CloudFormation's AWS::Events::EventBus return values).
         || type.equals("AWS::Events::EventBus")
+        // Ref of a configuration set is its name; of a managed policy, its ARN (never used
+        // locally: the runtime enforces no IAM), so its name stands in.
+        || type.equals("AWS::SES::ConfigurationSet")
+        || type.equals("AWS::IAM::ManagedPolicy")
         || type.startsWith("Custom::")
         || type.equals("AWS::CloudFormation::CustomResource")) {
       return resourceName(name);

@@ -37,6 +37,11 @@ final class Views {
     view.put("to", String.join(", ", email.to()));
     view.put("cc", String.join(", ", email.cc()));
     view.put("sentAt", time(email.sentAt()));
+    view.put("replyTo", String.join(", ", email.replyTo()));
+    view.put(
+        "headers",
+        email.headers().stream().map(h -> Map.of("name", h.name(), "value", h.value())).toList());
+    view.put("configurationSet", email.configurationSet());
     view.put("links", email.links());
     view.put("hasLinks", !email.links().isEmpty());
     view.put("hasHtml", !email.html().isBlank());

@@ -267,4 +267,60 @@ class SesEndpointTest {
                 c.simple(m -> m.subject(s -> s.data("Hi")).body(b -> b.text(t -> t.data("Hello")))))
         .build();
   }
+
+  @Test
+  void simpleEmailHeaders_configurationSetAndTags_areKeptAcrossARestart() {
+    // GIVEN a prospect's email with RFC 8058 headers, sent through a configuration set
+    String messageId =
+        ses.sendEmail(
+                r ->
+                    r.fromEmailAddress("leads@example.com")
+                        .destination(d -> d.toAddresses("ada@example.com"))
+                        .configurationSetName("lead-handoff")
+                        .emailTags(t -> t.name("leadId").value("lead-1"))
+                        .content(
+                            c ->
+                                c.simple(
+                                    m ->
+                                        m.subject(s -> s.data("Hi"))
+                                            .body(b -> b.text(t -> t.data("x")))
+                                            .headers(
+                                                h ->
+                                                    h.name("List-Unsubscribe")
+                                                        .value("<https://u/1>"),
+                                                h ->
+                                                    h.name("List-Unsubscribe-Post")
+                                                        .value("List-Unsubscribe=One-Click")))))
+            .messageId();
+
+    // WHEN the runtime restarts on the same data folder
+    SentEmail sent = Outbox.persistedIn(dataDir).byMessageId(messageId).orElseThrow();
+
+    // THEN the headers, configuration set and tags are all there
+    assertEquals(java.util.Optional.of("<https://u/1>"), sent.header("list-unsubscribe"));
+    assertEquals(
+        java.util.Optional.of("List-Unsubscribe=One-Click"), sent.header("List-Unsubscribe-Post"));
+    assertEquals("lead-handoff", sent.configurationSet());
+    assertEquals(java.util.Map.of("leadId", "lead-1"), sent.tags());
+  }
+
+  @Test
+  void headerWithoutValue_isRefusedAsSesRefusesIt() {
+    var e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            software.amazon.awssdk.services.sesv2.model.BadRequestException.class,
+            () ->
+                ses.sendEmail(
+                    r ->
+                        r.fromEmailAddress("leads@example.com")
+                            .destination(d -> d.toAddresses("ada@example.com"))
+                            .content(
+                                c ->
+                                    c.simple(
+                                        m ->
+                                            m.subject(s -> s.data("Hi"))
+                                                .body(b -> b.text(t -> t.data("x")))
+                                                .headers(h -> h.name("X-Empty").value(""))))));
+    assertTrue(e.getMessage().contains("Headers"), e.getMessage());
+  }
 }

@@ -114,7 +114,8 @@ class TemplateContractTest {
             "DigestClaimsTable",
             "IntakeKeysTable",
             "OffersTable",
-            "OutcomeLinksTable"),
+            "OutcomeLinksTable",
+            "UnsubscribesTable"),
         withTtl);
   }
 
@@ -141,6 +142,10 @@ class TemplateContractTest {
         continue;
       }
       for (Object policy : (List<Object>) policies) {
+        if (Map.of("Ref", "SendEmailPolicy").equals(policy)) {
+          // The one managed policy: SendEmail through the configuration set (SesContractTest).
+          continue;
+        }
         assertTrue(policy instanceof Map, "a policy template, not a managed policy: " + policy);
         if (((Map<String, Object>) policy).containsKey("Statement")) {
           // The two hand-written statements: the watchdog's StopExecution (its own test checks
@@ -163,9 +168,10 @@ class TemplateContractTest {
     String text = read("template.yaml");
     assertFalse(text.contains("Action: '*'") || text.contains("Action: \"*\""), "no * actions");
     assertEquals(
-        2,
+        3,
         text.split("\n\\s*Statement:", -1).length - 1,
-        "two hand-written IAM statements (StopExecution; log delivery and X-Ray)");
+        "three hand-written IAM statements (the watchdog's StopExecution; the state machine's log"
+            + " delivery and X-Ray; SendEmailPolicy's SendEmail)");
   }
 
   @Test
@@ -196,7 +202,7 @@ class TemplateContractTest {
   }
 
   @Test
-  void publicApiRoutes_areTheProductsSix() {
+  void publicApiRoutes_areTheProductsEight() {
     Template read = Template.read(ROOT.resolve("template.yaml"), Map.of());
     assertEquals(
         Set.of(
@@ -204,6 +210,8 @@ class TemplateContractTest {
             "GET /offers/{token}",
             "POST /offers/{token}/accept",
             "POST /offers/{token}/decline",
+            "GET /unsubscribe/{token}",
+            "POST /unsubscribe/{token}",
             "GET /outcomes/{token}",
             "POST /outcomes/{token}"),
         Set.copyOf(

@@ -77,7 +77,9 @@ class TemplateReaderTest {
             "PUT /admin/reps/{repId}/out-of-office",
             "POST /admin/reps/{repId}/pause",
             "POST /admin/reps/{repId}/resume",
-            "POST /admin/dry-run"),
+            "POST /admin/dry-run",
+            "GET /unsubscribe/{token}",
+            "POST /unsubscribe/{token}"),
         template.routes().stream().map(HttpRoute::routeKey).toList());
     assertTrue(template.routes().stream().allMatch(r -> r.apiId().equals("LeadApi")));
     CorsConfiguration cors = template.httpApis().get("LeadApi").cors().orElseThrow();

@@ -147,7 +147,10 @@ class LocalUiTest {
             base.sentAt(),
             List.of(
                 new com.leadhandoff.local.ses.SentAttachment(
-                    "chart.png", "image/png", "INLINE", "chart", png))));
+                    "chart.png", "image/png", "INLINE", "chart", png)),
+            List.of(),
+            "",
+            java.util.Map.of()));
 
     // WHEN the outbox page is shown
     String page = get("/_local/mail").body();
