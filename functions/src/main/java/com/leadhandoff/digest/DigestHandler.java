@@ -2,7 +2,7 @@ package com.leadhandoff.digest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
-import com.leadhandoff.email.SesMailer;
+import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.settings.Settings;
@@ -37,7 +37,7 @@ public final class DigestHandler extends TaskHandler<JsonNode, WeeklyDigest.Run>
                     RouteLeadHandler.bundledPolicy()),
             new DynamoSlaFactsStore(AwsClients.dynamo(), settings.require("SLA_FACTS_TABLE")),
             new DynamoDigestClaims(AwsClients.dynamo(), settings.require("DIGEST_CLAIMS_TABLE")),
-            new SesMailer(AwsClients.ses(), settings.require("SENDER_ADDRESS")),
+            Mailers.from(settings),
             settings.clock()));
   }
 

@@ -87,7 +87,7 @@ class TemplateContractTest {
   @Test
   void tables_areOnDemand_withPointInTimeRecovery() {
     List<Map<String, Object>> tables = ofType("AWS::DynamoDB::Table");
-    assertEquals(10, tables.size());
+    assertEquals(11, tables.size());
     for (Map<String, Object> table : tables) {
       Map<String, Object> p = properties(table);
       assertEquals("PAY_PER_REQUEST", p.get("BillingMode"), p.toString());
@@ -269,7 +269,7 @@ class TemplateContractTest {
     assertTrue(
         outputs.containsAll(Set.of("ApiUrl", "StateMachineArn", "LeadsTableName")),
         outputs.toString());
-    assertEquals(10, outputs.stream().filter(o -> o.endsWith("TableName")).count());
+    assertEquals(11, outputs.stream().filter(o -> o.endsWith("TableName")).count());
   }
 
   @Test

@@ -96,7 +96,7 @@ class TemplateReaderTest {
         offers.keySchema());
     assertEquals("byTokenHash", offers.globalSecondaryIndexes().get(0).name());
     assertEquals(Optional.of("purgeAt"), offers.ttlAttribute());
-    assertEquals(10, template.tables().size());
+    assertEquals(11, template.tables().size());
 
     StateMachine machine = template.stateMachines().get(0);
     assertTrue(
