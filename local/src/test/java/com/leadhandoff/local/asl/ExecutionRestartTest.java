@@ -346,6 +346,76 @@ class ExecutionRestartTest {
   }
 
   @Test
+  void killedAfterTheAnswerWasAcknowledged_beforeTheNextSnapshot_recordsThatAnswerOnRestart() {
+    // GIVEN a restored execution waiting for the rep, and a copy of its folder taken at the moment
+    // the engine kept the rep's decline, before SendTaskFailure returned and before the execution
+    // saved anything more: what a kill at that moment leaves
+    String token = offerThenStop();
+    Path atCrash = dir.resolve("at-crash");
+    ExecutionStore copying =
+        new CopyingOnAnswer(
+            FileExecutionStore.in(executions()), () -> copyFolder(executions(), atCrash));
+    EngineFixture second = new EngineFixture(T0.plusSeconds(30), copying);
+    engines.add(second);
+    second.function("Offer", p -> json("{\"emailed\":true}"));
+    second.function("Confirm", p -> json("\"sent\""));
+    second.engine.createStateMachine("Test", OFFER_THEN_CONFIRM);
+    second.engine.restoreExecutions();
+    second.engine.awaitIdle();
+    second.engine.sendTaskSuccess(token, "{\"outcome\":\"DECLINED\"}");
+    second.engine.awaitIdle();
+    second.close();
+
+    // WHEN a new engine restores from that copy
+    EngineFixture third = restart(T0.plusSeconds(60), atCrash, OFFER_THEN_CONFIRM);
+
+    // THEN the acknowledged answer is not lost: no second offer, the execution carries on with it
+    assertEquals(new RestoredExecutions(0, 1, 0, List.of()), restored);
+    assertEquals(List.of(), third.invocationTimes(OFFER));
+    assertEquals(ExecutionStatus.SUCCEEDED, third.describe(ARN).status());
+    assertEquals("DECLINED", third.output(ARN).at("/answer/outcome").asText());
+    assertThrows(
+        StepFunctionsException.TaskTimedOut.class, () -> third.engine.sendTaskSuccess(token, "{}"));
+  }
+
+  /** A store that runs {@code atAnswer} right after it kept an answer. */
+  private static final class CopyingOnAnswer implements ExecutionStore {
+    private final ExecutionStore inner;
+    private final Runnable atAnswer;
+
+    CopyingOnAnswer(ExecutionStore inner, Runnable atAnswer) {
+      this.inner = inner;
+      this.atAnswer = atAnswer;
+    }
+
+    @Override
+    public void save(String executionArn, JsonNode snapshot) {
+      inner.save(executionArn, snapshot);
+    }
+
+    @Override
+    public Loaded loadAll() {
+      return inner.loadAll();
+    }
+
+    @Override
+    public void saveAnswer(String executionArn, JsonNode answer) {
+      inner.saveAnswer(executionArn, answer);
+      atAnswer.run();
+    }
+
+    @Override
+    public java.util.Map<String, JsonNode> answers() {
+      return inner.answers();
+    }
+
+    @Override
+    public void deleteAnswer(String executionArn) {
+      inner.deleteAnswer(executionArn);
+    }
+  }
+
+  @Test
   void snapshotTornMidRecord_isSetAsideAndTheOtherExecutionsCarryOn() throws IOException {
     // GIVEN a waiting execution, and beside it a snapshot cut short mid-record
     offerThenStop();

@@ -261,6 +261,7 @@ public final class ExecutionEngine implements AutoCloseable {
     List<String> notes = new ArrayList<>();
     ExecutionStore.Loaded loaded = store.get().loadAll();
     loaded.setAside().forEach(notes::add);
+    Map<String, JsonNode> answers = store.get().answers();
     for (JsonNode saved : loaded.snapshots()) {
       Snapshot snapshot;
       try {
@@ -284,9 +285,11 @@ public final class ExecutionEngine implements AutoCloseable {
         continue;
       }
       Execution execution = restore(machine, snapshot);
+      Optional<JsonNode> answer = Optional.ofNullable(answers.get(d.executionArn()));
       if (execution.isClosed()) {
+        answer.ifPresent(a -> store.get().deleteAnswer(d.executionArn()));
         closed++;
-      } else if (carryOn(execution, snapshot.progress())) {
+      } else if (carryOn(execution, withAnswer(execution, snapshot.progress(), answer))) {
         resumed++;
       } else {
         failed++;
@@ -312,6 +315,43 @@ public final class ExecutionEngine implements AutoCloseable {
     execution.setOnClosed(onClosed);
     executions.put(execution.arn, execution);
     return execution;
+  }
+
+  /**
+   * The saved progress with the answer kept for it ({@link ExecutionStore#saveAnswer}) when the
+   * snapshot was saved before that answer arrived: the task waiting on the answered token then
+   * carries on with it. An answer the snapshot already has, or that is for another token, is
+   * forgotten.
+   */
+  private Snapshot.Progress withAnswer(
+      Execution execution, Snapshot.Progress progress, Optional<JsonNode> kept) {
+    if (kept.isEmpty()) {
+      return progress;
+    }
+    String token = kept.get().path("token").asText();
+    TaskResult answer = SnapshotJson.answer(kept.get().path("answer"));
+    Snapshot.Progress answered = progress;
+    if (progress instanceof Snapshot.Progress.InTask task
+        && task.answer().isEmpty()
+        && task.token().equals(Optional.of(token))) {
+      answered =
+          new Snapshot.Progress.InTask(
+              task.run(), task.token(), task.startedAt(), Optional.of(answer));
+    } else if (progress instanceof Snapshot.Progress.Suspended suspended
+        && suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback
+        && callback.token().equals(token)) {
+      // A waiting task's run state, as a task answered in the middle of it: the answer is applied
+      // as the interpreter applies a saved one.
+      answered =
+          new Snapshot.Progress.InTask(
+              suspended.run(),
+              Optional.of(token),
+              suspended.run().enteredTime(),
+              Optional.of(answer));
+    } else {
+      store.get().deleteAnswer(execution.arn);
+    }
+    return answered;
   }
 
   /** Sets a restored running execution going again, or fails it; false if failed. */
@@ -395,6 +435,9 @@ public final class ExecutionEngine implements AutoCloseable {
     if (!token.close()) {
       throw closedToken();
     }
+    // Kept before the caller hears it arrived: the execution saves it with its next snapshot, and
+    // a crash before that must not lose an answer Step Functions acknowledged.
+    services.journal().saveAnswer(token.execution, token.value, result);
     token.execution.post(new Signal.TaskClosed(token.runId, token, result));
   }
 

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,6 +24,7 @@ public final class FileExecutionStore implements ExecutionStore {
   private static final String SUFFIX = ".json";
   private static final String TEMP_SUFFIX = ".tmp";
   private static final String UNREADABLE_SUFFIX = ".unreadable";
+  private static final String ANSWER_SUFFIX = ".answer";
   private final Path folder;
 
   private FileExecutionStore(Path folder) {
@@ -50,6 +53,46 @@ public final class FileExecutionStore implements ExecutionStore {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot save the execution to " + target, e);
+    }
+  }
+
+  @Override
+  public void saveAnswer(String executionArn, JsonNode answer) {
+    Path target = folder.resolve(fileName(executionArn) + ANSWER_SUFFIX);
+    try {
+      Path temp = Files.createTempFile(folder, "answer", TEMP_SUFFIX);
+      Json.MAPPER.writeValue(temp.toFile(), answer);
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot save the task answer to " + target, e);
+    }
+  }
+
+  @Override
+  public Map<String, JsonNode> answers() {
+    Map<String, JsonNode> answers = new HashMap<>();
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.sorted().toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(SUFFIX + ANSWER_SUFFIX)) {
+          Optional<JsonNode> answer = read(file);
+          if (answer.isPresent() && answer.get().hasNonNull("executionArn")) {
+            answers.put(answer.get().get("executionArn").asText(), answer.get());
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the executions folder " + folder, e);
+    }
+    return answers;
+  }
+
+  @Override
+  public void deleteAnswer(String executionArn) {
+    try {
+      Files.deleteIfExists(folder.resolve(fileName(executionArn) + ANSWER_SUFFIX));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete the task answer of " + executionArn, e);
     }
   }
 

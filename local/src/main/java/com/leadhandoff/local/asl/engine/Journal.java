@@ -26,6 +26,27 @@ final class Journal {
     closed = true;
   }
 
+  /**
+   * Keeps a callback task's answer before the sender hears it arrived, so that a crash before the
+   * execution's next snapshot does not lose it ({@link ExecutionStore#saveAnswer}).
+   */
+  void saveAnswer(Execution execution, String token, TaskResult result) {
+    if (!enabled()) {
+      return;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode answer =
+        com.leadhandoff.local.asl.eval.Json.object();
+    answer.put("executionArn", execution.arn);
+    answer.put("token", token);
+    answer.set("answer", SnapshotJson.answer(result));
+    try {
+      store.get().saveAnswer(execution.arn, answer);
+    } catch (RuntimeException e) {
+      // As with a snapshot: the execution carries on with the answer, which a crash would lose.
+      System.err.println("the answer to execution " + execution.arn + " could not be saved: " + e);
+    }
+  }
+
   /** Saves the execution as it is now, {@code progress} telling how far its run got. */
   void save(Execution execution, Snapshot.Progress progress) {
     if (!enabled()) {

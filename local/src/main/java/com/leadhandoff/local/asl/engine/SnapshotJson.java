@@ -82,7 +82,7 @@ final class SnapshotJson {
     node.put("lastEventId", run.lastEventId());
   }
 
-  private static ObjectNode answer(TaskResult result) {
+  static ObjectNode answer(TaskResult result) {
     ObjectNode node = Json.object();
     if (result instanceof TaskResult.Success success) {
       node.put("kind", "success");
@@ -98,7 +98,7 @@ final class SnapshotJson {
     return node;
   }
 
-  private static TaskResult answer(JsonNode node) {
+  static TaskResult answer(JsonNode node) {
     String kind = text(node, "kind");
     return switch (kind) {
       case "success" -> new TaskResult.Success(require(node, "output"));
