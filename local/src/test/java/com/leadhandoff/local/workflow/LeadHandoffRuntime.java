@@ -196,6 +196,25 @@ final class LeadHandoffRuntime {
     runtime.engine().awaitIdle();
   }
 
+  /**
+   * Moves time on to the next weekday's 09:00 UTC (10:00 in Berlin, 03:00 in Chicago), or leaves it
+   * if it is that moment now: tests that count on the teams' hours at that hour run after tests
+   * that moved the shared clock on.
+   */
+  void atWeekdayNineUtc() {
+    Instant now = clock.now();
+    java.time.LocalDate day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+    Instant nine = day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+    while (nine.isBefore(now)
+        || day.getDayOfWeek() == java.time.DayOfWeek.SATURDAY
+        || day.getDayOfWeek() == java.time.DayOfWeek.SUNDAY) {
+      day = day.plusDays(1);
+      nine = day.atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+    }
+    clock.advanceTo(nine);
+    settle();
+  }
+
   /** Moves time on; every timer due meanwhile fires at its own time, and its effects settle. */
   void advance(Duration duration) {
     clock.advance(duration);

@@ -29,6 +29,8 @@ class RepAvailabilityWorkflowTest {
 
   @Test
   void enterpriseLeadAtDawnInChicago_goesToDavidOutsideHours_andTheHistoryNamesFarahPaused() {
+    // Dawn in Chicago, whatever earlier tests did to the shared clock
+    local.atWeekdayNineUtc();
     Map<String, Object> lead = demoRequest("Early");
     lead.put("companySize", 5000);
 
