@@ -378,6 +378,32 @@ class ExecutionRestartTest {
         StepFunctionsException.TaskTimedOut.class, () -> third.engine.sendTaskSuccess(token, "{}"));
   }
 
+  @Test
+  void keptAnswerEditedIntoNonsense_isDropped_andTheTaskWaitsOnWithItsToken() {
+    // GIVEN a waiting execution whose kept answer was edited by hand into something unreadable
+    String token = offerThenStop();
+    FileExecutionStore.in(executions())
+        .saveAnswer(
+            ARN,
+            json(
+                "{\"executionArn\":\""
+                    + ARN
+                    + "\",\"token\":\""
+                    + token
+                    + "\","
+                    + "\"answer\":{\"kind\":\"maybe\"}}"));
+
+    // WHEN a new engine restores it
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), OFFER_THEN_CONFIRM);
+
+    // THEN the runtime starts, the execution still waits, and the rep's link still answers it
+    assertEquals(new RestoredExecutions(0, 1, 0, List.of()), restored);
+    assertEquals(java.util.Map.of(), FileExecutionStore.in(executions()).answers());
+    second.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    second.engine.awaitIdle();
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+  }
+
   /** A store that runs {@code atAnswer} right after it kept an answer. */
   private static final class CopyingOnAnswer implements ExecutionStore {
     private final ExecutionStore inner;

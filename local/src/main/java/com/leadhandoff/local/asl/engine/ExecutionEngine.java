@@ -329,7 +329,15 @@ public final class ExecutionEngine implements AutoCloseable {
       return progress;
     }
     String token = kept.get().path("token").asText();
-    TaskResult answer = SnapshotJson.answer(kept.get().path("answer"));
+    TaskResult answer;
+    try {
+      answer = SnapshotJson.answer(kept.get().path("answer"));
+    } catch (RuntimeException unreadable) {
+      // Written whole or not at all (write-then-rename), so only a hand edit gets here: the task
+      // waits on, as it would had the answer never come, and its timeout still applies.
+      store.get().deleteAnswer(execution.arn);
+      return progress;
+    }
     Snapshot.Progress answered = progress;
     if (progress instanceof Snapshot.Progress.InTask task
         && task.answer().isEmpty()
