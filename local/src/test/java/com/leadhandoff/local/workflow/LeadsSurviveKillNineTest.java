@@ -513,8 +513,7 @@ class LeadsSurviveKillNineTest {
             .toList();
     try (SfnClient sfn = sfn(runtime.baseUrl)) {
       for (String leadId : open) {
-        String arn =
-            "arn:aws:states:us-east-1:000000000000:execution:LeadHandoffStateMachine:" + leadId;
+        String arn = executionArn(leadId);
         try {
           List<String> events =
               sfn
@@ -582,10 +581,14 @@ class LeadsSurviveKillNineTest {
     }
   }
 
+  /** The lead's execution, named after the lead. */
+  private static String executionArn(String leadId) {
+    return "arn:aws:states:us-east-1:000000000000:execution:LeadHandoffStateMachine:" + leadId;
+  }
+
   /** The last events of a lead's execution: where it was when it stopped. */
   private static List<String> executionTail(ChildRuntime runtime, String leadId) {
-    String arn =
-        "arn:aws:states:us-east-1:000000000000:execution:LeadHandoffStateMachine:" + leadId;
+    String arn = executionArn(leadId);
     try (SfnClient sfn = sfn(runtime.baseUrl)) {
       return sfn
           .getExecutionHistory(r -> r.executionArn(arn).reverseOrder(true).maxResults(8))
