@@ -14,8 +14,8 @@ import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
 /**
- * "Record Missed Offer" and "Record Declined Offer": closes the offer the workflow stopped waiting
- * for; the result lands at {@code $.closed}.
+ * Closes the offer the workflow stopped waiting for: a step of "Move Offer On", and "Record
+ * Recycled Offer", whose result lands at {@code $.closed}.
  */
 public final class CloseOfferHandler
     extends TaskHandler<CloseOfferHandler.Input, OfferCloser.Closed> {

@@ -70,7 +70,7 @@ public final class OfferAnswers {
           "OWNER_CONFLICT",
           offer.repName() + " accepted, but the lead already had an owner",
           Map.of());
-      // Not ACCEPTED: "Accepted?" parks the lead, so a person sorts out who owns it.
+      // Not ACCEPTED: "Follow Up" parks the lead, so a person sorts out who owns it.
       resume(offer, t -> workflow.succeed(t, answer("OWNED_ELSEWHERE", offer)));
       return new OfferView.OwnedElsewhere(offer, lead);
     }
@@ -92,7 +92,7 @@ public final class OfferAnswers {
           "The lead's workflow had already ended; no follow-up emails go out automatically",
           Map.of());
     }
-    // TIMED_OUT needs nothing: "Record Missed Offer" finds the offer accepted and follows up.
+    // TIMED_OUT needs nothing: "Move Offer On" finds the offer accepted and follows up.
     return new OfferView.Accepted(offer, lead, Visit.ANSWERED_NOW);
   }
 
@@ -170,7 +170,7 @@ public final class OfferAnswers {
     history.record(offer.leadId(), new HistoryEvent(now, type, summary, details));
   }
 
-  /** The task output an answer resumes the workflow with, read by "Accepted?". */
+  /** The task output an answer resumes the workflow with, checked by "Follow Up". */
   static String answer(String outcome, Offer offer) {
     return Json.MAPPER
         .createObjectNode()

@@ -114,7 +114,7 @@ public final class OfferReminders {
           offer.declineReason().orElse("declined"));
       return Result.DECLINED;
     }
-    // Only "Record Missed Offer" expires an offer, after the last wait; nothing to pass on.
+    // Only "Move Offer On" expires an offer, after the last wait; nothing to pass on.
     return Result.EXPIRED;
   }
 

@@ -17,6 +17,8 @@ import java.time.ZoneId;
  *     time}; when absent, the time from offer to deadline is shown
  * @param ownership why the rep is offered the lead first as the owner of its company; absent for an
  *     offer by the routing rules
+ * @param reminder the reminder this wait sends, 1 for the first; absent when the wait is the offer
+ *     itself
  */
 public record OfferRoute(
     boolean found,
@@ -30,4 +32,5 @@ public record OfferRoute(
     long timeoutSeconds,
     ZoneId repTimeZone,
     String answerWindow,
-    String ownership) {}
+    String ownership,
+    Integer reminder) {}

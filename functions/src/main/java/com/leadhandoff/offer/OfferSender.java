@@ -53,7 +53,7 @@ public final class OfferSender {
     SENT,
     /**
      * The offer was answered before this (retried) request; nothing is sent. The workflow's wait
-     * then times out and "Record Missed Offer" reads the answer from the offer.
+     * then times out and "Move Offer On" reads the answer from the offer.
      */
     ALREADY_ANSWERED
   }

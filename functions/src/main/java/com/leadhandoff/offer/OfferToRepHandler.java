@@ -13,8 +13,12 @@ import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
 /**
- * "Offer To Rep": stores the offer and emails the rep their link. Invoked with {@code
- * .waitForTaskToken}: the workflow then waits for the rep's answer, not for this return value.
+ * "Offer To Rep": the offer's every wait for the rep's answer. Invoked with {@code
+ * .waitForTaskToken}, so the workflow waits for the answer, not for this return value. The first
+ * wait stores the offer and emails the rep their link; each later one (the route's {@code reminder}
+ * set by "Move Offer On") reminds the rep and moves the wait to the new token, or passes on an
+ * answer that raced the reminder. One state for both keeps a reminder at two state transitions
+ * (this wait and the step before it).
  */
 public final class OfferToRepHandler
     extends TaskHandler<OfferToRepHandler.Input, OfferToRepHandler.Output> {
@@ -22,10 +26,16 @@ public final class OfferToRepHandler
   /** The task's payload: the lead, the chosen rep ({@code $.route}) and the task token. */
   public record Input(String leadId, OfferRoute route, String taskToken) {}
 
-  /** What was done; the workflow ignores it, but the execution history shows it. */
-  public record Output(String offerId, OfferSender.Result result) {}
+  /**
+   * What was done; the workflow ignores it, but the execution history shows it.
+   *
+   * @param reminder the reminder this wait sent or passed on from; absent for the offer itself
+   * @param result what became of the offer or the reminder
+   */
+  public record Output(String offerId, Integer reminder, String result) {}
 
   private final OfferSender sender;
+  private final RemindRepHandler reminders;
 
   public OfferToRepHandler() {
     this(Settings.current());
@@ -38,10 +48,13 @@ public final class OfferToRepHandler
         LeadHistories.of(settings),
         Mailers.from(settings),
         settings.clock(),
-        settings.require("PUBLIC_BASE_URL"));
+        settings.require("PUBLIC_BASE_URL"),
+        new RemindRepHandler());
   }
 
   /**
+   * An Offer To Rep that sends offers only: a route with a reminder is refused.
+   *
    * @param publicBaseUrl where reps reach the API; offer links start with it
    */
   public OfferToRepHandler(
@@ -51,13 +64,49 @@ public final class OfferToRepHandler
       Mailer mailer,
       Clock clock,
       String publicBaseUrl) {
+    this(leads, offers, history, mailer, clock, publicBaseUrl, null);
+  }
+
+  /**
+   * @param publicBaseUrl where reps reach the API; offer links start with it
+   * @param reminders the step that reminds the rep when the route names a reminder
+   */
+  public OfferToRepHandler(
+      LeadStore leads,
+      OfferStore offers,
+      LeadHistory history,
+      Mailer mailer,
+      Clock clock,
+      String publicBaseUrl,
+      RemindRepHandler reminders) {
     super(Input.class);
     this.sender = new OfferSender(leads, offers, history, mailer, clock, publicBaseUrl);
+    this.reminders = reminders;
   }
 
   @Override
   protected Output handle(Input input) {
-    return new Output(
-        input.route().offerId(), sender.offer(input.leadId(), input.route(), input.taskToken()));
+    if (input.route() == null || input.taskToken() == null) {
+      throw new IllegalArgumentException("Offer To Rep needs leadId, route and taskToken");
+    }
+    Integer reminder = input.route().reminder();
+    if (reminder == null) {
+      return new Output(
+          input.route().offerId(),
+          null,
+          sender.offer(input.leadId(), input.route(), input.taskToken()).name());
+    }
+    if (reminders == null) {
+      throw new IllegalStateException(
+          "This Offer To Rep sends no reminders, asked for " + reminder);
+    }
+    RemindRepHandler.Output reminded =
+        reminders.apply(
+            new RemindRepHandler.Input(
+                input.leadId(),
+                input.route().offerId(),
+                new RemindRepHandler.Reminder(reminder),
+                input.taskToken()));
+    return new Output(reminded.offerId(), reminder, reminded.result().name());
   }
 }

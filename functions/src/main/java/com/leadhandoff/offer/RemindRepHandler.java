@@ -15,8 +15,9 @@ import com.leadhandoff.workflow.Workflow;
 import java.time.Clock;
 
 /**
- * "Remind Rep": reminds the rep of an offer still open and waits on with a new task token; invoked
- * with {@code .waitForTaskToken}, so the workflow waits for the rep's answer, not for this return.
+ * Reminds the rep of an offer still open and waits on with a new task token: the reminder waits of
+ * "Offer To Rep" (see {@link OfferToRepHandler}), invoked with {@code .waitForTaskToken}, so the
+ * workflow waits for the rep's answer, not for this return.
  */
 public final class RemindRepHandler
     extends TaskHandler<RemindRepHandler.Input, RemindRepHandler.Output> {

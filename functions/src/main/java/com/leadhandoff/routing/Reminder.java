@@ -8,11 +8,11 @@ import java.util.List;
 
 /**
  * The reminders of one offer as the workflow walks them, at {@code $.route.next}: a chain in which
- * each reminder holds the one after it, ending in a link that is not {@code due}. A chain rather
- * than a list because Amazon States Language can step to a nested object with a plain path (the
- * "Move To Next Reminder" Pass state), where indexing a list would need counters and arithmetic.
- * The waits are worked out here, with the deadline, and not by the reminder step: a task's {@code
- * TimeoutSecondsPath} is read before its function runs, so each wait must already be in the input.
+ * each reminder holds the one after it, ending in a link that is not {@code due}. "Move Offer On"
+ * steps along it with {@link Route#remindNext()}, so the route in the execution's state always
+ * holds the wait ahead and the reminders after it. The waits are worked out here, with the
+ * deadline, and not by the reminder step: a task's {@code TimeoutSecondsPath} is read before its
+ * function runs, so each wait must already be in the input.
  *
  * @param due whether a reminder is due at this link; false marks the end of the chain
  * @param number 1 for the first reminder of the offer

@@ -29,6 +29,9 @@ import java.time.ZoneId;
  *     Choice rule whose Variable path is missing fails the execution with States.Runtime rather
  *     than not matching (the ASL's IsPresent test exists for that), see the Choice state in the
  *     Step Functions developer guide.
+ * @param reminder the reminder the next wait of the offer sends, 1 for the first; absent for the
+ *     offer itself. Set by {@link #remindNext()}, which {@code Move Offer On} calls when a wait
+ *     ends and a reminder is due.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Route(
@@ -47,7 +50,8 @@ public record Route(
     Integer waitSeconds,
     Reminder next,
     String ownership,
-    int offersMade) {
+    int offersMade,
+    Integer reminder) {
 
   /** An offer to {@code rep} by the routing rules. */
   public static Route to(
@@ -94,7 +98,36 @@ public record Route(
         reminders.firstWaitSeconds(),
         reminders.chain(),
         ownership,
-        attempt - 1);
+        attempt - 1,
+        null);
+  }
+
+  /**
+   * The same offer, moved on to its next reminder ({@link #next()}, which must be due): the next
+   * wait sends that reminder and lasts its {@code waitSeconds}, and the chain moves one link on.
+   */
+  public Route remindNext() {
+    if (next == null || !next.due()) {
+      throw new IllegalStateException("Offer " + offerId + " has no reminder due");
+    }
+    return new Route(
+        found,
+        offerId,
+        attempt,
+        teamId,
+        repId,
+        repName,
+        repEmail,
+        deadline,
+        timeoutSeconds,
+        repTimeZone,
+        answerWindow,
+        reason,
+        next.waitSeconds(),
+        next.next() == null ? Reminder.none() : next.next(),
+        ownership,
+        offersMade,
+        next.number());
   }
 
   /**
@@ -119,6 +152,7 @@ public record Route(
         null,
         null,
         null,
-        offersMade);
+        offersMade,
+        null);
   }
 }

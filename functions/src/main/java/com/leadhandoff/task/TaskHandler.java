@@ -71,4 +71,12 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
 
   /** Runs the step for one input. */
   protected abstract O handle(I input);
+
+  /**
+   * Runs this step as part of another handler's invocation, e.g. one step of {@code Take In Lead}:
+   * the same work as an invocation of its own, without the JSON framing and logging around it.
+   */
+  public final O apply(I input) {
+    return handle(input);
+  }
 }

@@ -120,7 +120,7 @@ class SesContractTest {
   @Test
   @SuppressWarnings("unchecked")
   void functionsWritingToProspects_issueUnsubscribeLinks_andTheLinksHaveTheirRoutes() {
-    for (String function : List.of("AcknowledgeLeadFunction", "FollowUpFunction")) {
+    for (String function : List.of("TakeInLeadFunction", "FollowUpFunction")) {
       Map<String, Object> p = at(resources(), function, "Properties");
       assertEquals(
           Map.of("Ref", "UnsubscribesTable"),

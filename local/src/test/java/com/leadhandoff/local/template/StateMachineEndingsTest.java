@@ -21,18 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * "Never an unowned lead", proven on the real {@code statemachines/lead-handoff.asl.json}: every
- * way an execution can end is entered only from a step that leaves the lead owned or in an explicit
- * terminal status. Which status each of those steps sets is what their handler tests check. A new
- * ending (a new Succeed or Fail state, or End: true) fails here until its last step is one of them.
- * An ending reached through a Choice or an acknowledgement step counts as reached from the one task
- * before them (Match Lead decides whether the lead was merged; Duplicate? only reads its answer,
- * and the merged submission's acknowledgement changes no status).
+ * way an execution can end is a step that leaves the lead owned or in an explicit terminal status
+ * (a task with {@code End: true}), or a Succeed or Fail state entered only from such a step. The
+ * one exception is named: {@code Merged} follows {@code Take In Lead}'s {@code LeadMerged} turn,
+ * which that step answers only once the lead is marked MERGED. Which status each step sets is what
+ * their handler tests check. A new ending fails here until it is one of them.
  */
 class StateMachineEndingsTest {
   /** The steps that may end a workflow, by resource, with what they leave the lead in. */
   private static final Map<String, String> ENDING_STEPS =
       Map.of(
-          "${MatchLeadFunctionArn}", "status MERGED, part of the open lead of the same address",
           "${NurtureLeadFunctionArn}", "status NURTURE, marketing's",
           "${RecycleLeadFunctionArn}", "status RECYCLED, marketing's",
           "${QueueLeadFunctionArn}", "status QUEUED, owned by the fallback queue",
@@ -52,30 +50,42 @@ class StateMachineEndingsTest {
   }
 
   @Test
-  void everyEnding_isEnteredOnlyFromAStepThatLeavesTheLeadOwnedOrInATerminalStatus() {
+  void everyEnding_isAStepThatLeavesTheLeadOwnedOrInATerminalStatus_orFollowsOnlyFromOne() {
     Map<String, Set<String>> endingsByStep = new TreeMap<>();
     for (String ending : endings()) {
-      for (Edge into : edgesInto(ending)) {
-        Edge edge = decidingEdge(into);
-        JsonNode from = states.get(edge.from());
-        String resource = from.path("Resource").asText();
-        assertEquals(
-            "Task", from.path("Type").asText(), edge + " must come from a task that owns the lead");
+      JsonNode state = states.get(ending);
+      if (state.path("End").asBoolean(false)) {
+        assertEquals("Task", state.path("Type").asText(), ending + " ends the run: it must own");
         assertTrue(
-            ENDING_STEPS.containsKey(resource),
-            edge + ": " + resource + " is not a step that leaves the lead owned or terminal");
-        assertEquals("Next", edge.field(), edge + ": only a step that succeeded may end the run");
+            ENDING_STEPS.containsKey(state.path("Resource").asText()),
+            ending + " is not a step that leaves the lead owned or terminal");
+        endingsByStep.computeIfAbsent(ending, k -> new TreeSet<>()).add(ending);
+        continue;
+      }
+      for (Edge edge : edgesInto(ending)) {
+        JsonNode from = states.get(edge.from());
+        if (edge.field().equals("Catch")) {
+          assertEquals("Take In Lead", edge.from(), edge + ": only a named turn may end the run");
+          assertEquals("Merged", ending, edge + ": Take In Lead's one ending turn is LeadMerged");
+          assertEquals(
+              List.of("LeadMerged"), errorsCaughtInto(edge.from(), ending), edge.toString());
+        } else {
+          assertEquals("Next", edge.field(), edge + ": only a step that succeeded may end the run");
+          assertTrue(
+              ENDING_STEPS.containsKey(from.path("Resource").asText()),
+              edge + " is not from a step that leaves the lead owned or terminal");
+        }
         endingsByStep.computeIfAbsent(edge.from(), k -> new TreeSet<>()).add(ending);
       }
     }
     assertEquals(
         Map.of(
-            "Match Lead", Set.of("Merged"),
-            "Nurture Lead", Set.of("Nurtured"),
-            "Recycle Lead", Set.of("Recycled"),
-            "Queue Lead", Set.of("Queued"),
-            "Escalate To Manager", Set.of("Escalated"),
-            "Follow Up", Set.of("Handed Off"),
+            "Take In Lead", Set.of("Merged"),
+            "Nurture Lead", Set.of("Nurture Lead"),
+            "Recycle Lead", Set.of("Recycle Lead"),
+            "Queue Lead", Set.of("Queue Lead"),
+            "Escalate To Manager", Set.of("Escalate To Manager"),
+            "Follow Up", Set.of("Follow Up"),
             "Park Lead", Set.of("Needs Attention")),
         endingsByStep);
   }
@@ -100,13 +110,27 @@ class StateMachineEndingsTest {
 
   @Test
   void noRepEverEligible_goesToTheQueue_whileAnEndedLadderGoesToTheManager() {
-    JsonNode repFound = states.get("Rep Found?");
-    JsonNode queueRule = repFound.get("Choices").get(1);
-    assertEquals("$.route.offersMade", queueRule.get("Variable").asText());
-    assertEquals(0, queueRule.get("NumericEquals").asInt());
-    assertEquals("Queue Lead", queueRule.get("Next").asText());
-    assertEquals("Escalate To Manager", repFound.get("Default").asText());
-    assertEquals("Escalate To Manager", states.get("Offers Left?").get("Default").asText());
+    for (String step : List.of("Take In Lead", "Move Offer On")) {
+      assertEquals(List.of("NoRepAvailable"), errorsCaughtInto(step, "Queue Lead"), step);
+      assertEquals(List.of("OffersExhausted"), errorsCaughtInto(step, "Escalate To Manager"), step);
+      List<String> last = new ArrayList<>();
+      states.get(step).path("Catch").forEach(c -> last.add(c.path("Next").asText()));
+      assertEquals("Park Lead", last.get(last.size() - 1), step + " parks whatever else fails");
+    }
+  }
+
+  private List<String> errorsCaughtInto(String from, String to) {
+    List<String> errors = new ArrayList<>();
+    states
+        .get(from)
+        .path("Catch")
+        .forEach(
+            c -> {
+              if (c.path("Next").asText().equals(to)) {
+                c.path("ErrorEquals").forEach(error -> errors.add(error.asText()));
+              }
+            });
+    return errors;
   }
 
   /** Succeed and Fail states, and any state that ends the run with End: true. */
@@ -125,27 +149,6 @@ class StateMachineEndingsTest {
             });
     assertEquals(7, endings.size(), "the workflow's endings: " + endings);
     return endings;
-  }
-
-  /**
-   * The transition that decided an ending, walking back over the states that only pass the run on:
-   * a Choice (it reads the result of the task before it) and the acknowledgement steps (they email
-   * the prospect and write history, never the lead's status). Each of those must be entered from
-   * exactly one state, so the walk ends at the one task whose result the ending depends on.
-   */
-  private Edge decidingEdge(Edge edge) {
-    Edge decided = edge;
-    while (passesOn(states.get(decided.from()))) {
-      List<Edge> into = edgesInto(decided.from());
-      assertEquals(1, into.size(), decided.from() + " must follow exactly one state: " + into);
-      decided = into.get(0);
-    }
-    return decided;
-  }
-
-  private static boolean passesOn(JsonNode state) {
-    return state.path("Type").asText().equals("Choice")
-        || state.path("Resource").asText().equals("${AcknowledgeLeadFunctionArn}");
   }
 
   /** A transition: which field of which state leads to another. */

@@ -102,7 +102,7 @@ class TemplateReaderTest {
     assertTrue(
         machine
             .definition()
-            .contains("arn:aws:lambda:us-east-1:000000000000:function:ScoreLeadFunction"));
+            .contains("arn:aws:lambda:us-east-1:000000000000:function:FollowUpFunction"));
     assertFalse(machine.definition().contains("${"), "every substitution applied");
 
     CustomResource seed = template.customResources().get(0);

@@ -1,0 +1,135 @@
+package com.leadhandoff.takein;
+
+import com.leadhandoff.acknowledgement.AcknowledgeLeadHandler;
+import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.ownership.MatchLeadHandler;
+import com.leadhandoff.ownership.MatchResult;
+import com.leadhandoff.routing.Route;
+import com.leadhandoff.routing.RouteLeadHandler;
+import com.leadhandoff.scoring.Score;
+import com.leadhandoff.scoring.ScoreLeadHandler;
+import com.leadhandoff.task.OwnAnswer;
+import com.leadhandoff.task.TaskHandler;
+import com.leadhandoff.workflow.StepFunctionsWorkflow;
+import com.leadhandoff.workflow.Turns;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code Take In Lead}, the workflow's first state: the synchronous front of the handoff in one
+ * invocation. It merges a duplicate submission into the open lead of its address, scores the lead,
+ * thanks the prospect, and chooses the rep to offer it to, running the four steps ({@link
+ * MatchLeadHandler}, {@link ScoreLeadHandler}, {@link AcknowledgeLeadHandler}, {@link
+ * RouteLeadHandler}) in order. Each is safe to run again, so the state's Retry re-runs the whole.
+ *
+ * <p>Invoked with {@code .waitForTaskToken}, it answers its own token: the route when a rep was
+ * found (to {@code $.route}, then "Offer To Rep"), else the {@link Turns} that names where the lead
+ * goes instead (merged, nurture, the queue, the manager). A failed acknowledgement is recorded in
+ * the lead's history and the handoff goes on without it: the prospect's email never holds up the
+ * rep's.
+ */
+public final class TakeInLeadHandler
+    extends TaskHandler<TakeInLeadHandler.Input, TakeInLeadHandler.Output> {
+  private static final Logger LOG = LoggerFactory.getLogger(TakeInLeadHandler.class);
+
+  /** The task's payload: the lead received, and the token this step answers. */
+  public record Input(String leadId, String taskToken) {}
+
+  /**
+   * What was done; the workflow reads the answer, but the execution history shows this.
+   *
+   * @param answer SUCCEEDED (a rep was found) or the turn the task was failed with
+   * @param acknowledgement what became of the prospect's email: ACKNOWLEDGED, ALREADY_ACKNOWLEDGED
+   *     or FAILURE_RECORDED
+   */
+  public record Output(String leadId, String answer, String acknowledgement) {}
+
+  private final MatchLeadHandler match;
+  private final ScoreLeadHandler score;
+  private final AcknowledgeLeadHandler acknowledge;
+  private final RouteLeadHandler route;
+  private final OwnAnswer answers;
+
+  /** For Lambda: each step from the function's settings. */
+  public TakeInLeadHandler() {
+    this(
+        new MatchLeadHandler(),
+        new ScoreLeadHandler(),
+        new AcknowledgeLeadHandler(),
+        new RouteLeadHandler(),
+        // Callbacks need no state machine ARN: the task token names the waiting task.
+        new OwnAnswer(new StepFunctionsWorkflow(AwsClients.stepFunctions(), "")));
+  }
+
+  /** For tests: the steps to run and where the answer goes. */
+  public TakeInLeadHandler(
+      MatchLeadHandler match,
+      ScoreLeadHandler score,
+      AcknowledgeLeadHandler acknowledge,
+      RouteLeadHandler route,
+      OwnAnswer answers) {
+    super(Input.class);
+    this.match = match;
+    this.score = score;
+    this.acknowledge = acknowledge;
+    this.route = route;
+    this.answers = answers;
+  }
+
+  @Override
+  protected Output handle(Input input) {
+    String leadId = input.leadId();
+    if (leadId == null || leadId.isBlank() || input.taskToken() == null) {
+      throw new IllegalArgumentException("Take In Lead needs leadId and taskToken");
+    }
+    String token = input.taskToken();
+    MatchResult matched = match.apply(new MatchLeadHandler.Input(leadId));
+    if (matched.merged()) {
+      String acknowledged = acknowledge(leadId);
+      return new Output(
+          leadId,
+          answers.turn(token, Turns.LEAD_MERGED, "Merged into lead " + matched.mergedInto()),
+          acknowledged);
+    }
+    Score scored = score.apply(new ScoreLeadHandler.Input(leadId));
+    String acknowledged = acknowledge(leadId);
+    if (!scored.qualified()) {
+      return new Output(
+          leadId,
+          answers.turn(
+              token,
+              Turns.LEAD_NOT_QUALIFIED,
+              scored.points() + " points (" + scored.tier() + ") is below the bar for sales"),
+          acknowledged);
+    }
+    Route routed = route.apply(new RouteLeadHandler.Input(leadId));
+    if (routed.found()) {
+      return new Output(leadId, answers.succeed(token, routed), acknowledged);
+    }
+    String turn = routed.offersMade() == 0 ? Turns.NO_REP_AVAILABLE : Turns.OFFERS_EXHAUSTED;
+    return new Output(leadId, answers.turn(token, turn, routed.reason()), acknowledged);
+  }
+
+  /**
+   * Thanks the prospect; a failure is recorded in the lead's history instead of failing the step.
+   * The SDK has retried a throttled or failed call by then; a retry of the whole step would repeat
+   * the rep's handoff work for the prospect's email, and parking the lead for it would hold up the
+   * handoff the prospect asked for.
+   */
+  private String acknowledge(String leadId) {
+    try {
+      return acknowledge.apply(new AcknowledgeLeadHandler.Input(leadId, null)).outcome();
+    } catch (RuntimeException e) {
+      LOG.warn("Acknowledging lead failed: {}", e.getClass().getName());
+      Map<String, Object> failure =
+          Map.of("Error", e.getClass().getName(), "Cause", String.valueOf(e.getMessage()));
+      try {
+        return acknowledge.apply(new AcknowledgeLeadHandler.Input(leadId, failure)).outcome();
+      } catch (RuntimeException recordFailed) {
+        LOG.warn("Recording the failed acknowledgement failed too", recordFailed);
+        return "FAILURE_NOT_RECORDED";
+      }
+    }
+  }
+}
