@@ -32,6 +32,8 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -110,9 +112,29 @@ public final class DynamoDbEngine implements AutoCloseable {
     if (op == null) {
       throw DynamoDbException.unknownOperation(operation);
     }
-    db.meter.call(operation);
+    db.meter.call(operation, tables(request));
     db.expire();
     return op.apply(new Request(request, db, region));
+  }
+
+  /** The tables a request names: its TableName, or those of its transaction or batch items. */
+  private static String tables(JsonNode request) {
+    if (request.hasNonNull("TableName")) {
+      return request.path("TableName").asText();
+    }
+    Set<String> names = new TreeSet<>();
+    request.path("RequestItems").fieldNames().forEachRemaining(names::add);
+    request
+        .path("TransactItems")
+        .forEach(
+            item ->
+                item.forEach(
+                    action -> {
+                      if (action.hasNonNull("TableName")) {
+                        names.add(action.path("TableName").asText());
+                      }
+                    }));
+    return names.isEmpty() ? "-" : String.join(",", names);
   }
 
   /**

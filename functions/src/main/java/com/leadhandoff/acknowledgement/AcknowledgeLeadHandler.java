@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Steps {@code Acknowledge Lead} and {@code Record Failed Acknowledgement}: emails the scored
+ * {@code Acknowledge Lead}, a step of the workflow's {@code Take In Lead} state: emails the scored
  * lead's prospect, or, given the {@code failure} the first step was caught with, records it in the
  * lead's history so the handoff goes on without it.
  */

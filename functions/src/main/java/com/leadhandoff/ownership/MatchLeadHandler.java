@@ -11,10 +11,10 @@ import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 
 /**
- * {@code Match Lead}, the workflow's first step: merges a second submission from the address of an
- * open lead into that lead, the lead holding the claim on the address (so submissions sent at once
- * agree on one); the {@code Duplicate?} choice then ends the execution in {@code Merged} instead of
- * a second handoff.
+ * {@code Match Lead}, the first step of the workflow's {@code Take In Lead} state: merges a second
+ * submission from the address of an open lead into that lead, the lead holding the claim on the
+ * address (so submissions sent at once agree on one); Take In Lead then ends the execution in
+ * {@code Merged} instead of a second handoff.
  */
 public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, MatchResult> {
   /** The task input: the lead just received. */

@@ -20,7 +20,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** {@code Route Lead}: chooses the rep the lead is offered to next, or says there is none. */
+/**
+ * {@code Route Lead}, a step of the workflow's {@code Take In Lead} and {@code Move Offer On}
+ * states: chooses the rep the lead is offered to next, or says there is none.
+ */
 public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, Route> {
   /** The task input: the lead to route. */
   public record Input(String leadId) {}

@@ -12,8 +12,9 @@ import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
 
 /**
- * {@code Score Lead}: scores the stored lead against the scoring model, stores the score with the
- * status it leads to and records why. The result is what the {@code Qualified?} choice reads.
+ * {@code Score Lead}, a step of the workflow's {@code Take In Lead} state: scores the stored lead
+ * against the scoring model, stores the score with the status it leads to and records why. Take In
+ * Lead sends a lead that does not qualify to nurture.
  */
 public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, Score> {
   /** The task input: which lead to score. */

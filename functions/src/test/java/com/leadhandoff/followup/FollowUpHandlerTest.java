@@ -370,6 +370,31 @@ class FollowUpHandlerTest {
     assertTrue(mailer.sent().isEmpty());
   }
 
+  @Test
+  void waitEndedWithAnythingButAnAcceptance_isRefused_andNobodyIsEmailed() {
+    // GIVEN Ana accepted the lead, but the wait the workflow resumed ended with another answer
+    givenLead("Acme GmbH");
+    directory.save(new Rep("rep-ana", "Ana Ruiz", "ana.ruiz@sales.test", "emea", true));
+    leads.claimOwner(leadId, ANA, LeadStatus.ACCEPTED);
+    FollowUpHandler handler = handler(mailer);
+
+    // WHEN Follow Up is handed that answer
+    UnexpectedAnswer refused =
+        assertThrows(
+            UnexpectedAnswer.class,
+            () -> handler.apply(new FollowUpHandler.Input(leadId, Map.of("outcome", "DECLINED"))));
+
+    // THEN it refuses (the state machine parks the lead) and sends nothing
+    assertTrue(refused.getMessage().contains("DECLINED"), refused.getMessage());
+    assertTrue(mailer.sent().isEmpty());
+
+    // AND an acceptance, or Move Offer On's AcceptedMeanwhile turn, is followed up
+    handler.apply(
+        new FollowUpHandler.Input(
+            leadId, Map.of("Error", "AcceptedMeanwhile", "Cause", "accepted as the wait ended")));
+    assertEquals(2, mailer.sent().size(), "the introduction and the rep's confirmation");
+  }
+
   private FollowUpHandler handler(Mailer using) {
     return new FollowUpHandler(
         new FollowUp(leads, directory, history, using, clock, FollowUps.bundled(), outcomeLinks));

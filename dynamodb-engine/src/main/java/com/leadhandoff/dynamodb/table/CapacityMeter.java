@@ -14,6 +14,7 @@ public final class CapacityMeter {
   // Half units, so that eventually consistent reads add up exactly.
   private final Map<String, LongAdder[]> halves = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> callsByTable = new ConcurrentHashMap<>();
 
   /** One table's consumption: read request units and write request units. */
   public record Units(double read, double write) {}
@@ -45,6 +46,22 @@ public final class CapacityMeter {
     calls.computeIfAbsent(operation, o -> new LongAdder()).increment();
   }
 
+  /**
+   * Counts one request of {@code operation} on {@code tables} (the tables it names, comma-separated
+   * for a transaction or batch), besides {@link #call(String)}.
+   */
+  public void call(String operation, String tables) {
+    call(operation);
+    callsByTable.computeIfAbsent(operation + " " + tables, o -> new LongAdder()).increment();
+  }
+
+  /** How many requests were made of each operation on each table, e.g. {@code PutItem leads}. */
+  public Map<String, Long> callsByTable() {
+    Map<String, Long> out = new TreeMap<>();
+    callsByTable.forEach((key, count) -> out.put(key, count.sum()));
+    return out;
+  }
+
   /** How many requests of each operation were made, by operation name. */
   public Map<String, Long> calls() {
     Map<String, Long> out = new TreeMap<>();
@@ -56,5 +73,6 @@ public final class CapacityMeter {
   public void reset() {
     halves.clear();
     calls.clear();
+    callsByTable.clear();
   }
 }

@@ -223,4 +223,34 @@ class ConsumedCapacityTest extends EngineTest {
 
     assertEquals(new CapacityMeter.Units(1.5, 1.0), engine.consumedCapacity().totals().get(t));
   }
+
+  @Test
+  void meter_countsRequestsByOperationAndTheTablesTheyName() {
+    // GIVEN two tables
+    String t = table(null);
+    String u = table(null);
+    engine.consumedCapacity().reset();
+
+    // WHEN a put, a get and a transaction across both are made
+    ddb.putItem(b -> b.tableName(t).item(sized("a", 100)));
+    ddb.getItem(b -> b.tableName(t).key(item("pk", "a")));
+    ddb.transactWriteItems(
+        b ->
+            b.transactItems(
+                TransactWriteItem.builder()
+                    .put(Put.builder().tableName(u).item(sized("b", 100)).build())
+                    .build(),
+                TransactWriteItem.builder()
+                    .put(Put.builder().tableName(t).item(sized("c", 100)).build())
+                    .build()));
+
+    // THEN each request is counted once, under its operation and its tables in name order
+    String both = t.compareTo(u) < 0 ? t + "," + u : u + "," + t;
+    assertEquals(
+        Map.of("PutItem " + t, 1L, "GetItem " + t, 1L, "TransactWriteItems " + both, 1L),
+        engine.consumedCapacity().callsByTable());
+    assertEquals(
+        Map.of("PutItem", 1L, "GetItem", 1L, "TransactWriteItems", 1L),
+        engine.consumedCapacity().calls());
+  }
 }

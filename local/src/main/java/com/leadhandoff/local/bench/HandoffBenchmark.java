@@ -43,10 +43,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <p>Floor: the DynamoDB engine alone (in memory), one PutItem per lead of about a stored lead's
  * size, from the same number of client threads. Handoff: the whole local runtime (in memory, real
- * clock) — {@code POST /leads} through intake, the state machine's Score Lead, Route Lead and Offer
- * To Rep, until the offer email is in the outbox. Throughput is leads from the first POST to the
- * last offer email; latency is the intake call as the client sees it; memory is the peak heap
- * sampled during each phase and the process's peak resident set.
+ * clock) — {@code POST /leads} through intake, the state machine's Take In Lead and Offer To Rep,
+ * until the offer email is in the outbox. Throughput is leads from the first POST to the last offer
+ * email; latency is the intake call as the client sees it; memory is the peak heap sampled during
+ * each phase and the process's peak resident set.
  */
 public final class HandoffBenchmark {
   private static final String OFFER_SUBJECT = "New lead for you:";

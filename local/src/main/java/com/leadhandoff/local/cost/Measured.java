@@ -1,13 +1,31 @@
 package com.leadhandoff.local.cost;
 
+import java.util.Map;
+
 /**
  * One scenario as measured in the local runtime, per lead, with the shape of its work.
  *
  * @param usage what a lead used, on average
  * @param offers offers made per lead
  * @param reminders reminders sent per lead
+ * @param toOfferEmail the DynamoDB requests from the form post to the first offer email, per lead,
+ *     by operation and table (e.g. {@code PutItem lead-handoff-leads})
  */
-record Measured(Scenario scenario, Usage usage, double offers, double reminders) {
+record Measured(
+    Scenario scenario,
+    Usage usage,
+    double offers,
+    double reminders,
+    Map<String, Double> toOfferEmail) {
+
+  Measured {
+    toOfferEmail = Map.copyOf(toOfferEmail);
+  }
+
+  /** The DynamoDB requests from the form post to the first offer email, per lead. */
+  double requestsToOfferEmail() {
+    return toOfferEmail.values().stream().mapToDouble(Double::doubleValue).sum();
+  }
 
   /**
    * The least this scenario's work could use (see docs/cost-model.md): one state transition and

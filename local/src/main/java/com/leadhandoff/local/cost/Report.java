@@ -47,6 +47,15 @@ final class Report {
                 CostModel.money(floor),
                 cost / floor));
       }
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  DynamoDB requests from the form post to the offer email: %s%n",
+              number(m.requestsToOfferEmail())));
+      m.toOfferEmail()
+          .forEach(
+              (call, count) ->
+                  out.append(String.format(Locale.ROOT, "    %-46s %6s%n", call, number(count))));
       out.append(System.lineSeparator());
     }
     return out.toString();

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -63,9 +64,19 @@ final class ScenarioRunner {
     double apiRequests = 0;
     double offers = 0;
     double reminders = 0;
+    Map<String, Double> toOfferEmail = new TreeMap<>();
     for (int i = 0; i < leads; i++) {
       String name = "Cost" + (++sequence);
+      Map<String, Long> before = capacity.callsByTable();
+      // submit() waits until the runtime is idle: Take In Lead and the offer email have run, and
+      // the clock has not moved, so nothing else ran.
       String leadId = submit(name);
+      capacity
+          .callsByTable()
+          .forEach(
+              (call, count) ->
+                  toOfferEmail.merge(
+                      call, (double) (count - before.getOrDefault(call, 0L)), Double::sum));
       apiRequests++;
       if (scenario == Scenario.ACCEPTED_BY_FIRST_REP) {
         clock.advance(Duration.ofMinutes(3));
@@ -109,7 +120,10 @@ final class ScenarioRunner {
             emails,
             apiRequests,
             events);
-    return new Measured(scenario, per(total, leads), offers / leads, reminders / leads);
+    toOfferEmail.replaceAll((call, count) -> count / leads);
+    toOfferEmail.values().removeIf(count -> count == 0);
+    return new Measured(
+        scenario, per(total, leads), offers / leads, reminders / leads, toOfferEmail);
   }
 
   private static Usage per(Usage u, int leads) {

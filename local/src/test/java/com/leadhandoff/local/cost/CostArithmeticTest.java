@@ -2,6 +2,7 @@ package com.leadhandoff.local.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The cost model's arithmetic: prices times usage, and the floor a scenario's work allows. */
@@ -35,7 +36,7 @@ class CostArithmeticTest {
   void floor_ofAnEscalatedLead_isOneTransitionToTakeItInAndOnePerWait() {
     // GIVEN an escalated lead as measured: 3 offers, 6 reminders, 1 API request, 32 invocations
     Usage measured = new Usage(46, 32, 9.6, 101, 99, 176, 14, 1, 18);
-    Measured escalated = new Measured(Scenario.ESCALATED, measured, 3, 6);
+    Measured escalated = new Measured(Scenario.ESCALATED, measured, 3, 6, Map.of());
 
     // WHEN its floor is worked out
     Usage floor = escalated.floor();
@@ -55,7 +56,7 @@ class CostArithmeticTest {
   void floor_ofALeadAcceptedAtOnce_countsTheRepsClicksAsReads() {
     Usage measured = new Usage(11, 9.6, 4, 40.4, 29, 59, 4, 3, 4);
 
-    Usage floor = new Measured(Scenario.ACCEPTED_BY_FIRST_REP, measured, 1, 0).floor();
+    Usage floor = new Measured(Scenario.ACCEPTED_BY_FIRST_REP, measured, 1, 0, Map.of()).floor();
 
     assertEquals(2, floor.transitions());
     assertEquals(5, floor.invocations());

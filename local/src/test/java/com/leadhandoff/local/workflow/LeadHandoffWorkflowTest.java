@@ -465,7 +465,14 @@ class LeadHandoffWorkflowTest {
 
   @Test
   void taskThrottledTwice_isRetriedWithBackoff_andSucceeds() {
-    local.runtime.faults().throttleLambda("TakeInLeadFunction", 2);
+    // Take In Lead is named after the stack (the project folder locally), as template.yaml says.
+    String takeInLead =
+        local.runtime.services().template().functions().stream()
+            .filter(f -> f.logicalId().equals("TakeInLeadFunction"))
+            .findFirst()
+            .orElseThrow()
+            .name();
+    local.runtime.faults().throttleLambda(takeInLead, 2);
 
     String leadId = local.submit(demoRequest("Retried"));
     assertTrue(offers("Retried").isEmpty(), "Take In Lead waits to retry");
