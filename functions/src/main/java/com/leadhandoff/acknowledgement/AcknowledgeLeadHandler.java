@@ -3,7 +3,9 @@ package com.leadhandoff.acknowledgement;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.aws.Mailers;
 import com.leadhandoff.followup.FollowUps;
+import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.ownership.Accounts;
 import com.leadhandoff.ownership.Ownership;
@@ -49,19 +51,23 @@ public final class AcknowledgeLeadHandler
   }
 
   private AcknowledgeLeadHandler(Settings settings) {
-    this(settings, new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")));
+    this(
+        settings,
+        new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+        LeadHistories.of(settings),
+        directory(settings));
   }
 
-  private AcknowledgeLeadHandler(Settings settings, DynamoLeadStore leads) {
-    this(settings, leads, directory(settings));
-  }
-
-  private AcknowledgeLeadHandler(
-      Settings settings, DynamoLeadStore leads, DynamoDirectory directory) {
+  /**
+   * Acknowledge Lead from the function's settings, on the given lead store, history and directory
+   * (Take In Lead shares them between its steps).
+   */
+  public AcknowledgeLeadHandler(
+      Settings settings, LeadStore leads, LeadHistory history, Directory directory) {
     this(
         new Acknowledgement(
             leads,
-            LeadHistories.of(settings),
+            history,
             Mailers.from(settings),
             settings.clock(),
             RouteLeadHandler.teamChooser(directory),
@@ -76,7 +82,8 @@ public final class AcknowledgeLeadHandler
                 settings.clock())));
   }
 
-  private static DynamoDirectory directory(Settings settings) {
+  /** The teams and reps tables of the function whose settings these are. */
+  public static DynamoDirectory directory(Settings settings) {
     return new DynamoDirectory(
         AwsClients.dynamo(), settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
   }

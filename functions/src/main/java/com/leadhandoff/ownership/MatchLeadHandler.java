@@ -2,6 +2,8 @@ package com.leadhandoff.ownership;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.aws.Mailers;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoAddressClaims;
@@ -28,15 +30,22 @@ public final class MatchLeadHandler extends TaskHandler<MatchLeadHandler.Input, 
   }
 
   private MatchLeadHandler(Settings settings) {
-    this(settings, new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")));
+    this(
+        settings,
+        new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
+        LeadHistories.of(settings));
   }
 
-  private MatchLeadHandler(Settings settings, DynamoLeadStore leads) {
+  /**
+   * Match Lead from the function's settings, on the given lead store and history (Take In Lead
+   * shares them between its steps).
+   */
+  public MatchLeadHandler(Settings settings, LeadStore leads, LeadHistory history) {
     this(
         new DuplicateMerge(
             leads,
             new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
-            LeadHistories.of(settings),
+            history,
             Mailers.from(settings),
             settings.clock(),
             new MergeTargets(

@@ -1,6 +1,8 @@
 package com.leadhandoff.routing;
 
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.OpenLeads;
 import com.leadhandoff.ownership.Accounts;
 import com.leadhandoff.ownership.Ownership;
@@ -51,6 +53,19 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     this(router(settings, dynamo, policy));
   }
 
+  /**
+   * Route Lead from the function's settings and the bundled SLA policy, on the given lead store,
+   * history and directory (Take In Lead and Move Offer On share them between their steps).
+   */
+  public RouteLeadHandler(
+      Settings settings,
+      DynamoDbClient dynamo,
+      LeadStore leads,
+      LeadHistory history,
+      Directory directory) {
+    this(router(settings, dynamo, bundledPolicy(), leads, history, directory));
+  }
+
   public RouteLeadHandler(LeadRouter router) {
     super(Input.class);
     this.router = router;
@@ -93,16 +108,29 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
 
   private static LeadRouter router(
       Settings settings, DynamoDbClient dynamo, Optional<SlaPolicy> policy) {
-    DynamoDirectory directory =
+    return router(
+        settings,
+        dynamo,
+        policy,
+        new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
+        LeadHistories.of(settings, dynamo),
         new DynamoDirectory(
-            dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
-    DynamoLeadStore leads = new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE"));
+            dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE")));
+  }
+
+  private static LeadRouter router(
+      Settings settings,
+      DynamoDbClient dynamo,
+      Optional<SlaPolicy> policy,
+      LeadStore leads,
+      LeadHistory history,
+      Directory directory) {
     return new LeadRouter(
         leads,
         new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")),
         directory,
         teamChooser(directory),
-        LeadHistories.of(settings, dynamo),
+        history,
         settings.clock(),
         settings.integer("MAX_OFFERS", 3),
         deadlines(policy, settings),

@@ -32,10 +32,17 @@ public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, 
 
   private ScoreLeadHandler(Settings settings) {
     this(
+        settings,
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        LeadHistories.of(settings),
-        ScoringModels.bundled(),
-        settings.clock());
+        LeadHistories.of(settings));
+  }
+
+  /**
+   * Score Lead from the function's settings, on the given lead store and history (Take In Lead
+   * shares them between its steps).
+   */
+  public ScoreLeadHandler(Settings settings, LeadStore leads, LeadHistory history) {
+    this(leads, history, ScoringModels.bundled(), settings.clock());
   }
 
   /** For tests. */

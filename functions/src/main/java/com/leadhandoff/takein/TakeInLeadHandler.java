@@ -2,17 +2,24 @@ package com.leadhandoff.takein;
 
 import com.leadhandoff.acknowledgement.AcknowledgeLeadHandler;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.ownership.MatchLeadHandler;
 import com.leadhandoff.ownership.MatchResult;
+import com.leadhandoff.routing.Directory;
 import com.leadhandoff.routing.Route;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.scoring.Score;
 import com.leadhandoff.scoring.ScoreLeadHandler;
+import com.leadhandoff.settings.Settings;
+import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.OwnAnswer;
 import com.leadhandoff.task.TaskHandler;
 import com.leadhandoff.workflow.StepFunctionsWorkflow;
 import com.leadhandoff.workflow.Turns;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,16 +57,40 @@ public final class TakeInLeadHandler
   private final AcknowledgeLeadHandler acknowledge;
   private final RouteLeadHandler route;
   private final OwnAnswer answers;
+  private final Optional<InvocationCache> cache;
 
   /** For Lambda: each step from the function's settings. */
   public TakeInLeadHandler() {
+    this(Settings.current(), new InvocationCache());
+  }
+
+  /**
+   * The steps share one lead store, history and directory that remember, for one invocation, what
+   * they read (see {@link InvocationCache}).
+   */
+  private TakeInLeadHandler(Settings settings, InvocationCache cache) {
     this(
-        new MatchLeadHandler(),
-        new ScoreLeadHandler(),
-        new AcknowledgeLeadHandler(),
-        new RouteLeadHandler(),
+        settings,
+        cache,
+        cache.leads(new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE"))),
+        cache.history(LeadHistories.of(settings)),
+        cache.directory(AcknowledgeLeadHandler.directory(settings)));
+  }
+
+  private TakeInLeadHandler(
+      Settings settings,
+      InvocationCache cache,
+      LeadStore leads,
+      LeadHistory history,
+      Directory directory) {
+    this(
+        new MatchLeadHandler(settings, leads, history),
+        new ScoreLeadHandler(settings, leads, history),
+        new AcknowledgeLeadHandler(settings, leads, history, directory),
+        new RouteLeadHandler(settings, AwsClients.dynamo(), leads, history, directory),
         // Callbacks need no state machine ARN: the task token names the waiting task.
-        new OwnAnswer(new StepFunctionsWorkflow(AwsClients.stepFunctions(), "")));
+        new OwnAnswer(new StepFunctionsWorkflow(AwsClients.stepFunctions(), "")),
+        Optional.of(cache));
   }
 
   /** For tests: the steps to run and where the answer goes. */
@@ -69,16 +100,36 @@ public final class TakeInLeadHandler
       AcknowledgeLeadHandler acknowledge,
       RouteLeadHandler route,
       OwnAnswer answers) {
+    this(match, score, acknowledge, route, answers, Optional.empty());
+  }
+
+  private TakeInLeadHandler(
+      MatchLeadHandler match,
+      ScoreLeadHandler score,
+      AcknowledgeLeadHandler acknowledge,
+      RouteLeadHandler route,
+      OwnAnswer answers,
+      Optional<InvocationCache> cache) {
     super(Input.class);
     this.match = match;
     this.score = score;
     this.acknowledge = acknowledge;
     this.route = route;
     this.answers = answers;
+    this.cache = cache;
   }
 
   @Override
   protected Output handle(Input input) {
+    cache.ifPresent(InvocationCache::forget);
+    try {
+      return takeIn(input);
+    } finally {
+      cache.ifPresent(InvocationCache::forget);
+    }
+  }
+
+  private Output takeIn(Input input) {
     String leadId = input.leadId();
     if (leadId == null || leadId.isBlank() || input.taskToken() == null) {
       throw new IllegalArgumentException("Take In Lead needs leadId and taskToken");
