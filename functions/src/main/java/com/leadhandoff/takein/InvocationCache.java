@@ -66,8 +66,26 @@ final class InvocationCache {
 
       @Override
       public void saveScore(String leadId, Score score, LeadStatus status) {
+        Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
         changed(leadId, status);
         store.saveScore(leadId, score, status);
+        // The update sets the score and the status and nothing else a Lead holds: the next step
+        // reads the lead as DynamoDB now has it without asking again.
+        before.ifPresent(
+            l ->
+                leads
+                    .get()
+                    .put(
+                        leadId,
+                        Optional.of(
+                            new Lead(
+                                l.leadId(),
+                                l.receivedAt(),
+                                l.submission(),
+                                status,
+                                Optional.of(score),
+                                l.owner(),
+                                l.mergedInto()))));
       }
 
       @Override

@@ -39,16 +39,23 @@ class InvocationCacheTest {
     // GIVEN a stored lead
     store.leads.add(lead("lead-1", T0, LeadStatus.RECEIVED));
 
+    Score score = new Score(80, Score.Tier.HOT, true, List.of());
+
     // WHEN two steps read it, one scores it, and a third reads it
     leads.find("lead-1");
     leads.find("lead-1");
-    leads.saveScore("lead-1", null, LeadStatus.ROUTING);
+    leads.saveScore("lead-1", score, LeadStatus.ROUTING);
+    Lead scored = leads.find("lead-1").orElseThrow();
+
+    // THEN it was read once, and the third step sees the score and the status it was saved with
+    assertEquals(1, store.finds);
+    assertEquals(Optional.of(score), scored.score());
+    assertEquals(LeadStatus.ROUTING, scored.status());
+
+    // AND any other write makes the next read go to the store, as does the next invocation
+    leads.setStatus("lead-1", LeadStatus.ROUTING);
     leads.find("lead-1");
-
-    // THEN it was read twice: before the write and after it
     assertEquals(2, store.finds);
-
-    // AND the next invocation reads it afresh
     cache.forget();
     leads.find("lead-1");
     assertEquals(3, store.finds);
