@@ -11,14 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 
 /**
- * The folder a child JVM finds, after the deployment package, what the Lambda runtime itself would
- * bring: the runtime's serialization library, {@link FirstInvocation} standing in for the runtime
- * loop, and the two baseline handlers. Copied class by class from this JVM's own classpath, which
- * may be the local runtime's fat jar: putting that jar on the child's classpath would hide a class
- * missing from a deployment package.
+ * The jar where a child JVM finds, after the deployment package, what the Lambda runtime itself
+ * would bring: the runtime's serialization library, {@link FirstInvocation} standing in for the
+ * runtime loop, and the two baseline handlers. Copied class by class from this JVM's own classpath,
+ * which may be the local runtime's fat jar: putting that jar on the child's classpath would hide a
+ * class missing from a deployment package.
  */
 final class BenchClasspath {
   private static final List<String> BENCH_CLASSES =
@@ -37,8 +39,25 @@ final class BenchClasspath {
 
   private BenchClasspath() {}
 
-  /** Writes the folder under {@code dir} and returns it. */
+  /**
+   * Writes the classes under {@code dir} and returns them as one jar: AppCDS archives only classes
+   * from jars ("Cannot have non-empty directory in paths").
+   */
   static Path write(Path dir) throws IOException {
+    Path folder = folder(dir);
+    Path jar = dir.resolve("bench-classes.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+        Stream<Path> files = Files.walk(folder)) {
+      for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+        out.putNextEntry(new JarEntry(folder.relativize(file).toString().replace('\\', '/')));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return jar;
+  }
+
+  private static Path folder(Path dir) throws IOException {
     Path classes = Files.createDirectories(dir.resolve("bench-classes"));
     String pkg = FirstInvocation.class.getPackageName().replace('.', '/') + "/";
     for (String name : BENCH_CLASSES) {

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * Starts {@link FirstInvocation} in a fresh JVM for one {@link ColdCase}: the deployment package
- * first on the classpath, then the benchmark's own small folder (see {@link BenchClasspath}), with
- * the function's environment (so its {@code JAVA_TOOL_OPTIONS} apply) and the Lambda Java runtime's
- * own launch flags.
+ * first on the classpath, then the benchmark's own small jar (see {@link BenchClasspath}), with the
+ * function's environment (so its {@code JAVA_TOOL_OPTIONS} apply) and the Lambda Java runtime's own
+ * launch flags.
  */
 final class ChildJvm {
   private final Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -24,7 +24,7 @@ final class ChildJvm {
   private final boolean classLog;
 
   /**
-   * @param benchClasses the folder of {@link BenchClasspath}
+   * @param benchClasses the jar of {@link BenchClasspath}
    * @param logs where each case's stderr goes ({@code NAME.log})
    * @param classLog whether each run also lists the classes it loaded ({@code NAME.classes})
    */
