@@ -24,8 +24,8 @@ import java.util.Locale;
  * The child JVM of {@link ColdStartBenchmark}: loads one handler as the Java Lambda runtime does
  * (class, no-arg constructor, then the event through the runtime's serializers unless it is a
  * {@link RequestStreamHandler}), invokes it once and prints one line: {@code FIRST init_ms
- * invoke_ms classes outcome}. It uses nothing but the JDK, the Lambda core interfaces and the
- * runtime's serialization library, so the classes it loads are the handler's.
+ * invoke_ms cpu_ms classes outcome}. It uses nothing but the JDK, the Lambda core interfaces and
+ * the runtime's serialization library, so the classes it loads are the handler's.
  *
  * <pre>java -cp FUNCTIONS.jar:BENCH_DIR FirstInvocation HANDLER_CLASS EVENT_FILE</pre>
  */
@@ -48,14 +48,19 @@ public final class FirstInvocation {
       outcome = "error:" + e.getCause().getClass().getSimpleName();
     }
     long invoked = System.nanoTime();
+    // CPU time of the whole process so far (JVM start, compiler and GC threads included): on a
+    // shared machine it varies far less than elapsed time.
+    long cpuNanos =
+        ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(-1L);
     int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
     System.out.println(
         String.format(
             Locale.ROOT,
-            "%s%.1f %.1f %d %s",
+            "%s%.1f %.1f %.1f %d %s",
             PREFIX,
             (initialised - start) / 1e6,
             (invoked - initialised) / 1e6,
+            cpuNanos / 1e6,
             classes,
             outcome));
     System.out.flush();
