@@ -46,6 +46,8 @@ public final class FirstInvocation {
       invoke(handler, event);
     } catch (InvocationTargetException e) {
       outcome = "error:" + e.getCause().getClass().getSimpleName();
+      // Into the case's log (the parent sends stderr there), to tell why.
+      e.getCause().printStackTrace();
     }
     long invoked = System.nanoTime();
     // CPU time of the whole process so far (JVM start, compiler and GC threads included): on a
