@@ -1,11 +1,11 @@
 package com.leadhandoff.admin;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.intake.FieldError;
 import com.leadhandoff.json.JsonResponses;
 import com.leadhandoff.lead.LeadArchive;
@@ -37,8 +37,7 @@ import java.util.function.Supplier;
  * why. It only reads: nothing is stored, sent or counted. A period is at most {@link
  * DryRunPeriod#MAX_DAYS} days, and its merged leads are left out and counted in {@code leftOut}.
  */
-public final class DryRunHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class DryRunHandler implements HttpApiHandler {
   /** How the proposed rules are named in problems. */
   static final String PROPOSED = "proposed rules";
 

@@ -1,10 +1,10 @@
 package com.leadhandoff.admin;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.json.JsonResponses;
 import com.leadhandoff.outcome.OutcomeReport;
 import com.leadhandoff.outcome.OutcomeRequest;
@@ -22,8 +22,7 @@ import java.util.Map;
  * of an owned lead. 200 with the lead's stage when recorded or already recorded; 400 for a body
  * that says no valid outcome; 404 for an unknown lead; 409 for a lead without an owner.
  */
-public final class LeadOutcomeAdminHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class LeadOutcomeAdminHandler implements HttpApiHandler {
   private final Outcomes outcomes;
   private final Clock clock;
 

@@ -1,11 +1,11 @@
 package com.leadhandoff.admin;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.intake.FieldError;
 import com.leadhandoff.json.JsonResponses;
 import com.leadhandoff.routing.RepFields;
@@ -21,8 +21,7 @@ import java.util.function.BiFunction;
  * The IAM-authorized reps admin API: {@code GET /admin/reps}, {@code GET|PUT /admin/reps/{repId}},
  * {@code PUT /admin/reps/{repId}/out-of-office} and {@code POST /admin/reps/{repId}/pause|resume}.
  */
-public final class RepsAdminHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RepsAdminHandler implements HttpApiHandler {
   private final RepAdmin admin;
   private final Clock clock;
 

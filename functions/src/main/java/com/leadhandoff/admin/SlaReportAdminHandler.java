@@ -1,10 +1,10 @@
 package com.leadhandoff.admin;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.json.JsonResponses;
 import com.leadhandoff.report.SlaReportRequest;
 import com.leadhandoff.report.SlaReports;
@@ -18,8 +18,7 @@ import com.leadhandoff.store.DynamoSlaFactsStore;
  * with the report; 400 for a missing or bad date, {@code from} after {@code to}, more than {@link
  * SlaReports#MAX_DAYS} days or an unknown grouping. See {@code docs/reports.md}.
  */
-public final class SlaReportAdminHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class SlaReportAdminHandler implements HttpApiHandler {
   private final SlaReports reports;
 
   /** For Lambda: the facts in {@code SLA_FACTS_TABLE}. */

@@ -1,19 +1,8 @@
 package com.leadhandoff.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,23 +17,15 @@ import java.util.regex.Pattern;
  * report every problem they find, then call {@link #failIfProblems()} once.
  */
 public final class ConfigFile {
-  // YAML 1.1 would read `in: [NO, SE]` as [false, "SE"]: Norway must stay a country code.
-  private static final ObjectMapper YAML =
-      YAMLMapper.builder()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
-          .build();
-
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
   private final String name;
   private final String entryKind;
   private final BiFunction<String, List<ConfigProblem>, ? extends InvalidConfigException> invalid;
   private final List<ConfigProblem> problems = new ArrayList<>();
-  // The tree Jackson builds forgets locations, so one streaming pass records them first.
-  private final Map<String, Integer> lines = new HashMap<>();
+  private final Map<String, Integer> lines;
   // Scalars as written, so a list value such as 007 is matched as "007", not as the number 7.
-  private final Map<String, String> written = new HashMap<>();
+  private final Map<String, String> written;
   private final Optional<JsonNode> root;
 
   /**
@@ -63,7 +44,11 @@ public final class ConfigFile {
     this.name = name;
     this.entryKind = entryKind;
     this.invalid = invalid;
-    this.root = parse(text);
+    ParsedConfig parsed = ParsedConfig.of(name, text);
+    this.root = parsed.root();
+    this.lines = parsed.lines();
+    this.written = parsed.written();
+    parsed.problem().ifPresent(problems::add);
   }
 
   /** How the file was named to the loader. */
@@ -260,29 +245,5 @@ public final class ConfigFile {
       return "a mapping";
     }
     return node.isNull() ? "empty" : node.asText();
-  }
-
-  private Optional<JsonNode> parse(String text) {
-    try (JsonParser parser = YAML.createParser(text)) {
-      JsonToken token;
-      while ((token = parser.nextToken()) != null) {
-        String pointer = parser.getParsingContext().pathAsPointer().toString();
-        lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
-        if (token.isScalarValue()) {
-          written.put(pointer, parser.getText());
-        }
-      }
-      JsonNode tree = YAML.readTree(text);
-      return Optional.of(tree == null ? MissingNode.getInstance() : tree);
-    } catch (JsonProcessingException e) {
-      Optional<Integer> line =
-          Optional.ofNullable(e.getLocation()).map(JsonLocation::getLineNr).filter(l -> l > 0);
-      problems.add(
-          new ConfigProblem(
-              name, line, Optional.empty(), "not valid YAML: " + e.getOriginalMessage()));
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // reading a String does no I/O
-    }
   }
 }

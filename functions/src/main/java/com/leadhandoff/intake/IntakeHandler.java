@@ -1,11 +1,11 @@
 package com.leadhandoff.intake;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.logging.InvocationLogging;
 import com.leadhandoff.logging.PersonalData;
@@ -23,8 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /** {@code POST /leads}: a web form's lead in, {@code 202 {"leadId": …}} (or a 303) out. */
-public final class IntakeHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class IntakeHandler implements HttpApiHandler {
   private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
   private final IntakeService intake;
 

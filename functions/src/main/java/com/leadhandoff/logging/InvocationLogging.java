@@ -10,8 +10,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Runs one invocation so that every log line it writes is one JSON object (Powertools logging's
- * {@code LambdaJsonLayout}, see {@code log4j2.xml}) carrying the function's name, request id and
- * cold start, and the lead's keys: {@code leadId} and {@code executionId}.
+ * {@code LambdaJsonLayout}, see {@code log4j2.properties}) carrying the function's name, request id
+ * and cold start, and the lead's keys: {@code leadId} and {@code executionId}.
  *
  * <p>Uses Powertools' functional {@link PowertoolsLogging#withLogging} rather than its
  * {@code @Logging} aspect, which needs AspectJ weaving of every handler.

@@ -1,11 +1,11 @@
 package com.leadhandoff.offer;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoCapacity;
@@ -21,8 +21,7 @@ import java.util.Optional;
  * {@code POST /offers/{token}/accept} and {@code POST /offers/{token}/decline}: the rep's answer
  * from the offer page's forms. Answers the rep with a page and resumes the waiting workflow.
  */
-public final class RespondToOfferHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RespondToOfferHandler implements HttpApiHandler {
   private final OfferAnswers answers;
 
   public RespondToOfferHandler() {

@@ -1,10 +1,10 @@
 package com.leadhandoff.offer;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoLeadStore;
@@ -16,8 +16,7 @@ import java.util.Map;
  * {@code GET /offers/{token}}: the page a rep's offer link opens, with Accept and Decline forms
  * while the offer is open. Changes nothing, since mail scanners open links before the rep does.
  */
-public final class ShowOfferHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShowOfferHandler implements HttpApiHandler {
   private final OfferLinks links;
 
   public ShowOfferHandler() {

@@ -1,9 +1,9 @@
 package com.leadhandoff.outcome;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.offer.FormBody;
 import com.leadhandoff.offer.PageResponse;
 import com.leadhandoff.settings.Settings;
@@ -13,8 +13,7 @@ import java.time.Clock;
  * {@code POST /outcomes/{token}}: the confirmation form of an outcome link. Records the outcome
  * (once: the same outcome again says it was already recorded) and answers with a page.
  */
-public final class RecordOutcomeHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class RecordOutcomeHandler implements HttpApiHandler {
   private final OutcomeLinks links;
 
   public RecordOutcomeHandler() {

@@ -1,9 +1,9 @@
 package com.leadhandoff.outcome;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.offer.PageResponse;
 import com.leadhandoff.settings.Settings;
 import java.time.Clock;
@@ -14,8 +14,7 @@ import java.util.Optional;
  * {@code GET /outcomes/{token}}: the page an outcome link in the owner's email opens, asking to
  * confirm the outcome. Changes nothing, since mail scanners open links before the rep does.
  */
-public final class ShowOutcomeHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShowOutcomeHandler implements HttpApiHandler {
   private final OutcomeLinks links;
 
   public ShowOutcomeHandler() {

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.leadhandoff.config.ConfigSnapshots;
+import com.leadhandoff.config.ParsedConfig;
 import com.leadhandoff.sla.WorkingInterval;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
@@ -20,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +32,12 @@ import java.util.regex.Pattern;
  * on, so one bad entry never hides the problems of the others and every problem can name its line.
  */
 final class DirectoryConfigReader {
-  private static final YAMLMapper YAML = new YAMLMapper();
+  // Parsed on demand only: a function's bundled file is read from its build-time snapshot.
+  private static final class Yaml {
+    static final YAMLMapper MAPPER = new YAMLMapper();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   // Deliberately loose: catches typos (no @, no domain, spaces), not every RFC 5322 corner.
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -116,7 +126,19 @@ final class DirectoryConfigReader {
   private Map<String, List<Located>> sections(InputStream in) {
     Map<String, List<Located>> sections = new LinkedHashMap<>();
     SECTIONS.forEach(s -> sections.put(s, new ArrayList<>()));
-    try (JsonParser parser = YAML.createParser(in)) {
+    Optional<ParsedConfig> snapshot;
+    String text;
+    try {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      snapshot = ConfigSnapshots.find(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not read " + file, e);
+    }
+    try (JsonParser parser =
+        snapshot.isPresent()
+            ? JSON.treeAsTokens(snapshot.get().root().orElseThrow())
+            : Yaml.MAPPER.createParser(text)) {
+      IntSupplier lineHere = () -> line(parser, snapshot);
       JsonToken top = parser.nextToken();
       if (top == null) {
         problems.add("the file is empty; list the teams under `teams:` and the reps under `reps:`");
@@ -124,13 +146,13 @@ final class DirectoryConfigReader {
       }
       if (top != JsonToken.START_OBJECT) {
         problems.add(
-            at(parser.currentTokenLocation().getLineNr())
+            at(lineHere.getAsInt())
                 + "expected the sections `teams:` and `reps:` at the top level");
         throw new DirectoryConfigException(file, problems);
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
-        int line = parser.currentTokenLocation().getLineNr();
+        int line = lineHere.getAsInt();
         JsonToken value = parser.nextToken();
         if (name.equals(QUEUE_SECTION)) {
           queue = Optional.of(new Located(line, parser.readValueAsTree()));
@@ -143,7 +165,7 @@ final class DirectoryConfigReader {
           parser.skipChildren();
         } else if (value == JsonToken.START_ARRAY) {
           while (parser.nextToken() != JsonToken.END_ARRAY) {
-            int entryLine = parser.currentTokenLocation().getLineNr();
+            int entryLine = lineHere.getAsInt();
             sections.get(name).add(new Located(entryLine, parser.readValueAsTree()));
           }
         } else if (value != JsonToken.VALUE_NULL) {
@@ -445,6 +467,15 @@ final class DirectoryConfigReader {
     return id != null && id.isValueNode() && !id.asText().isBlank()
         ? "'" + id.asText().trim() + "'"
         : "#" + number;
+  }
+
+  // The snapshot's parser walks a tree, which has no locations: the snapshot keeps the lines.
+  private static int line(JsonParser parser, Optional<ParsedConfig> snapshot) {
+    if (snapshot.isEmpty()) {
+      return parser.currentTokenLocation().getLineNr();
+    }
+    String pointer = parser.getParsingContext().pathAsPointer().toString();
+    return snapshot.get().lines().getOrDefault(pointer, 0);
   }
 
   private static String at(int line) {

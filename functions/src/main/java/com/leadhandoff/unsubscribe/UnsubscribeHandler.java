@@ -1,10 +1,10 @@
 package com.leadhandoff.unsubscribe;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.http.HttpApiHandler;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoUnsubscribes;
 import com.leadhandoff.store.LeadHistories;
@@ -14,8 +14,7 @@ import java.util.Map;
  * {@code GET /unsubscribe/{token}} shows a page with an Unsubscribe button; {@code POST} (the
  * button, or a mailbox provider's one-click request) unsubscribes the address the link was sent to.
  */
-public final class UnsubscribeHandler
-    implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class UnsubscribeHandler implements HttpApiHandler {
   private final Unsubscribe unsubscribe;
 
   public UnsubscribeHandler() {

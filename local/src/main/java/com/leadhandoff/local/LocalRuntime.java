@@ -87,7 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
   public static final String UI_PATH = "/_local/";
 
   /** The data folder's file where events put on the buses are kept between runs. */
-  /** The system property the functions' log4j2.xml takes its level from, before the env. */
+  /** The system property the functions' log4j2.properties takes its level from, before the env. */
   static final String LOG_LEVEL_PROPERTY = "leadhandoff.logLevel";
 
   static {

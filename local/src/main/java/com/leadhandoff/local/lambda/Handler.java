@@ -17,6 +17,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +127,14 @@ final class Handler {
       throw new IllegalStateException(
           type.getName() + " has no public method " + name + " to handle events");
     }
-    // Like Lambda, prefer the overload that also receives the Context.
-    return candidates.stream().filter(m -> lastIsContext(m)).findFirst().orElse(candidates.get(0));
+    // Like the Java runtime's method priority: the longest signature wins, a trailing Context
+    // counting one more; so a stream handler's (InputStream, OutputStream, Context) wins over a
+    // typed (event, Context) overload of the same name.
+    return candidates.stream().max(Comparator.comparingInt(Handler::priority)).orElseThrow();
+  }
+
+  private static int priority(Method method) {
+    return method.getParameterCount() + (lastIsContext(method) ? 1 : 0);
   }
 
   private static boolean lastIsContext(Method method) {

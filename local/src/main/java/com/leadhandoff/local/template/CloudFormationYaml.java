@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * {@code !Sub ...}) into its long form ({@code {Ref: X}}, {@code {Fn::GetAtt: [A, B]}}) so one
  * resolver handles both spellings.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
   private static final List<String> FUNCTIONS =
       List.of(
           "GetAtt",
@@ -47,7 +47,7 @@ final class CloudFormationYaml {
   private CloudFormationYaml() {}
 
   /** Reads a template file into plain maps, lists and scalars. */
-  static Map<String, Object> load(Path file) {
+  public static Map<String, Object> load(Path file) {
     try (Reader in = Files.newBufferedReader(file)) {
       Object loaded = new Yaml(new Tags()).load(in);
       if (!(loaded instanceof Map<?, ?> map)) {

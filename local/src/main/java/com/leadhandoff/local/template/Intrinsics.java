@@ -27,6 +27,7 @@ final class Intrinsics {
   private final Map<String, Map<String, Object>> resources;
   private final Map<String, Object> mappings;
   private final Map<String, Object> conditions;
+  private final Map<String, Object> functionGlobals;
   private final Map<String, String> pseudoParameters;
   private final Map<String, Boolean> conditionValues = new HashMap<>();
   private final Set<String> naming = new HashSet<>();
@@ -36,11 +37,13 @@ final class Intrinsics {
       Map<String, Map<String, Object>> resources,
       Map<String, Object> mappings,
       Map<String, Object> conditions,
+      Map<String, Object> functionGlobals,
       String stackName) {
     this.parameters = parameters;
     this.resources = resources;
     this.mappings = mappings;
     this.conditions = conditions;
+    this.functionGlobals = functionGlobals;
     this.pseudoParameters =
         Map.of(
             "AWS::Region",
@@ -264,6 +267,9 @@ final class Intrinsics {
     if (name.endsWith(".Version") && !resources.containsKey(name)) {
       return functionVersion(name.substring(0, name.length() - ".Version".length()), where);
     }
+    if (name.endsWith(".Alias") && !resources.containsKey(name)) {
+      return functionAlias(name.substring(0, name.length() - ".Alias".length()), where);
+    }
     if (!resources.containsKey(name)) {
       throw new TemplateException(where + " refers to '" + name + "', which is not declared");
     }
@@ -301,18 +307,40 @@ final class Intrinsics {
    * one code there is, the function's ARN qualified with 1.
    */
   private String functionVersion(String function, String where) {
+    aliasName(function, where, ".Version");
+    return LocalNames.functionArn(resourceName(function)) + ":1";
+  }
+
+  /**
+   * SAM's {@code Ref Function.Alias}, the alias {@code AutoPublishAlias} names: its ARN, the
+   * function's qualified with the alias name (which local invocations strip off).
+   */
+  private String functionAlias(String function, String where) {
+    return LocalNames.functionArn(resourceName(function))
+        + ":"
+        + aliasName(function, where, ".Alias");
+  }
+
+  /** The function's AutoPublishAlias, its own or from Globals; an error naming {@code what}. */
+  private String aliasName(String function, String where, String what) {
     if (!resources.containsKey(function) || !type(function).equals("AWS::Serverless::Function")) {
       throw new TemplateException(
-          where + " refers to '" + function + ".Version', but " + function + " is no function");
+          where + " refers to '" + function + what + "', but " + function + " is no function");
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> properties =
         (Map<String, Object>) resources.get(function).getOrDefault("Properties", Map.of());
-    if (!properties.containsKey("AutoPublishAlias")) {
+    Object alias =
+        properties.getOrDefault("AutoPublishAlias", functionGlobals.get("AutoPublishAlias"));
+    if (alias == null) {
       throw new TemplateException(
-          where + " refers to '" + function + ".Version', which needs AutoPublishAlias on it");
+          where
+              + " refers to '"
+              + function
+              + what
+              + "', which needs AutoPublishAlias on it or in Globals.Function");
     }
-    return LocalNames.functionArn(resourceName(function)) + ":1";
+    return string(alias, where + " (AutoPublishAlias of " + function + ")");
   }
 
   private Object getAtt(String resource, String attribute, String where) {

@@ -54,4 +54,9 @@ public record Template(
   public Optional<LambdaFunction> function(String name) {
     return functions.stream().filter(f -> f.name().equals(name)).findFirst();
   }
+
+  /** The function declared as {@code logicalId} in the template, whatever its name. */
+  public Optional<LambdaFunction> functionDeclaredAs(String logicalId) {
+    return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+  }
 }

@@ -55,12 +55,14 @@ final class TemplateReader {
     resources = new LinkedHashMap<>();
     map(raw.get("Resources"), "Resources")
         .forEach((id, resource) -> resources.put(id, map(resource, "Resources." + id)));
+    Map<String, Object> globals = map(raw.get("Globals"), "Globals");
     intrinsics =
         new Intrinsics(
             parameters,
             resources,
             map(raw.get("Mappings"), "Mappings"),
             map(raw.get("Conditions"), "Conditions"),
+            map(globals.get("Function"), "Globals.Function"),
             stackName());
 
     List<LambdaFunction> functions = new ArrayList<>();
@@ -69,7 +71,6 @@ final class TemplateReader {
     List<StateMachine> stateMachines = new ArrayList<>();
     List<CustomResource> customResources = new ArrayList<>();
     List<String> eventBuses = new ArrayList<>();
-    Map<String, Object> globals = map(raw.get("Globals"), "Globals");
     for (var entry : resources.entrySet()) {
       String id = entry.getKey();
       Map<String, Object> resource = entry.getValue();

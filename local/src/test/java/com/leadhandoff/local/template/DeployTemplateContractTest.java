@@ -16,25 +16,32 @@ class DeployTemplateContractTest {
   private final TemplateTree tree = new TemplateTree();
 
   @Test
-  void everyFunction_deploysTheZipMavenBuilds_whichSamBuildSkips() {
-    // GIVEN the global CodeUri and the package the functions module writes
+  void everyFunction_deploysAZipMavenBuilds_whichSamBuildSkips() {
+    // GIVEN the global CodeUri and the packages the functions module writes
     Object codeUri = tree.at(tree.root, "Globals", "Function", "CodeUri");
     String pom = TemplateTree.read("functions/pom.xml");
 
     // WHEN we look for functions that name code of their own
-    List<String> ownCode =
-        tree.ofType("AWS::Serverless::Function").entrySet().stream()
-            .filter(e -> tree.at(e.getValue(), "Properties", "CodeUri") != null)
-            .map(Map.Entry::getKey)
-            .toList();
+    Map<String, Object> ownCode = new java.util.TreeMap<>();
+    tree.ofType("AWS::Serverless::Function")
+        .forEach(
+            (id, f) -> {
+              Object own = tree.at(f, "Properties", "CodeUri");
+              if (own != null) {
+                ownCode.put(id, own);
+              }
+            });
 
-    // THEN SAM CLI's BuildContext._is_function_buildable skips it (a CodeUri ending in .zip), Maven
-    // writes exactly that file, and no function builds anything else
+    // THEN SAM CLI's BuildContext._is_function_buildable skips each (a CodeUri ending in .zip),
+    // Maven writes exactly those files, only the digest has a package of its own (JFreeChart),
+    // and no function builds anything else
     assertEquals("functions/target/lead-handoff-functions.zip", codeUri);
-    assertTrue(
-        pom.contains("tofile=\"${project.build.directory}/lead-handoff-functions.zip\""),
-        "functions/pom.xml writes the package template.yaml names");
-    assertEquals(List.of(), ownCode);
+    assertEquals(Map.of("DigestFunction", "functions/target/lead-handoff-digest.zip"), ownCode);
+    for (String zip : List.of("lead-handoff-functions.zip", "lead-handoff-digest.zip")) {
+      assertTrue(
+          pom.contains("tofile=\"${project.build.directory}/" + zip + "\""),
+          "functions/pom.xml writes " + zip);
+    }
     assertFalse(tree.root.toString().contains("BuildMethod"), "no makefile or other builder");
   }
 

@@ -19,7 +19,7 @@ class OfferLinksTemplateContractTest {
 
   private static String baseUrl(Map<String, String> parameters) {
     return Template.read(TEMPLATE, parameters)
-        .function("OfferToRepFunction")
+        .functionDeclaredAs("OfferToRepFunction")
         .orElseThrow()
         .environment()
         .get("PUBLIC_BASE_URL");

@@ -169,7 +169,7 @@ class OperationsTemplateContractTest {
   void functions_logJsonThroughPowertools_withTheLeadsKeys_andNoLongerDropLogs() {
     // GIVEN the functions' build, their log configuration and the template's settings
     String pom = TemplateTree.read("functions/pom.xml");
-    String log4j = TemplateTree.read("functions/src/main/resources/log4j2.xml");
+    String log4j = TemplateTree.read("functions/src/main/resources/log4j2.properties");
     Map<String, Object> env = tree.map("Globals", "Function", "Environment", "Variables");
 
     // THEN logs are Powertools' JSON lines at the template's level, merged plugins and all
@@ -177,7 +177,7 @@ class OperationsTemplateContractTest {
     assertFalse(pom.contains("slf4j-nop"), "nothing silences the logs");
     assertTrue(
         pom.contains("Log4j2PluginCacheFileTransformer"), "the JSON layout survives shading");
-    assertTrue(log4j.contains("eventTemplateUri=\"classpath:LambdaJsonLayout.json\""), log4j);
+    assertTrue(log4j.contains("eventTemplateUri = classpath:LambdaJsonLayout.json"), log4j);
     assertTrue(log4j.contains("${env:POWERTOOLS_LOG_LEVEL:-INFO}"), log4j);
     assertEquals("INFO", env.get("POWERTOOLS_LOG_LEVEL"));
     assertEquals("lead-handoff", env.get("POWERTOOLS_SERVICE_NAME"));

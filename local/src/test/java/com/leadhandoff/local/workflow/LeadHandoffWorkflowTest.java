@@ -467,9 +467,11 @@ class LeadHandoffWorkflowTest {
   void taskThrottledTwice_isRetriedWithBackoff_andSucceeds() {
     // Take In Lead is named after the stack (the project folder locally), as template.yaml says.
     String takeInLead =
-        local.runtime.services().template().functions().stream()
-            .filter(f -> f.logicalId().equals("TakeInLeadFunction"))
-            .findFirst()
+        local
+            .runtime
+            .services()
+            .template()
+            .functionDeclaredAs("TakeInLeadFunction")
             .orElseThrow()
             .name();
     local.runtime.faults().throttleLambda(takeInLead, 2);
