@@ -96,14 +96,17 @@ public final class HandoffBenchmark {
     Result handoff = handoff(project, leads, concurrency, warmup);
 
     System.out.println(
-        "| phase | leads/s | p50 ms | p99 ms | max ms | peak heap MiB | CPU ms per lead |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "| phase | leads/s | p50 ms | p99 ms | max ms | peak heap MiB | live heap MiB"
+            + " | CPU ms per lead |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     System.out.println(floor.row("dynamodb-engine PutItem (floor)"));
     System.out.println(handoff.row("POST /leads -> offer email in outbox"));
     System.out.printf(
         Locale.ROOT,
         "%nIntake latency is POST /leads answered (202); the handoff rate runs to the last offer"
-            + " email. Peak resident set of the process over the whole run: %.0f MiB.%n",
+            + " email. Live heap is what a full GC leaves at the phase's end, with everything the"
+            + " phase stored still in memory. Peak resident set of the process over the whole run:"
+            + " %.0f MiB.%n",
         HeapWatch.peakRssMib());
     System.exit(0);
   }
@@ -132,7 +135,13 @@ public final class HandoffBenchmark {
         long start = System.nanoTime();
         long[] latencies = run(leads, concurrency, n -> put.accept(warmupPuts + n));
         long elapsed = System.nanoTime() - start;
-        return new Result(leads, elapsed, Stats.of(latencies), heap.peakHeapMib(), heap.cpuNanos());
+        return new Result(
+            leads,
+            elapsed,
+            Stats.of(latencies),
+            heap.peakHeapMib(),
+            heap.cpuNanos(),
+            HeapWatch.liveHeapMib());
       }
     }
   }
@@ -157,7 +166,13 @@ public final class HandoffBenchmark {
         awaitOffers(runtime, warmup + leads);
         // Timed to the last offer's own send time, not to when the poll below noticed it.
         long elapsed = Duration.between(start, lastOfferSentAt(runtime)).toNanos();
-        return new Result(leads, elapsed, Stats.of(latencies), heap.peakHeapMib(), heap.cpuNanos());
+        return new Result(
+            leads,
+            elapsed,
+            Stats.of(latencies),
+            heap.peakHeapMib(),
+            heap.cpuNanos(),
+            HeapWatch.liveHeapMib());
       }
     }
   }
@@ -261,17 +276,23 @@ public final class HandoffBenchmark {
   }
 
   private record Result(
-      int leads, long elapsedNanos, Stats latency, double peakHeapMib, long cpuNanos) {
+      int leads,
+      long elapsedNanos,
+      Stats latency,
+      double peakHeapMib,
+      long cpuNanos,
+      double liveHeapMib) {
     String row(String phase) {
       return String.format(
           Locale.ROOT,
-          "| %s | %.1f | %.2f | %.2f | %.2f | %.0f | %.2f |",
+          "| %s | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f |",
           phase,
           leads / (elapsedNanos / 1e9),
           latency.p50(),
           latency.p99(),
           latency.max(),
           peakHeapMib,
+          liveHeapMib,
           cpuNanos / 1e6 / leads);
     }
   }

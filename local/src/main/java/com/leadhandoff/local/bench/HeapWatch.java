@@ -59,6 +59,14 @@ final class HeapWatch implements AutoCloseable {
     return -1;
   }
 
+  /**
+   * The heap still in use after a full collection, in MiB: what the phase keeps, not its garbage.
+   */
+  static double liveHeapMib() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+
   /** The process's peak resident memory in MiB, or -1 where /proc is not there. */
   static double peakRssMib() {
     try {
