@@ -265,7 +265,7 @@ public final class HandoffBenchmark {
   }
 
   /** An item about the size of a stored lead (~1 KB). */
-  private static Map<String, AttributeValue> leadItem(int n) {
+  static Map<String, AttributeValue> leadItem(int n) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("leadId", AttributeValue.fromS("lead-bench-" + n));
     item.put("email", AttributeValue.fromS("buyer" + n + "@bench-" + n + ".example"));
