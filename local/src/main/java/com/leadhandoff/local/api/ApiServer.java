@@ -25,6 +25,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the AWS APIs the functions call), which no API route may start with.
  */
 public final class ApiServer implements AutoCloseable {
+  static {
+    // The JDK server writes a response's headers and body apart; without TCP_NODELAY the body
+    // waits for the client's delayed ACK (about 40 ms a request). The JDK reads this property once,
+    // when the first server of the JVM is created: this one starts before the DynamoDB engine's
+    // (which sets it too), so it must be set here.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<String> mounts = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -38,15 +38,21 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  *
  * <pre>
  *   java -cp local/target/lead-handoff-local.jar com.leadhandoff.local.bench.HandoffBenchmark \
- *       [--leads 1000] [--concurrency 8] [--warmup 20] [--project DIR]
+ *       [--leads 1000] [--concurrency 8] [--warmup 200] [--project DIR]
  * </pre>
  *
  * <p>Floor: the DynamoDB engine alone (in memory), one PutItem per lead of about a stored lead's
- * size, from the same number of client threads. Handoff: the whole local runtime (in memory, real
- * clock) — {@code POST /leads} through intake, the state machine's Take In Lead and Offer To Rep,
- * until the offer email is in the outbox. Throughput is leads from the first POST to the last offer
- * email; latency is the intake call as the client sees it; memory is the peak heap sampled during
- * each phase and the process's peak resident set.
+ * size, from the same number of client threads, after ten warm-up puts per warm-up lead. Handoff:
+ * the whole local runtime (in memory, real clock) — {@code POST /leads} through intake, the state
+ * machine's Take In Lead and Offer To Rep, until the offer email is in the outbox. Throughput is
+ * leads from the first POST to the last offer email; latency is the intake call as the client sees
+ * it; memory is the peak heap sampled during each phase and the process's peak resident set; CPU is
+ * the process's CPU time during each phase per lead (steadier than leads per second on a machine
+ * shared with other work).
+ *
+ * <p>The warm-up leads let the JIT compile the hot paths first (the SDK's, the handlers', the
+ * engine's), as in a runtime that has been up a while; with a few dozen, the phases mostly measure
+ * the compiler.
  */
 public final class HandoffBenchmark {
   private static final String OFFER_SUBJECT = "New lead for you:";
@@ -56,7 +62,7 @@ public final class HandoffBenchmark {
   public static void main(String[] args) throws Exception {
     int leads = 1000;
     int concurrency = 8;
-    int warmup = 20;
+    int warmup = 200;
     Path project = Path.of("").toAbsolutePath();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -72,6 +78,11 @@ public final class HandoffBenchmark {
         }
       }
     }
+    // As the runtime's own console has it: handlers log warnings and errors only. Set before the
+    // floor's SDK client starts Log4j, which reads it once.
+    if (System.getProperty("leadhandoff.logLevel") == null) {
+      System.setProperty("leadhandoff.logLevel", "WARN");
+    }
     System.out.printf(
         "%d leads, %d client threads, %d warm-up leads, %d CPUs, max heap %d MiB%n%n",
         leads,
@@ -84,14 +95,18 @@ public final class HandoffBenchmark {
     System.gc();
     Result handoff = handoff(project, leads, concurrency, warmup);
 
-    System.out.println("| phase | leads/s | p50 ms | p99 ms | max ms | peak heap MiB |");
-    System.out.println("|---|---|---|---|---|---|");
+    System.out.println(
+        "| phase | leads/s | p50 ms | p99 ms | max ms | peak heap MiB | live heap MiB"
+            + " | CPU ms per lead |");
+    System.out.println("|---|---|---|---|---|---|---|---|");
     System.out.println(floor.row("dynamodb-engine PutItem (floor)"));
     System.out.println(handoff.row("POST /leads -> offer email in outbox"));
     System.out.printf(
         Locale.ROOT,
         "%nIntake latency is POST /leads answered (202); the handoff rate runs to the last offer"
-            + " email. Peak resident set of the process over the whole run: %.0f MiB.%n",
+            + " email. Live heap is what a full GC leaves at the phase's end, with everything the"
+            + " phase stored still in memory. Peak resident set of the process over the whole run:"
+            + " %.0f MiB.%n",
         HeapWatch.peakRssMib());
     System.exit(0);
   }
@@ -114,12 +129,19 @@ public final class HandoffBenchmark {
                           .keyType(KeyType.HASH)
                           .build()));
       IntConsumer put = n -> client.putItem(p -> p.tableName("BenchFloor").item(leadItem(n)));
-      run(warmup, concurrency, put);
+      int warmupPuts = 10 * warmup;
+      run(warmupPuts, concurrency, put);
       try (HeapWatch heap = new HeapWatch()) {
         long start = System.nanoTime();
-        long[] latencies = run(leads, concurrency, n -> put.accept(warmup + n));
+        long[] latencies = run(leads, concurrency, n -> put.accept(warmupPuts + n));
         long elapsed = System.nanoTime() - start;
-        return new Result(leads, elapsed, Stats.of(latencies), heap.peakHeapMib());
+        return new Result(
+            leads,
+            elapsed,
+            Stats.of(latencies),
+            heap.peakHeapMib(),
+            heap.cpuNanos(),
+            HeapWatch.liveHeapMib());
       }
     }
   }
@@ -144,7 +166,13 @@ public final class HandoffBenchmark {
         awaitOffers(runtime, warmup + leads);
         // Timed to the last offer's own send time, not to when the poll below noticed it.
         long elapsed = Duration.between(start, lastOfferSentAt(runtime)).toNanos();
-        return new Result(leads, elapsed, Stats.of(latencies), heap.peakHeapMib());
+        return new Result(
+            leads,
+            elapsed,
+            Stats.of(latencies),
+            heap.peakHeapMib(),
+            heap.cpuNanos(),
+            HeapWatch.liveHeapMib());
       }
     }
   }
@@ -237,7 +265,7 @@ public final class HandoffBenchmark {
   }
 
   /** An item about the size of a stored lead (~1 KB). */
-  private static Map<String, AttributeValue> leadItem(int n) {
+  static Map<String, AttributeValue> leadItem(int n) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("leadId", AttributeValue.fromS("lead-bench-" + n));
     item.put("email", AttributeValue.fromS("buyer" + n + "@bench-" + n + ".example"));
@@ -247,17 +275,25 @@ public final class HandoffBenchmark {
     return item;
   }
 
-  private record Result(int leads, long elapsedNanos, Stats latency, double peakHeapMib) {
+  private record Result(
+      int leads,
+      long elapsedNanos,
+      Stats latency,
+      double peakHeapMib,
+      long cpuNanos,
+      double liveHeapMib) {
     String row(String phase) {
       return String.format(
           Locale.ROOT,
-          "| %s | %.1f | %.2f | %.2f | %.2f | %.0f |",
+          "| %s | %.1f | %.2f | %.2f | %.2f | %.0f | %.0f | %.2f |",
           phase,
           leads / (elapsedNanos / 1e9),
           latency.p50(),
           latency.p99(),
           latency.max(),
-          peakHeapMib);
+          peakHeapMib,
+          liveHeapMib,
+          cpuNanos / 1e6 / leads);
     }
   }
 }

@@ -2,7 +2,6 @@ package com.leadhandoff.local.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 
 /**
@@ -23,7 +22,7 @@ public interface Functions {
   /** Invokes a function with a JSON event; see {@link #invoke(String, byte[])}. */
   default Invocation invoke(String functionNameOrArn, JsonNode payload) {
     try {
-      return invoke(functionNameOrArn, new ObjectMapper().writeValueAsBytes(payload));
+      return invoke(functionNameOrArn, PayloadJson.MAPPER.writeValueAsBytes(payload));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("payload cannot be written as JSON", e);
     }

@@ -2,7 +2,6 @@ package com.leadhandoff.local.lambda;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ public sealed interface Invocation {
     /** The result as a JSON tree. */
     public JsonNode json() {
       try {
-        return new ObjectMapper().readTree(payload);
+        return PayloadJson.MAPPER.readTree(payload);
       } catch (IOException e) {
         throw new UncheckedIOException("Function result is not JSON", e);
       }
@@ -44,7 +43,7 @@ public sealed interface Invocation {
       error.put("errorType", errorType);
       error.put("stackTrace", stackTrace);
       try {
-        return new ObjectMapper().writeValueAsBytes(error);
+        return PayloadJson.MAPPER.writeValueAsBytes(error);
       } catch (JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
