@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.leadhandoff.local.Projects;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -83,5 +85,32 @@ class ColdStartTemplateContractTest {
       seen++;
     }
     assertFalse(seen == 0, "the definition names no function ARN");
+  }
+
+  @Test
+  void streamHandlersWithATypedOverload_areNamedByClass_soTheRuntimeCallsTheStreamMethod() {
+    // GIVEN each function's Handler
+    tree.ofType("AWS::Serverless::Function")
+        .forEach(
+            (id, f) -> {
+              String handler = String.valueOf(tree.at(f, "Properties", "Handler"));
+              String className = handler.split("::")[0];
+              Class<?> type;
+              try {
+                type = Class.forName(className);
+              } catch (ClassNotFoundException e) {
+                throw new AssertionError(id + " names no class: " + handler, e);
+              }
+              long overloads =
+                  Arrays.stream(type.getMethods())
+                      .filter(m -> m.getName().equals("handleRequest"))
+                      .filter(m -> !m.isBridge())
+                      .count();
+              // THEN a stream handler that also has a typed handleRequest is named by its class:
+              // "Class::handleRequest" would leave the runtime to pick between the overloads
+              if (RequestStreamHandler.class.isAssignableFrom(type) && overloads > 1) {
+                assertFalse(handler.contains("::"), id + " is ambiguous: " + handler);
+              }
+            });
   }
 }
