@@ -4,6 +4,7 @@ import com.leadhandoff.acknowledgement.AcknowledgeLeadHandler;
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.logging.PersonalData;
 import com.leadhandoff.ownership.MatchLeadHandler;
 import com.leadhandoff.ownership.MatchResult;
 import com.leadhandoff.routing.Directory;
@@ -178,7 +179,11 @@ public final class TakeInLeadHandler
       try {
         return acknowledge.apply(new AcknowledgeLeadHandler.Input(leadId, failure)).outcome();
       } catch (RuntimeException recordFailed) {
-        LOG.warn("Recording the failed acknowledgement failed too", recordFailed);
+        // The class and a scrubbed message only: SES names the refused addresses in its messages.
+        LOG.warn(
+            "Recording the failed acknowledgement failed too: {}: {}",
+            recordFailed.getClass().getName(),
+            PersonalData.scrub(String.valueOf(recordFailed.getMessage())));
         return "FAILURE_NOT_RECORDED";
       }
     }
