@@ -20,7 +20,6 @@ import com.leadhandoff.task.TaskHandler;
 import com.leadhandoff.workflow.StepFunctionsWorkflow;
 import com.leadhandoff.workflow.Turns;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +57,7 @@ public final class TakeInLeadHandler
   private final AcknowledgeLeadHandler acknowledge;
   private final RouteLeadHandler route;
   private final OwnAnswer answers;
-  private final Optional<InvocationCache> cache;
+  private final InvocationCache cache;
 
   /** For Lambda: each step from the function's settings. */
   public TakeInLeadHandler() {
@@ -91,17 +90,7 @@ public final class TakeInLeadHandler
         new RouteLeadHandler(settings, AwsClients.dynamo(), leads, history, directory),
         // Callbacks need no state machine ARN: the task token names the waiting task.
         new OwnAnswer(new StepFunctionsWorkflow(AwsClients.stepFunctions(), "")),
-        Optional.of(cache));
-  }
-
-  /** For tests: the steps to run and where the answer goes. */
-  public TakeInLeadHandler(
-      MatchLeadHandler match,
-      ScoreLeadHandler score,
-      AcknowledgeLeadHandler acknowledge,
-      RouteLeadHandler route,
-      OwnAnswer answers) {
-    this(match, score, acknowledge, route, answers, Optional.empty());
+        cache);
   }
 
   private TakeInLeadHandler(
@@ -110,7 +99,7 @@ public final class TakeInLeadHandler
       AcknowledgeLeadHandler acknowledge,
       RouteLeadHandler route,
       OwnAnswer answers,
-      Optional<InvocationCache> cache) {
+      InvocationCache cache) {
     super(Input.class);
     this.match = match;
     this.score = score;
@@ -122,11 +111,11 @@ public final class TakeInLeadHandler
 
   @Override
   protected Output handle(Input input) {
-    cache.ifPresent(InvocationCache::forget);
+    cache.forget();
     try {
       return takeIn(input);
     } finally {
-      cache.ifPresent(InvocationCache::forget);
+      cache.forget();
     }
   }
 

@@ -152,11 +152,7 @@ public final class ColdStartBenchmark {
     Map<String, String> endpoints = endpoints();
     Path events = Files.createDirectories(work.resolve("events"));
     List<ColdCase> cases = new ArrayList<>();
-    LambdaFunction putItemAs =
-        template.functions().stream()
-            .filter(f -> f.logicalId().equals("TakeInLeadFunction"))
-            .findFirst()
-            .orElseThrow();
+    LambdaFunction putItemAs = template.functionDeclaredAs("TakeInLeadFunction").orElseThrow();
     Path empty = Files.writeString(events.resolve("empty.json"), "{}");
     cases.add(
         new ColdCase(
