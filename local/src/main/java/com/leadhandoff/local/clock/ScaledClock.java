@@ -201,6 +201,7 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
   @Override
   public Optional<Instant> skipToNextTimer() {
     Optional<Instant> moved;
+    boolean jumped = false;
     List<Pending> due = new ArrayList<>();
     synchronized (this) {
       Instant now = now();
@@ -210,17 +211,26 @@ public final class ScaledClock implements RuntimeClock, ClockControls, AutoClose
         moved = next.map(when -> now);
       } else {
         segment = new Segment(next.get(), nanoTime.getAsLong(), segment.paused());
-        pending.forEach(this::rearm);
         moved = next;
+        jumped = true;
       }
+      // The due timers are taken from the pending set here, under the lock, and run by this
+      // thread below: were they re-armed, the clock thread could be running one still when this
+      // method returns, and a caller waiting for their work next would miss it.
       pending.stream()
           .filter(this::due)
           .sorted(Comparator.comparing((Pending p) -> p.due))
           .forEach(due::add);
+      due.forEach(
+          timer -> {
+            pending.remove(timer);
+            disarm(timer);
+          });
+      if (jumped) {
+        pending.forEach(this::rearm);
+      }
     }
-    // fire() takes each from the pending set under the lock: one the clock thread fired meanwhile
-    // is not fired again.
-    due.forEach(this::fire);
+    due.forEach(timer -> timer.task.run());
     return moved;
   }
 
