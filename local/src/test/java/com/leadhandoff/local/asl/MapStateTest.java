@@ -388,12 +388,14 @@ class MapStateTest {
 
   @Test
   void distributedMode_isRefusedNamingTheField() {
+    // GIVEN a Map in Distributed mode (child executions, S3 reads and writes)
     String definition =
         map("", "P", PASS)
             .replace(
                 "\"ItemProcessor\":{",
                 q(
                     "'ItemProcessor':{'ProcessorConfig':{'Mode':'DISTRIBUTED','ExecutionType':'STANDARD'},"));
+    // WHEN it is parsed, THEN it is refused with the field and the reason
     assertProblem(
         problems(definition),
         "State 'Each' ItemProcessor: ProcessorConfig Mode DISTRIBUTED is not supported by the local"
@@ -402,6 +404,7 @@ class MapStateTest {
 
   @Test
   void itemReaderResultWriterAndItemBatcher_areRefusedNamingEachField() {
+    // GIVEN a Map with the three Distributed Map fields; WHEN it is parsed
     List<String> problems =
         problems(
             map(
@@ -410,6 +413,7 @@ class MapStateTest {
                     + "'ItemBatcher':{'MaxItemsPerBatch':10},",
                 "P",
                 PASS));
+    // THEN each one is refused by name
     for (String field : List.of("ItemReader", "ResultWriter", "ItemBatcher")) {
       assertProblem(
           problems,
@@ -421,6 +425,7 @@ class MapStateTest {
 
   @Test
   void conflictingAndMalformedFields_areEachReported() {
+    // GIVEN (Inline Map fields) both forms of two fields and out-of-range numbers; WHEN parsed
     List<String> problems =
         problems(
             map(
@@ -428,17 +433,19 @@ class MapStateTest {
                     + "'ToleratedFailurePercentage':101,'ToleratedFailureCount':1.5,",
                 "P",
                 PASS));
+    // THEN every problem is reported at once
     assertProblem(problems, "State 'Each': ItemSelector and Parameters are mutually exclusive");
     assertProblem(
         problems, "State 'Each': MaxConcurrency and MaxConcurrencyPath are mutually exclusive");
     assertProblem(
-        problems, "State 'Each': ToleratedFailurePercentage must be at most 100, got 101.0");
+        problems, "State 'Each': ToleratedFailurePercentage must be at most 100, got 101");
     assertProblem(
         problems, "State 'Each': ToleratedFailureCount must be a non-negative integer, got 1.5");
   }
 
   @Test
-  void missingProcessorAndBadTransitionsInside_areReportedWithTheirPlace() {
+  void missingProcessorAndBadTransitionsInside_areReported() {
+    // GIVEN a Map without ItemProcessor, and one whose processor goes nowhere: both are refused
     assertProblem(
         problems(q("{'StartAt':'M','States':{'M':{'Type':'Map','End':true}}}")),
         "State 'M': ItemProcessor is missing");

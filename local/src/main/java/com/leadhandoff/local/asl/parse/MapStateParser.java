@@ -71,15 +71,20 @@ final class MapStateParser {
     concurrency
         .value()
         .filter(v -> v % 1 != 0)
-        .ifPresent(v -> notInteger("MaxConcurrency", v, where, p));
+        .ifPresent(v -> notInteger(node, "MaxConcurrency", where, p));
     count
         .value()
         .filter(v -> v % 1 != 0)
-        .ifPresent(v -> notInteger("ToleratedFailureCount", v, where, p));
+        .ifPresent(v -> notInteger(node, "ToleratedFailureCount", where, p));
     percentage
         .value()
         .filter(v -> v > 100)
-        .ifPresent(v -> p.add(where, "ToleratedFailurePercentage must be at most 100, got " + v));
+        .ifPresent(
+            v ->
+                p.add(
+                    where,
+                    "ToleratedFailurePercentage must be at most 100, got "
+                        + node.get("ToleratedFailurePercentage")));
     if (node.has("Label") && !node.get("Label").isTextual()) {
       p.add(where, "Label must be a string");
     }
@@ -180,7 +185,7 @@ final class MapStateParser {
     return new MapLimit(Fields.nonNegativeNumber(node, field, where, p), Optional.empty());
   }
 
-  private static void notInteger(String field, double value, String where, Problems p) {
-    p.add(where, field + " must be a non-negative integer, got " + value);
+  private static void notInteger(JsonNode node, String field, String where, Problems p) {
+    p.add(where, field + " must be a non-negative integer, got " + node.get(field));
   }
 }
