@@ -29,10 +29,13 @@ class DefinitionValidationTest {
   }
 
   @Test
-  void mapState_isRefusedWithStateName() {
+  void distributedMap_isRefusedWithStateNameAndField() {
     List<String> problems =
-        problems(single("{\"Type\":\"Map\",\"ItemProcessor\":{},\"End\":true}"));
-    assertProblem(problems, "State 'S'", "Map states are not supported");
+        problems(
+            single(
+                "{\"Type\":\"Map\",\"ItemReader\":{},\"ItemProcessor\":{\"StartAt\":\"P\","
+                    + "\"States\":{\"P\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}"));
+    assertProblem(problems, "State 'S'", "ItemReader is not supported", "Distributed Map");
   }
 
   @Test

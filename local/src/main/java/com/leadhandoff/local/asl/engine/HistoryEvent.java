@@ -22,7 +22,10 @@ public record HistoryEvent(
           "ParallelStateStarted",
           "ParallelStateSucceeded",
           "ParallelStateFailed",
-          "ParallelStateAborted");
+          "ParallelStateAborted",
+          "MapStateSucceeded",
+          "MapStateFailed",
+          "MapStateAborted");
 
   /** The details member name, e.g. {@code stateEnteredEventDetails}; empty if it has none. */
   public Optional<String> detailsKey() {

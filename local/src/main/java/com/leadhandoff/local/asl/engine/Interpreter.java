@@ -10,6 +10,7 @@ import com.leadhandoff.local.asl.eval.StatesError;
 import com.leadhandoff.local.asl.model.Catcher;
 import com.leadhandoff.local.asl.model.ChoiceState;
 import com.leadhandoff.local.asl.model.FailState;
+import com.leadhandoff.local.asl.model.MapState;
 import com.leadhandoff.local.asl.model.ParallelState;
 import com.leadhandoff.local.asl.model.PassState;
 import com.leadhandoff.local.asl.model.Program;
@@ -312,6 +313,8 @@ final class Interpreter {
             return SucceedRunner.start(s, call);
           } else if (state instanceof FailState s) {
             return FailRunner.start(s, call);
+          } else if (state instanceof MapState s) {
+            return startMap(s, call);
           }
           return startParallel(run, (ParallelState) state, call);
         });
@@ -344,6 +347,63 @@ final class Interpreter {
     return new Step.Suspended(new Waiting.Branches(children, input));
   }
 
+  private Step startMap(MapState state, StateCall call) {
+    MapIterations map = MapRunner.start(state, call);
+    call.emit("MapStateStarted", MapRunner.startedDetails(map));
+    if (map.size() == 0) {
+      call.emit("MapStateSucceeded", Json.object());
+      return MapRunner.finish(state, call, map.results());
+    }
+    return new Step.Suspended(new Waiting.Iterations(map));
+  }
+
+  /** Starts as many of a Map state's iterations as its concurrency allows. */
+  private void launchIterations(Run parent, MapIterations map) {
+    MapState state = (MapState) current(parent);
+    while (map.canLaunch()) {
+      int index = map.launchNext();
+      call(parent).emit("MapIterationStarted", MapRunner.iterationDetails(state, index));
+      Run child = newRun(state.processor(), Optional.of(parent), index, parent.lastEventId);
+      map.started(index, child);
+      later(child, () -> enter(child, child.program.startAt(), map.input(index)));
+    }
+  }
+
+  /** An iteration ended, successfully or within the tolerated failures: start more, or finish. */
+  private void iterationEnded(Run parent, Run child, MapIterations map) {
+    parent.lastEventId = child.lastEventId;
+    if (!map.complete()) {
+      launchIterations(parent, map);
+      return;
+    }
+    parent.waiting = null;
+    MapState state = (MapState) current(parent);
+    call(parent).emit("MapStateSucceeded", Json.object());
+    later(
+        parent,
+        () -> apply(parent, guarded(() -> MapRunner.finish(state, call(parent), map.results()))));
+  }
+
+  /** An iteration failed: the Map fails with its error (or the threshold's), stopping the rest. */
+  private void iterationFailed(Run parent, Run child, MapIterations map, Step.Failed failed) {
+    MapState state = (MapState) current(parent);
+    call(child).emit("MapIterationFailed", MapRunner.iterationDetails(state, child.branchIndex));
+    if (map.tolerated(child.branchIndex, failed.error(), failed.cause())) {
+      iterationEnded(parent, child, map);
+      return;
+    }
+    parent.lastEventId = child.lastEventId;
+    for (Run other : map.running()) {
+      call(parent)
+          .emit("MapIterationAborted", MapRunner.iterationDetails(state, other.branchIndex));
+      release(other);
+    }
+    parent.waiting = null;
+    call(parent).emit("MapStateFailed", Json.object());
+    Step.Failed mapFailure = state.toleratesFailures() ? MapRunner.thresholdExceeded() : failed;
+    later(parent, () -> failure(parent, mapFailure));
+  }
+
   private void apply(Run run, Step step) {
     if (step instanceof Step.Next next) {
       exited(run, next.output());
@@ -359,6 +419,8 @@ final class Interpreter {
         for (Run child : branches.children) {
           later(child, () -> enter(child, child.program.startAt(), branches.input));
         }
+      } else if (run.waiting instanceof Waiting.Iterations iterations) {
+        launchIterations(run, iterations.map());
       }
     }
   }
@@ -383,6 +445,13 @@ final class Interpreter {
       return;
     }
     Run parent = run.parent.get();
+    if (parent.waiting instanceof Waiting.Iterations iterations) {
+      MapState state = (MapState) current(parent);
+      call(run).emit("MapIterationSucceeded", MapRunner.iterationDetails(state, run.branchIndex));
+      iterations.map().succeeded(run.branchIndex, output);
+      iterationEnded(parent, run, iterations.map());
+      return;
+    }
     Waiting.Branches branches = (Waiting.Branches) parent.waiting;
     branches.results[run.branchIndex] = output;
     if (--branches.remaining == 0) {
@@ -457,6 +526,10 @@ final class Interpreter {
       return;
     }
     Run parent = run.parent.get();
+    if (parent.waiting instanceof Waiting.Iterations iterations) {
+      iterationFailed(parent, run, iterations.map(), failed);
+      return;
+    }
     Waiting.Branches branches = (Waiting.Branches) parent.waiting;
     branches.children.forEach(this::release);
     parent.waiting = null;
@@ -498,6 +571,9 @@ final class Interpreter {
     }
     if (waiting instanceof Waiting.Branches) {
       return new Snapshot.Progress.InParallel(root.stateName);
+    }
+    if (waiting instanceof Waiting.Iterations) {
+      return new Snapshot.Progress.InMap(root.stateName);
     }
     return new Snapshot.Progress.Suspended(runState(root), savedWait(waiting));
   }
@@ -577,6 +653,8 @@ final class Interpreter {
       callback.token().close();
     } else if (waiting instanceof Waiting.Branches branches) {
       branches.children.forEach(this::release);
+    } else if (waiting instanceof Waiting.Iterations iterations) {
+      iterations.map().running().forEach(this::release);
     }
   }
 
@@ -612,11 +690,17 @@ final class Interpreter {
     if (state instanceof TaskState s) {
       return s.retriers();
     }
+    if (state instanceof MapState s) {
+      return s.retriers();
+    }
     return state instanceof ParallelState s ? s.retriers() : List.of();
   }
 
   private static List<Catcher> catchers(State state) {
     if (state instanceof TaskState s) {
+      return s.catchers();
+    }
+    if (state instanceof MapState s) {
       return s.catchers();
     }
     return state instanceof ParallelState s ? s.catchers() : List.of();

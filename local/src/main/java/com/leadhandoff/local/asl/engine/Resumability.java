@@ -2,6 +2,7 @@ package com.leadhandoff.local.asl.engine;
 
 import com.leadhandoff.local.asl.engine.Snapshot.Progress;
 import com.leadhandoff.local.asl.engine.Snapshot.Wait;
+import com.leadhandoff.local.asl.model.MapState;
 import com.leadhandoff.local.asl.model.ParallelState;
 import com.leadhandoff.local.asl.model.Program;
 import com.leadhandoff.local.asl.model.State;
@@ -57,6 +58,14 @@ final class Resumability {
               + parallel.stateName()
               + "'; the local runtime does not resume executions inside Parallel states.");
     }
+    if (progress instanceof Progress.InMap map) {
+      // Like Parallel branches, Map iterations are not saved, and running them again could
+      // repeat their work; such executions end visibly instead.
+      return Optional.of(
+          "The local runtime stopped while the execution was in Map state '"
+              + map.stateName()
+              + "'; the local runtime does not resume executions inside Map states.");
+    }
     if (!(progress instanceof Progress.Suspended suspended)) {
       return Optional.empty();
     }
@@ -83,7 +92,8 @@ final class Resumability {
     } else {
       fits =
           (state instanceof TaskState task && !task.retriers().isEmpty())
-              || (state instanceof ParallelState parallel && !parallel.retriers().isEmpty());
+              || (state instanceof ParallelState parallel && !parallel.retriers().isEmpty())
+              || (state instanceof MapState map && !map.retriers().isEmpty());
       expected = "a state with Retry";
     }
     if (fits) {

@@ -46,6 +46,9 @@ record Snapshot(ExecutionDescription description, List<HistoryEvent> history, Pr
     /** Inside Parallel state {@code stateName}; the engine does not resume branches. */
     record InParallel(String stateName) implements Progress {}
 
+    /** Inside Map state {@code stateName}; the engine does not resume its iterations. */
+    record InMap(String stateName) implements Progress {}
+
     /** Suspended in a state, waiting for a callback or a timer. */
     record Suspended(RunState run, Wait awaiting) implements Progress {}
   }

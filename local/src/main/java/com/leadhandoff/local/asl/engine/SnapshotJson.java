@@ -58,6 +58,8 @@ final class SnapshotJson {
       node.put("kind", "busy").put("stateName", busy.stateName());
     } else if (progress instanceof Progress.InParallel parallel) {
       node.put("kind", "inParallel").put("stateName", parallel.stateName());
+    } else if (progress instanceof Progress.InMap map) {
+      node.put("kind", "inMap").put("stateName", map.stateName());
     } else if (progress instanceof Progress.InTask task) {
       node.put("kind", "inTask");
       runState(node, task.run());
@@ -172,6 +174,7 @@ final class SnapshotJson {
       case "notBegun" -> new Progress.NotBegun();
       case "busy" -> new Progress.Busy(text(node, "stateName"));
       case "inParallel" -> new Progress.InParallel(text(node, "stateName"));
+      case "inMap" -> new Progress.InMap(text(node, "stateName"));
       case "inTask" ->
           new Progress.InTask(
               runState(node),

@@ -29,4 +29,7 @@ sealed interface Waiting {
       this.remaining = children.size();
     }
   }
+
+  /** A Map state's iterations, launched as its concurrency allows. */
+  record Iterations(MapIterations map) implements Waiting {}
 }

@@ -2,7 +2,14 @@ package com.leadhandoff.local.asl.model;
 
 /** One state of a program; the closed set of state types the interpreter runs. */
 public sealed interface State
-    permits PassState, TaskState, ChoiceState, WaitState, SucceedState, FailState, ParallelState {
+    permits PassState,
+        TaskState,
+        ChoiceState,
+        WaitState,
+        SucceedState,
+        FailState,
+        ParallelState,
+        MapState {
 
   /** The state's name, its key in {@code States}. */
   String name();

@@ -15,10 +15,7 @@ final class Fields {
           "Arguments", "Arguments is a JSONata field; JSONata is not supported",
           "Output", "Output is a JSONata field; JSONata is not supported",
           "Assign", "Assign (workflow variables) is not supported",
-          "Credentials", "Credentials (cross-account tasks) is not supported",
-          "ItemProcessor", "Map states are not supported",
-          "Iterator", "Map states are not supported",
-          "ToleratedFailurePercentage", "Map states are not supported");
+          "Credentials", "Credentials (cross-account tasks) is not supported");
 
   private Fields() {}
 

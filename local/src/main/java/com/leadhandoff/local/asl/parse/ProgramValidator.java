@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.model.Catcher;
 import com.leadhandoff.local.asl.model.ChoiceState;
 import com.leadhandoff.local.asl.model.FailState;
+import com.leadhandoff.local.asl.model.MapState;
 import com.leadhandoff.local.asl.model.ParallelState;
 import com.leadhandoff.local.asl.model.PassState;
 import com.leadhandoff.local.asl.model.Program;
@@ -66,6 +67,9 @@ final class ProgramValidator {
       s.transition().next().ifPresent(targets::add);
       s.catchers().stream().map(Catcher::next).forEach(targets::add);
     } else if (state instanceof ParallelState s) {
+      s.transition().next().ifPresent(targets::add);
+      s.catchers().stream().map(Catcher::next).forEach(targets::add);
+    } else if (state instanceof MapState s) {
       s.transition().next().ifPresent(targets::add);
       s.catchers().stream().map(Catcher::next).forEach(targets::add);
     } else if (state instanceof WaitState s) {

@@ -60,8 +60,7 @@ final class StateParser {
       case "Parallel":
         return Optional.of(parallel(name, node, where, p));
       case "Map":
-        p.add(where, "Map states are not supported by the local runtime");
-        return Optional.empty();
+        return MapStateParser.parse(name, node, where, p, branchParser);
       case "":
         p.add(where, "Type is missing");
         return Optional.empty();

@@ -1,0 +1,40 @@
+package com.leadhandoff.local.asl.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An inline Map state: runs {@code processor} once per item of the array at {@code itemsPath}; its
+ * result is the array of iteration outputs in item order.
+ *
+ * @param itemsPath Reference Path to the items in the effective input ({@code $} by default)
+ * @param itemSelector ItemSelector (or the legacy Parameters): each iteration's input
+ * @param processor the ItemProcessor (or the legacy Iterator) program
+ * @param maxConcurrency MaxConcurrency(Path); 0 or absent means no limit of the definition's own
+ * @param toleratedFailureCount ToleratedFailureCount(Path)
+ * @param toleratedFailurePercentage ToleratedFailurePercentage(Path)
+ */
+public record MapState(
+    String name,
+    Io io,
+    String itemsPath,
+    Optional<Template> itemSelector,
+    Program processor,
+    MapLimit maxConcurrency,
+    MapLimit toleratedFailureCount,
+    MapLimit toleratedFailurePercentage,
+    ResultHandling results,
+    List<Retrier> retriers,
+    List<Catcher> catchers,
+    Transition transition)
+    implements State {
+  public MapState {
+    retriers = List.copyOf(retriers);
+    catchers = List.copyOf(catchers);
+  }
+
+  /** Whether a failed iteration may be tolerated instead of failing the state at once. */
+  public boolean toleratesFailures() {
+    return toleratedFailureCount.isSet() || toleratedFailurePercentage.isSet();
+  }
+}
