@@ -84,6 +84,12 @@ public final class Variables {
    * a size limit is passed.
    */
   public void assign(Map<String, JsonNode> values) {
+    check(values);
+    own.putAll(values);
+  }
+
+  /** Fails as {@link #assign} would, without assigning anything. */
+  public void check(Map<String, JsonNode> values) {
     long assignBytes = 0;
     for (Map.Entry<String, JsonNode> entry : values.entrySet()) {
       String name = entry.getKey();
@@ -118,7 +124,6 @@ public final class Variables {
       throw tooLarge(
           "The execution's variables would add up to " + total + " bytes", MAX_TOTAL_BYTES);
     }
-    own.putAll(values);
   }
 
   private long outerBytes() {
