@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -74,16 +75,23 @@ final class JsonataValues {
 
   private static JsonNode number(Number number) {
     if (number instanceof Integer || number instanceof Long || number instanceof Short) {
-      return LongNode.valueOf(number.longValue());
+      return integral(number.longValue());
     }
     if (number instanceof BigDecimal decimal) {
       return DecimalNode.valueOf(decimal);
     }
     double d = number.doubleValue();
     if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992E15) {
-      return LongNode.valueOf((long) d);
+      return integral((long) d);
     }
     return DoubleNode.valueOf(d);
+  }
+
+  /**
+   * The node Jackson itself reads for this integer, so parsed and computed values compare equal.
+   */
+  private static JsonNode integral(long value) {
+    return value == (int) value ? IntNode.valueOf((int) value) : LongNode.valueOf(value);
   }
 
   /** The JSONata type name of a JSON value, as {@code $type()} reports it. */
