@@ -31,7 +31,11 @@ final class Run {
   /** How the current callback task was answered, between taking the answer and recording it. */
   TaskResult answer;
 
-  /** The workflow variables this run reads and assigns. */
+  /**
+   * The workflow variables this run reads and assigns. A Parallel branch starts with its parent's
+   * {@code variables.child()}; a Map iteration must start the same way, so that it reads the outer
+   * scope and cannot assign it.
+   */
   Variables variables = Variables.root();
 
   /** What the current state assigns when it exits; null when nothing. Checked when computed. */
