@@ -302,6 +302,54 @@ class JsonataTest {
   }
 
   @Test
+  void nowAndMillis_followTheRuntimeClock() {
+    // GIVEN an Output reading the time, on a virtual clock standing at T0
+    String definition =
+        """
+        {"QueryLanguage":"JSONata","StartAt":"T","States":{
+          "T":{"Type":"Pass","Output":{"now":"{% $now() %}","millis":"{% $millis() %}"},
+            "End":true}}}
+        """;
+
+    // WHEN it runs
+    JsonNode output = fixture.output(fixture.run(definition, "{}"));
+
+    // THEN both give the runtime's time, not the machine's
+    assertEquals("2025-03-03T09:00:00.000Z", output.get("now").asText());
+    assertEquals(EngineFixture.T0.toEpochMilli(), output.get("millis").asLong());
+  }
+
+  @Test
+  void taskAssign_readsStatesResult_andTheVariablesFromBefore() {
+    // GIVEN n = 1, then a task whose Assign sets n from its result and old from the previous n
+    fixture.function("Inc", p -> json("{\"n\":" + (p.path("n").asInt() + 1) + "}"));
+    String definition =
+        """
+        {"QueryLanguage":"JSONata","StartAt":"Start","States":{
+          "Start":{"Type":"Pass","Assign":{"n":1},"Next":"Inc"},
+          "Inc":{"Type":"Task","Resource":"@FN@Inc","Arguments":{"n":"{% $n %}"},
+            "Assign":{"n":"{% $states.result.n %}","old":"{% $n %}"},
+            "Output":"{% $states.input %}","Next":"Show"},
+          "Show":{"Type":"Pass","Output":{"n":"{% $n %}","old":"{% $old %}"},"End":true}}}
+        """
+            .replace("@FN@", FN);
+
+    // WHEN it runs
+    String arn = fixture.run(definition, "{}");
+
+    // THEN n came from the result and old from the value before the state
+    assertEquals(json("{\"n\":2,\"old\":1}"), fixture.output(arn));
+    assertEquals(
+        json("{\"n\":\"2\",\"old\":\"1\"}"),
+        fixture.engine.getExecutionHistory(arn).stream()
+            .filter(e -> e.type().equals("TaskStateExited"))
+            .findFirst()
+            .orElseThrow()
+            .details()
+            .get("assignedVariables"));
+  }
+
+  @Test
   void eval_isNotAvailable_likeOnStepFunctions() {
     // GIVEN an expression calling $eval, which Step Functions removes in favour of $parse
     String definition =

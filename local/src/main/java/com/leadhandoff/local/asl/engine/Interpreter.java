@@ -216,13 +216,24 @@ final class Interpreter {
     run.enteredTime = saved.enteredTime();
     run.retryCount = saved.retryCount();
     run.variables = Variables.restore(saved.variables());
-    run.enteredEventId = saved.lastEventId();
+    run.enteredEventId = enteredEventId(saved.lastEventId());
     // A changed definition may have more or fewer retriers; counters carry over where they exist.
     run.retries = new int[retriers(current(run)).size()];
     for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
       run.retries[i] = saved.retries().get(i);
     }
     return run;
+  }
+
+  /** The id of the last StateEntered event up to {@code lastEventId}: the restored state's. */
+  private long enteredEventId(long lastEventId) {
+    long entered = lastEventId;
+    for (HistoryEvent event : execution.history()) {
+      if (event.id() <= lastEventId && event.type().endsWith("StateEntered")) {
+        entered = event.id();
+      }
+    }
+    return entered;
   }
 
   /** Runs on the clock thread: closes the execution at once, then lets the mailbox clean up. */

@@ -56,7 +56,8 @@ final class StateCall {
         run.variables,
         run.stateName,
         run.enteredEventId,
-        services.random());
+        services.random(),
+        now());
   }
 
   /** Appends an event to the history, chained to this run's previous event. */

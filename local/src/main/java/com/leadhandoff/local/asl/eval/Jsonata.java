@@ -63,7 +63,7 @@ public final class Jsonata {
         frame.bind(variable.getKey(), JsonataValues.toJava(variable.getValue()));
       }
       frame.bind("states", JsonataValues.toJava(scope.states()));
-      JsonataFunctions.bind(frame, scope.random());
+      JsonataFunctions.bind(frame, scope.random(), scope.now());
       raw = compiled.evaluate(null, frame);
     } catch (RuntimeException | StackOverflowError e) {
       throw failure(

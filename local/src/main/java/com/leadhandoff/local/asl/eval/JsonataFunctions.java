@@ -1,10 +1,12 @@
 package com.leadhandoff.local.asl.eval;
 
+import com.dashjoin.jsonata.Functions;
 import com.dashjoin.jsonata.Jsonata;
 import com.dashjoin.jsonata.Jsonata.Frame;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -25,8 +27,34 @@ final class JsonataFunctions {
 
   private JsonataFunctions() {}
 
-  /** Binds the functions into {@code frame}; {@code random} feeds $random() and $uuid(). */
-  static void bind(Frame frame, Random random) {
+  /**
+   * Binds the functions into {@code frame}; {@code random} feeds $random() and $uuid(), {@code now}
+   * $now() and $millis(), so that they follow the runtime's (possibly virtual) clock.
+   */
+  static void bind(Frame frame, Random random, Instant now) {
+    frame.bind(
+        "now",
+        Jsonata.function(
+            "now",
+            (Jsonata.FnVarArgs<Object>)
+                args -> {
+                  arity("$now", args, 0, 2);
+                  return Functions.dateTimeFromMillis(
+                      now.toEpochMilli(),
+                      args.isEmpty() ? null : (String) args.get(0),
+                      args.size() < 2 ? null : (String) args.get(1));
+                },
+            null));
+    frame.bind(
+        "millis",
+        Jsonata.function(
+            "millis",
+            (Jsonata.FnVarArgs<Object>)
+                args -> {
+                  arity("$millis", args, 0, 0);
+                  return now.toEpochMilli();
+                },
+            null));
     frame.bind("partition", Jsonata.function("partition", JsonataFunctions::partition, null));
     frame.bind("range", Jsonata.function("range", JsonataFunctions::range, null));
     frame.bind("hash", Jsonata.function("hash", JsonataFunctions::hash, null));

@@ -1,6 +1,7 @@
 package com.leadhandoff.local.asl.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 
@@ -16,6 +17,7 @@ import java.util.Random;
  * @param stateName the state, for error causes
  * @param enteredEventId the id of the state's StateEntered event, for error causes
  * @param random the source of {@code $random()} and {@code $uuid()}
+ * @param now the runtime clock's time, which {@code $now()} and {@code $millis()} give
  */
 public record JsonataScope(
     JsonNode input,
@@ -25,7 +27,8 @@ public record JsonataScope(
     Variables variables,
     String stateName,
     long enteredEventId,
-    Random random) {
+    Random random,
+    Instant now) {
 
   /** The same scope once the state has a result. */
   public JsonataScope withResult(JsonNode value) {
@@ -37,13 +40,22 @@ public record JsonataScope(
         variables,
         stateName,
         enteredEventId,
-        random);
+        random,
+        now);
   }
 
   /** The same scope inside a Catch, with the error output. */
   public JsonataScope withErrorOutput(JsonNode value) {
     return new JsonataScope(
-        input, result, Optional.of(value), context, variables, stateName, enteredEventId, random);
+        input,
+        result,
+        Optional.of(value),
+        context,
+        variables,
+        stateName,
+        enteredEventId,
+        random,
+        now);
   }
 
   /** The reserved {@code $states} variable. */
