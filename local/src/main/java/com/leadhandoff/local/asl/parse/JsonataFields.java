@@ -1,13 +1,11 @@
 package com.leadhandoff.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.asl.eval.Jsonata;
 import com.leadhandoff.local.asl.model.Assign;
 import com.leadhandoff.local.asl.model.DataFlow;
 import com.leadhandoff.local.asl.model.QueryLanguage;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -89,7 +87,7 @@ final class JsonataFields {
     Optional<Assign> assign = Optional.empty();
     if (state.has("Assign")) {
       if (ASSIGN_TYPES.contains(type)) {
-        assign = assign(state.get("Assign"), jsonata, where + " Assign", p);
+        assign = AssignParser.parse(state.get("Assign"), jsonata, where + " Assign", p);
       } else {
         p.add(where, "Assign is not allowed in a " + type + " state");
       }
@@ -98,9 +96,9 @@ final class JsonataFields {
         jsonataField(state, "Arguments", ARGUMENTS_TYPES, jsonata, where, p);
     Optional<JsonNode> output = jsonataField(state, "Output", OUTPUT_TYPES, jsonata, where, p);
     List<DataFlow.Outcome> rules =
-        outcomes(rest.get("Choices"), jsonata, true, where + " Choices", p);
+        Outcomes.read(rest.get("Choices"), jsonata, true, where + " Choices", p);
     List<DataFlow.Outcome> catchers =
-        outcomes(rest.get("Catch"), jsonata, false, where + " Catch", p);
+        Outcomes.read(rest.get("Catch"), jsonata, false, where + " Catch", p);
     if (jsonata && type.equals("Task")) {
       TaskArguments.check(state, arguments, where, p);
     }
@@ -139,91 +137,6 @@ final class JsonataFields {
     }
     checkExpressions(value, field, where, p);
     return Optional.of(value.deepCopy());
-  }
-
-  /** Assign and Output of each choice rule or catcher, removed from the node the parsers see. */
-  private static List<DataFlow.Outcome> outcomes(
-      JsonNode array, boolean jsonata, boolean rules, String where, Problems p) {
-    List<DataFlow.Outcome> outcomes = new ArrayList<>();
-    if (!(array instanceof ArrayNode elements)) {
-      return outcomes;
-    }
-    for (int i = 0; i < elements.size(); i++) {
-      JsonNode element = elements.get(i);
-      String at = where + "[" + i + "]";
-      if (!(element instanceof ObjectNode object)) {
-        outcomes.add(DataFlow.Outcome.NONE);
-        continue;
-      }
-      Optional<Assign> assign =
-          object.has("Assign")
-              ? assign(object.get("Assign"), jsonata, at + " Assign", p)
-              : Optional.empty();
-      Optional<JsonNode> output = Optional.empty();
-      if (object.has("Output")) {
-        if (jsonata) {
-          checkExpressions(object.get("Output"), "Output", at, p);
-          output = Optional.of(object.get("Output").deepCopy());
-        } else {
-          p.add(at, "the field 'Output' is only supported in a JSONata state");
-        }
-      }
-      if (jsonata && !rules && object.has("ResultPath")) {
-        p.add(at, "the field 'ResultPath' is not supported in a JSONata state");
-      }
-      if (rules) {
-        checkRule(object, jsonata, at, p);
-      }
-      object.remove(List.of("Assign", "Output"));
-      outcomes.add(new DataFlow.Outcome(assign, output));
-    }
-    return outcomes;
-  }
-
-  /** A JSONata choice rule is a Condition; a JSONPath one has none. */
-  private static void checkRule(ObjectNode rule, boolean jsonata, String at, Problems p) {
-    if (jsonata) {
-      if (!rule.has("Condition")) {
-        p.add(at, "a choice rule of a JSONata state needs a Condition");
-      }
-      rule.fieldNames()
-          .forEachRemaining(
-              f -> {
-                if (!Set.of("Condition", "Next", "Comment", "Assign", "Output").contains(f)) {
-                  p.add(at, "the field '" + f + "' is not supported in a JSONata choice rule");
-                }
-              });
-      JsonNode condition = rule.get("Condition");
-      if (condition != null && !(condition.isBoolean() || Jsonata.isExpression(condition))) {
-        p.add(at, "Condition must be a {% %} JSONata expression or a Boolean");
-      }
-      checkExpressions(condition, "Condition", at, p);
-    } else if (rule.has("Condition")) {
-      p.add(at, "the field 'Condition' is only supported in a JSONata state");
-    }
-  }
-
-  private static Optional<Assign> assign(
-      JsonNode value, boolean jsonata, String where, Problems p) {
-    if (!value.isObject()) {
-      p.add(where, "Assign must be a JSON object");
-      return Optional.empty();
-    }
-    value
-        .fieldNames()
-        .forEachRemaining(key -> VariableNames.check(jsonata ? key : stripDollar(key), where, p));
-    if (jsonata) {
-      checkExpressions(value, "Assign", where, p);
-      return Optional.of(new Assign.Jsonata(value.deepCopy()));
-    }
-    return Optional.of(
-        new Assign.Paths(
-            (com.leadhandoff.local.asl.model.Template.ObjectTemplate)
-                TemplateParser.parse(value, where, p)));
-  }
-
-  private static String stripDollar(String key) {
-    return key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
   }
 
   /** Reports every {@code {% %}} string under {@code value} that does not parse. */
