@@ -167,6 +167,35 @@ class JsonataTest {
   }
 
   @Test
+  void waitAssign_takesEffectWhenTheWaitEnds_andSucceedOutputEndsTheExecution() {
+    // GIVEN a JSONata Wait with Assign and Output, then a Succeed shaping the final output
+    String definition =
+        """
+        {"QueryLanguage":"JSONata","StartAt":"Pause","States":{
+          "Pause":{"Type":"Wait","Timestamp":"{% $states.input.until %}",
+            "Assign":{"resumedFor":"{% $states.input.lead %}"},"Output":{"ok":true},
+            "Next":"Done"},
+          "Done":{"Type":"Succeed","Output":{"lead":"{% $resumedFor %}","ok":"{% $states.input.ok %}"}}}}
+        """;
+    String arn = fixture.run(definition, "{\"until\":\"2025-03-03T09:05:00Z\",\"lead\":\"L-9\"}");
+
+    // WHEN the clock reaches the timestamp
+    fixture.clock.advance(Duration.ofMinutes(5));
+
+    // THEN the Wait assigned on exit and the Succeed's Output is the execution's output
+    assertEquals(json("{\"lead\":\"L-9\",\"ok\":true}"), fixture.output(arn));
+    assertEquals(
+        List.of(
+            "ExecutionStarted",
+            "WaitStateEntered",
+            "WaitStateExited",
+            "SucceedStateEntered",
+            "SucceedStateExited",
+            "ExecutionSucceeded"),
+        fixture.eventTypes(arn));
+  }
+
+  @Test
   void callbackTask_timeoutSecondsExpression_timesOutAfterThatLong() {
     // GIVEN a JSONata callback task whose TimeoutSeconds comes from the input
     fixture.function("Offer", p -> json("{}"));
