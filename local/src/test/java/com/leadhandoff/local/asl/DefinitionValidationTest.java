@@ -39,11 +39,12 @@ class DefinitionValidationTest {
   }
 
   @Test
-  void jsonataQueryLanguage_isRefused() {
+  void jsonataQueryLanguage_refusesJsonPathFields() {
     List<String> problems =
         problems(
-            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":{\"Type\":\"Succeed\"}}}");
-    assertProblem(problems, "JSONata is not supported");
+            "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"S\",\"States\":{\"S\":"
+                + "{\"Type\":\"Succeed\",\"OutputPath\":\"$.a\"}}}");
+    assertProblem(problems, "State 'S'", "'OutputPath' is not supported in a JSONata state");
   }
 
   @Test
@@ -132,8 +133,8 @@ class DefinitionValidationTest {
     List<String> problems =
         problems(
             single(
-                "{\"Type\":\"Pass\",\"Assign\":{\"x\":1},\"ResultPath\":\"$.a[*]\",\"End\":true}"));
-    assertProblem(problems, "State 'S'", "Assign");
+                "{\"Type\":\"Pass\",\"Assign\":{\"states\":1},\"ResultPath\":\"$.a[*]\",\"End\":true}"));
+    assertProblem(problems, "State 'S' Assign", "'states' is reserved");
     assertProblem(problems, "State 'S'", "ResultPath");
   }
 

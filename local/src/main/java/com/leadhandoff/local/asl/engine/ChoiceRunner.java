@@ -5,18 +5,31 @@ import com.leadhandoff.local.asl.eval.Choices;
 import com.leadhandoff.local.asl.eval.ErrorNames;
 import com.leadhandoff.local.asl.eval.InputOutput;
 import com.leadhandoff.local.asl.model.ChoiceState;
+import com.leadhandoff.local.asl.model.DataFlow;
+import java.util.List;
 
 /** Choice: the first matching rule wins, else Default, else States.NoChoiceMatched. */
 final class ChoiceRunner {
   private ChoiceRunner() {}
 
   static Step start(ChoiceState state, StateCall call) {
+    if (call.flow().jsonata()) {
+      return JsonataStates.choice(state, call);
+    }
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
     JsonNode output = InputOutput.output(effective, state.io().outputPath());
-    for (ChoiceState.Branch branch : state.choices()) {
-      if (Choices.matches(branch.rule(), effective)) {
-        return new Step.Next(branch.next(), output);
+    DataFlow flow = call.flow();
+    List<ChoiceState.Branch> choices = state.choices();
+    for (int i = 0; i < choices.size(); i++) {
+      if (Choices.matches(choices.get(i).rule(), effective, call.run.variables)) {
+        // The state's Assign applies on every path, with the matching rule's own Assign.
+        StateData.assignPaths(
+            call, List.of(flow.assign(), flow.rule(i).assign()), call.scope(effective));
+        return new Step.Next(choices.get(i).next(), output);
       }
+    }
+    if (state.defaultNext().isPresent()) {
+      StateData.assignPaths(call, List.of(flow.assign()), call.scope(effective));
     }
     return state
         .defaultNext()

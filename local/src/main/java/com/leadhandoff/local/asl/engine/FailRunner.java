@@ -11,6 +11,9 @@ final class FailRunner {
   private FailRunner() {}
 
   static Step start(FailState state, StateCall call) {
+    if (call.flow().jsonata()) {
+      return JsonataStates.fail(state, call);
+    }
     return new Step.Failed(
         text(state.error(), call).orElse(null), text(state.cause(), call).orElse(null));
   }

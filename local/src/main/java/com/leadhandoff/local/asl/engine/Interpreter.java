@@ -6,7 +6,9 @@ import com.leadhandoff.local.asl.eval.Backoff;
 import com.leadhandoff.local.asl.eval.ErrorNames;
 import com.leadhandoff.local.asl.eval.InputOutput;
 import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.eval.Jsonata;
 import com.leadhandoff.local.asl.eval.StatesError;
+import com.leadhandoff.local.asl.eval.Variables;
 import com.leadhandoff.local.asl.model.Catcher;
 import com.leadhandoff.local.asl.model.ChoiceState;
 import com.leadhandoff.local.asl.model.FailState;
@@ -214,12 +216,25 @@ final class Interpreter {
     run.stateInput = saved.stateInput();
     run.enteredTime = saved.enteredTime();
     run.retryCount = saved.retryCount();
+    run.variables = Variables.restore(saved.variables());
+    run.enteredEventId = enteredEventId(saved.lastEventId());
     // A changed definition may have more or fewer retriers; counters carry over where they exist.
     run.retries = new int[retriers(current(run)).size()];
     for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
       run.retries[i] = saved.retries().get(i);
     }
     return run;
+  }
+
+  /** The id of the last StateEntered event up to {@code lastEventId}: the restored state's. */
+  private long enteredEventId(long lastEventId) {
+    long entered = lastEventId;
+    for (HistoryEvent event : execution.history()) {
+      if (event.id() <= lastEventId && event.type().endsWith("StateEntered")) {
+        entered = event.id();
+      }
+    }
+    return entered;
   }
 
   /** Runs on the clock thread: closes the execution at once, then lets the mailbox clean up. */
@@ -248,7 +263,8 @@ final class Interpreter {
     if (run.waiting instanceof Waiting.WaitTimer timer && timer.timerId() == fired.timerId()) {
       run.waiting = null;
       WaitState state = (WaitState) current(run);
-      later(run, () -> apply(run, Step.transition(state.transition(), timer.output())));
+      later(
+          run, () -> apply(run, guarded(() -> WaitRunner.exit(state, call(run), timer.output()))));
     } else if (run.waiting instanceof Waiting.RetryTimer timer
         && timer.timerId() == fired.timerId()) {
       run.waiting = null;
@@ -286,11 +302,13 @@ final class Interpreter {
     ObjectNode details = StateCall.details("name", name, "input", Json.write(input));
     details.putObject("inputDetails").put("truncated", false);
     call(run).emit(state.type() + "StateEntered", details);
+    run.enteredEventId = run.lastEventId;
     later(run, () -> apply(run, start(run, state)));
   }
 
   /** Runs the state's own work: everything after StateEntered (and again on each retry). */
   private Step start(Run run, State state) {
+    run.pendingAssign = null;
     if (state instanceof TaskState task && run.attempt == null) {
       run.attempt = attempt(run, task);
     }
@@ -330,7 +348,7 @@ final class Interpreter {
 
   private Step startWait(Run run, WaitState state, StateCall call) {
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    Instant until = WaitRunner.until(state, effective, now());
+    Instant until = WaitRunner.until(state, call, effective, now());
     JsonNode output = WaitRunner.output(state, effective);
     long timerId = nextTimerId++;
     return new Step.Suspended(
@@ -342,7 +360,10 @@ final class Interpreter {
     call.emit("ParallelStateStarted", Json.object());
     List<Run> children = new ArrayList<>();
     for (int i = 0; i < state.branches().size(); i++) {
-      children.add(newRun(state.branches().get(i), Optional.of(run), i, run.lastEventId));
+      Run child = newRun(state.branches().get(i), Optional.of(run), i, run.lastEventId);
+      // A branch reads the variables visible here and cannot assign them.
+      child.variables = run.variables.child();
+      children.add(child);
     }
     return new Step.Suspended(new Waiting.Branches(children, input));
   }
@@ -412,6 +433,15 @@ final class Interpreter {
       exited(run, end.output());
       finish(run, end.output());
     } else if (step instanceof Step.Failed failed) {
+      run.pendingAssign = null;
+      if (Jsonata.QUERY_EVALUATION_ERROR.equals(failed.error())) {
+        // The history shows which expression failed, as Step Functions' EvaluationFailed does.
+        call(run)
+            .emit(
+                "EvaluationFailed",
+                StateCall.details(
+                    "state", run.stateName, "error", failed.error(), "cause", failed.cause()));
+      }
       failure(run, failed);
     } else {
       run.waiting = ((Step.Suspended) step).waiting();
@@ -427,10 +457,9 @@ final class Interpreter {
 
   private void exited(Run run, JsonNode output) {
     State state = current(run);
-    call(run)
-        .emit(
-            state.type() + "StateExited",
-            StateCall.withOutput(StateCall.details("name", state.name()), output));
+    ObjectNode details = StateCall.withOutput(StateCall.details("name", state.name()), output);
+    Assignments.commit(run, details);
+    call(run).emit(state.type() + "StateExited", details);
   }
 
   /** A run ended successfully: the execution succeeds, or its Parallel collects the output. */
@@ -484,14 +513,16 @@ final class Interpreter {
         break;
       }
     }
-    for (Catcher catcher : catchers(state)) {
+    List<Catcher> catchers = catchers(state);
+    for (int i = 0; i < catchers.size(); i++) {
+      Catcher catcher = catchers.get(i);
       if (ErrorNames.matches(catcher.errorEquals(), failed.error(), failed.fromBranch())) {
         ObjectNode errorOutput = Json.object();
         errorOutput.put("Error", failed.error());
         errorOutput.put("Cause", failed.cause());
         JsonNode output;
         try {
-          output = InputOutput.placeAt(run.stateInput, errorOutput, catcher.resultPath());
+          output = Assignments.caught(call(run), i, errorOutput, catcher.resultPath());
         } catch (StatesError e) {
           failRun(run, new Step.Failed(e.error(), e.cause()));
           return;
@@ -584,7 +615,13 @@ final class Interpreter {
       retries.add(count);
     }
     return new Snapshot.RunState(
-        run.stateName, run.stateInput, run.enteredTime, retries, run.retryCount, run.lastEventId);
+        run.stateName,
+        run.stateInput,
+        run.enteredTime,
+        retries,
+        run.retryCount,
+        run.lastEventId,
+        run.variables.saved());
   }
 
   private static Snapshot.Wait savedWait(Waiting waiting) {

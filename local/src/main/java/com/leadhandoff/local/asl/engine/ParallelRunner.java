@@ -6,6 +6,7 @@ import com.leadhandoff.local.asl.eval.InputOutput;
 import com.leadhandoff.local.asl.eval.Json;
 import com.leadhandoff.local.asl.model.ParallelState;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Parallel: every branch gets the effective input (after Parameters); the result is the array of
@@ -18,7 +19,7 @@ final class ParallelRunner {
   /** The input every branch starts with. */
   static JsonNode branchInput(ParallelState state, StateCall call) {
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    return InputOutput.parameters(state.parameters(), call.scope(effective));
+    return StateData.arguments(state.parameters(), call, effective, Optional.empty());
   }
 
   /** All branches succeeded: ResultSelector → ResultPath → OutputPath on the array of outputs. */
@@ -26,8 +27,8 @@ final class ParallelRunner {
     ArrayNode array = Json.MAPPER.createArrayNode();
     Arrays.stream(results).forEach(array::add);
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    JsonNode placed =
-        InputOutput.placeResult(call.rawInput(), array, state.results(), call.scope(effective));
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(),
+        StateData.finish(call, state.io(), state.results(), array, Optional.empty()));
   }
 }

@@ -1,8 +1,10 @@
 package com.leadhandoff.local.asl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.asl.eval.Variables;
 import com.leadhandoff.local.asl.model.Program;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,19 @@ final class Run {
 
   /** How the current callback task was answered, between taking the answer and recording it. */
   TaskResult answer;
+
+  /**
+   * The workflow variables this run reads and assigns. A Parallel branch starts with its parent's
+   * {@code variables.child()}; a Map iteration must start the same way, so that it reads the outer
+   * scope and cannot assign it.
+   */
+  Variables variables = Variables.root();
+
+  /** What the current state assigns when it exits; null when nothing. Checked when computed. */
+  Map<String, JsonNode> pendingAssign;
+
+  /** The id of the current state's StateEntered event, which JSONata error causes name. */
+  long enteredEventId;
 
   Run(long id, Program program, Optional<Run> parent, int branchIndex, long lastEventId) {
     this.id = id;

@@ -1,6 +1,8 @@
 package com.leadhandoff.local.asl.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.local.asl.eval.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -53,16 +55,33 @@ record Snapshot(ExecutionDescription description, List<HistoryEvent> history, Pr
     record Suspended(RunState run, Wait awaiting) implements Progress {}
   }
 
-  /** The top-level run in its current state, as the interpreter needs it to carry on. */
+  /**
+   * The top-level run in its current state, as the interpreter needs it to carry on.
+   *
+   * @param variables the workflow variables of the top-level scope, by name
+   */
   record RunState(
       String stateName,
       JsonNode stateInput,
       Instant enteredTime,
       List<Integer> retries,
       int retryCount,
-      long lastEventId) {
+      long lastEventId,
+      ObjectNode variables) {
     RunState {
       retries = List.copyOf(retries);
+      variables = variables.deepCopy();
+    }
+
+    /** A run without variables. */
+    RunState(
+        String stateName,
+        JsonNode stateInput,
+        Instant enteredTime,
+        List<Integer> retries,
+        int retryCount,
+        long lastEventId) {
+      this(stateName, stateInput, enteredTime, retries, retryCount, lastEventId, Json.object());
     }
   }
 

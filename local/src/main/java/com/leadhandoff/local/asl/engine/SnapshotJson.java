@@ -82,6 +82,7 @@ final class SnapshotJson {
     run.retries().forEach(node.putArray("retries")::add);
     node.put("retryCount", run.retryCount());
     node.put("lastEventId", run.lastEventId());
+    node.set("variables", run.variables());
   }
 
   static ObjectNode answer(TaskResult result) {
@@ -197,7 +198,9 @@ final class SnapshotJson {
         instant(node, "enteredTime"),
         retries,
         node.path("retryCount").asInt(),
-        node.path("lastEventId").asLong());
+        node.path("lastEventId").asLong(),
+        // Absent in snapshots saved before variables existed: an empty scope.
+        node.path("variables").isObject() ? (ObjectNode) node.get("variables") : Json.object());
   }
 
   private static Wait wait(JsonNode node) {

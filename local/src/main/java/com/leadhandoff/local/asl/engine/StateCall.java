@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.asl.eval.ErrorNames;
 import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.eval.JsonataScope;
 import com.leadhandoff.local.asl.eval.Scope;
 import com.leadhandoff.local.asl.eval.Timestamps;
+import com.leadhandoff.local.asl.model.DataFlow;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,7 +37,27 @@ final class StateCall {
   }
 
   Scope scope(JsonNode input, Optional<TaskToken> token) {
-    return new Scope(input, contextObject(token), services.random(), ErrorNames.RUNTIME);
+    return new Scope(
+        input, contextObject(token), services.random(), ErrorNames.RUNTIME, run.variables);
+  }
+
+  /** How data flows through this state: its query language, Assign, Arguments and Output. */
+  DataFlow flow() {
+    return run.program.flow(run.stateName);
+  }
+
+  /** What this state's JSONata expressions see: {@code $states} and the variables. */
+  JsonataScope jsonata(Optional<TaskToken> token) {
+    return new JsonataScope(
+        run.stateInput,
+        Optional.empty(),
+        Optional.empty(),
+        contextObject(token),
+        run.variables,
+        run.stateName,
+        run.enteredEventId,
+        services.random(),
+        now());
   }
 
   /** Appends an event to the history, chained to this run's previous event. */

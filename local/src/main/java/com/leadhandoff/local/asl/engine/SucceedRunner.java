@@ -9,6 +9,9 @@ final class SucceedRunner {
   private SucceedRunner() {}
 
   static Step start(SucceedState state, StateCall call) {
+    if (call.flow().jsonata()) {
+      return JsonataStates.succeed(call);
+    }
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
     return new Step.End(InputOutput.output(effective, state.io().outputPath()));
   }

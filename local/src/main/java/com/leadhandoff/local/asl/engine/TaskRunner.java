@@ -7,6 +7,7 @@ import com.leadhandoff.local.asl.eval.InputOutput;
 import com.leadhandoff.local.asl.eval.Json;
 import com.leadhandoff.local.asl.eval.JsonPaths;
 import com.leadhandoff.local.asl.eval.StatesError;
+import com.leadhandoff.local.asl.eval.VariablePaths;
 import com.leadhandoff.local.asl.model.Seconds;
 import com.leadhandoff.local.asl.model.TaskResource;
 import com.leadhandoff.local.asl.model.TaskState;
@@ -31,18 +32,18 @@ final class TaskRunner {
    */
   static Step start(TaskState state, StateCall call, TaskAttempt attempt) {
     JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    Optional<Long> timeout = seconds(state.timeout(), effective, "TimeoutSecondsPath");
-    Optional<Long> heartbeat = seconds(state.heartbeat(), effective, "HeartbeatSecondsPath");
+    Optional<Long> timeout = seconds(state.timeout(), call, effective, "TimeoutSeconds");
+    Optional<Long> heartbeat = seconds(state.heartbeat(), call, effective, "HeartbeatSeconds");
     TaskResource resource = state.resource();
     if (resource instanceof TaskResource.LambdaFunction function) {
-      JsonNode payload = InputOutput.parameters(state.parameters(), call.scope(effective));
+      JsonNode payload = StateData.arguments(state.parameters(), call, effective, Optional.empty());
       return direct(state, call, function.arn(), payload, timeout);
     }
     TaskResource.LambdaInvoke invoke = (TaskResource.LambdaInvoke) resource;
     Optional<TaskToken> token = attempt.token();
     JsonNode parameters;
     try {
-      parameters = InputOutput.parameters(state.parameters(), call.scope(effective, token));
+      parameters = StateData.arguments(state.parameters(), call, effective, token);
     } catch (StatesError e) {
       token.ifPresent(TaskToken::close);
       throw e;
@@ -141,10 +142,9 @@ final class TaskRunner {
   }
 
   private static Step succeed(TaskState state, StateCall call, JsonNode result) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    JsonNode placed =
-        InputOutput.placeResult(call.rawInput(), result, state.results(), call.scope(effective));
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(),
+        StateData.finish(call, state.io(), state.results(), result, Optional.empty()));
   }
 
   private static ObjectNode succeeded(TaskResource.LambdaInvoke invoke, JsonNode output) {
@@ -187,16 +187,32 @@ final class TaskRunner {
     return new Step.Failed(error, cause);
   }
 
-  /** TimeoutSeconds/HeartbeatSeconds, or their Path forms read from the effective input. */
-  private static Optional<Long> seconds(Optional<Seconds> spec, JsonNode effective, String field) {
+  /**
+   * TimeoutSeconds/HeartbeatSeconds ({@code field}), their Path forms read from the effective input
+   * or a variable, or a JSONata expression.
+   */
+  private static Optional<Long> seconds(
+      Optional<Seconds> spec, StateCall call, JsonNode effective, String name) {
     if (spec.isEmpty()) {
       return Optional.empty();
     }
     if (spec.get() instanceof Seconds.Fixed fixed) {
       return Optional.of(fixed.seconds());
     }
+    if (spec.get() instanceof Seconds.FromExpression expression) {
+      return Optional.of(JsonataStates.seconds(expression.expression(), name, call));
+    }
+    String field = name + "Path";
     String path = ((Seconds.FromPath) spec.get()).path();
-    JsonNode value = JsonPaths.require(effective, path, ErrorNames.RUNTIME, field);
+    JsonNode value =
+        VariablePaths.parse(path).isPresent()
+            ? VariablePaths.readEither(effective, path, call.run.variables)
+                .orElseThrow(
+                    () ->
+                        new StatesError(
+                            ErrorNames.RUNTIME,
+                            "Invalid path '" + path + "' : " + field + " could not be found"))
+            : JsonPaths.require(effective, path, ErrorNames.RUNTIME, field);
     if (!value.isIntegralNumber() || value.asLong() <= 0) {
       throw new StatesError(
           ErrorNames.RUNTIME, field + " '" + path + "' is not a positive integer: " + value);

@@ -17,25 +17,36 @@ public final class Choices {
    * a missing Variable. A value of the wrong type simply does not match.
    */
   public static boolean matches(ChoiceRule rule, JsonNode input) {
+    return matches(rule, input, Variables.root());
+  }
+
+  /**
+   * Whether {@code rule} matches, where a Variable or Path operand written {@code $name…} reads a
+   * workflow variable (developer guide, "Passing data between states with variables").
+   */
+  public static boolean matches(ChoiceRule rule, JsonNode input, Variables variables) {
     if (rule instanceof ChoiceRule.And and) {
-      return and.rules().stream().allMatch(r -> matches(r, input));
+      return and.rules().stream().allMatch(r -> matches(r, input, variables));
     }
     if (rule instanceof ChoiceRule.Or or) {
-      return or.rules().stream().anyMatch(r -> matches(r, input));
+      return or.rules().stream().anyMatch(r -> matches(r, input, variables));
     }
     if (rule instanceof ChoiceRule.Not not) {
-      return !matches(not.rule(), input);
+      return !matches(not.rule(), input, variables);
+    }
+    if (rule instanceof ChoiceRule.Condition) {
+      throw new IllegalStateException("a JSONata Condition is evaluated by the JSONata runner");
     }
     ChoiceRule.Comparison comparison = (ChoiceRule.Comparison) rule;
     ComparisonOperator op = comparison.operator();
-    Optional<JsonNode> variable = JsonPaths.read(input, comparison.variable());
+    Optional<JsonNode> variable = VariablePaths.readEither(input, comparison.variable(), variables);
     if (op == ComparisonOperator.IS_PRESENT) {
       return variable.isPresent() == comparison.operand().asBoolean();
     }
     JsonNode value = variable.orElseThrow(() -> missing(comparison.variable(), input));
     JsonNode operand =
         comparison.operandIsPath()
-            ? JsonPaths.read(input, comparison.operand().asText())
+            ? VariablePaths.readEither(input, comparison.operand().asText(), variables)
                 .orElseThrow(() -> missing(comparison.operand().asText(), input))
             : comparison.operand();
     switch (op.kind()) {

@@ -20,6 +20,9 @@ public final class Expressions {
       return JsonPaths.require(
           scope.context(), path.path(), scope.missingPathError(), "The context path");
     }
+    if (expression instanceof Expression.VariablePath path) {
+      return VariablePaths.read(scope, path);
+    }
     Expression.Intrinsic call = (Expression.Intrinsic) expression;
     List<JsonNode> args = new ArrayList<>();
     for (Expression argument : call.arguments()) {

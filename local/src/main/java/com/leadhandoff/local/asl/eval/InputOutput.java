@@ -27,9 +27,7 @@ public final class InputOutput {
       return scope.input();
     }
     return Templates.evaluate(
-        parameters.get(),
-        new Scope(
-            scope.input(), scope.context(), scope.random(), ErrorNames.PARAMETER_PATH_FAILURE));
+        parameters.get(), scope.withMissingPathError(ErrorNames.PARAMETER_PATH_FAILURE));
   }
 
   /**
@@ -43,7 +41,7 @@ public final class InputOutput {
       selected =
           Templates.evaluate(
               handling.resultSelector().get(),
-              new Scope(result, scope.context(), scope.random(), ErrorNames.RUNTIME));
+              scope.withInput(result).withMissingPathError(ErrorNames.RUNTIME));
     }
     return placeAt(rawInput, selected, handling.resultPath());
   }

@@ -21,4 +21,7 @@ public sealed interface ChoiceRule {
   record Comparison(
       String variable, ComparisonOperator operator, JsonNode operand, boolean operandIsPath)
       implements ChoiceRule {}
+
+  /** JSONata {@code Condition}: a {@code {% %}} expression that must yield a Boolean. */
+  record Condition(String expression) implements ChoiceRule {}
 }

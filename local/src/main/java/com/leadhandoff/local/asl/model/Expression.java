@@ -14,6 +14,12 @@ public sealed interface Expression {
   /** A path into the context object ({@code $$…}), stored without the first {@code $}. */
   record ContextPath(String path) implements Expression {}
 
+  /**
+   * A path into a workflow variable ({@code $name}, {@code $name.field}): {@code path} is the rest
+   * as a JSONPath on the variable's value ({@code $}, {@code $.field}).
+   */
+  record VariablePath(String name, String path) implements Expression {}
+
   /** An intrinsic function call such as {@code States.Format('{}', $.name)}. */
   record Intrinsic(String function, List<Expression> arguments) implements Expression {
     public Intrinsic {

@@ -7,4 +7,7 @@ public sealed interface Seconds {
 
   /** A reference path into the state's effective input that must hold a positive integer. */
   record FromPath(String path) implements Seconds {}
+
+  /** A JSONata {@code {% %}} expression that must yield a positive integer. */
+  record FromExpression(String expression) implements Seconds {}
 }

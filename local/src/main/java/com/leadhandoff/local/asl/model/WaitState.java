@@ -6,7 +6,7 @@ import java.time.Instant;
 public record WaitState(String name, Io io, WaitState.Until until, Transition transition)
     implements State {
 
-  /** What the state waits for: exactly one of the four fields. */
+  /** What the state waits for: exactly one of the four fields (two in JSONata). */
   public sealed interface Until {
     /** {@code Seconds}. */
     record ForSeconds(long seconds) implements Until {}
@@ -19,5 +19,8 @@ public record WaitState(String name, Io io, WaitState.Until until, Transition tr
 
     /** {@code TimestampPath}. */
     record TimestampAt(String path) implements Until {}
+
+    /** JSONata: {@code Seconds} or {@code Timestamp} ({@code field}) as a {@code {% %}} string. */
+    record Evaluated(String field, String expression) implements Until {}
   }
 }

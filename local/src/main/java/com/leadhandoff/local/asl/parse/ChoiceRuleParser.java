@@ -36,8 +36,10 @@ final class ChoiceRuleParser {
       }
       if (Set.of("And", "Or", "Not").contains(field) || operatorFor(field).isPresent()) {
         operators.add(field);
-      } else if (field.equals("Condition") || field.equals("Assign")) {
-        p.add(where, field + " (JSONata / variables) is not supported");
+      } else if (field.equals("Condition")) {
+        p.add(where, "Condition is only allowed on a top-level rule of a JSONata Choice state");
+      } else if (field.equals("Assign")) {
+        p.add(where, "Assign is only allowed on a top-level choice rule");
       } else {
         p.add(where, "unknown choice rule field '" + field + "'");
       }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.eval.Json;
 import com.leadhandoff.local.asl.model.Program;
+import com.leadhandoff.local.asl.model.QueryLanguage;
 import com.leadhandoff.local.asl.model.State;
 import com.leadhandoff.local.asl.model.StateMachineDefinition;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ import java.util.Set;
  */
 public final class DefinitionParser {
   private static final Set<String> TOP_LEVEL =
-      Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version");
+      Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version", "QueryLanguage");
   private static final Set<String> BRANCH = Set.of("Comment", "StartAt", "States");
 
   private DefinitionParser() {}
@@ -37,14 +38,25 @@ public final class DefinitionParser {
       throw new InvalidDefinitionException(List.of("the definition must be a JSON object"));
     }
     Fields.onlyAllowed(root, TOP_LEVEL, "Definition", problems);
-    Optional<Program> program = program(root, "Definition", problems);
+    QueryLanguage language = QueryLanguage.JSONPATH;
+    JsonNode declared = root.get("QueryLanguage");
+    if (declared != null) {
+      Optional<QueryLanguage> known = QueryLanguage.of(declared.asText(""));
+      if (known.isEmpty() || !declared.isTextual()) {
+        problems.add("Definition", "QueryLanguage must be JSONPath or JSONata, got " + declared);
+      }
+      language = known.orElse(QueryLanguage.JSONPATH);
+    }
+    Optional<Program> program = program(root, language, "Definition", problems);
     Optional<Integer> timeout =
         Fields.positiveInteger(root, "TimeoutSeconds", "Definition", problems).map(Long::intValue);
     problems.throwIfAny();
     return new StateMachineDefinition(program.orElseThrow(), timeout);
   }
 
-  private static Optional<Program> program(JsonNode node, String where, Problems p) {
+  /** A program whose states inherit {@code language} (the definition's QueryLanguage). */
+  private static Optional<Program> program(
+      JsonNode node, QueryLanguage language, String where, Problems p) {
     Optional<String> startAt = Fields.text(node, "StartAt", where, p);
     if (startAt.isEmpty()) {
       p.add(where, "StartAt is missing");
@@ -54,7 +66,7 @@ public final class DefinitionParser {
       p.add(where, "States must be a non-empty object");
       return Optional.empty();
     }
-    StateParser parser = new StateParser((branch, at) -> branch(branch, at, p));
+    StateParser parser = new StateParser((branch, at) -> branch(branch, language, at, p), language);
     Map<String, State> states = new LinkedHashMap<>();
     statesNode
         .fields()
@@ -70,17 +82,18 @@ public final class DefinitionParser {
     if (startAt.isEmpty()) {
       return Optional.empty();
     }
-    Program program = new Program(startAt.get(), states);
+    Program program = new Program(startAt.get(), states, parser.flows());
     ProgramValidator.validate(program, statesNode, where, p);
     return Optional.of(program);
   }
 
-  private static Optional<Program> branch(JsonNode node, String where, Problems p) {
+  private static Optional<Program> branch(
+      JsonNode node, QueryLanguage language, String where, Problems p) {
     if (!node.isObject()) {
       p.add(where, "a branch must be a JSON object");
       return Optional.empty();
     }
     Fields.onlyAllowed(node, BRANCH, where, p);
-    return program(node, where, p);
+    return program(node, language, where, p);
   }
 }

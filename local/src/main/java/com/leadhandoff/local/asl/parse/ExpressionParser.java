@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.leadhandoff.local.asl.eval.Intrinsics;
+import com.leadhandoff.local.asl.eval.VariablePaths;
 import com.leadhandoff.local.asl.model.Expression;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -58,6 +59,15 @@ final class ExpressionParser {
   }
 
   private Expression pathExpression(String path) {
+    Optional<Expression.VariablePath> variable = VariablePaths.parse(path);
+    if (variable.isPresent()) {
+      try {
+        JsonPath.compile(variable.get().path());
+      } catch (InvalidPathException | IllegalArgumentException e) {
+        throw error("'" + path + "' is not a valid variable path: " + e.getMessage());
+      }
+      return variable.get();
+    }
     boolean context = path.startsWith("$$");
     String jsonPath = context ? path.substring(1) : path;
     try {

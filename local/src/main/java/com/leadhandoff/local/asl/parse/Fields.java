@@ -11,10 +11,6 @@ final class Fields {
   /** Fields that exist in ASL but that this interpreter does not implement, with the reason. */
   private static final Map<String, String> UNSUPPORTED =
       Map.of(
-          "QueryLanguage", "QueryLanguage JSONata is not supported (only JSONPath)",
-          "Arguments", "Arguments is a JSONata field; JSONata is not supported",
-          "Output", "Output is a JSONata field; JSONata is not supported",
-          "Assign", "Assign (workflow variables) is not supported",
           "Credentials", "Credentials (cross-account tasks) is not supported");
 
   private Fields() {}

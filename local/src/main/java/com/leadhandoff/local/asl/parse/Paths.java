@@ -8,6 +8,10 @@ import java.util.Optional;
 
 /** Reads the path-valued fields of a state: Paths, Reference Paths and their null forms. */
 final class Paths {
+  /** Paths into the state's input that cannot name a workflow variable instead. */
+  private static final java.util.Set<String> NO_VARIABLES =
+      java.util.Set.of("InputPath", "OutputPath", "ResultPath", "ItemsPath");
+
   private Paths() {}
 
   /** A JSONPath field that may be JSON null; absent means {@code $}. */
@@ -57,7 +61,15 @@ final class Paths {
       p.add(where, field + " '" + text + "' is not a JSONPath (must start with $)");
       return;
     }
-    if (text.startsWith("$$")) {
+    Optional<com.leadhandoff.local.asl.model.Expression.VariablePath> variable =
+        com.leadhandoff.local.asl.eval.VariablePaths.parse(text);
+    if (variable.isPresent() && NO_VARIABLES.contains(field)) {
+      p.add(where, field + " '" + text + "' cannot refer to a workflow variable");
+      return;
+    }
+    if (variable.isPresent()) {
+      text = variable.get().path(); // $name.rest: the rest is checked as a JSONPath
+    } else if (text.startsWith("$$")) {
       p.add(
           where, field + " '" + text + "' refers to the context object, which is not allowed here");
       return;

@@ -1,15 +1,18 @@
 package com.leadhandoff.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.asl.eval.Jsonata;
 import com.leadhandoff.local.asl.eval.Timestamps;
 import com.leadhandoff.local.asl.model.ChoiceRule;
 import com.leadhandoff.local.asl.model.ChoiceState;
+import com.leadhandoff.local.asl.model.DataFlow;
 import com.leadhandoff.local.asl.model.Expression;
 import com.leadhandoff.local.asl.model.FailState;
 import com.leadhandoff.local.asl.model.Io;
 import com.leadhandoff.local.asl.model.ParallelState;
 import com.leadhandoff.local.asl.model.PassState;
 import com.leadhandoff.local.asl.model.Program;
+import com.leadhandoff.local.asl.model.QueryLanguage;
 import com.leadhandoff.local.asl.model.ResultHandling;
 import com.leadhandoff.local.asl.model.State;
 import com.leadhandoff.local.asl.model.SucceedState;
@@ -18,7 +21,9 @@ import com.leadhandoff.local.asl.model.WaitState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -31,23 +36,38 @@ final class StateParser {
   private static final Set<String> RESULTS = Set.of("ResultSelector", "ResultPath");
 
   private final BiFunction<JsonNode, String, Optional<Program>> branchParser;
+  private final QueryLanguage inherited;
+  private final Map<String, DataFlow> flows = new LinkedHashMap<>();
 
-  StateParser(BiFunction<JsonNode, String, Optional<Program>> branchParser) {
+  /**
+   * @param inherited the QueryLanguage of states that do not declare one
+   */
+  StateParser(
+      BiFunction<JsonNode, String, Optional<Program>> branchParser, QueryLanguage inherited) {
     this.branchParser = branchParser;
+    this.inherited = inherited;
   }
 
-  Optional<State> parse(String name, JsonNode node, Problems p) {
+  /** The data flow of every state parsed so far, by name. */
+  Map<String, DataFlow> flows() {
+    return flows;
+  }
+
+  Optional<State> parse(String name, JsonNode stateNode, Problems p) {
     String where = "State '" + name + "'";
-    if (!node.isObject()) {
+    if (!stateNode.isObject()) {
       p.add(where, "must be a JSON object");
       return Optional.empty();
     }
+    JsonataFields.Split split = JsonataFields.split(stateNode, inherited, where, p);
+    flows.put(name, split.flow());
+    JsonNode node = split.node();
     String type = node.path("Type").asText("");
     switch (type) {
       case "Pass":
         return Optional.of(pass(name, node, where, p));
       case "Task":
-        return Optional.of(TaskStateParser.parse(name, node, where, p));
+        return Optional.of(TaskStateParser.parse(name, node, where, p, split.flow().jsonata()));
       case "Choice":
         return Optional.of(choice(name, node, where, p));
       case "Wait":
@@ -95,7 +115,10 @@ final class StateParser {
       for (int i = 0; i < choices.size(); i++) {
         String at = where + " Choices[" + i + "]";
         JsonNode rule = choices.get(i);
-        Optional<ChoiceRule> parsed = ChoiceRuleParser.parse(rule, true, at, p);
+        Optional<ChoiceRule> parsed =
+            rule.has("Condition") && rule.isObject()
+                ? Optional.of(condition(rule.get("Condition")))
+                : ChoiceRuleParser.parse(rule, true, at, p);
         Optional<String> next = Fields.text(rule, "Next", at, p);
         if (next.isEmpty()) {
           p.add(at, "a top-level choice rule needs Next");
@@ -109,6 +132,11 @@ final class StateParser {
         name, io(node, where, p), branches, Fields.text(node, "Default", where, p));
   }
 
+  /** A JSONata Condition; JsonataFields checked its form. A literal Boolean is kept as text. */
+  private static ChoiceRule condition(JsonNode value) {
+    return new ChoiceRule.Condition(value.isTextual() ? value.asText() : value.toString());
+  }
+
   private Optional<State> wait(String name, JsonNode node, String where, Problems p) {
     allowed(
         node,
@@ -120,6 +148,14 @@ final class StateParser {
         Set.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath"));
     List<WaitState.Until> untils = new ArrayList<>();
     JsonNode seconds = node.get("Seconds");
+    for (String field : List.of("Seconds", "Timestamp")) {
+      if (Jsonata.isExpression(node.get(field))) {
+        untils.add(new WaitState.Until.Evaluated(field, node.get(field).asText()));
+      }
+    }
+    if (seconds != null && Jsonata.isExpression(seconds)) {
+      seconds = null;
+    }
     if (seconds != null) {
       if (seconds.isIntegralNumber() && seconds.asLong() >= 0) {
         untils.add(new WaitState.Until.ForSeconds(seconds.asLong()));
@@ -128,6 +164,7 @@ final class StateParser {
       }
     }
     Fields.text(node, "Timestamp", where, p)
+        .filter(t -> !Jsonata.isExpression(t))
         .ifPresent(
             t -> {
               Optional<Instant> instant = Timestamps.parse(t);

@@ -1,6 +1,7 @@
 package com.leadhandoff.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.asl.eval.Jsonata;
 import com.leadhandoff.local.asl.model.Seconds;
 import com.leadhandoff.local.asl.model.TaskResource;
 import com.leadhandoff.local.asl.model.TaskState;
@@ -36,11 +37,14 @@ final class TaskStateParser {
 
   private TaskStateParser() {}
 
-  static TaskState parse(String name, JsonNode node, String where, Problems p) {
+  /**
+   * @param jsonata whether the state is a JSONata one, whose Arguments JsonataFields checked
+   */
+  static TaskState parse(String name, JsonNode node, String where, Problems p, boolean jsonata) {
     Fields.onlyAllowed(node, FIELDS, where, p);
     TaskResource resource = resource(node, where, p);
     Optional<Template> parameters = TemplateParser.optional(node, "Parameters", where, p);
-    if (resource instanceof TaskResource.LambdaInvoke invoke) {
+    if (resource instanceof TaskResource.LambdaInvoke invoke && !jsonata) {
       checkInvokeParameters(node.get("Parameters"), invoke, where, p);
     }
     Optional<Seconds> timeout = seconds(node, "TimeoutSeconds", where, p);
@@ -115,6 +119,9 @@ final class TaskStateParser {
     String pathField = field + "Path";
     if (node.has(field) && node.has(pathField)) {
       p.add(where, field + " and " + pathField + " are mutually exclusive");
+    }
+    if (Jsonata.isExpression(node.get(field))) {
+      return Optional.of(new Seconds.FromExpression(node.get(field).asText()));
     }
     if (node.has(pathField)) {
       return Optional.of(
