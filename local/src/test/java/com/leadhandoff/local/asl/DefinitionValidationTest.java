@@ -60,12 +60,12 @@ class DefinitionValidationTest {
   }
 
   @Test
-  void unsupportedIntrinsic_isAValidationError() {
+  void unknownIntrinsic_isAValidationError() {
     List<String> problems =
         problems(
             single(
-                "{\"Type\":\"Pass\",\"Parameters\":{\"h.$\":\"States.Hash($.a, 'SHA-1')\"},\"End\":true}"));
-    assertProblem(problems, "State 'S'", "States.Hash is not supported");
+                "{\"Type\":\"Pass\",\"Parameters\":{\"h.$\":\"States.Compare($.a, 'x')\"},\"End\":true}"));
+    assertProblem(problems, "State 'S'", "States.Compare is not supported");
   }
 
   @Test

@@ -11,10 +11,11 @@ final class ChoiceRunner {
   private ChoiceRunner() {}
 
   static Step start(ChoiceState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    JsonNode output = InputOutput.output(effective, state.io().outputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
+    JsonNode output = InputOutput.output(effective, state.io().outputPath(), call.context());
     for (ChoiceState.Branch branch : state.choices()) {
-      if (Choices.matches(branch.rule(), effective)) {
+      if (Choices.matches(branch.rule(), effective, call.context())) {
         return new Step.Next(branch.next(), output);
       }
     }

@@ -198,7 +198,7 @@ final class Interpreter {
       TaskResult answer = saved.answer().get();
       run.answer = answer;
       resume.token().ifPresent(TaskToken::close);
-      later(run, () -> apply(run, guarded(() -> TaskRunner.resume(state, call(run), answer))));
+      later(run, () -> apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), answer))));
     } else {
       later(run, () -> apply(run, start(run, state)));
     }
@@ -267,7 +267,8 @@ final class Interpreter {
       TaskState state = (TaskState) current(run);
       later(
           run,
-          () -> apply(run, guarded(() -> TaskRunner.resume(state, call(run), closed.result()))));
+          () ->
+              apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), closed.result()))));
     }
   }
 
@@ -299,6 +300,7 @@ final class Interpreter {
     }
     StateCall call = call(run);
     return guarded(
+        run,
         () -> {
           if (state instanceof PassState s) {
             return PassRunner.start(s, call);
@@ -326,9 +328,10 @@ final class Interpreter {
   }
 
   private Step startWait(Run run, WaitState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    Instant until = WaitRunner.until(state, effective, now());
-    JsonNode output = WaitRunner.output(state, effective);
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
+    Instant until = WaitRunner.until(state, effective, call.context(), now());
+    JsonNode output = WaitRunner.output(state, effective, call.context());
     long timerId = nextTimerId++;
     return new Step.Suspended(
         new Waiting.WaitTimer(timerId, schedule(run, timerId, until), output));
@@ -395,7 +398,8 @@ final class Interpreter {
           () ->
               apply(
                   parent,
-                  guarded(() -> ParallelRunner.finish(state, call(parent), branches.results))));
+                  guarded(
+                      parent, () -> ParallelRunner.finish(state, call(parent), branches.results))));
     }
   }
 
@@ -424,7 +428,7 @@ final class Interpreter {
         try {
           output = InputOutput.placeAt(run.stateInput, errorOutput, catcher.resultPath());
         } catch (StatesError e) {
-          failRun(run, new Step.Failed(e.error(), e.cause()));
+          failRun(run, new Step.Failed(e.error(), call(run).stateFailureCause(e.cause())));
           return;
         }
         exited(run, output);
@@ -592,11 +596,12 @@ final class Interpreter {
     releaseAll();
   }
 
-  private Step guarded(Supplier<Step> body) {
+  /** Runs state work; an error it raises fails the state, with Step Functions' cause prefix. */
+  private Step guarded(Run run, Supplier<Step> body) {
     try {
       return body.get();
     } catch (StatesError e) {
-      return new Step.Failed(e.error(), e.cause());
+      return new Step.Failed(e.error(), call(run).stateFailureCause(e.cause()));
     }
   }
 

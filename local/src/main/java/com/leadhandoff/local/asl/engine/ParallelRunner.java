@@ -17,7 +17,8 @@ final class ParallelRunner {
 
   /** The input every branch starts with. */
   static JsonNode branchInput(ParallelState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     return InputOutput.parameters(state.parameters(), call.scope(effective));
   }
 
@@ -25,9 +26,11 @@ final class ParallelRunner {
   static Step finish(ParallelState state, StateCall call, JsonNode[] results) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     Arrays.stream(results).forEach(array::add);
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     JsonNode placed =
         InputOutput.placeResult(call.rawInput(), array, state.results(), call.scope(effective));
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(), InputOutput.output(placed, state.io().outputPath(), call.context()));
   }
 }

@@ -9,12 +9,14 @@ final class PassRunner {
   private PassRunner() {}
 
   static Step start(PassState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     JsonNode result = InputOutput.parameters(state.parameters(), call.scope(effective));
     if (state.result().isPresent()) {
       result = state.result().get().deepCopy();
     }
     JsonNode placed = InputOutput.placeAt(call.rawInput(), result, state.results().resultPath());
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(), InputOutput.output(placed, state.io().outputPath(), call.context()));
   }
 }

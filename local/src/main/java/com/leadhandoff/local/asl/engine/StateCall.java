@@ -7,6 +7,7 @@ import com.leadhandoff.local.asl.eval.Json;
 import com.leadhandoff.local.asl.eval.Scope;
 import com.leadhandoff.local.asl.eval.Timestamps;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What a state runner sees of its execution while it runs one state of one run. */
@@ -38,6 +39,40 @@ final class StateCall {
     return new Scope(input, contextObject(token), services.random(), ErrorNames.RUNTIME);
   }
 
+  /** The context object ({@code $$}) of the state as it runs now. */
+  JsonNode context() {
+    return contextObject(Optional.empty());
+  }
+
+  /**
+   * {@code cause} with the prefix Step Functions gives the causes of errors it raises while running
+   * a state: "An error occurred while executing the state 'X' (entered at the event id #N). ".
+   */
+  String stateFailureCause(String cause) {
+    return "An error occurred while executing the state '"
+        + run.stateName
+        + "' (entered at the event id #"
+        + enteredEventId()
+        + "). "
+        + cause;
+  }
+
+  /** The id of this run's StateEntered event for its current state, found along its chain. */
+  private long enteredEventId() {
+    List<HistoryEvent> history = execution.history();
+    long id = run.lastEventId;
+    while (id > 0 && id <= history.size()) {
+      HistoryEvent event = history.get((int) id - 1);
+      if (event.id() == id
+          && event.type().endsWith("StateEntered")
+          && run.stateName.equals(event.detail("name").orElse(null))) {
+        return id;
+      }
+      id = event.id() == id ? event.previousEventId() : id - 1;
+    }
+    return run.lastEventId;
+  }
+
   /** Appends an event to the history, chained to this run's previous event. */
   void emit(String type, ObjectNode details) {
     execution
@@ -61,7 +96,11 @@ final class StateCall {
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", Timestamps.format(run.enteredTime));
     state.put("Name", run.stateName);
-    state.put("RetryCount", run.retryCount);
+    // RetryCount shows only where Retry exists: on Task, Parallel and Map states, not on a Pass.
+    String type = run.program.state(run.stateName).type();
+    if (type.equals("Task") || type.equals("Parallel") || type.equals("Map")) {
+      state.put("RetryCount", run.retryCount);
+    }
     token.ifPresent(t -> context.putObject("Task").put("Token", t.value));
     return context;
   }

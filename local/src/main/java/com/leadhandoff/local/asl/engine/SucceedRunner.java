@@ -9,7 +9,8 @@ final class SucceedRunner {
   private SucceedRunner() {}
 
   static Step start(SucceedState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    return new Step.End(InputOutput.output(effective, state.io().outputPath()));
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
+    return new Step.End(InputOutput.output(effective, state.io().outputPath(), call.context()));
   }
 }

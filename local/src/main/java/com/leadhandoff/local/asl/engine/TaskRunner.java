@@ -30,9 +30,10 @@ final class TaskRunner {
    * @param attempt its token (for a callback task) and when it first started
    */
   static Step start(TaskState state, StateCall call, TaskAttempt attempt) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    Optional<Long> timeout = seconds(state.timeout(), effective, "TimeoutSecondsPath");
-    Optional<Long> heartbeat = seconds(state.heartbeat(), effective, "HeartbeatSecondsPath");
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
+    Optional<Long> timeout = seconds(state.timeout(), effective, call, "TimeoutSecondsPath");
+    Optional<Long> heartbeat = seconds(state.heartbeat(), effective, call, "HeartbeatSecondsPath");
     TaskResource resource = state.resource();
     if (resource instanceof TaskResource.LambdaFunction function) {
       JsonNode payload = InputOutput.parameters(state.parameters(), call.scope(effective));
@@ -141,10 +142,12 @@ final class TaskRunner {
   }
 
   private static Step succeed(TaskState state, StateCall call, JsonNode result) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     JsonNode placed =
         InputOutput.placeResult(call.rawInput(), result, state.results(), call.scope(effective));
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(), InputOutput.output(placed, state.io().outputPath(), call.context()));
   }
 
   private static ObjectNode succeeded(TaskResource.LambdaInvoke invoke, JsonNode output) {
@@ -188,7 +191,8 @@ final class TaskRunner {
   }
 
   /** TimeoutSeconds/HeartbeatSeconds, or their Path forms read from the effective input. */
-  private static Optional<Long> seconds(Optional<Seconds> spec, JsonNode effective, String field) {
+  private static Optional<Long> seconds(
+      Optional<Seconds> spec, JsonNode effective, StateCall call, String field) {
     if (spec.isEmpty()) {
       return Optional.empty();
     }
@@ -196,7 +200,7 @@ final class TaskRunner {
       return Optional.of(fixed.seconds());
     }
     String path = ((Seconds.FromPath) spec.get()).path();
-    JsonNode value = JsonPaths.require(effective, path, ErrorNames.RUNTIME, field);
+    JsonNode value = JsonPaths.require(effective, call.context(), path, ErrorNames.RUNTIME);
     if (!value.isIntegralNumber() || value.asLong() <= 0) {
       throw new StatesError(
           ErrorNames.RUNTIME, field + " '" + path + "' is not a positive integer: " + value);

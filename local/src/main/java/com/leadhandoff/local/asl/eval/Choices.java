@@ -17,26 +17,33 @@ public final class Choices {
    * a missing Variable. A value of the wrong type simply does not match.
    */
   public static boolean matches(ChoiceRule rule, JsonNode input) {
+    return matches(rule, input, Json.object());
+  }
+
+  /**
+   * {@link #matches(ChoiceRule, JsonNode)} where paths may read the context object ({@code $$}).
+   */
+  public static boolean matches(ChoiceRule rule, JsonNode input, JsonNode context) {
     if (rule instanceof ChoiceRule.And and) {
-      return and.rules().stream().allMatch(r -> matches(r, input));
+      return and.rules().stream().allMatch(r -> matches(r, input, context));
     }
     if (rule instanceof ChoiceRule.Or or) {
-      return or.rules().stream().anyMatch(r -> matches(r, input));
+      return or.rules().stream().anyMatch(r -> matches(r, input, context));
     }
     if (rule instanceof ChoiceRule.Not not) {
-      return !matches(not.rule(), input);
+      return !matches(not.rule(), input, context);
     }
     ChoiceRule.Comparison comparison = (ChoiceRule.Comparison) rule;
     ComparisonOperator op = comparison.operator();
-    Optional<JsonNode> variable = JsonPaths.read(input, comparison.variable());
+    Optional<JsonNode> variable = JsonPaths.read(input, context, comparison.variable());
     if (op == ComparisonOperator.IS_PRESENT) {
       return variable.isPresent() == comparison.operand().asBoolean();
     }
-    JsonNode value = variable.orElseThrow(() -> missing(comparison.variable(), input));
+    JsonNode value = variable.orElseThrow(() -> missing(comparison.variable()));
     JsonNode operand =
         comparison.operandIsPath()
-            ? JsonPaths.read(input, comparison.operand().asText())
-                .orElseThrow(() -> missing(comparison.operand().asText(), input))
+            ? JsonPaths.read(input, context, comparison.operand().asText())
+                .orElseThrow(() -> missing(comparison.operand().asText()))
             : comparison.operand();
     switch (op.kind()) {
       case TYPE_TEST:
@@ -124,13 +131,12 @@ public final class Choices {
         .matches();
   }
 
-  private static StatesError missing(String path, JsonNode input) {
+  /** Step Functions' cause, which does not quote the input. */
+  private static StatesError missing(String path) {
     return new StatesError(
         ErrorNames.RUNTIME,
         "Invalid path '"
             + path
-            + "': The choice state's condition path references an invalid value in the input '"
-            + Json.write(input)
-            + "'");
+            + "': The choice state's condition path references an invalid value.");
   }
 }

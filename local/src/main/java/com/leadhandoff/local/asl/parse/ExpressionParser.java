@@ -85,7 +85,8 @@ final class ExpressionParser {
       pos++;
     } else {
       while (true) {
-        args.add(argument());
+        // States.Format keeps "\{" and "\}" in its template so it can tell them from "{}".
+        args.add(argument(name.equals("States.Format") && args.isEmpty()));
         skipSpaces();
         if (at(',')) {
           pos++;
@@ -97,17 +98,17 @@ final class ExpressionParser {
         }
       }
     }
-    Optional<String> arityProblem = Intrinsics.checkCall(name, args);
-    if (arityProblem.isPresent()) {
-      throw error(arityProblem.get());
+    Optional<String> problem = Intrinsics.checkCall(name, args);
+    if (problem.isPresent()) {
+      throw error(problem.get());
     }
-    return new Expression.Intrinsic(name, args);
+    return new Expression.Intrinsic(name, args, text.substring(start, pos));
   }
 
-  private Expression argument() {
+  private Expression argument(boolean formatTemplate) {
     skipSpaces();
     if (at('\'')) {
-      return new Expression.Literal(TextNode.valueOf(quoted()));
+      return new Expression.Literal(TextNode.valueOf(quoted(formatTemplate)));
     }
     if (text.startsWith("$", pos) || text.startsWith("States.", pos)) {
       return expression();
@@ -133,16 +134,27 @@ final class ExpressionParser {
     }
   }
 
-  /** A single-quoted string; backslash escapes {@code ' { } \} as the spec describes. */
-  private String quoted() {
+  /**
+   * A single-quoted string. The developer guide's "Reserved characters in intrinsic functions":
+   * {@code \'}, {@code \{}, {@code \}} and {@code \\} are the only escapes; any other backslash
+   * (such as {@code \"} or {@code \n}) makes Step Functions refuse the definition.
+   *
+   * @param keepBraceEscapes keep the backslash of {@code \{} and {@code \}} (a Format template)
+   */
+  private String quoted(boolean keepBraceEscapes) {
     pos++;
     StringBuilder out = new StringBuilder();
     while (pos < text.length()) {
       char c = text.charAt(pos++);
-      if (c == '\\' && pos < text.length()) {
+      if (c == '\\') {
+        if (pos >= text.length() || "'{}\\".indexOf(text.charAt(pos)) < 0) {
+          throw error(
+              "an open escape backslash at position "
+                  + (pos - 1)
+                  + ": only \\', \\{, \\} and \\\\ may be escaped in an intrinsic function");
+        }
         char escaped = text.charAt(pos++);
-        // Keep "\{" and "\}" escaped so States.Format can tell literal braces from placeholders.
-        if (escaped == '{' || escaped == '}') {
+        if (keepBraceEscapes && (escaped == '{' || escaped == '}' || escaped == '\\')) {
           out.append('\\');
         }
         out.append(escaped);
@@ -162,8 +174,7 @@ final class ExpressionParser {
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == '\'' || c == '"') {
-        int close = text.indexOf(c, pos + 1);
-        pos = close < 0 ? text.length() : close + 1;
+        pos = closingQuote(c, pos + 1);
         continue;
       }
       if (c == '[' || c == '(') {
@@ -176,6 +187,15 @@ final class ExpressionParser {
       pos++;
     }
     return text.substring(start, pos);
+  }
+
+  /** The position after the quote that closes a quoted name, skipping backslash escapes. */
+  private int closingQuote(char quote, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != quote) {
+      i += text.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(i + 1, text.length());
   }
 
   private String readWord() {

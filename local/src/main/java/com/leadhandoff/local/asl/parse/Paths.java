@@ -6,7 +6,10 @@ import com.jayway.jsonpath.JsonPath;
 import com.leadhandoff.local.asl.eval.ReferencePath;
 import java.util.Optional;
 
-/** Reads the path-valued fields of a state: Paths, Reference Paths and their null forms. */
+/**
+ * Reads the path-valued fields of a state: Paths (which may read the context object with {@code
+ * $$}), Reference Paths (which may not) and their null forms.
+ */
 final class Paths {
   private Paths() {}
 
@@ -33,6 +36,10 @@ final class Paths {
       return Optional.empty();
     }
     String text = path(value, field, where, p);
+    if (text.startsWith("$$")) {
+      p.add(where, field + " '" + text + "' must not refer to the context object");
+      return Optional.of(text);
+    }
     try {
       ReferencePath.parse(text);
     } catch (IllegalArgumentException e) {
@@ -57,13 +64,10 @@ final class Paths {
       p.add(where, field + " '" + text + "' is not a JSONPath (must start with $)");
       return;
     }
-    if (text.startsWith("$$")) {
-      p.add(
-          where, field + " '" + text + "' refers to the context object, which is not allowed here");
-      return;
-    }
     try {
-      JsonPath.compile(text);
+      // A path may read the context object ($$...), as Step Functions allows in InputPath,
+      // OutputPath, a Choice Variable and the other Path fields.
+      JsonPath.compile(text.startsWith("$$") ? text.substring(1) : text);
     } catch (InvalidPathException | IllegalArgumentException e) {
       p.add(where, field + " '" + text + "' is not a valid JSONPath: " + e.getMessage());
     }
