@@ -91,7 +91,7 @@ class DefinitionValidationTest {
                 + "\"B\":{\"Type\":\"Wait\",\"End\":true},"
                 + "\"C\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage\",\"End\":true}}}");
     assertProblem(problems, "State 'A'", "'Bogus'");
-    assertProblem(problems, "State 'A'", "unknown state 'Nowhere'");
+    assertProblem(problems, "State 'A'", "Missing 'Next' target: Nowhere");
     assertProblem(problems, "State 'B'", "exactly one of Seconds");
     assertProblem(problems, "State 'C'", "sqs:sendMessage");
     assertTrue(problems.size() >= 4, problems.toString());

@@ -29,8 +29,13 @@ public final class DefinitionParser {
     try {
       root = Json.MAPPER.readTree(definitionJson);
     } catch (JsonProcessingException e) {
-      throw new InvalidDefinitionException(
-          List.of("the definition is not valid JSON: " + e.getOriginalMessage()));
+      throw InvalidDefinitionException.of(
+          List.of(
+              new Diagnostic(
+                  Diagnostic.INVALID_JSON_DESCRIPTION,
+                  "the definition is not valid JSON: " + e.getOriginalMessage(),
+                  Optional.empty(),
+                  "")));
     }
     Problems problems = new Problems();
     if (root == null || !root.isObject()) {
@@ -75,12 +80,13 @@ public final class DefinitionParser {
     return Optional.of(program);
   }
 
+  /** A branch's states are located below it: /States/P/Branches[0]/States/A. */
   private static Optional<Program> branch(JsonNode node, String where, Problems p) {
     if (!node.isObject()) {
       p.add(where, "a branch must be a JSON object");
       return Optional.empty();
     }
     Fields.onlyAllowed(node, BRANCH, where, p);
-    return program(node, where, p);
+    return p.within(where, () -> program(node, where, p));
   }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /** Parses one state by its Type, refusing unsupported types and fields. */
 final class StateParser {
@@ -129,7 +130,7 @@ final class StateParser {
       if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
         p.add(where, "Seconds must be a non-negative integer, got " + seconds);
       } else if (!seconds.canConvertToLong() || seconds.asLong() > MAX_WAIT_SECONDS) {
-        p.add(where, "Seconds: Maximum value is " + MAX_WAIT_SECONDS);
+        p.addAt(where, "Seconds", "Maximum value is " + MAX_WAIT_SECONDS);
       } else {
         untils.add(new WaitState.Until.ForSeconds(seconds.asLong()));
       }
@@ -157,8 +158,12 @@ final class StateParser {
           new WaitState.Until.TimestampAt(
               Paths.path(node.get("TimestampPath"), "TimestampPath", where, p)));
     }
-    if (untils.size() != 1) {
+    long given =
+        Stream.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath").filter(node::has).count();
+    if (given != 1) {
       p.add(where, "needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath");
+    }
+    if (given != 1 || untils.size() != 1) {
       return Optional.empty();
     }
     return Optional.of(
