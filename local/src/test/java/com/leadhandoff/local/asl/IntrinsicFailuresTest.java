@@ -136,6 +136,20 @@ class IntrinsicFailuresTest {
   }
 
   @Test
+  void tenNestedFunctions_areAcceptedButNotEleven() {
+    // GIVEN States.Array(...) nested 10 and 11 deep
+    String ten = "States.Array(".repeat(10) + ")".repeat(10);
+    String eleven = "States.Array(" + ten + ")";
+
+    // THEN ten run, eleven refuse the definition
+    probe.run(ten, "{}");
+    assertEquals("[".repeat(10) + "]".repeat(10), probe.value().toString());
+    assertThrows(
+        InvalidDefinitionException.class,
+        () -> DefinitionParser.parse(IntrinsicProbe.definition(eleven)));
+  }
+
+  @Test
   void reservedCharacters_escapedWithABackslash_areAccepted() {
     String call = "States.Format('\\'\\{\\}\\\\ {}', 'x')";
     assertDoesNotThrow(() -> DefinitionParser.parse(IntrinsicProbe.definition(call)));

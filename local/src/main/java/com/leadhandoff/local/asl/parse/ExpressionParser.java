@@ -19,10 +19,14 @@ import java.util.Optional;
  * intrinsic function call, refusing intrinsics the interpreter does not implement.
  */
 final class ExpressionParser {
+  /** The developer guide: "You can nest up to 10 intrinsic functions within a field". */
+  private static final int MAX_NESTING = 10;
+
   private final String text;
   private final String where;
   private final Problems problems;
   private int pos;
+  private int nesting;
 
   private ExpressionParser(String text, String where, Problems problems) {
     this.text = text;
@@ -69,6 +73,9 @@ final class ExpressionParser {
   }
 
   private Expression intrinsic() {
+    if (++nesting > MAX_NESTING) {
+      throw error("intrinsic functions nest at most " + MAX_NESTING + " deep in one field");
+    }
     int start = pos;
     while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || at('.'))) {
       pos++;
@@ -102,6 +109,7 @@ final class ExpressionParser {
     if (problem.isPresent()) {
       throw error(problem.get());
     }
+    nesting--;
     return new Expression.Intrinsic(name, args, text.substring(start, pos));
   }
 
