@@ -33,8 +33,8 @@ public final class Intrinsics {
     if (function.equals("States.JsonMerge")
         && args.size() == 3
         && args.get(2) instanceof Expression.Literal literal
-        && literal.value().asBoolean(false)
-        && literal.value().isBoolean()) {
+        && literal.value().isBoolean()
+        && literal.value().booleanValue()) {
       return Optional.of(
           "States.JsonMerge supports only the shallow merging mode: its third argument must be"
               + " false");
