@@ -47,6 +47,9 @@ class IntrinsicFunctionsTest {
     assertEquals(json("true"), probe.value());
     probe.run("States.ArrayContains($.inputArray, 5)", "{\"inputArray\":[1,2,3]}");
     assertEquals(json("false"), probe.value());
+    // a literal number equals the same number read from the input
+    probe.run("States.ArrayContains($.inputArray, 2)", "{\"inputArray\":[1,2.0,3]}");
+    assertEquals(json("true"), probe.value());
   }
 
   @Test

@@ -1,7 +1,7 @@
 package com.leadhandoff.local.asl.parse;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -132,10 +132,11 @@ final class ExpressionParser {
       default:
         try {
           BigDecimal number = new BigDecimal(word);
+          // Numbers read as JSON input reads them: whole numbers exact, others as doubles.
           return new Expression.Literal(
               number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
                   ? LongNode.valueOf(number.longValueExact())
-                  : DecimalNode.valueOf(number));
+                  : DoubleNode.valueOf(number.doubleValue()));
         } catch (NumberFormatException | ArithmeticException e) {
           throw error("unexpected argument '" + word + "'");
         }

@@ -67,7 +67,7 @@ final class Arguments {
 
   BigDecimal number(int index) {
     JsonNode node = values.get(index);
-    if (!node.isNumber()) {
+    if (!isFiniteNumber(node)) {
       throw invalid();
     }
     return node.decimalValue();
@@ -96,6 +96,12 @@ final class Arguments {
       throw invalid();
     }
     return whole.longValueExact();
+  }
+
+  /** A number with a decimal value: not the infinity a literal such as 1e309 reads as. */
+  static boolean isFiniteNumber(JsonNode node) {
+    return node.isNumber()
+        && (!node.isFloatingPointNumber() || Double.isFinite(node.doubleValue()));
   }
 
   /** Whether {@code value} fits a 32-bit signed integer, the range AWS computes in. */

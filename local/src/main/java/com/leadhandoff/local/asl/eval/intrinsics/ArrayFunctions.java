@@ -50,7 +50,7 @@ final class ArrayFunctions {
 
   private static JsonNode contains(Arguments args) {
     for (JsonNode element : args.array(0)) {
-      if (element.equals(args.get(1))) {
+      if (sameValue(element, args.get(1))) {
         return BooleanNode.TRUE;
       }
     }
@@ -88,13 +88,23 @@ final class ArrayFunctions {
     return array.get((int) index);
   }
 
+  /** JSON equality in which 1, 1.0 and a long 1 are the same number, at any depth. */
+  static boolean sameValue(JsonNode a, JsonNode b) {
+    return a.equals(
+        (x, y) ->
+            Arguments.isFiniteNumber(x) && Arguments.isFiniteNumber(y)
+                ? x.decimalValue().compareTo(y.decimalValue())
+                : x.equals(y) ? 0 : 1,
+        b);
+  }
+
   /** The distinct items, each where it first occurs. */
   private static JsonNode unique(Arguments args) {
     ArrayNode unique = Json.MAPPER.createArrayNode();
     for (JsonNode element : args.array(0)) {
       boolean seen = false;
       for (JsonNode kept : unique) {
-        seen |= kept.equals(element);
+        seen |= sameValue(kept, element);
       }
       if (!seen) {
         unique.add(element);
