@@ -15,6 +15,7 @@ final class StateCall {
   final Execution execution;
   final Run run;
   final Services services;
+  private JsonNode context;
 
   StateCall(Execution execution, Run run, Services services) {
     this.execution = execution;
@@ -39,9 +40,12 @@ final class StateCall {
     return new Scope(input, contextObject(token), services.random(), ErrorNames.RUNTIME);
   }
 
-  /** The context object ({@code $$}) of the state as it runs now. */
+  /** The context object ({@code $$}) of the state as it runs now (built once per call). */
   JsonNode context() {
-    return contextObject(Optional.empty());
+    if (context == null) {
+      context = contextObject(Optional.empty());
+    }
+    return context;
   }
 
   /**
