@@ -33,7 +33,7 @@ final class Fields {
         continue;
       }
       String reason = UNSUPPORTED.get(field);
-      p.add(where, reason != null ? reason : "field '" + field + "' is not supported here");
+      p.add(where, reason != null ? reason : "Field '" + field + "' is not supported");
     }
   }
 
