@@ -133,6 +133,15 @@ class IntrinsicFailuresTest {
             InvalidDefinitionException.class,
             () -> DefinitionParser.parse(IntrinsicProbe.definition(call)));
     assertTrue(refused.problems().get(0).contains("State 'A'"), refused.problems().toString());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith(
+                "Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: The value for the"
+                    + " field 'value.$' must be a valid JSONPath or a valid intrinsic function call"),
+        refused.getMessage());
+    assertTrue(
+        refused.getMessage().endsWith(" at /States/A/Parameters/value.$'"), refused.getMessage());
   }
 
   @Test

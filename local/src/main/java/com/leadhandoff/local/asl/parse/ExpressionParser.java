@@ -45,7 +45,14 @@ final class ExpressionParser {
       }
       return Optional.of(expression);
     } catch (SyntaxError e) {
-      problems.add(where, e.getMessage());
+      // Step Functions' words, then what exactly is wrong.
+      problems.add(
+          where,
+          "The value for the field '"
+              + fieldOf(where)
+              + "' must be a valid JSONPath or a valid intrinsic function call ("
+              + e.getMessage()
+              + ")");
       return Optional.empty();
     }
   }
@@ -226,6 +233,16 @@ final class ExpressionParser {
     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
       pos++;
     }
+  }
+
+  /** The field named in {@code where} ("State 'A' Parameters field 'x.$'" names "x.$"). */
+  private static String fieldOf(String where) {
+    int field = where.lastIndexOf("field '");
+    if (field >= 0) {
+      int end = where.indexOf('\'', field + 7);
+      return where.substring(field + 7, end < 0 ? where.length() : end);
+    }
+    return where.substring(where.lastIndexOf(' ') + 1);
   }
 
   private SyntaxError error(String message) {
