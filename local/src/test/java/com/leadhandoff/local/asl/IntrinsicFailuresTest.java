@@ -87,6 +87,16 @@ class IntrinsicFailuresTest {
   }
 
   @Test
+  void argumentIndexingANonArray_givesTheJsonPathLibrarysWords() {
+    probe.run("States.Format('{}', $.other[0])", "{\"other\":1}");
+    assertEquals(
+        functionFailure(
+            "States.Format('{}', $.other[0])",
+            "Filter: [0] can only be applied to arrays. Current context is: 1"),
+        probe.cause());
+  }
+
+  @Test
   void nestedCallFailure_quotesTheOutermostCall() {
     probe.run("States.Format('{}', States.MathAdd($.x, 'y'))", "{\"x\":1}");
     assertEquals(

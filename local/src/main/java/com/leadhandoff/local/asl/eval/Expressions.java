@@ -66,16 +66,22 @@ public final class Expressions {
     if (path.isEmpty()) {
       return ((Expression.Literal) argument).value();
     }
-    return read(scope, path.get())
-        .orElseThrow(
-            () ->
-                new IntrinsicError(
-                    "The JsonPath argument for the field '"
-                        + path.get()
-                        + "' could not be found in the input '"
-                        + Json.write(
-                            JsonPaths.documentOf(scope.input(), scope.context(), path.get()))
-                        + "'"));
+    Optional<JsonNode> value = read(scope, path.get());
+    if (value.isPresent()) {
+      return value.get();
+    }
+    JsonNode document = JsonPaths.documentOf(scope.input(), scope.context(), path.get());
+    String reason = JsonPaths.missingReason(document, path.get());
+    // Indexing a non-array: AWS passes on its JSONPath library's own words.
+    if (reason.startsWith("Filter: ")) {
+      throw new IntrinsicError(reason);
+    }
+    throw new IntrinsicError(
+        "The JsonPath argument for the field '"
+            + path.get()
+            + "' could not be found in the input '"
+            + Json.write(document)
+            + "'");
   }
 
   /** The path as written ({@code $…} or {@code $$…}), or empty for a literal. */
