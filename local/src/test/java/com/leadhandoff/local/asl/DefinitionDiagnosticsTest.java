@@ -54,6 +54,18 @@ class DefinitionDiagnosticsTest {
   }
 
   @Test
+  void startAtNamingNoState_isLocatedAtStartAt() {
+    InvalidDefinitionException e = refused("{'StartAt':'Nope','States':{'A':{'Type':'Succeed'}}}");
+    assertEquals(
+        Optional.of("/StartAt"),
+        e.diagnostics().stream()
+            .filter(d -> d.message().equals("Missing 'StartAt' target: Nope"))
+            .findFirst()
+            .orElseThrow()
+            .location());
+  }
+
+  @Test
   void loopWithoutTerminalState_isMissingEndStateWithNoLocation() {
     InvalidDefinitionException e =
         refused(

@@ -24,7 +24,8 @@ final class Problems {
 
   /** A problem of the given code; {@code field}, if any, is appended to the location. */
   void add(String code, String where, Optional<String> field, String message) {
-    String location = locate(where) + field.map(f -> "/" + f).orElse("");
+    String base = locate(where);
+    String location = field.map(f -> (base.equals("/") ? "" : base) + "/" + f).orElse(base);
     diagnostics.add(new Diagnostic(code, message, Optional.of(location), where));
   }
 
