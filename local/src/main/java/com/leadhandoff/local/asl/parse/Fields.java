@@ -43,7 +43,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      p.add(where, field + " must be a string");
+      p.addAt(where, field, field + " must be a string");
       return Optional.empty();
     }
     return Optional.of(value.asText());
@@ -55,7 +55,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() <= 0) {
-      p.add(where, field + " must be a positive integer, got " + value);
+      p.addAt(where, field, field + " must be a positive integer, got " + value);
       return Optional.empty();
     }
     return Optional.of(value.asLong());
@@ -67,7 +67,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!value.isNumber() || value.asDouble() < 0) {
-      p.add(where, field + " must be a non-negative number, got " + value);
+      p.addAt(where, field, field + " must be a non-negative number, got " + value);
       return Optional.empty();
     }
     return Optional.of(value.asDouble());

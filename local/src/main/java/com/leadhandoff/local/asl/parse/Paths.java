@@ -37,13 +37,14 @@ final class Paths {
     }
     String text = path(value, field, where, p);
     if (text.startsWith("$$")) {
-      p.add(where, field + " '" + text + "' must not refer to the context object");
+      p.addAt(where, field, field + " '" + text + "' must not refer to the context object");
       return Optional.of(text);
     }
     try {
       ReferencePath.parse(text);
     } catch (IllegalArgumentException e) {
-      p.add(where, field + " must be a Reference Path to one node (" + e.getMessage() + ")");
+      p.addAt(
+          where, field, field + " must be a Reference Path to one node (" + e.getMessage() + ")");
     }
     return Optional.of(text);
   }
@@ -51,7 +52,7 @@ final class Paths {
   /** A JSONPath given as a JSON string, checked for syntax. */
   static String path(JsonNode value, String field, String where, Problems p) {
     if (!value.isTextual()) {
-      p.add(where, field + " must be a string path, got " + value);
+      p.addAt(where, field, field + " must be a string path, got " + value);
       return "$";
     }
     String text = value.asText();
@@ -61,7 +62,7 @@ final class Paths {
 
   static void checkSyntax(String text, String field, String where, Problems p) {
     if (!text.startsWith("$")) {
-      p.add(where, field + " '" + text + "' is not a JSONPath (must start with $)");
+      p.addAt(where, field, field + " '" + text + "' is not a JSONPath (must start with $)");
       return;
     }
     try {
@@ -69,7 +70,7 @@ final class Paths {
       // OutputPath, a Choice Variable and the other Path fields.
       JsonPath.compile(text.startsWith("$$") ? text.substring(1) : text);
     } catch (InvalidPathException | IllegalArgumentException e) {
-      p.add(where, field + " '" + text + "' is not a valid JSONPath: " + e.getMessage());
+      p.addAt(where, field, field + " '" + text + "' is not a valid JSONPath: " + e.getMessage());
     }
   }
 }
