@@ -66,6 +66,17 @@ class DefinitionDiagnosticsTest {
   }
 
   @Test
+  void fieldProblems_areLocatedAtTheField() {
+    InvalidDefinitionException e =
+        refused(
+            "{'StartAt':'A','TimeoutSeconds':-1,'States':{'A':{'Type':'Pass','InputPath':'x',"
+                + "'End':true}}}");
+    assertEquals(
+        List.of("/States/A/InputPath", "/TimeoutSeconds"),
+        e.diagnostics().stream().map(d -> d.location().orElseThrow()).sorted().toList());
+  }
+
+  @Test
   void loopWithoutTerminalState_isMissingEndStateWithNoLocation() {
     InvalidDefinitionException e =
         refused(
