@@ -64,12 +64,12 @@ class DefinitionValidationTest {
   }
 
   @Test
-  void unsupportedIntrinsic_isAValidationError() {
+  void unknownIntrinsic_isAValidationError() {
     List<String> problems =
         problems(
             single(
-                "{\"Type\":\"Pass\",\"Parameters\":{\"h.$\":\"States.Hash($.a, 'SHA-1')\"},\"End\":true}"));
-    assertProblem(problems, "State 'S'", "States.Hash is not supported");
+                "{\"Type\":\"Pass\",\"Parameters\":{\"h.$\":\"States.Compare($.a, 'x')\"},\"End\":true}"));
+    assertProblem(problems, "State 'S'", "States.Compare is not supported");
   }
 
   @Test
@@ -95,7 +95,7 @@ class DefinitionValidationTest {
                 + "\"B\":{\"Type\":\"Wait\",\"End\":true},"
                 + "\"C\":{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::sqs:sendMessage\",\"End\":true}}}");
     assertProblem(problems, "State 'A'", "'Bogus'");
-    assertProblem(problems, "State 'A'", "unknown state 'Nowhere'");
+    assertProblem(problems, "State 'A'", "Missing 'Next' target: Nowhere");
     assertProblem(problems, "State 'B'", "exactly one of Seconds");
     assertProblem(problems, "State 'C'", "sqs:sendMessage");
     assertTrue(problems.size() >= 4, problems.toString());

@@ -150,7 +150,8 @@ class MapStateTest {
     assertEquals(ExecutionStatus.FAILED, fixture.describe(arn).status());
     assertEquals("States.Runtime", fixture.describe(arn).error().orElseThrow());
     assertEquals(
-        "Invalid path '$.reps' : The ItemsPath must point to a JSON array, but it points to"
+        "An error occurred while executing the state 'Each' (entered at the event id #2)."
+            + " Invalid path '$.reps' : The ItemsPath must point to a JSON array, but it points to"
             + " '{\"a\":1}'",
         fixture.describe(arn).cause().orElseThrow());
     assertTrue(events(arn, "MapStateStarted").isEmpty());
@@ -451,7 +452,7 @@ class MapStateTest {
         "State 'M': ItemProcessor is missing");
     assertProblem(
         problems(map("", "P", "'P':{'Type':'Pass','Next':'Nowhere'}")),
-        "State 'P': transition to unknown state 'Nowhere'");
+        "State 'P': Missing 'Next' target: Nowhere");
   }
 
   // ---- restart ----

@@ -73,13 +73,21 @@ class PathProcessingTest {
     assertEquals(json("{\"a\":1,\"deep\":{\"er\":{\"r\":true}}}"), fixture.output(arn));
   }
 
+  /**
+   * Step Functions fails a Parameters path that matches nothing with States.Runtime (not the
+   * documented States.ParameterPathFailure), as executions recorded on AWS show.
+   */
   @Test
-  void missingParameterPath_failsWithParameterPathFailure() {
+  void missingParameterPath_failsWithRuntimeErrorNamingTheField() {
     String definition =
         "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":{\"x.$\":\"$.missing\"},\"End\":true}}}";
     String arn = fixture.run(definition, "{}");
     assertEquals(ExecutionStatus.FAILED, fixture.describe(arn).status());
-    assertEquals("States.ParameterPathFailure", fixture.describe(arn).error().orElseThrow());
+    assertEquals("States.Runtime", fixture.describe(arn).error().orElseThrow());
+    assertEquals(
+        "An error occurred while executing the state 'A' (entered at the event id #2). The JSONPath"
+            + " '$.missing' specified for the field 'x.$' could not be found in the input '{}'",
+        fixture.describe(arn).cause().orElseThrow());
   }
 
   @Test

@@ -16,12 +16,13 @@ final class ChoiceRunner {
     if (call.flow().jsonata()) {
       return JsonataStates.choice(state, call);
     }
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    JsonNode output = InputOutput.output(effective, state.io().outputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
+    JsonNode output = InputOutput.output(effective, state.io().outputPath(), call.context());
     DataFlow flow = call.flow();
     List<ChoiceState.Branch> choices = state.choices();
     for (int i = 0; i < choices.size(); i++) {
-      if (Choices.matches(choices.get(i).rule(), effective, call.run.variables)) {
+      if (Choices.matches(choices.get(i).rule(), effective, call.context(), call.run.variables)) {
         // The state's Assign applies on every path, with the matching rule's own Assign.
         StateData.assignPaths(
             call, List.of(flow.assign(), flow.rule(i).assign()), call.scope(effective));

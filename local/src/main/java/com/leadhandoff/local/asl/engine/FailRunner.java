@@ -15,13 +15,15 @@ final class FailRunner {
       return JsonataStates.fail(state, call);
     }
     return new Step.Failed(
-        text(state.error(), call).orElse(null), text(state.cause(), call).orElse(null));
+        text(state.error(), call, "ErrorPath").orElse(null),
+        text(state.cause(), call, "CausePath").orElse(null));
   }
 
-  private static Optional<String> text(Optional<Expression> expression, StateCall call) {
+  private static Optional<String> text(
+      Optional<Expression> expression, StateCall call, String field) {
     return expression.map(
         e -> {
-          JsonNode value = Expressions.evaluate(e, call.scope(call.rawInput()));
+          JsonNode value = Expressions.evaluate(e, call.scope(call.rawInput()), field);
           return value.isTextual() ? value.asText() : value.toString();
         });
   }

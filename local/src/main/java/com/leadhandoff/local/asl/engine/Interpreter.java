@@ -201,7 +201,7 @@ final class Interpreter {
       TaskResult answer = saved.answer().get();
       run.answer = answer;
       resume.token().ifPresent(TaskToken::close);
-      later(run, () -> apply(run, guarded(() -> TaskRunner.resume(state, call(run), answer))));
+      later(run, () -> apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), answer))));
     } else {
       later(run, () -> apply(run, start(run, state)));
     }
@@ -264,7 +264,8 @@ final class Interpreter {
       run.waiting = null;
       WaitState state = (WaitState) current(run);
       later(
-          run, () -> apply(run, guarded(() -> WaitRunner.exit(state, call(run), timer.output()))));
+          run,
+          () -> apply(run, guarded(run, () -> WaitRunner.exit(state, call(run), timer.output()))));
     } else if (run.waiting instanceof Waiting.RetryTimer timer
         && timer.timerId() == fired.timerId()) {
       run.waiting = null;
@@ -284,7 +285,8 @@ final class Interpreter {
       TaskState state = (TaskState) current(run);
       later(
           run,
-          () -> apply(run, guarded(() -> TaskRunner.resume(state, call(run), closed.result()))));
+          () ->
+              apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), closed.result()))));
     }
   }
 
@@ -318,6 +320,7 @@ final class Interpreter {
     }
     StateCall call = call(run);
     return guarded(
+        run,
         () -> {
           if (state instanceof PassState s) {
             return PassRunner.start(s, call);
@@ -347,9 +350,10 @@ final class Interpreter {
   }
 
   private Step startWait(Run run, WaitState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     Instant until = WaitRunner.until(state, call, effective, now());
-    JsonNode output = WaitRunner.output(state, effective);
+    JsonNode output = WaitRunner.output(state, effective, call.context());
     long timerId = nextTimerId++;
     return new Step.Suspended(
         new Waiting.WaitTimer(timerId, schedule(run, timerId, until), output));
@@ -402,7 +406,10 @@ final class Interpreter {
     call(parent).emit("MapStateSucceeded", Json.object());
     later(
         parent,
-        () -> apply(parent, guarded(() -> MapRunner.finish(state, call(parent), map.results()))));
+        () ->
+            apply(
+                parent,
+                guarded(parent, () -> MapRunner.finish(state, call(parent), map.results()))));
   }
 
   /** An iteration failed: the Map fails with its error (or the threshold's), stopping the rest. */
@@ -493,7 +500,8 @@ final class Interpreter {
           () ->
               apply(
                   parent,
-                  guarded(() -> ParallelRunner.finish(state, call(parent), branches.results))));
+                  guarded(
+                      parent, () -> ParallelRunner.finish(state, call(parent), branches.results))));
     }
   }
 
@@ -524,7 +532,7 @@ final class Interpreter {
         try {
           output = Assignments.caught(call(run), i, errorOutput, catcher.resultPath());
         } catch (StatesError e) {
-          failRun(run, new Step.Failed(e.error(), e.cause()));
+          failRun(run, new Step.Failed(e.error(), call(run).stateFailureCause(e.cause())));
           return;
         }
         exited(run, output);
@@ -707,11 +715,12 @@ final class Interpreter {
     releaseAll();
   }
 
-  private Step guarded(Supplier<Step> body) {
+  /** Runs state work; an error it raises fails the state, with Step Functions' cause prefix. */
+  private Step guarded(Run run, Supplier<Step> body) {
     try {
       return body.get();
     } catch (StatesError e) {
-      return new Step.Failed(e.error(), e.cause());
+      return new Step.Failed(e.error(), call(run).stateFailureCause(e.cause()));
     }
   }
 

@@ -35,7 +35,8 @@ final class MapRunner {
 
   /** Selects the items and prepares every iteration's input; a bad field fails the state. */
   static MapIterations start(MapState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     JsonNode items =
         JsonPaths.require(effective, state.itemsPath(), ErrorNames.RUNTIME, "The ItemsPath");
     if (!items.isArray()) {
@@ -80,10 +81,12 @@ final class MapRunner {
   static Step finish(MapState state, StateCall call, JsonNode[] results) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     Arrays.stream(results).forEach(array::add);
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     JsonNode placed =
         InputOutput.placeResult(call.rawInput(), array, state.results(), call.scope(effective));
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(), InputOutput.output(placed, state.io().outputPath(), call.context()));
   }
 
   /** MapStateStarted's details: the number of items. */

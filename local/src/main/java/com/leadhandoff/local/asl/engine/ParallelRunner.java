@@ -18,7 +18,8 @@ final class ParallelRunner {
 
   /** The input every branch starts with. */
   static JsonNode branchInput(ParallelState state, StateCall call) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     return StateData.arguments(state.parameters(), call, effective, Optional.empty());
   }
 
@@ -26,7 +27,6 @@ final class ParallelRunner {
   static Step finish(ParallelState state, StateCall call, JsonNode[] results) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     Arrays.stream(results).forEach(array::add);
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
     return Step.transition(
         state.transition(),
         StateData.finish(call, state.io(), state.results(), array, Optional.empty()));

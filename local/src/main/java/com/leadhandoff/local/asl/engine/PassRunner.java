@@ -16,7 +16,8 @@ final class PassRunner {
     if (call.flow().jsonata()) {
       return JsonataStates.pass(state, call);
     }
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     JsonNode result = InputOutput.parameters(state.parameters(), call.scope(effective));
     if (state.result().isPresent()) {
       result = state.result().get().deepCopy();
@@ -25,6 +26,7 @@ final class PassRunner {
     StateData.assignPaths(
         call, List.of(call.flow().assign()), call.scope(effective).withInput(result));
     JsonNode placed = InputOutput.placeAt(call.rawInput(), result, state.results().resultPath());
-    return Step.transition(state.transition(), InputOutput.output(placed, state.io().outputPath()));
+    return Step.transition(
+        state.transition(), InputOutput.output(placed, state.io().outputPath(), call.context()));
   }
 }

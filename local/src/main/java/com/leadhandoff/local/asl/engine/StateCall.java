@@ -9,6 +9,7 @@ import com.leadhandoff.local.asl.eval.Scope;
 import com.leadhandoff.local.asl.eval.Timestamps;
 import com.leadhandoff.local.asl.model.DataFlow;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** What a state runner sees of its execution while it runs one state of one run. */
@@ -16,6 +17,7 @@ final class StateCall {
   final Execution execution;
   final Run run;
   final Services services;
+  private JsonNode context;
 
   StateCall(Execution execution, Run run, Services services) {
     this.execution = execution;
@@ -60,6 +62,49 @@ final class StateCall {
         now());
   }
 
+  /** The context object ({@code $$}) of the state as it runs now (built once per call). */
+  JsonNode context() {
+    if (context == null) {
+      context = contextObject(Optional.empty());
+    }
+    return context;
+  }
+
+  private static final String STATE_FAILURE_PREFIX =
+      "An error occurred while executing the state '";
+
+  /**
+   * {@code cause} with the prefix Step Functions gives the causes of errors it raises while running
+   * a state: "An error occurred while executing the state 'X' (entered at the event id #N). ".
+   */
+  String stateFailureCause(String cause) {
+    if (cause.startsWith(STATE_FAILURE_PREFIX)) {
+      return cause; // a JSONata evaluation error words its own, with the field it names
+    }
+    return STATE_FAILURE_PREFIX
+        + run.stateName
+        + "' (entered at the event id #"
+        + enteredEventId()
+        + "). "
+        + cause;
+  }
+
+  /** The id of this run's StateEntered event for its current state, found along its chain. */
+  private long enteredEventId() {
+    List<HistoryEvent> history = execution.history();
+    long id = run.lastEventId;
+    while (id > 0 && id <= history.size()) {
+      HistoryEvent event = history.get((int) id - 1);
+      if (event.id() == id
+          && event.type().endsWith("StateEntered")
+          && run.stateName.equals(event.detail("name").orElse(null))) {
+        return id;
+      }
+      id = event.id() == id ? event.previousEventId() : id - 1;
+    }
+    return run.lastEventId;
+  }
+
   /** Appends an event to the history, chained to this run's previous event. */
   void emit(String type, ObjectNode details) {
     execution
@@ -83,7 +128,11 @@ final class StateCall {
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", Timestamps.format(run.enteredTime));
     state.put("Name", run.stateName);
-    state.put("RetryCount", run.retryCount);
+    // RetryCount shows only where Retry exists: on Task, Parallel and Map states, not on a Pass.
+    String type = run.program.state(run.stateName).type();
+    if (type.equals("Task") || type.equals("Parallel") || type.equals("Map")) {
+      state.put("RetryCount", run.retryCount);
+    }
     token.ifPresent(t -> context.putObject("Task").put("Token", t.value));
     return context;
   }

@@ -58,7 +58,8 @@ final class StateData {
       assignJsonata(call, List.of(flow.assign()), scope);
       return output(flow.output(), scope, result);
     }
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), io.inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), io.inputPath(), call.context());
     Scope scope = call.scope(effective, token);
     JsonNode selected = result;
     if (results.resultSelector().isPresent()) {
@@ -69,7 +70,7 @@ final class StateData {
     }
     assignPaths(call, List.of(flow.assign()), scope.withInput(selected));
     JsonNode placed = InputOutput.placeAt(call.rawInput(), selected, results.resultPath());
-    return InputOutput.output(placed, io.outputPath());
+    return InputOutput.output(placed, io.outputPath(), call.context());
   }
 
   /** A JSONata Output, or {@code fallback} when the state has none. */

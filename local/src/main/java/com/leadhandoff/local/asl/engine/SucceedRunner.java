@@ -12,7 +12,8 @@ final class SucceedRunner {
     if (call.flow().jsonata()) {
       return JsonataStates.succeed(call);
     }
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
-    return new Step.End(InputOutput.output(effective, state.io().outputPath()));
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
+    return new Step.End(InputOutput.output(effective, state.io().outputPath(), call.context()));
   }
 }

@@ -31,7 +31,8 @@ final class TaskRunner {
    * @param attempt its token (for a callback task) and when it first started
    */
   static Step start(TaskState state, StateCall call, TaskAttempt attempt) {
-    JsonNode effective = InputOutput.effectiveInput(call.rawInput(), state.io().inputPath());
+    JsonNode effective =
+        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
     Optional<Long> timeout = seconds(state.timeout(), call, effective, "TimeoutSeconds");
     Optional<Long> heartbeat = seconds(state.heartbeat(), call, effective, "HeartbeatSeconds");
     TaskResource resource = state.resource();
@@ -188,8 +189,8 @@ final class TaskRunner {
   }
 
   /**
-   * TimeoutSeconds/HeartbeatSeconds ({@code field}), their Path forms read from the effective input
-   * or a variable, or a JSONata expression.
+   * TimeoutSeconds/HeartbeatSeconds ({@code name}), their Path forms read from the effective input
+   * (or the context object), a variable, or a JSONata expression.
    */
   private static Optional<Long> seconds(
       Optional<Seconds> spec, StateCall call, JsonNode effective, String name) {
@@ -212,7 +213,7 @@ final class TaskRunner {
                         new StatesError(
                             ErrorNames.RUNTIME,
                             "Invalid path '" + path + "' : " + field + " could not be found"))
-            : JsonPaths.require(effective, path, ErrorNames.RUNTIME, field);
+            : JsonPaths.require(effective, call.context(), path, ErrorNames.RUNTIME);
     if (!value.isIntegralNumber() || value.asLong() <= 0) {
       throw new StatesError(
           ErrorNames.RUNTIME, field + " '" + path + "' is not a positive integer: " + value);

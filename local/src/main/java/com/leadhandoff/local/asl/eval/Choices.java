@@ -17,37 +17,39 @@ public final class Choices {
    * a missing Variable. A value of the wrong type simply does not match.
    */
   public static boolean matches(ChoiceRule rule, JsonNode input) {
-    return matches(rule, input, Variables.root());
+    return matches(rule, input, Json.object(), Variables.root());
   }
 
   /**
-   * Whether {@code rule} matches, where a Variable or Path operand written {@code $name…} reads a
-   * workflow variable (developer guide, "Passing data between states with variables").
+   * Whether {@code rule} matches, where a Variable or Path operand may read the context object
+   * ({@code $$…}) or, written {@code $name…}, a workflow variable (developer guide, "Passing data
+   * between states with variables").
    */
-  public static boolean matches(ChoiceRule rule, JsonNode input, Variables variables) {
+  public static boolean matches(
+      ChoiceRule rule, JsonNode input, JsonNode context, Variables variables) {
     if (rule instanceof ChoiceRule.And and) {
-      return and.rules().stream().allMatch(r -> matches(r, input, variables));
+      return and.rules().stream().allMatch(r -> matches(r, input, context, variables));
     }
     if (rule instanceof ChoiceRule.Or or) {
-      return or.rules().stream().anyMatch(r -> matches(r, input, variables));
+      return or.rules().stream().anyMatch(r -> matches(r, input, context, variables));
     }
     if (rule instanceof ChoiceRule.Not not) {
-      return !matches(not.rule(), input, variables);
+      return !matches(not.rule(), input, context, variables);
     }
     if (rule instanceof ChoiceRule.Condition) {
       throw new IllegalStateException("a JSONata Condition is evaluated by the JSONata runner");
     }
     ChoiceRule.Comparison comparison = (ChoiceRule.Comparison) rule;
     ComparisonOperator op = comparison.operator();
-    Optional<JsonNode> variable = VariablePaths.readEither(input, comparison.variable(), variables);
+    Optional<JsonNode> variable = read(input, context, comparison.variable(), variables);
     if (op == ComparisonOperator.IS_PRESENT) {
       return variable.isPresent() == comparison.operand().asBoolean();
     }
-    JsonNode value = variable.orElseThrow(() -> missing(comparison.variable(), input));
+    JsonNode value = variable.orElseThrow(() -> missing(comparison.variable()));
     JsonNode operand =
         comparison.operandIsPath()
-            ? VariablePaths.readEither(input, comparison.operand().asText(), variables)
-                .orElseThrow(() -> missing(comparison.operand().asText(), input))
+            ? read(input, context, comparison.operand().asText(), variables)
+                .orElseThrow(() -> missing(comparison.operand().asText()))
             : comparison.operand();
     switch (op.kind()) {
       case TYPE_TEST:
@@ -135,13 +137,20 @@ public final class Choices {
         .matches();
   }
 
-  private static StatesError missing(String path, JsonNode input) {
+  /** Step Functions' cause, which does not quote the input. */
+  /** A path into the input, the context object ({@code $$…}) or a workflow variable. */
+  private static Optional<JsonNode> read(
+      JsonNode input, JsonNode context, String path, Variables variables) {
+    return VariablePaths.parse(path).isPresent()
+        ? VariablePaths.readEither(input, path, variables)
+        : JsonPaths.read(input, context, path);
+  }
+
+  private static StatesError missing(String path) {
     return new StatesError(
         ErrorNames.RUNTIME,
         "Invalid path '"
             + path
-            + "': The choice state's condition path references an invalid value in the input '"
-            + Json.write(input)
-            + "'");
+            + "': The choice state's condition path references an invalid value.");
   }
 }

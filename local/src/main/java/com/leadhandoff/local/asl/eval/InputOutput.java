@@ -8,26 +8,36 @@ import java.util.Optional;
 /**
  * The spec's input and output processing, in its order: InputPath → Parameters → (state work) →
  * ResultSelector → ResultPath → OutputPath. A null path means {@code {}} for InputPath and
- * OutputPath and "keep the raw input" for ResultPath.
+ * OutputPath and "keep the raw input" for ResultPath. InputPath and OutputPath may read the context
+ * object ({@code $$…}), as Step Functions allows.
  */
 public final class InputOutput {
   private InputOutput() {}
 
   /** InputPath applied to the raw state input; a missing path is States.Runtime. */
-  public static JsonNode effectiveInput(JsonNode rawInput, Optional<String> inputPath) {
+  public static JsonNode effectiveInput(
+      JsonNode rawInput, Optional<String> inputPath, JsonNode context) {
     if (inputPath.isEmpty()) {
       return Json.object();
     }
-    return JsonPaths.require(rawInput, inputPath.get(), ErrorNames.RUNTIME, "The InputPath");
+    return JsonPaths.require(rawInput, context, inputPath.get(), ErrorNames.RUNTIME);
   }
 
-  /** Parameters (if any) applied to the effective input; a missing path is ParameterPathFailure. */
+  /** {@link #effectiveInput(JsonNode, Optional, JsonNode)} without a context object. */
+  public static JsonNode effectiveInput(JsonNode rawInput, Optional<String> inputPath) {
+    return effectiveInput(rawInput, inputPath, Json.object());
+  }
+
+  /**
+   * Parameters (if any) applied to the effective input. A path that matches nothing is
+   * States.Runtime, as Step Functions fails it ("The JSONPath '$.x' specified for the field 'x.$'
+   * could not be found in the input '…'"), not States.ParameterPathFailure.
+   */
   public static JsonNode parameters(Optional<Template> parameters, Scope scope) {
     if (parameters.isEmpty()) {
       return scope.input();
     }
-    return Templates.evaluate(
-        parameters.get(), scope.withMissingPathError(ErrorNames.PARAMETER_PATH_FAILURE));
+    return Templates.evaluate(parameters.get(), scope.withMissingPathError(ErrorNames.RUNTIME));
   }
 
   /**
@@ -55,10 +65,15 @@ public final class InputOutput {
   }
 
   /** OutputPath applied to the state's result; a missing path is States.Runtime. */
-  public static JsonNode output(JsonNode value, Optional<String> outputPath) {
+  public static JsonNode output(JsonNode value, Optional<String> outputPath, JsonNode context) {
     if (outputPath.isEmpty()) {
       return Json.object();
     }
-    return JsonPaths.require(value, outputPath.get(), ErrorNames.RUNTIME, "The OutputPath");
+    return JsonPaths.require(value, context, outputPath.get(), ErrorNames.RUNTIME);
+  }
+
+  /** {@link #output(JsonNode, Optional, JsonNode)} without a context object. */
+  public static JsonNode output(JsonNode value, Optional<String> outputPath) {
+    return output(value, outputPath, Json.object());
   }
 }

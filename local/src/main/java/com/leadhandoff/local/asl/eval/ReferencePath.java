@@ -32,27 +32,46 @@ public record ReferencePath(String text, List<Object> segments) {
         }
         segments.add(name);
       } else if (c == '[') {
-        int close = text.indexOf(']', i);
-        if (close < 0) {
-          throw new IllegalArgumentException("unclosed [");
-        }
-        String inside = text.substring(i + 1, close).trim();
-        if ((inside.startsWith("'") && inside.endsWith("'") && inside.length() >= 2)
-            || (inside.startsWith("\"") && inside.endsWith("\"") && inside.length() >= 2)) {
-          segments.add(inside.substring(1, inside.length() - 1));
-        } else {
-          try {
-            segments.add(Integer.parseInt(inside));
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("only names and indexes are allowed in [ ]");
-          }
-        }
-        i = close + 1;
+        i = bracket(text, i + 1, segments);
       } else {
         throw new IllegalArgumentException("unexpected '" + c + "' at position " + i);
       }
     }
     return new ReferencePath(text, List.copyOf(segments));
+  }
+
+  /**
+   * Reads one {@code [...]} segment starting after its {@code [}: a quoted name, in which {@code
+   * \'} (or {@code \"}) and {@code \\} escape, or an index. Returns the position after {@code ]}.
+   */
+  private static int bracket(String text, int start, List<Object> segments) {
+    int i = start;
+    char quote = i < text.length() ? text.charAt(i) : 0;
+    if (quote == '\'' || quote == '"') {
+      StringBuilder name = new StringBuilder();
+      i++;
+      while (i < text.length() && text.charAt(i) != quote) {
+        if (text.charAt(i) == '\\' && i + 1 < text.length()) {
+          i++;
+        }
+        name.append(text.charAt(i++));
+      }
+      if (i + 1 >= text.length() || text.charAt(i + 1) != ']') {
+        throw new IllegalArgumentException("unclosed [ at position " + (start - 1));
+      }
+      segments.add(name.toString());
+      return i + 2;
+    }
+    int close = text.indexOf(']', i);
+    if (close < 0) {
+      throw new IllegalArgumentException("unclosed [");
+    }
+    try {
+      segments.add(Integer.parseInt(text.substring(i, close).trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("only names and indexes are allowed in [ ]");
+    }
+    return close + 1;
   }
 
   /**

@@ -20,10 +20,19 @@ public sealed interface Expression {
    */
   record VariablePath(String name, String path) implements Expression {}
 
-  /** An intrinsic function call such as {@code States.Format('{}', $.name)}. */
-  record Intrinsic(String function, List<Expression> arguments) implements Expression {
+  /**
+   * An intrinsic function call such as {@code States.Format('{}', $.name)}.
+   *
+   * @param text the call as written in the definition, which error causes quote
+   */
+  record Intrinsic(String function, List<Expression> arguments, String text) implements Expression {
     public Intrinsic {
       arguments = List.copyOf(arguments);
+    }
+
+    /** A call built in code rather than parsed: its text is the function and argument count. */
+    public Intrinsic(String function, List<Expression> arguments) {
+      this(function, arguments, function + "(" + arguments.size() + " argument(s))");
     }
   }
 }

@@ -30,8 +30,13 @@ public final class DefinitionParser {
     try {
       root = Json.MAPPER.readTree(definitionJson);
     } catch (JsonProcessingException e) {
-      throw new InvalidDefinitionException(
-          List.of("the definition is not valid JSON: " + e.getOriginalMessage()));
+      throw InvalidDefinitionException.of(
+          List.of(
+              new Diagnostic(
+                  Diagnostic.INVALID_JSON_DESCRIPTION,
+                  "the definition is not valid JSON: " + e.getOriginalMessage(),
+                  Optional.empty(),
+                  "")));
     }
     Problems problems = new Problems();
     if (root == null || !root.isObject()) {
@@ -87,6 +92,7 @@ public final class DefinitionParser {
     return Optional.of(program);
   }
 
+  /** A branch's states are located below it: /States/P/Branches[0]/States/A. */
   private static Optional<Program> branch(
       JsonNode node, QueryLanguage language, String where, Problems p) {
     if (!node.isObject()) {
@@ -94,6 +100,6 @@ public final class DefinitionParser {
       return Optional.empty();
     }
     Fields.onlyAllowed(node, BRANCH, where, p);
-    return program(node, language, where, p);
+    return p.within(where, () -> program(node, language, where, p));
   }
 }

@@ -96,7 +96,10 @@ final class ErrorHandlingParser {
     return catchers;
   }
 
-  /** ErrorEquals: non-empty; States.ALL only alone and only in the last retrier or catcher. */
+  /**
+   * ErrorEquals: a non-empty array of names; States.ALL only alone and only in the last retrier or
+   * catcher.
+   */
   private static List<String> errorEquals(JsonNode node, String at, Problems p, boolean last) {
     List<String> errors = new ArrayList<>();
     JsonNode array = node.get("ErrorEquals");
@@ -104,7 +107,13 @@ final class ErrorHandlingParser {
       p.add(at, "ErrorEquals must be a non-empty array of error names");
       return errors;
     }
-    array.forEach(e -> errors.add(e.asText()));
+    for (JsonNode name : array) {
+      if (!name.isTextual() || name.asText().isEmpty()) {
+        p.add(at, "ErrorEquals must hold non-empty error names (strings), got " + name);
+      } else {
+        errors.add(name.asText());
+      }
+    }
     if (errors.contains(ErrorNames.ALL)) {
       if (errors.size() > 1) {
         p.add(at, "States.ALL must appear alone in ErrorEquals");
@@ -113,11 +122,8 @@ final class ErrorHandlingParser {
         p.add(at, "States.ALL must be in the last element of its array");
       }
     }
-    for (String error : errors) {
-      if (error.startsWith("States.") && !ErrorNames.KNOWN.contains(error)) {
-        p.add(at, "unknown predefined error name " + error);
-      }
-    }
+    // Any other name is accepted, "States."-prefixed ones too: Step Functions accepts custom names
+    // such as "States.Custom" in ErrorEquals, and they match errors raised under that name.
     return errors;
   }
 }

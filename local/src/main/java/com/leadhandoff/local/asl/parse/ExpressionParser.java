@@ -1,7 +1,7 @@
 package com.leadhandoff.local.asl.parse;
 
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -20,10 +20,14 @@ import java.util.Optional;
  * intrinsic function call, refusing intrinsics the interpreter does not implement.
  */
 final class ExpressionParser {
+  /** The developer guide: "You can nest up to 10 intrinsic functions within a field". */
+  private static final int MAX_NESTING = 10;
+
   private final String text;
   private final String where;
   private final Problems problems;
   private int pos;
+  private int nesting;
 
   private ExpressionParser(String text, String where, Problems problems) {
     this.text = text;
@@ -42,7 +46,14 @@ final class ExpressionParser {
       }
       return Optional.of(expression);
     } catch (SyntaxError e) {
-      problems.add(where, e.getMessage());
+      // Step Functions' words, then what exactly is wrong.
+      problems.add(
+          where,
+          "The value for the field '"
+              + fieldOf(where)
+              + "' must be a valid JSONPath or a valid intrinsic function call ("
+              + e.getMessage()
+              + ")");
       return Optional.empty();
     }
   }
@@ -79,6 +90,9 @@ final class ExpressionParser {
   }
 
   private Expression intrinsic() {
+    if (++nesting > MAX_NESTING) {
+      throw error("intrinsic functions nest at most " + MAX_NESTING + " deep in one field");
+    }
     int start = pos;
     while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || at('.'))) {
       pos++;
@@ -95,7 +109,8 @@ final class ExpressionParser {
       pos++;
     } else {
       while (true) {
-        args.add(argument());
+        // States.Format keeps "\{" and "\}" in its template so it can tell them from "{}".
+        args.add(argument(name.equals("States.Format") && args.isEmpty()));
         skipSpaces();
         if (at(',')) {
           pos++;
@@ -107,17 +122,18 @@ final class ExpressionParser {
         }
       }
     }
-    Optional<String> arityProblem = Intrinsics.checkCall(name, args);
-    if (arityProblem.isPresent()) {
-      throw error(arityProblem.get());
+    Optional<String> problem = Intrinsics.checkCall(name, args);
+    if (problem.isPresent()) {
+      throw error(problem.get());
     }
-    return new Expression.Intrinsic(name, args);
+    nesting--;
+    return new Expression.Intrinsic(name, args, text.substring(start, pos));
   }
 
-  private Expression argument() {
+  private Expression argument(boolean formatTemplate) {
     skipSpaces();
     if (at('\'')) {
-      return new Expression.Literal(TextNode.valueOf(quoted()));
+      return new Expression.Literal(TextNode.valueOf(quoted(formatTemplate)));
     }
     if (text.startsWith("$", pos) || text.startsWith("States.", pos)) {
       return expression();
@@ -133,26 +149,38 @@ final class ExpressionParser {
       default:
         try {
           BigDecimal number = new BigDecimal(word);
+          // Numbers read as JSON input reads them: whole numbers exact, others as doubles.
           return new Expression.Literal(
               number.scale() <= 0 && number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0
                   ? LongNode.valueOf(number.longValueExact())
-                  : DecimalNode.valueOf(number));
+                  : DoubleNode.valueOf(number.doubleValue()));
         } catch (NumberFormatException | ArithmeticException e) {
           throw error("unexpected argument '" + word + "'");
         }
     }
   }
 
-  /** A single-quoted string; backslash escapes {@code ' { } \} as the spec describes. */
-  private String quoted() {
+  /**
+   * A single-quoted string. The developer guide's "Reserved characters in intrinsic functions":
+   * {@code \'}, {@code \{}, {@code \}} and {@code \\} are the only escapes; any other backslash
+   * (such as {@code \"} or {@code \n}) makes Step Functions refuse the definition.
+   *
+   * @param keepBraceEscapes keep the backslash of {@code \{} and {@code \}} (a Format template)
+   */
+  private String quoted(boolean keepBraceEscapes) {
     pos++;
     StringBuilder out = new StringBuilder();
     while (pos < text.length()) {
       char c = text.charAt(pos++);
-      if (c == '\\' && pos < text.length()) {
+      if (c == '\\') {
+        if (pos >= text.length() || "'{}\\".indexOf(text.charAt(pos)) < 0) {
+          throw error(
+              "an open escape backslash at position "
+                  + (pos - 1)
+                  + ": only \\', \\{, \\} and \\\\ may be escaped in an intrinsic function");
+        }
         char escaped = text.charAt(pos++);
-        // Keep "\{" and "\}" escaped so States.Format can tell literal braces from placeholders.
-        if (escaped == '{' || escaped == '}') {
+        if (keepBraceEscapes && (escaped == '{' || escaped == '}' || escaped == '\\')) {
           out.append('\\');
         }
         out.append(escaped);
@@ -172,8 +200,7 @@ final class ExpressionParser {
     while (pos < text.length()) {
       char c = text.charAt(pos);
       if (c == '\'' || c == '"') {
-        int close = text.indexOf(c, pos + 1);
-        pos = close < 0 ? text.length() : close + 1;
+        pos = closingQuote(c, pos + 1);
         continue;
       }
       if (c == '[' || c == '(') {
@@ -186,6 +213,15 @@ final class ExpressionParser {
       pos++;
     }
     return text.substring(start, pos);
+  }
+
+  /** The position after the quote that closes a quoted name, skipping backslash escapes. */
+  private int closingQuote(char quote, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != quote) {
+      i += text.charAt(i) == '\\' ? 2 : 1;
+    }
+    return Math.min(i + 1, text.length());
   }
 
   private String readWord() {
@@ -207,6 +243,16 @@ final class ExpressionParser {
     while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
       pos++;
     }
+  }
+
+  /** The field named in {@code where} ("State 'A' Parameters field 'x.$'" names "x.$"). */
+  private static String fieldOf(String where) {
+    int field = where.lastIndexOf("field '");
+    if (field >= 0) {
+      int end = where.indexOf('\'', field + 7);
+      return where.substring(field + 7, end < 0 ? where.length() : end);
+    }
+    return where.substring(where.lastIndexOf(' ') + 1);
   }
 
   private SyntaxError error(String message) {

@@ -25,7 +25,7 @@ final class Fields {
         continue;
       }
       String reason = UNSUPPORTED.get(field);
-      p.add(where, reason != null ? reason : "field '" + field + "' is not supported here");
+      p.add(where, reason != null ? reason : "Field '" + field + "' is not supported");
     }
   }
 
@@ -35,7 +35,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!value.isTextual()) {
-      p.add(where, field + " must be a string");
+      p.addAt(where, field, field + " must be a string");
       return Optional.empty();
     }
     return Optional.of(value.asText());
@@ -47,7 +47,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!value.canConvertToLong() || !value.isIntegralNumber() || value.asLong() <= 0) {
-      p.add(where, field + " must be a positive integer, got " + value);
+      p.addAt(where, field, field + " must be a positive integer, got " + value);
       return Optional.empty();
     }
     return Optional.of(value.asLong());
@@ -59,7 +59,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!value.isNumber() || value.asDouble() < 0) {
-      p.add(where, field + " must be a non-negative number, got " + value);
+      p.addAt(where, field, field + " must be a non-negative number, got " + value);
       return Optional.empty();
     }
     return Optional.of(value.asDouble());

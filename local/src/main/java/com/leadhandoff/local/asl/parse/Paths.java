@@ -6,7 +6,10 @@ import com.jayway.jsonpath.JsonPath;
 import com.leadhandoff.local.asl.eval.ReferencePath;
 import java.util.Optional;
 
-/** Reads the path-valued fields of a state: Paths, Reference Paths and their null forms. */
+/**
+ * Reads the path-valued fields of a state: Paths (which may read the context object with {@code
+ * $$}), Reference Paths (which may not) and their null forms.
+ */
 final class Paths {
   /** Paths into the state's input that cannot name a workflow variable instead. */
   private static final java.util.Set<String> NO_VARIABLES =
@@ -37,10 +40,15 @@ final class Paths {
       return Optional.empty();
     }
     String text = path(value, field, where, p);
+    if (text.startsWith("$$")) {
+      p.addAt(where, field, field + " '" + text + "' must not refer to the context object");
+      return Optional.of(text);
+    }
     try {
       ReferencePath.parse(text);
     } catch (IllegalArgumentException e) {
-      p.add(where, field + " must be a Reference Path to one node (" + e.getMessage() + ")");
+      p.addAt(
+          where, field, field + " must be a Reference Path to one node (" + e.getMessage() + ")");
     }
     return Optional.of(text);
   }
@@ -48,7 +56,7 @@ final class Paths {
   /** A JSONPath given as a JSON string, checked for syntax. */
   static String path(JsonNode value, String field, String where, Problems p) {
     if (!value.isTextual()) {
-      p.add(where, field + " must be a string path, got " + value);
+      p.addAt(where, field, field + " must be a string path, got " + value);
       return "$";
     }
     String text = value.asText();
@@ -58,26 +66,25 @@ final class Paths {
 
   static void checkSyntax(String text, String field, String where, Problems p) {
     if (!text.startsWith("$")) {
-      p.add(where, field + " '" + text + "' is not a JSONPath (must start with $)");
+      p.addAt(where, field, field + " '" + text + "' is not a JSONPath (must start with $)");
       return;
     }
     Optional<com.leadhandoff.local.asl.model.Expression.VariablePath> variable =
         com.leadhandoff.local.asl.eval.VariablePaths.parse(text);
     if (variable.isPresent() && NO_VARIABLES.contains(field)) {
-      p.add(where, field + " '" + text + "' cannot refer to a workflow variable");
+      p.addAt(where, field, field + " '" + text + "' cannot refer to a workflow variable");
       return;
     }
     if (variable.isPresent()) {
       text = variable.get().path(); // $name.rest: the rest is checked as a JSONPath
-    } else if (text.startsWith("$$")) {
-      p.add(
-          where, field + " '" + text + "' refers to the context object, which is not allowed here");
       return;
     }
     try {
-      JsonPath.compile(text);
+      // A path may read the context object ($$...), as Step Functions allows in InputPath,
+      // OutputPath, a Choice Variable and the other Path fields.
+      JsonPath.compile(text.startsWith("$$") ? text.substring(1) : text);
     } catch (InvalidPathException | IllegalArgumentException e) {
-      p.add(where, field + " '" + text + "' is not a valid JSONPath: " + e.getMessage());
+      p.addAt(where, field, field + " '" + text + "' is not a valid JSONPath: " + e.getMessage());
     }
   }
 }

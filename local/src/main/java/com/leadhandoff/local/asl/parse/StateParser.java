@@ -19,6 +19,7 @@ import com.leadhandoff.local.asl.model.SucceedState;
 import com.leadhandoff.local.asl.model.Transition;
 import com.leadhandoff.local.asl.model.WaitState;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /** Parses one state by its Type, refusing unsupported types and fields. */
 final class StateParser {
@@ -34,6 +36,9 @@ final class StateParser {
   private static final Set<String> IO = Set.of("InputPath", "OutputPath");
   private static final Set<String> FLOW = Set.of("Next", "End");
   private static final Set<String> RESULTS = Set.of("ResultSelector", "ResultPath");
+
+  /** The developer guide (Wait state): Seconds is "an integer value from 0 to 99999999". */
+  private static final long MAX_WAIT_SECONDS = 99_999_999L;
 
   private final BiFunction<JsonNode, String, Optional<Program>> branchParser;
   private final QueryLanguage inherited;
@@ -157,10 +162,12 @@ final class StateParser {
       seconds = null;
     }
     if (seconds != null) {
-      if (seconds.isIntegralNumber() && seconds.asLong() >= 0) {
-        untils.add(new WaitState.Until.ForSeconds(seconds.asLong()));
-      } else {
+      if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
         p.add(where, "Seconds must be a non-negative integer, got " + seconds);
+      } else if (!seconds.canConvertToLong() || seconds.asLong() > MAX_WAIT_SECONDS) {
+        p.addAt(where, "Seconds", "Maximum value is " + MAX_WAIT_SECONDS);
+      } else {
+        untils.add(new WaitState.Until.ForSeconds(seconds.asLong()));
       }
     }
     Fields.text(node, "Timestamp", where, p)
@@ -171,7 +178,11 @@ final class StateParser {
               if (instant.isEmpty()) {
                 p.add(where, "Timestamp '" + t + "' is not an RFC 3339 timestamp");
               }
-              instant.ifPresent(i -> untils.add(new WaitState.Until.AtTimestamp(i)));
+              // Step Functions considers a timestamp up to seconds and truncates milliseconds.
+              instant.ifPresent(
+                  i ->
+                      untils.add(
+                          new WaitState.Until.AtTimestamp(i.truncatedTo(ChronoUnit.SECONDS))));
             });
     if (node.has("SecondsPath")) {
       untils.add(
@@ -183,8 +194,12 @@ final class StateParser {
           new WaitState.Until.TimestampAt(
               Paths.path(node.get("TimestampPath"), "TimestampPath", where, p)));
     }
-    if (untils.size() != 1) {
+    long given =
+        Stream.of("Seconds", "Timestamp", "SecondsPath", "TimestampPath").filter(node::has).count();
+    if (given != 1) {
       p.add(where, "needs exactly one of Seconds, Timestamp, SecondsPath, TimestampPath");
+    }
+    if (given != 1 || untils.size() != 1) {
       return Optional.empty();
     }
     return Optional.of(
