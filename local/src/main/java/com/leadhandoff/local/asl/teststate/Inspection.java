@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.asl.eval.InputOutput;
 import com.leadhandoff.local.asl.eval.Json;
+import com.leadhandoff.local.asl.eval.JsonPaths;
 import com.leadhandoff.local.asl.eval.StatesError;
 import java.util.List;
 import java.util.Optional;
@@ -46,8 +47,11 @@ final class Inspection {
       raw = state.has("Result") ? Optional.of(Json.write(state.get("Result"))) : afterParameters;
     }
     Optional<String> afterResultSelector = state.has("ResultSelector") ? Optional.empty() : raw;
-    if (state.has("ResultSelector") && resultReplacesInput) {
-      afterResultSelector = afterResultPath;
+    if (state.has("ResultSelector") && afterResultPath.isPresent()) {
+      // What ResultPath placed is the selected result: read it back from where it was placed.
+      Optional<JsonNode> placed = afterResultPath.flatMap(Json::tryParse);
+      afterResultSelector =
+          machine.path("ResultPath").flatMap(p -> placed.flatMap(o -> read(o, p)));
     }
     if (afterResultPath.isEmpty() && afterResultSelector.isPresent()) {
       afterResultPath = place(input, afterResultSelector.get(), machine.path("ResultPath"));
@@ -78,6 +82,14 @@ final class Inspection {
     try {
       return Json.tryParse(selected)
           .map(value -> Json.write(InputOutput.placeAt(input, value, resultPath)));
+    } catch (StatesError | IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<String> read(JsonNode document, String path) {
+    try {
+      return JsonPaths.read(document, path).map(Json::write);
     } catch (StatesError | IllegalArgumentException e) {
       return Optional.empty();
     }
