@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,8 +53,7 @@ public final class ExecutionEngine implements AutoCloseable {
   private final Optional<ExecutionStore> store;
   private final Services services;
   private final StateMachineRegistry machines;
-  private final Map<String, CompletableFuture<ExecutionDescription>> syncWaiters =
-      new ConcurrentHashMap<>();
+  private final SyncWaiters syncWaiters = new SyncWaiters();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Object startLock = new Object();
   private final Consumer<ExecutionDescription> onClosed;
@@ -171,24 +169,7 @@ public final class ExecutionEngine implements AutoCloseable {
           "This operation is not supported by this type of state machine");
     }
     Execution execution = start(stateMachineArn, name, input, true);
-    CompletableFuture<ExecutionDescription> closed = syncWaiters.get(execution.arn);
-    try {
-      return closed.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      ObjectNode details = StateCall.details("error", ErrorNames.TIMEOUT, "cause", "");
-      if (execution.close(
-          ExecutionStatus.TIMED_OUT, "ExecutionTimedOut", Optional.empty(), details, clock.now())) {
-        execution.post(new Signal.Closed());
-      }
-      return execution.describe();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return execution.describe();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      syncWaiters.remove(execution.arn);
-    }
+    return syncWaiters.await(execution, timeout, clock);
   }
 
   private Execution start(
@@ -222,7 +203,7 @@ public final class ExecutionEngine implements AutoCloseable {
               arn, executionName, machine, inputText, inputJson, clock.now(), workers, quiescence);
       wire(execution);
       if (sync) {
-        syncWaiters.put(arn, new CompletableFuture<>());
+        syncWaiters.expect(arn);
       }
       executions.put(arn, execution);
     }
@@ -238,35 +219,15 @@ public final class ExecutionEngine implements AutoCloseable {
    */
   private void wire(Execution execution) {
     Consumer<Signal> interpreter = new Interpreter(execution, services)::handle;
-    String machineArn = execution.machine.arn();
     execution.setHandler(
-        signal -> {
-          if (machines.isDeleting(machineArn)
-              && !(signal instanceof Signal.Closed)
-              && !execution.isClosed()) {
-            // The failure a Standard execution of a deleted machine ends with on AWS (re:Post
-            // knowledge center, "Step Functions state machine stuck in DELETING").
-            ObjectNode details =
-                StateCall.details(
-                    "error",
-                    ErrorNames.RUNTIME,
-                    "cause",
-                    "State machine " + execution.machine.name() + " has been deleted.");
-            execution.close(
-                ExecutionStatus.FAILED, "ExecutionFailed", Optional.empty(), details, clock.now());
-            interpreter.accept(new Signal.Closed());
-            return;
-          }
-          interpreter.accept(signal);
-        });
+        DeletedMachineGuard.around(execution, interpreter, machines::isDeleting, clock));
     execution.setOnClosed(
         closed -> {
           try {
             onClosed.accept(closed);
           } finally {
-            Optional.ofNullable(syncWaiters.get(closed.executionArn()))
-                .ifPresent(w -> w.complete(closed));
-            removeIfDone(machineArn);
+            syncWaiters.closed(closed);
+            removeIfDone(closed.stateMachineArn());
           }
         });
   }
