@@ -87,6 +87,30 @@ class StartSyncExecutionTest {
   }
 
   @Test
+  void executionStillRunningAtTheLimit_isTimedOut() {
+    // GIVEN an Express execution that waits longer than it may run (the engine's limit is given
+    // here as 200 ms instead of the five minutes of Express workflows)
+    String machine =
+        express(
+            "Waiter",
+            """
+            {"StartAt": "Wait", "States": {"Wait": {"Type": "Wait", "Seconds": 3600,
+              "End": true}}}""");
+
+    // WHEN it runs synchronously
+    var ended =
+        local.engine.startSyncExecution(
+            machine, java.util.Optional.of("w1"), "{}", java.time.Duration.ofMillis(200));
+
+    // THEN it is TIMED_OUT with States.Timeout, and the API says so too
+    assertEquals(com.leadhandoff.local.asl.engine.ExecutionStatus.TIMED_OUT, ended.status());
+    assertEquals("States.Timeout", ended.error().orElseThrow());
+    assertEquals(
+        ExecutionStatus.TIMED_OUT,
+        local.sfn.describeExecution(r -> r.executionArn(ended.executionArn())).status());
+  }
+
+  @Test
   void standardMachine_isStateMachineTypeNotSupported() {
     String machine = local.create("Standard", DOUBLE);
 
