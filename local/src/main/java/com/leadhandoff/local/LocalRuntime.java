@@ -6,6 +6,7 @@ import com.leadhandoff.local.asl.engine.ExecutionEngine;
 import com.leadhandoff.local.asl.engine.ExecutionStore;
 import com.leadhandoff.local.asl.engine.FileExecutionStore;
 import com.leadhandoff.local.asl.engine.RestoredExecutions;
+import com.leadhandoff.local.asl.engine.StateMachineType;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import com.leadhandoff.local.clock.RealClock;
 import com.leadhandoff.local.clock.RuntimeClock;
@@ -27,6 +28,7 @@ import com.leadhandoff.local.ses.MailboxSimulator;
 import com.leadhandoff.local.ses.Outbox;
 import com.leadhandoff.local.ses.SesEndpoint;
 import com.leadhandoff.local.sfn.FunctionInvoker;
+import com.leadhandoff.local.sfn.RefusedStateMachine;
 import com.leadhandoff.local.sfn.StepFunctionsBackend;
 import com.leadhandoff.local.sfn.StepFunctionsEndpoint;
 import com.leadhandoff.local.template.CustomResource;
@@ -262,10 +264,19 @@ public final class LocalRuntime implements AutoCloseable {
     dataDir.ifPresent(d -> engineBuilder.store(FileExecutionStore.in(d.resolve(EXECUTIONS))));
     engine = engineBuilder.build();
     started.push(engine);
+    List<RefusedStateMachine> refused = new ArrayList<>();
     for (StateMachine machine : template.stateMachines()) {
-      createStateMachine(machine);
+      createStateMachine(machine).ifPresent(refused::add);
     }
-    StepFunctionsBackend stepFunctions = StepFunctionsBackend.of(engine);
+    refused.forEach(
+        r ->
+            b.out.println(
+                "warning: state machine "
+                    + r.logicalId()
+                    + " is not running: "
+                    + r.problem()
+                    + " (the rest of the template runs)"));
+    StepFunctionsBackend stepFunctions = StepFunctionsBackend.of(engine, refused);
     server.mount(STEP_FUNCTIONS_PATH, new StepFunctionsEndpoint(stepFunctions));
     outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);
     // Sends to the SES mailbox simulator's addresses bounce or complain through the default bus.
@@ -393,25 +404,22 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Registers a template state machine with the engine, which parses and validates it: a definition
-   * using anything the engine does not run is refused here, naming the state and the construct,
-   * rather than run wrongly later.
+   * Registers a template state machine with the engine, which parses and validates it. A definition
+   * the engine refuses leaves that machine out, with why, instead of stopping the runtime: the
+   * other machines, the API and the UI still run, and the problem is shown where the user looks
+   * (start-up output, UI, the error of a StartExecution on it).
    */
-  private void createStateMachine(StateMachine machine) {
-    if (!"STANDARD".equals(machine.type())) {
-      // Express workflows differ in what they allow (no .waitForTaskToken) and how they record
-      // history; running one with Standard semantics would hide exactly those differences.
-      throw new TemplateException(
-          machine.logicalId()
-              + ": Type "
-              + machine.type()
-              + " cannot run locally; only STANDARD state machines are supported");
-    }
+  private Optional<RefusedStateMachine> createStateMachine(StateMachine machine) {
     try {
-      engine.createStateMachine(machine.name(), machine.definition());
+      engine.createStateMachine(
+          machine.name(),
+          machine.definition(),
+          StateMachineType.of(machine.type()),
+          Optional.empty());
+      return Optional.empty();
     } catch (StepFunctionsException e) {
-      throw new TemplateException(
-          machine.logicalId() + ": the state machine cannot run locally: " + e.getMessage(), e);
+      return Optional.of(
+          new RefusedStateMachine(machine.arn(), machine.logicalId(), e.getMessage()));
     }
   }
 

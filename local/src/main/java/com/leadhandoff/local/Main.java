@@ -1,5 +1,6 @@
 package com.leadhandoff.local;
 
+import com.leadhandoff.local.run.RunCommand;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,12 +21,22 @@ import java.util.concurrent.CountDownLatch;
  *   --param Name=Value  override a template parameter (repeatable)
  *   --forward-events URL  POST every event put on a bus, as JSON, to this webhook
  * </pre>
+ *
+ * <p>{@code run FILE.asl.json [--input JSON] [--virtual-clock]} runs one definition instead.
  */
 public final class Main {
   private Main() {}
 
-  /** Starts the runtime and waits for Ctrl-C. */
+  /**
+   * Starts the runtime and waits for Ctrl-C; or, as {@code run FILE.asl.json …}, runs that
+   * definition once and exits with its outcome ({@link RunCommand}).
+   */
   public static void main(String[] args) throws InterruptedException {
+    if (args.length > 0 && "run".equals(args[0])) {
+      String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+      System.exit(RunCommand.execute(rest, System.out, System.err));
+      return;
+    }
     LocalRuntime.Builder builder;
     try {
       builder = parse(args);
@@ -34,7 +45,8 @@ public final class Main {
       System.err.println(
           "usage: [--port N] [--project DIR] [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL]"
               + " [--time-scale N]"
-              + " [--start-time INSTANT] [--param Name=Value]...");
+              + " [--start-time INSTANT] [--param Name=Value]...\n"
+              + "   or: run FILE.asl.json [--input JSON] [--virtual-clock]");
       System.exit(2);
       return;
     }

@@ -190,37 +190,6 @@ class LocalRuntimeTest {
   }
 
   @Test
-  void definitionUsingUnsupportedConstruct_isRefusedAtStartNamingStateAndConstruct(
-      @TempDir Path project) throws Exception {
-    String template = Files.readString(Projects.echo().resolve("template.yaml"));
-    Files.writeString(
-        project.resolve("template.yaml"),
-        template.replace(
-            "            End: true", "            End: true\n            QueryLanguage: JSONata"));
-
-    TemplateException error =
-        assertThrows(
-            TemplateException.class, () -> echo().projectRoot(project).inMemory(true).start());
-
-    assertTrue(error.getMessage().contains("Echo"), error.getMessage());
-    assertTrue(error.getMessage().contains("JSONata"), error.getMessage());
-  }
-
-  @Test
-  void expressStateMachine_isRefusedAtStart(@TempDir Path project) throws Exception {
-    String template = Files.readString(Projects.echo().resolve("template.yaml"));
-    Files.writeString(
-        project.resolve("template.yaml"),
-        template.replace("      Name: echo-flow", "      Name: echo-flow\n      Type: EXPRESS"));
-
-    TemplateException error =
-        assertThrows(
-            TemplateException.class, () -> echo().projectRoot(project).inMemory(true).start());
-
-    assertTrue(error.getMessage().contains("EXPRESS"), error.getMessage());
-  }
-
-  @Test
   void dataDir_waitingExecutionCarriesOnAfterRestartWithItsOldToken(@TempDir Path data) {
     // GIVEN an execution waiting for its callback when the runtime stops
     String executionArn;

@@ -79,6 +79,11 @@ public final class VirtualClock implements RuntimeClock {
     }
   }
 
+  /** When the earliest timer not yet fired or cancelled is due, if any. */
+  public synchronized java.util.Optional<Instant> nextDue() {
+    return timers.stream().filter(e -> !e.cancelled).map(e -> e.due).min(Instant::compareTo);
+  }
+
   /** How many timers are scheduled and not yet fired or cancelled. */
   public synchronized int pendingTimers() {
     return (int) timers.stream().filter(e -> !e.cancelled).count();

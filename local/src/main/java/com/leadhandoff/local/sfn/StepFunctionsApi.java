@@ -1,23 +1,28 @@
 package com.leadhandoff.local.sfn;
 
+import static com.leadhandoff.local.sfn.Requests.epochSeconds;
+import static com.leadhandoff.local.sfn.Requests.object;
+import static com.leadhandoff.local.sfn.Requests.optional;
+import static com.leadhandoff.local.sfn.Requests.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadhandoff.json.Json;
 import com.leadhandoff.local.asl.engine.ExecutionDescription;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.asl.engine.StartedExecution;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The Step Functions operations the product uses, JSON request in and JSON response out, shaped as
+ * The Step Functions operations (the control plane's in {@link StateMachineOperations}, the
+ * synchronous runs' in {@link SyncOperations}), JSON request in and JSON response out, shaped as
  * the awsJson 1.0 protocol shapes them (member names as in the API, timestamps in epoch seconds).
  */
 final class StepFunctionsApi {
@@ -26,16 +31,20 @@ final class StepFunctionsApi {
 
   StepFunctionsApi(StepFunctionsBackend backend) {
     this.backend = backend;
-    this.operations =
-        Map.of(
-            "StartExecution", this::startExecution,
-            "DescribeExecution", this::describeExecution,
-            "GetExecutionHistory", this::getExecutionHistory,
-            "ListExecutions", this::listExecutions,
-            "StopExecution", this::stopExecution,
-            "SendTaskSuccess", this::sendTaskSuccess,
-            "SendTaskFailure", this::sendTaskFailure,
-            "SendTaskHeartbeat", this::sendTaskHeartbeat);
+    Map<String, Function<JsonNode, ObjectNode>> all =
+        new HashMap<>(
+            Map.of(
+                "StartExecution", this::startExecution,
+                "DescribeExecution", this::describeExecution,
+                "GetExecutionHistory", this::getExecutionHistory,
+                "ListExecutions", this::listExecutions,
+                "StopExecution", this::stopExecution,
+                "SendTaskSuccess", this::sendTaskSuccess,
+                "SendTaskFailure", this::sendTaskFailure,
+                "SendTaskHeartbeat", this::sendTaskHeartbeat));
+    all.putAll(new StateMachineOperations(backend).operations());
+    all.putAll(new SyncOperations(backend).operations());
+    this.operations = Map.copyOf(all);
   }
 
   /** Runs {@code operation}; throws {@link StepFunctionsError} for anything AWS would refuse. */
@@ -159,28 +168,5 @@ final class StepFunctionsApi {
           .ifPresent(d -> ((ObjectNode) d).remove(List.of("input", "output")));
     }
     return out;
-  }
-
-  // The JSON protocols send timestamps as epoch seconds with a fraction.
-  private static BigDecimal epochSeconds(Instant instant) {
-    return BigDecimal.valueOf(instant.toEpochMilli()).movePointLeft(3);
-  }
-
-  private static String required(JsonNode request, String member) {
-    return optional(request, member)
-        .orElseThrow(
-            () ->
-                new StepFunctionsError(
-                    "ValidationException",
-                    "1 validation error detected: " + member + " is required."));
-  }
-
-  private static Optional<String> optional(JsonNode request, String member) {
-    JsonNode value = request.get(member);
-    return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
-  }
-
-  private static ObjectNode object() {
-    return Json.MAPPER.createObjectNode();
   }
 }

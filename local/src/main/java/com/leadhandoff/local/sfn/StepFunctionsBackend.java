@@ -6,6 +6,9 @@ import com.leadhandoff.local.asl.engine.ExecutionStatus;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.asl.engine.StartedExecution;
 import com.leadhandoff.local.asl.engine.StateMachineInfo;
+import com.leadhandoff.local.asl.engine.StateMachineType;
+import com.leadhandoff.local.asl.teststate.InspectionLevel;
+import com.leadhandoff.local.asl.teststate.TestStateResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +22,12 @@ public interface StepFunctionsBackend {
 
   /** The backend that is the local engine itself. */
   static StepFunctionsBackend of(ExecutionEngine engine) {
-    return new EngineBackend(engine);
+    return new EngineBackend(engine, List.of());
+  }
+
+  /** The local engine, and the template's state machines it could not create. */
+  static StepFunctionsBackend of(ExecutionEngine engine, List<RefusedStateMachine> refused) {
+    return new EngineBackend(engine, refused);
   }
 
   /**
@@ -40,8 +48,37 @@ public interface StepFunctionsBackend {
   List<ExecutionDescription> listExecutions(
       String stateMachineArn, Optional<ExecutionStatus> status);
 
-  /** Every state machine, for the UI. */
+  /** Every state machine, oldest first (ListStateMachines, and the UI). */
   List<StateMachineInfo> listStateMachines();
+
+  /** The template's state machines that could not be created, each with why. */
+  List<RefusedStateMachine> refusedStateMachines();
+
+  /**
+   * CreateStateMachine.
+   *
+   * @param roleArn the execution role; empty for the local runtime's
+   * @return the new (or identical existing) state machine's ARN
+   */
+  String createStateMachine(
+      String name, String definition, StateMachineType type, Optional<String> roleArn);
+
+  /** UpdateStateMachine: a new definition, role, or both; returns when it was updated. */
+  Instant updateStateMachine(
+      String stateMachineArn, Optional<String> definition, Optional<String> roleArn);
+
+  /** DeleteStateMachine: DELETING until its running executions end. */
+  void deleteStateMachine(String stateMachineArn);
+
+  /** DescribeStateMachine. */
+  StateMachineInfo describeStateMachine(String stateMachineArn);
+
+  /** StartSyncExecution of an EXPRESS machine: runs it to its end and describes it. */
+  ExecutionDescription startSyncExecution(
+      String stateMachineArn, Optional<String> name, String input);
+
+  /** TestState: runs one state's definition on {@code input}. */
+  TestStateResult testState(String definition, String input, InspectionLevel level);
 
   /** Stops a running execution (a closed one is left as it is); returns when it stopped. */
   Instant stopExecution(String executionArn, Optional<String> error, Optional<String> cause);

@@ -103,7 +103,12 @@ public final class LocalUi implements HttpHandler {
                 "application/json",
                 Json.MAPPER.writeValueAsString(outbox.newestFirst()));
         case "/executions" ->
-            html(exchange, 200, "executions", "Executions", Map.of("machines", machines()));
+            html(
+                exchange,
+                200,
+                "executions",
+                "Executions",
+                Map.of("machines", machines(), "refused", executions.refusedStateMachines()));
         case "/execution" -> execution(exchange, query(exchange, "arn"));
         case "/events" -> html(exchange, 200, "events", "Events", events());
         case "/events.json" ->

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.asl.eval.ErrorNames;
 import com.leadhandoff.local.asl.eval.Json;
-import com.leadhandoff.local.asl.model.StateMachineDefinition;
-import com.leadhandoff.local.asl.parse.DefinitionParser;
-import com.leadhandoff.local.asl.parse.InvalidDefinitionException;
 import com.leadhandoff.local.clock.RuntimeClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The local Step Functions service: create state machines, start, stop and inspect executions, and
@@ -47,9 +43,6 @@ public final class ExecutionEngine implements AutoCloseable {
   /** How long {@link #close()} lets work under way finish when executions are kept in a store. */
   private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
-  private static final Pattern NAME =
-      Pattern.compile("[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\p{Cntrl}]{1,80}");
-
   private final RuntimeClock clock;
   private final String region;
   private final String accountId;
@@ -59,7 +52,8 @@ public final class ExecutionEngine implements AutoCloseable {
   private final TaskTokens tokens = new TaskTokens();
   private final Optional<ExecutionStore> store;
   private final Services services;
-  private final Map<String, StateMachineRecord> machines = new ConcurrentHashMap<>();
+  private final StateMachineRegistry machines;
+  private final SyncWaiters syncWaiters = new SyncWaiters();
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Object startLock = new Object();
   private final Consumer<ExecutionDescription> onClosed;
@@ -69,6 +63,7 @@ public final class ExecutionEngine implements AutoCloseable {
     this.region = builder.region;
     this.accountId = builder.accountId;
     this.roleArn = "arn:aws:iam::" + accountId + ":role/LeadHandoffLocalStateMachineRole";
+    this.machines = new StateMachineRegistry(region, accountId);
     AtomicInteger threadCount = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -93,42 +88,58 @@ public final class ExecutionEngine implements AutoCloseable {
   // ---- state machines ----
 
   /**
-   * CreateStateMachine: parses and validates {@code definitionJson} (substitutions applied). Same
-   * name and definition again returns the same ARN, as AWS does.
+   * CreateStateMachine of a STANDARD machine with the local role: parses and validates {@code
+   * definitionJson} (substitutions applied). Same name and definition again returns the same ARN.
    *
    * @throws StepFunctionsException.InvalidDefinition listing every problem found
    * @throws StepFunctionsException.StateMachineAlreadyExists for the name with another definition
    */
   public String createStateMachine(String name, String definitionJson) {
-    checkName(name);
-    StateMachineDefinition definition;
-    try {
-      definition = DefinitionParser.parse(definitionJson);
-    } catch (InvalidDefinitionException e) {
-      throw new StepFunctionsException.InvalidDefinition(e.getMessage());
-    }
-    String arn = "arn:aws:states:" + region + ":" + accountId + ":stateMachine:" + name;
-    StateMachineRecord created =
-        new StateMachineRecord(arn, name, definitionJson, definition, roleArn, clock.now());
-    StateMachineRecord existing = machines.putIfAbsent(arn, created);
-    if (existing != null && !existing.definitionJson().equals(definitionJson)) {
-      throw new StepFunctionsException.StateMachineAlreadyExists(
-          "State Machine Already Exists: '" + arn + "'");
-    }
-    return arn;
+    return createStateMachine(name, definitionJson, StateMachineType.STANDARD, Optional.empty());
+  }
+
+  /**
+   * CreateStateMachine with its type and role ({@code empty}: the local runtime's role); see {@link
+   * StateMachineRegistry#create} for idempotency.
+   */
+  public String createStateMachine(
+      String name, String definitionJson, StateMachineType type, Optional<String> role) {
+    return machines.create(name, definitionJson, type, role.orElse(roleArn), clock.now());
+  }
+
+  /** UpdateStateMachine: running executions carry on with the definition they started with. */
+  public void updateStateMachine(
+      String stateMachineArn, Optional<String> definitionJson, Optional<String> role) {
+    machines.update(stateMachineArn, definitionJson, role);
+  }
+
+  /**
+   * DeleteStateMachine: the machine is DELETING, takes no new execution, and is gone once its last
+   * execution closed. A running execution fails with States.Runtime at its next transition that an
+   * event starts (a timer, a callback), as the reference says executions are "terminated on the
+   * next state transition".
+   */
+  public void deleteStateMachine(String stateMachineArn) {
+    machines.markDeleting(stateMachineArn);
+    removeIfDone(stateMachineArn);
   }
 
   /** DescribeStateMachine. */
   public StateMachineInfo describeStateMachine(String stateMachineArn) {
-    return machine(stateMachineArn).info();
+    return machines.info(machines.get(stateMachineArn));
   }
 
   /** ListStateMachines, oldest first. */
   public List<StateMachineInfo> listStateMachines() {
-    return machines.values().stream()
-        .map(StateMachineRecord::info)
-        .sorted(Comparator.comparing(StateMachineInfo::creationDate))
-        .toList();
+    return machines.list();
+  }
+
+  private void removeIfDone(String stateMachineArn) {
+    if (machines.isDeleting(stateMachineArn)
+        && executions.values().stream()
+            .noneMatch(e -> e.machine.arn().equals(stateMachineArn) && !e.isClosed())) {
+      machines.remove(stateMachineArn);
+    }
   }
 
   // ---- executions ----
@@ -142,7 +153,28 @@ public final class ExecutionEngine implements AutoCloseable {
    */
   public StartedExecution startExecution(
       String stateMachineArn, Optional<String> name, String input) {
-    StateMachineRecord machine = machine(stateMachineArn);
+    Execution execution = start(stateMachineArn, name, input, false);
+    return new StartedExecution(execution.arn, execution.startDate);
+  }
+
+  /**
+   * StartSyncExecution: runs an EXPRESS machine's execution to its end and describes it; a STANDARD
+   * machine is StateMachineTypeNotSupported. Waits at most {@code timeout} (Express executions last
+   * up to five minutes on AWS), then stops the execution as timed out.
+   */
+  public ExecutionDescription startSyncExecution(
+      String stateMachineArn, Optional<String> name, String input, Duration timeout) {
+    if (machines.get(stateMachineArn).type() != StateMachineType.EXPRESS) {
+      throw new StepFunctionsException.StateMachineTypeNotSupported(
+          "This operation is not supported by this type of state machine");
+    }
+    Execution execution = start(stateMachineArn, name, input, true);
+    return syncWaiters.await(execution, timeout, clock);
+  }
+
+  private Execution start(
+      String stateMachineArn, Optional<String> name, String input, boolean sync) {
+    StateMachineRecord machine = machines.startable(stateMachineArn);
     String inputText = input == null ? "{}" : input;
     JsonNode inputJson =
         Json.tryParse(inputText)
@@ -151,22 +183,17 @@ public final class ExecutionEngine implements AutoCloseable {
                     new StepFunctionsException.InvalidExecutionInput(
                         "Invalid execution input: not a JSON text"));
     String executionName = name.orElseGet(() -> UUID.randomUUID().toString());
-    checkName(executionName);
+    StateMachineRegistry.checkName(executionName);
+    // Express executions are named "express" in their ARN (StartExecution API reference).
+    String kind = machine.type() == StateMachineType.EXPRESS ? ":express:" : ":execution:";
     String arn =
-        "arn:aws:states:"
-            + region
-            + ":"
-            + accountId
-            + ":execution:"
-            + machine.name()
-            + ":"
-            + executionName;
+        "arn:aws:states:" + region + ":" + accountId + kind + machine.name() + ":" + executionName;
     Execution execution;
     synchronized (startLock) {
       Execution existing = executions.get(arn);
       if (existing != null) {
-        if (!existing.isClosed() && existing.inputJson.equals(inputJson)) {
-          return new StartedExecution(existing.arn, existing.startDate);
+        if (!sync && !existing.isClosed() && existing.inputJson.equals(inputJson)) {
+          return existing;
         }
         throw new StepFunctionsException.ExecutionAlreadyExists(
             "Execution Already Exists: '" + arn + "'");
@@ -174,14 +201,35 @@ public final class ExecutionEngine implements AutoCloseable {
       execution =
           new Execution(
               arn, executionName, machine, inputText, inputJson, clock.now(), workers, quiescence);
-      execution.setHandler(new Interpreter(execution, services)::handle);
-      execution.setOnClosed(onClosed);
+      wire(execution);
+      if (sync) {
+        syncWaiters.expect(arn);
+      }
       executions.put(arn, execution);
     }
     // Saved before it begins, so that a restart right now still finds (and begins) it.
     services.journal().save(execution, new Snapshot.Progress.NotBegun());
     execution.post(new Signal.Begin());
-    return new StartedExecution(arn, execution.startDate);
+    return execution;
+  }
+
+  /**
+   * Sets the interpreter that runs {@code execution}, behind a check that fails it instead once its
+   * state machine is being deleted, and hears it close.
+   */
+  private void wire(Execution execution) {
+    Consumer<Signal> interpreter = new Interpreter(execution, services)::handle;
+    execution.setHandler(
+        DeletedMachineGuard.around(execution, interpreter, machines::isDeleting, clock));
+    execution.setOnClosed(
+        closed -> {
+          try {
+            onClosed.accept(closed);
+          } finally {
+            syncWaiters.closed(closed);
+            removeIfDone(closed.stateMachineArn());
+          }
+        });
   }
 
   /** DescribeExecution. */
@@ -197,7 +245,7 @@ public final class ExecutionEngine implements AutoCloseable {
   /** ListExecutions of one state machine, newest first, optionally only those in {@code status}. */
   public List<ExecutionDescription> listExecutions(
       String stateMachineArn, Optional<ExecutionStatus> status) {
-    machine(stateMachineArn);
+    machines.get(stateMachineArn);
     return executions.values().stream()
         .filter(e -> e.machine.arn().equals(stateMachineArn))
         .map(Execution::describe)
@@ -276,7 +324,7 @@ public final class ExecutionEngine implements AutoCloseable {
         continue;
       }
       ExecutionDescription d = snapshot.description();
-      StateMachineRecord machine = machines.get(d.stateMachineArn());
+      StateMachineRecord machine = machines.find(d.stateMachineArn()).orElse(null);
       if (machine == null) {
         notes.add(d.executionArn() + ": its state machine no longer exists");
         continue;
@@ -311,8 +359,7 @@ public final class ExecutionEngine implements AutoCloseable {
             workers,
             quiescence);
     execution.load(snapshot);
-    execution.setHandler(new Interpreter(execution, services)::handle);
-    execution.setOnClosed(onClosed);
+    wire(execution);
     executions.put(execution.arn, execution);
     return execution;
   }
@@ -454,6 +501,18 @@ public final class ExecutionEngine implements AutoCloseable {
         "Task Timed Out: the task has timed out or was already closed");
   }
 
+  // ---- what other tools of the engine share ----
+
+  /** The Lambda functions this engine's Task states call (TestState calls the same). */
+  public LambdaInvoker lambdaInvoker() {
+    return services.lambda();
+  }
+
+  /** The engine's time now. */
+  public Instant now() {
+    return clock.now();
+  }
+
   // ---- quiescence ----
 
   /**
@@ -489,18 +548,6 @@ public final class ExecutionEngine implements AutoCloseable {
 
   // ---- lookups ----
 
-  private StateMachineRecord machine(String arn) {
-    StateMachineRecord machine = machines.get(arn);
-    if (machine == null) {
-      if (arn == null || !arn.startsWith("arn:")) {
-        throw new StepFunctionsException.InvalidArn("Invalid Arn: '" + arn + "'");
-      }
-      throw new StepFunctionsException.StateMachineDoesNotExist(
-          "State Machine Does Not Exist: '" + arn + "'");
-    }
-    return machine;
-  }
-
   private Execution execution(String arn) {
     Execution execution = executions.get(arn);
     if (execution == null) {
@@ -511,12 +558,6 @@ public final class ExecutionEngine implements AutoCloseable {
           "Execution Does Not Exist: '" + arn + "'");
     }
     return execution;
-  }
-
-  private static void checkName(String name) {
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new StepFunctionsException.InvalidName("Invalid Name: '" + name + "'");
-    }
   }
 
   /** Configures an engine. */

@@ -100,4 +100,32 @@ public abstract sealed class StepFunctionsException extends RuntimeException {
       super(message);
     }
   }
+
+  /** The state machine is being deleted (DeleteStateMachine was called). */
+  public static final class StateMachineDeleting extends StepFunctionsException {
+    public StateMachineDeleting(String message) {
+      super(message);
+    }
+  }
+
+  /** The operation does not run this type of state machine (StartSyncExecution on STANDARD). */
+  public static final class StateMachineTypeNotSupported extends StepFunctionsException {
+    public StateMachineTypeNotSupported(String message) {
+      super(message);
+    }
+  }
+
+  /** UpdateStateMachine was given nothing to change. */
+  public static final class MissingRequiredParameter extends StepFunctionsException {
+    public MissingRequiredParameter(String message) {
+      super(message);
+    }
+  }
+
+  /** The request does not satisfy the API's constraints. */
+  public static final class ValidationException extends StepFunctionsException {
+    public ValidationException(String message) {
+      super(message);
+    }
+  }
 }
