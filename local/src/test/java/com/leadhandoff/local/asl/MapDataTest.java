@@ -249,6 +249,52 @@ class MapDataTest {
   }
 
   @Test
+  void toleratedFailureCountPath_readsAVariable() {
+    // GIVEN (the ASL grammar reads ToleratedFailureCountPath, like ItemsPath, as a path or a
+    // variable) an outer variable allowing one failure, and one of two iterations failing
+    String definition =
+        """
+        {"StartAt":"Allow","States":{
+          "Allow":{"Type":"Pass","Assign":{"allowed":1},"Next":"Each"},
+          "Each":{"Type":"Map","ToleratedFailureCountPath":"$allowed",
+            "ItemProcessor":{"StartAt":"Bad?","States":{
+              "Bad?":{"Type":"Choice","Choices":[{"Variable":"$","StringEquals":"bad",
+                "Next":"Boom"}],"Default":"Ok"},
+              "Boom":{"Type":"Fail","Error":"Nope","Cause":"bad item"},
+              "Ok":{"Type":"Pass","End":true}}},
+            "End":true}}}
+        """;
+
+    // WHEN it runs with one bad item out of two
+    String arn = fixture.run(definition, "[\"bad\",\"good\"]");
+
+    // THEN the failure is tolerated
+    assertEquals(
+        EngineFixture.json("[{\"Error\":\"Nope\",\"Cause\":\"bad item\"},\"good\"]"),
+        fixture.output(arn));
+  }
+
+  @Test
+  void jsonataItemSelector_mayBeOneExpression() {
+    // GIVEN ("Map workflow state", JSONata: ItemSelector is a JSON value or one expression) a Map
+    // whose ItemSelector gives each iteration its index and item joined
+    String definition =
+        """
+        {"QueryLanguage":"JSONata","StartAt":"Each","States":{
+          "Each":{"Type":"Map",
+            "ItemSelector":"{% $states.context.Map.Item.Index & ':' & $states.context.Map.Item.Value %}",
+            "ItemProcessor":{"StartAt":"Echo","States":{"Echo":{"Type":"Pass","End":true}}},
+            "End":true}}}
+        """;
+
+    // WHEN it runs on two items
+    String arn = fixture.run(definition, "[\"a\",\"b\"]");
+
+    // THEN each iteration's input was the expression's value
+    assertEquals(EngineFixture.json("[\"0:a\",\"1:b\"]"), fixture.output(arn));
+  }
+
+  @Test
   void mapFieldsOfTheOtherQueryLanguage_areRefused() {
     // GIVEN ("Transforming data with JSONata": JSONata states have no *Path fields or Parameters;
     // Items and Output belong to JSONata) a JSONata Map with ItemsPath and Parameters, a JSONPath
