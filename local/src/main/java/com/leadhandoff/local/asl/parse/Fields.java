@@ -10,7 +10,8 @@ import java.util.Set;
 final class Fields {
   /** Fields that exist in ASL but that this interpreter does not implement, with the reason. */
   private static final Map<String, String> UNSUPPORTED =
-      Map.of("Credentials", "Credentials (cross-account tasks) is not supported");
+      Map.of(
+          "Credentials", "Credentials (cross-account tasks) is not supported");
 
   private Fields() {}
 
