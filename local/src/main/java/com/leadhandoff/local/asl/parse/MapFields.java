@@ -48,7 +48,7 @@ final class MapFields {
       p.add(where, "Items must be a JSON array or a JSONata expression {% ... %}, got " + value);
       return Optional.empty();
     }
-    JsonataFields.checkExpressions(value, "Items", where, p);
+    // JsonataFields.split has checked the expressions in Items already.
     return Optional.of(value.deepCopy());
   }
 
