@@ -389,6 +389,9 @@ final class Interpreter {
       int index = map.launchNext();
       call(parent).emit("MapIterationStarted", MapRunner.iterationDetails(state, index));
       Run child = newRun(state.processor(), Optional.of(parent), index, parent.lastEventId);
+      // As a Parallel branch: the iteration reads the outer variables and cannot assign them; its
+      // own vanish when it ends (developer guide, "Passing data between states with variables").
+      child.variables = parent.variables.child();
       map.started(index, child);
       later(child, () -> enter(child, child.program.startAt(), map.input(index)));
     }

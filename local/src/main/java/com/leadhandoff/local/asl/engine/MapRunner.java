@@ -4,23 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.asl.eval.ErrorNames;
-import com.leadhandoff.local.asl.eval.InputOutput;
 import com.leadhandoff.local.asl.eval.Json;
-import com.leadhandoff.local.asl.eval.JsonPaths;
-import com.leadhandoff.local.asl.eval.Scope;
 import com.leadhandoff.local.asl.eval.StatesError;
 import com.leadhandoff.local.asl.model.MapLimit;
 import com.leadhandoff.local.asl.model.MapState;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Inline Map: InputPath, then ItemsPath selects the items (a JSON array), ItemSelector shapes each
- * iteration's input with {@code $$.Map.Item.Index} and {@code $$.Map.Item.Value}; the result is the
- * array of iteration outputs in item order, then ResultSelector → ResultPath → OutputPath. The
- * interpreter runs the iterations.
+ * Inline Map: {@link MapInputs} selects the items (a JSON array) and shapes each iteration's input
+ * with the item's index and value; the result is the array of iteration outputs in item order,
+ * which goes through the state's data flow like a Parallel's. The interpreter runs the iterations,
+ * each in a variable scope of its own.
  */
 final class MapRunner {
   /**
@@ -35,36 +31,12 @@ final class MapRunner {
 
   /** Selects the items and prepares every iteration's input; a bad field fails the state. */
   static MapIterations start(MapState state, StateCall call) {
-    JsonNode effective =
-        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
-    JsonNode items =
-        JsonPaths.require(effective, state.itemsPath(), ErrorNames.RUNTIME, "The ItemsPath");
-    if (!items.isArray()) {
-      throw new StatesError(
-          ErrorNames.RUNTIME,
-          "Invalid path '"
-              + state.itemsPath()
-              + "' : The ItemsPath must point to a JSON array, but it points to '"
-              + Json.write(items)
-              + "'");
-    }
-    Scope scope = call.scope(effective);
-    List<JsonNode> inputs = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      ObjectNode context = scope.context().deepCopy();
-      ObjectNode item = context.putObject("Map").putObject("Item");
-      item.put("Index", i);
-      item.set("Value", items.get(i).deepCopy());
-      Scope itemScope = new Scope(effective, context, scope.random(), scope.missingPathError());
-      inputs.add(
-          state.itemSelector().isPresent()
-              ? InputOutput.parameters(state.itemSelector(), itemScope)
-              : items.get(i).deepCopy());
-    }
-    long max = whole(state.maxConcurrency(), "MaxConcurrency", effective).orElse(0L);
+    MapInputs read = new MapInputs(state, call);
+    List<JsonNode> inputs = read.inputs();
+    long max = whole(read, state.maxConcurrency(), "MaxConcurrency").orElse(0L);
     int concurrency = max == 0 ? INLINE_CONCURRENCY : (int) Math.min(max, INLINE_CONCURRENCY);
     Optional<Double> percentage =
-        number(state.toleratedFailurePercentage(), "ToleratedFailurePercentage", effective);
+        read.number(state.toleratedFailurePercentage(), "ToleratedFailurePercentage");
     if (percentage.isPresent() && percentage.get() > 100) {
       throw new StatesError(
           ErrorNames.RUNTIME,
@@ -73,20 +45,21 @@ final class MapRunner {
     return new MapIterations(
         inputs,
         concurrency,
-        whole(state.toleratedFailureCount(), "ToleratedFailureCount", effective),
+        whole(read, state.toleratedFailureCount(), "ToleratedFailureCount"),
         percentage);
   }
 
-  /** Every iteration ended: ResultSelector → ResultPath → OutputPath on the array of outputs. */
+  /**
+   * Every iteration ended: the array of outputs is the state's result, which JSONPath runs through
+   * ResultSelector, Assign, ResultPath and OutputPath, and JSONata through Assign and Output with
+   * {@code $states.result} (developer guide, "Passing data between states with variables").
+   */
   static Step finish(MapState state, StateCall call, JsonNode[] results) {
     ArrayNode array = Json.MAPPER.createArrayNode();
     Arrays.stream(results).forEach(array::add);
-    JsonNode effective =
-        InputOutput.effectiveInput(call.rawInput(), state.io().inputPath(), call.context());
-    JsonNode placed =
-        InputOutput.placeResult(call.rawInput(), array, state.results(), call.scope(effective));
     return Step.transition(
-        state.transition(), InputOutput.output(placed, state.io().outputPath(), call.context()));
+        state.transition(),
+        StateData.finish(call, state.io(), state.results(), array, Optional.empty()));
   }
 
   /** MapStateStarted's details: the number of items. */
@@ -109,35 +82,16 @@ final class MapRunner {
         THRESHOLD_EXCEEDED, "The specified tolerated failure threshold was exceeded");
   }
 
-  private static Optional<Long> whole(MapLimit limit, String field, JsonNode effective) {
-    Optional<Double> value = number(limit, field, effective);
+  private static Optional<Long> whole(MapInputs read, MapLimit limit, String field) {
+    Optional<Double> value = read.number(limit, field);
     if (value.isPresent() && value.get() % 1 != 0) {
       throw new StatesError(
           ErrorNames.RUNTIME,
-          field + "Path must point to a non-negative integer, got " + value.get());
+          field
+              + (limit.expression().isPresent() ? "" : "Path")
+              + " must point to a non-negative integer, got "
+              + value.get());
     }
     return value.map(Double::longValue);
-  }
-
-  /** The literal value, or the number its path points to in the effective input. */
-  private static Optional<Double> number(MapLimit limit, String field, JsonNode effective) {
-    if (limit.path().isEmpty()) {
-      return limit.value();
-    }
-    String path = limit.path().get();
-    JsonNode value =
-        JsonPaths.require(effective, path, ErrorNames.RUNTIME, "The " + field + "Path");
-    if (!value.isNumber() || value.asDouble() < 0) {
-      throw new StatesError(
-          ErrorNames.RUNTIME,
-          "Invalid path '"
-              + path
-              + "' : The "
-              + field
-              + "Path must point to a non-negative number, but it points to '"
-              + Json.write(value)
-              + "'");
-    }
-    return Optional.of(value.asDouble());
   }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One thread of control of an execution: the top level, or one branch of a Parallel state. Only the
- * execution's interpreter touches it, one signal at a time.
+ * One thread of control of an execution: the top level, one branch of a Parallel state or one
+ * iteration of a Map state. Only the execution's interpreter touches it, one signal at a time.
  */
 final class Run {
   final long id;
@@ -32,9 +32,9 @@ final class Run {
   TaskResult answer;
 
   /**
-   * The workflow variables this run reads and assigns. A Parallel branch starts with its parent's
-   * {@code variables.child()}; a Map iteration must start the same way, so that it reads the outer
-   * scope and cannot assign it.
+   * The workflow variables this run reads and assigns. A Parallel branch and a Map iteration start
+   * with their parent's {@code variables.child()}, so that they read the outer scope and cannot
+   * assign it.
    */
   Variables variables = Variables.root();
 

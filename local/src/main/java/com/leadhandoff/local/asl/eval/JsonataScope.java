@@ -58,6 +58,12 @@ public record JsonataScope(
         now);
   }
 
+  /** The same scope with another context object (a Map iteration's, with {@code Map.Item}). */
+  public JsonataScope withContext(JsonNode value) {
+    return new JsonataScope(
+        input, result, errorOutput, value, variables, stateName, enteredEventId, random, now);
+  }
+
   /** The reserved {@code $states} variable. */
   JsonNode states() {
     var states = Json.object();

@@ -2,7 +2,6 @@ package com.leadhandoff.local.asl.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadhandoff.local.asl.eval.ReferencePath;
 import com.leadhandoff.local.asl.model.MapLimit;
 import com.leadhandoff.local.asl.model.MapState;
 import com.leadhandoff.local.asl.model.Program;
@@ -15,8 +14,8 @@ import java.util.function.BiFunction;
 
 /**
  * Parses an inline Map state, as the developer guide's "Using Map state in Inline mode" lists its
- * fields (with the deprecated Iterator and Parameters); refuses Distributed Map, which reads and
- * writes S3 and runs child executions.
+ * fields (with the deprecated Iterator and Parameters), in JSONPath or JSONata ({@link MapFields});
+ * refuses Distributed Map, which reads and writes S3 and runs child executions.
  */
 final class MapStateParser {
   private static final Set<String> FIELDS =
@@ -32,6 +31,7 @@ final class MapStateParser {
           "Retry",
           "Catch",
           "ItemsPath",
+          "Items",
           "ItemSelector",
           "Parameters",
           "ItemProcessor",
@@ -55,7 +55,8 @@ final class MapStateParser {
       JsonNode node,
       String where,
       Problems p,
-      BiFunction<JsonNode, String, Optional<Program>> branchParser) {
+      BiFunction<JsonNode, String, Optional<Program>> branchParser,
+      boolean jsonata) {
     ObjectNode checked = node.deepCopy();
     for (String field : DISTRIBUTED_ONLY) {
       if (checked.remove(field) != null) {
@@ -64,10 +65,13 @@ final class MapStateParser {
     }
     StateParser.allowed(checked, where, p, FIELDS);
     Optional<Program> processor = processor(node, where, p, branchParser);
-    Optional<Template> itemSelector = itemSelector(node, where, p);
-    MapLimit concurrency = limit(node, "MaxConcurrency", where, p);
-    MapLimit count = limit(node, "ToleratedFailureCount", where, p);
-    MapLimit percentage = limit(node, "ToleratedFailurePercentage", where, p);
+    Optional<Template> itemSelector = jsonata ? Optional.empty() : itemSelector(node, where, p);
+    Optional<JsonNode> jsonataSelector =
+        jsonata ? MapFields.jsonataSelector(node, where, p) : Optional.empty();
+    Optional<JsonNode> items = MapFields.items(node, jsonata, where, p);
+    MapLimit concurrency = MapFields.limit(node, "MaxConcurrency", jsonata, where, p);
+    MapLimit count = MapFields.limit(node, "ToleratedFailureCount", jsonata, where, p);
+    MapLimit percentage = MapFields.limit(node, "ToleratedFailurePercentage", jsonata, where, p);
     concurrency
         .value()
         .filter(v -> v % 1 != 0)
@@ -88,16 +92,7 @@ final class MapStateParser {
     if (node.has("Label") && !node.get("Label").isTextual()) {
       p.add(where, "Label must be a string");
     }
-    String itemsPath = "$";
-    if (node.has("ItemsPath")) {
-      // "The value of ItemsPath must be a Reference Path" (developer guide, ItemsPath).
-      itemsPath = Paths.path(node.get("ItemsPath"), "ItemsPath", where, p);
-      try {
-        ReferencePath.parse(itemsPath);
-      } catch (IllegalArgumentException e) {
-        p.add(where, "ItemsPath must be a Reference Path to one node (" + e.getMessage() + ")");
-      }
-    }
+    String itemsPath = MapFields.itemsPath(node, where, p);
     if (processor.isEmpty()) {
       return Optional.empty();
     }
@@ -107,6 +102,8 @@ final class MapStateParser {
             StateParser.io(node, where, p),
             itemsPath,
             itemSelector,
+            items,
+            jsonataSelector,
             processor.get(),
             concurrency,
             count,
@@ -170,19 +167,6 @@ final class MapStateParser {
     }
     String field = node.has("ItemSelector") ? "ItemSelector" : "Parameters";
     return TemplateParser.optional(node, field, where, p);
-  }
-
-  /** {@code field} as a non-negative number, or {@code fieldPath} as a Reference Path. */
-  private static MapLimit limit(JsonNode node, String field, String where, Problems p) {
-    String pathField = field + "Path";
-    if (node.has(field) && node.has(pathField)) {
-      p.add(where, field + " and " + pathField + " are mutually exclusive");
-    }
-    if (node.has(pathField)) {
-      String path = Paths.path(node.get(pathField), pathField, where, p);
-      return new MapLimit(Optional.empty(), Optional.of(path));
-    }
-    return new MapLimit(Fields.nonNegativeNumber(node, field, where, p), Optional.empty());
   }
 
   private static void notInteger(JsonNode node, String field, String where, Problems p) {

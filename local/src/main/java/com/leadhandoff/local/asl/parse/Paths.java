@@ -11,9 +11,13 @@ import java.util.Optional;
  * $$}), Reference Paths (which may not) and their null forms.
  */
 final class Paths {
-  /** Paths into the state's input that cannot name a workflow variable instead. */
+  /**
+   * Paths into the state's input that cannot name a workflow variable instead. ItemsPath may: the
+   * ASL grammar that LocalStack checks against Step Functions reads it, like MaxConcurrencyPath, as
+   * a path, context path or variable.
+   */
   private static final java.util.Set<String> NO_VARIABLES =
-      java.util.Set.of("InputPath", "OutputPath", "ResultPath", "ItemsPath");
+      java.util.Set.of("InputPath", "OutputPath", "ResultPath");
 
   private Paths() {}
 

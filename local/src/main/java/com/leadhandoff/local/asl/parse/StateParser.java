@@ -85,7 +85,7 @@ final class StateParser {
       case "Parallel":
         return Optional.of(parallel(name, node, where, p));
       case "Map":
-        return MapStateParser.parse(name, node, where, p, branchParser);
+        return MapStateParser.parse(name, node, where, p, branchParser, split.flow().jsonata());
       case "":
         p.add(where, "Type is missing");
         return Optional.empty();
