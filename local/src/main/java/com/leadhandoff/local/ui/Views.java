@@ -144,39 +144,57 @@ final class Views {
     outcome(view, e, lead, base);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<Map<String, Object>> states = new ArrayList<>();
+    // Each event belongs to the state its previousEventId chain leads back to: Step Functions
+    // chains the events of each Map iteration and Parallel branch on their own, so states running
+    // side by side do not take each other's events. A Map's or Parallel's own events (its start,
+    // each iteration, its end) belong to that state, wherever their chain comes from.
+    Map<Long, Map<String, Object>> rowOf = new HashMap<>();
+    java.util.Deque<Map<String, Object>> containers = new java.util.ArrayDeque<>();
     Map<String, Object> current = null;
-    String state = "";
     for (HistoryEvent event : events) {
-      // Events between a state's Entered and Exited belong to it (task scheduling, retries…).
-      Optional<String> name = event.detail("name").filter(n -> event.type().contains("State"));
-      if (name.isPresent() && event.type().endsWith("Entered")) {
-        state = name.get();
-        current = new HashMap<>();
-        current.put("name", state);
-        current.put("entered", time(event.timestamp()));
-        current.put("events", 0);
-        current.put("result", "");
-        states.add(current);
+      String type = event.type();
+      Optional<String> name = event.detail("name").filter(n -> type.contains("State"));
+      boolean container = type.startsWith("Map") || type.startsWith("Parallel");
+      Map<String, Object> row = rowOf.getOrDefault(event.previousEventId(), current);
+      if (name.isPresent() && type.endsWith("Entered")) {
+        row = new HashMap<>();
+        row.put("name", name.get());
+        row.put("entered", time(event.timestamp()));
+        row.put("events", 0);
+        row.put("result", "");
+        states.add(row);
+        current = row;
+        if (container) {
+          containers.push(row);
+        }
+      } else if (type.startsWith("MapIteration")) {
+        row =
+            containers.stream()
+                .filter(r -> r.get("name").equals(event.detail("name").orElse("")))
+                .findFirst()
+                .orElse(row);
+      } else if (container && !containers.isEmpty()) {
+        row = containers.peek();
+        if (type.endsWith("Exited")) {
+          containers.pop();
+        }
       }
-      if (current != null) {
-        current.put("events", (Integer) current.get("events") + 1);
+      if (row != null) {
+        rowOf.put(event.id(), row);
+        row.put("events", (Integer) row.get("events") + 1);
         Optional<String> result = result(event);
         // A failure caught by the state stays its result when the state then exits.
-        if (result.isPresent()
-            && (!result.get().equals("done") || "".equals(current.get("result")))) {
-          current.put("result", result.get());
+        if (result.isPresent() && (!result.get().equals("done") || "".equals(row.get("result")))) {
+          row.put("result", result.get());
         }
       }
       rows.add(
           Map.of(
               "id", event.id(),
               "time", time(event.timestamp()),
-              "state", name.orElse(state),
+              "state", name.orElse(row == null ? "" : (String) row.get("name")),
               "type", event.type(),
               "details", event.details().isEmpty() ? "" : details(event.details())));
-      if (event.type().endsWith("Exited")) {
-        state = "";
-      }
     }
     view.put("events", rows);
     view.put("eventCount", rows.size());
