@@ -75,7 +75,8 @@ class TemplateStateMachinesTest {
           refused.awsErrorDetails().errorMessage().contains("template.yaml's Flow"),
           refused.getMessage());
       assertTrue(
-          refused.awsErrorDetails().errorMessage().contains("'Nowhere'"), refused.getMessage());
+          refused.awsErrorDetails().errorMessage().contains("Missing 'Next' target: Nowhere"),
+          refused.getMessage());
 
       // AND the other machine runs
       assertEquals(

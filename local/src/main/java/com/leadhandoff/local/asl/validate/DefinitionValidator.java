@@ -47,22 +47,21 @@ public final class DefinitionValidator {
   }
 
   /**
-   * A problem of the parser as the API's diagnostic: the parser's code (refined from its words when
-   * it is the generic schema failure) at the parser's location, or the one worked out from its
-   * words when the parser names only the state.
+   * A problem of the parser as the API's diagnostic. Schema problems are located from the parser's
+   * words as a JSON pointer (a name's {@code /} escaped as {@code ~1}, array items as {@code /0}),
+   * at the field where the words name one; the parser's own codes for a missing transition target
+   * or terminal state keep its location.
    */
   static Diagnostic diagnostic(com.leadhandoff.local.asl.parse.Diagnostic problem) {
+    if (!problem
+        .code()
+        .equals(com.leadhandoff.local.asl.parse.Diagnostic.SCHEMA_VALIDATION_FAILED)) {
+      return Diagnostic.error(problem.code(), problem.message(), problem.location());
+    }
     Diagnostic fromWords = diagnostic(problem.legacyText());
-    Optional<String> parsed = problem.location();
-    boolean schema =
-        problem.code().equals(com.leadhandoff.local.asl.parse.Diagnostic.SCHEMA_VALIDATION_FAILED);
-    boolean onlyTheState = parsed.filter(l -> l.matches("/States/[^/]+")).isPresent();
-    Optional<String> location =
-        schema && (parsed.isEmpty() || onlyTheState && fromWords.location().isPresent())
-            ? fromWords.location()
-            : parsed;
-    String code = schema ? fromWords.code() : problem.code();
-    return Diagnostic.error(code, problem.message(), location);
+    return fromWords.location().isPresent()
+        ? fromWords
+        : Diagnostic.error(fromWords.code(), problem.message(), problem.location());
   }
 
   /** A problem of the parser, {@code "<where>: <message>"}, as a diagnostic. */
