@@ -344,6 +344,8 @@ public final class ExecutionEngine implements AutoCloseable {
    */
   public RestoredExecutions restoreExecutions() {
     if (store.isEmpty()) {
+      // No execution to wait for: a machine saved as DELETING is gone at once.
+      machines.deletingArns().forEach(this::removeIfDone);
       return RestoredExecutions.none();
     }
     int closed = 0;
