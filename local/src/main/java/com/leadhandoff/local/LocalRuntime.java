@@ -5,6 +5,7 @@ import com.leadhandoff.local.api.ApiServer;
 import com.leadhandoff.local.asl.engine.ExecutionEngine;
 import com.leadhandoff.local.asl.engine.ExecutionStore;
 import com.leadhandoff.local.asl.engine.FileExecutionStore;
+import com.leadhandoff.local.asl.engine.FileStateMachineStore;
 import com.leadhandoff.local.asl.engine.RestoredExecutions;
 import com.leadhandoff.local.asl.engine.StateMachineType;
 import com.leadhandoff.local.asl.engine.StepFunctionsException;
@@ -116,6 +117,8 @@ public final class LocalRuntime implements AutoCloseable {
 
   /** The data folder's subfolder where executions are kept between runs. */
   private static final String EXECUTIONS = "executions";
+
+  private static final String STATE_MACHINES = "state-machines";
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final SdkSettings sdk = new SdkSettings();
@@ -261,7 +264,11 @@ public final class LocalRuntime implements AutoCloseable {
                     eventRules.put(
                         ExecutionStatusEvents.of(
                             closed, LocalNames.REGION, LocalNames.ACCOUNT_ID)));
-    dataDir.ifPresent(d -> engineBuilder.store(FileExecutionStore.in(d.resolve(EXECUTIONS))));
+    dataDir.ifPresent(
+        d ->
+            engineBuilder
+                .store(FileExecutionStore.in(d.resolve(EXECUTIONS)))
+                .stateMachineStore(FileStateMachineStore.in(d.resolve(STATE_MACHINES))));
     engine = engineBuilder.build();
     started.push(engine);
     List<RefusedStateMachine> refused = new ArrayList<>();
@@ -276,6 +283,10 @@ public final class LocalRuntime implements AutoCloseable {
                     + " is not running: "
                     + r.problem()
                     + " (the rest of the template runs)"));
+    // Those created through the API, before any saved execution is restored: theirs carry on too.
+    engine
+        .restoreStateMachines()
+        .forEach(note -> b.out.println("note: saved state machine not loaded: " + note));
     StepFunctionsBackend stepFunctions = StepFunctionsBackend.of(engine, refused);
     server.mount(STEP_FUNCTIONS_PATH, new StepFunctionsEndpoint(stepFunctions));
     outbox = dataDir.map(Outbox::persistedIn).orElseGet(Outbox::inMemory);

@@ -225,6 +225,50 @@ class LocalRuntimeTest {
   }
 
   @Test
+  void dataDir_machineCreatedThroughTheApiAndItsWaitingExecutionSurviveARestart(
+      @TempDir Path data) {
+    // GIVEN a state machine created through the SDK and an execution of it waiting 60 s
+    String definition =
+        "{\"StartAt\": \"Wait\", \"States\": {\"Wait\": {\"Type\": \"Wait\","
+            + " \"Seconds\": 60, \"End\": true}}}";
+    String machineArn;
+    String executionArn;
+    try (LocalRuntime first = echo().dataDir(data).clock(new VirtualClock(T0)).start();
+        SfnClient sfn = sfn()) {
+      machineArn =
+          sfn.createStateMachine(
+                  r ->
+                      r.name("Waiter")
+                          .definition(definition)
+                          .roleArn("arn:aws:iam::000000000000:role/Waiter"))
+              .stateMachineArn();
+      executionArn =
+          sfn.startExecution(r -> r.stateMachineArn(machineArn).name("w-1").input("{}"))
+              .executionArn();
+      first.engine().awaitIdle();
+    }
+
+    // WHEN the runtime starts again on the same data folder and the wait ends
+    VirtualClock later = new VirtualClock(T0.plusSeconds(10));
+    try (LocalRuntime second = echo().dataDir(data).clock(later).start();
+        SfnClient sfn = sfn()) {
+      second.engine().awaitIdle();
+      assertEquals(
+          definition, sfn.describeStateMachine(r -> r.stateMachineArn(machineArn)).definition());
+      assertTrue(
+          sfn.listStateMachines(r -> {}).stateMachines().stream()
+              .anyMatch(m -> m.stateMachineArn().equals(machineArn)));
+      later.advance(java.time.Duration.ofSeconds(50));
+      second.engine().awaitIdle();
+
+      // THEN the execution has finished in the runtime that restored its machine
+      assertEquals(
+          ExecutionStatus.SUCCEEDED,
+          sfn.describeExecution(r -> r.executionArn(executionArn)).status());
+    }
+  }
+
+  @Test
   void dataDir_deadlinePassedWhileStopped_timesOutOnRestart(@TempDir Path data) {
     // GIVEN an execution whose 900 s callback timeout runs out while the runtime is stopped
     String executionArn;

@@ -78,7 +78,7 @@ final class EngineBackend implements StepFunctionsBackend {
   @Override
   public String createStateMachine(
       String name, String definition, StateMachineType type, Optional<String> roleArn) {
-    return engine.createStateMachine(name, definition, type, roleArn);
+    return engine.createApiStateMachine(name, definition, type, roleArn);
   }
 
   @Override

@@ -2,7 +2,10 @@ package com.leadhandoff.local.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.asl.engine.ExecutionEngine;
+import com.leadhandoff.local.asl.engine.FileExecutionStore;
+import com.leadhandoff.local.asl.engine.FileStateMachineStore;
 import com.leadhandoff.local.asl.engine.LambdaFailure;
+import com.leadhandoff.local.asl.engine.RestoredExecutions;
 import com.leadhandoff.local.clock.VirtualClock;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,10 +13,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -40,25 +47,59 @@ final class LocalSfn implements AutoCloseable {
     JsonNode apply(JsonNode payload) throws LambdaFailure;
   }
 
-  final VirtualClock clock = new VirtualClock(T0);
+  final VirtualClock clock;
   final Map<String, Function> functions = new ConcurrentHashMap<>();
   final ExecutionEngine engine;
   final SfnClient sfn;
   private final HttpServer server;
 
+  /** What {@link #restartedOn} found in the data folder. */
+  List<String> machineNotes = List.of();
+
+  RestoredExecutions restored = RestoredExecutions.none();
+
   LocalSfn() {
-    engine =
+    this(T0, Optional.empty());
+  }
+
+  /**
+   * A runtime at {@code now} on {@code dataDir}, as the local runtime with {@code --data-dir}:
+   * state machines created through the API and executions are kept there, and those an earlier
+   * runtime kept are restored (machines first).
+   */
+  static LocalSfn restartedOn(Path dataDir, Instant now) {
+    return restartedOn(dataDir, now, engine -> {});
+  }
+
+  /** As {@link #restartedOn(Path, Instant)}, with {@code template}'s machines created first. */
+  static LocalSfn restartedOn(Path dataDir, Instant now, Consumer<ExecutionEngine> template) {
+    LocalSfn local = new LocalSfn(now, Optional.of(dataDir));
+    template.accept(local.engine);
+    local.machineNotes = local.engine.restoreStateMachines();
+    local.restored = local.engine.restoreExecutions();
+    local.engine.awaitIdle();
+    return local;
+  }
+
+  private LocalSfn(Instant now, Optional<Path> dataDir) {
+    clock = new VirtualClock(now);
+    ExecutionEngine.Builder builder =
         ExecutionEngine.builder(
-                clock,
-                (function, payload) -> {
-                  Function body = functions.get(function);
-                  if (body == null) {
-                    throw LambdaFailure.serviceError(
-                        "Lambda.ResourceNotFoundException", "Function not found: " + function);
-                  }
-                  return body.apply(payload);
-                })
-            .build();
+            clock,
+            (function, payload) -> {
+              Function body = functions.get(function);
+              if (body == null) {
+                throw LambdaFailure.serviceError(
+                    "Lambda.ResourceNotFoundException", "Function not found: " + function);
+              }
+              return body.apply(payload);
+            });
+    dataDir.ifPresent(
+        d ->
+            builder
+                .store(FileExecutionStore.in(d.resolve("executions")))
+                .stateMachineStore(FileStateMachineStore.in(d.resolve("state-machines"))));
+    engine = builder.build();
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {

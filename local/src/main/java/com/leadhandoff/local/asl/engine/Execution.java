@@ -30,6 +30,9 @@ final class Execution {
   final JsonNode inputJson;
   final Instant startDate;
 
+  /** The Parallel and Map states open now, for what a stop aborts. */
+  final OpenBlocks blocks = new OpenBlocks();
+
   private final Executor workers;
   private final Quiescence quiescence;
   private final Queue<Signal> mailbox = new ConcurrentLinkedQueue<>();
@@ -140,7 +143,8 @@ final class Execution {
 
   /**
    * Closes the execution with its final event; only the first close wins. Open task tokens are
-   * invalidated at once, so a late SendTaskSuccess gets TaskTimedOut.
+   * invalidated at once, so a late SendTaskSuccess gets TaskTimedOut. An ABORTED execution first
+   * records what the stop aborts inside it ({@link OpenBlocks#aborted}).
    */
   boolean close(
       ExecutionStatus finalStatus,
@@ -151,6 +155,11 @@ final class Execution {
     synchronized (this) {
       if (status != ExecutionStatus.RUNNING) {
         return false;
+      }
+      if (finalStatus == ExecutionStatus.ABORTED) {
+        for (OpenBlocks.Aborted aborted : blocks.aborted(Interpreter.ROOT_RUN_ID)) {
+          append(aborted.type(), events.size(), aborted.details(), at);
+        }
       }
       append(eventType, previousEventId.orElse((long) events.size()), details, at);
       status = finalStatus;

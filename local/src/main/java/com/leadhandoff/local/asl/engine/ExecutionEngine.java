@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,9 @@ public final class ExecutionEngine implements AutoCloseable {
     this.region = builder.region;
     this.accountId = builder.accountId;
     this.roleArn = "arn:aws:iam::" + accountId + ":role/LeadHandoffLocalStateMachineRole";
-    this.machines = new StateMachineRegistry(region, accountId);
+    this.machines =
+        new StateMachineRegistry(
+            region, accountId, Optional.ofNullable(builder.machineStore), this::runningOf);
     AtomicInteger threadCount = new AtomicInteger();
     this.workers =
         Executors.newFixedThreadPool(
@@ -104,13 +107,29 @@ public final class ExecutionEngine implements AutoCloseable {
    */
   public String createStateMachine(
       String name, String definitionJson, StateMachineType type, Optional<String> role) {
-    return machines.create(name, definitionJson, type, role.orElse(roleArn), clock.now());
+    return machines.create(name, definitionJson, type, role.orElse(roleArn), clock.now(), false);
+  }
+
+  /**
+   * CreateStateMachine as the API does it: like {@link #createStateMachine(String, String,
+   * StateMachineType, Optional)}, and kept, with every later update, in the {@link
+   * Builder#stateMachineStore state machine store} so that {@link #restoreStateMachines()} of a
+   * later engine brings it back. (A template's machine is not kept: the template declares it again
+   * at every start.)
+   */
+  public String createApiStateMachine(
+      String name, String definitionJson, StateMachineType type, Optional<String> role) {
+    return machines.create(name, definitionJson, type, role.orElse(roleArn), clock.now(), true);
   }
 
   /** UpdateStateMachine: running executions carry on with the definition they started with. */
   public void updateStateMachine(
       String stateMachineArn, Optional<String> definitionJson, Optional<String> role) {
-    machines.update(stateMachineArn, definitionJson, role);
+    // Under the start lock: an execution starting meanwhile is either on the old record, and kept
+    // as running it, or on the new one.
+    synchronized (startLock) {
+      machines.update(stateMachineArn, definitionJson, role);
+    }
   }
 
   /**
@@ -132,6 +151,15 @@ public final class ExecutionEngine implements AutoCloseable {
   /** ListStateMachines, oldest first. */
   public List<StateMachineInfo> listStateMachines() {
     return machines.list();
+  }
+
+  /** The running executions of a machine, each with the record it started with. */
+  private Map<String, StateMachineRecord> runningOf(String stateMachineArn) {
+    Map<String, StateMachineRecord> running = new HashMap<>();
+    executions.values().stream()
+        .filter(e -> e.machine.arn().equals(stateMachineArn) && !e.isClosed())
+        .forEach(e -> running.put(e.arn, e.machine));
+    return running;
   }
 
   private void removeIfDone(String stateMachineArn) {
@@ -190,6 +218,8 @@ public final class ExecutionEngine implements AutoCloseable {
         "arn:aws:states:" + region + ":" + accountId + kind + machine.name() + ":" + executionName;
     Execution execution;
     synchronized (startLock) {
+      // Again under the lock, for the revision current now (see updateStateMachine).
+      machine = machines.startable(stateMachineArn);
       Execution existing = executions.get(arn);
       if (existing != null) {
         if (!sync && !existing.isClosed() && existing.inputJson.equals(inputJson)) {
@@ -274,6 +304,19 @@ public final class ExecutionEngine implements AutoCloseable {
   // ---- restoring from the store ----
 
   /**
+   * Loads the state machines an earlier engine kept in this engine's {@link
+   * Builder#stateMachineStore state machine store} (none without one), as they were: ACTIVE or
+   * DELETING, and with the definition each running execution started with. Call it after creating
+   * the template's machines, which win over a saved machine of the same name, and before {@link
+   * #restoreExecutions()}. A saved machine that cannot be read is moved aside.
+   *
+   * @return one line per saved machine not loaded, saying why and where it is
+   */
+  public List<String> restoreStateMachines() {
+    return machines.restore();
+  }
+
+  /**
    * The latest time recorded in saved executions (a start, an event, a stop), if any: a clock that
    * restarts before it would put deadlines already stored further away and history out of order.
    */
@@ -301,6 +344,8 @@ public final class ExecutionEngine implements AutoCloseable {
    */
   public RestoredExecutions restoreExecutions() {
     if (store.isEmpty()) {
+      // No execution to wait for: a machine saved as DELETING is gone at once.
+      machines.deletingArns().forEach(this::removeIfDone);
       return RestoredExecutions.none();
     }
     int closed = 0;
@@ -324,7 +369,8 @@ public final class ExecutionEngine implements AutoCloseable {
         continue;
       }
       ExecutionDescription d = snapshot.description();
-      StateMachineRecord machine = machines.find(d.stateMachineArn()).orElse(null);
+      StateMachineRecord machine =
+          machines.startedWith(d.executionArn(), d.stateMachineArn()).orElse(null);
       if (machine == null) {
         notes.add(d.executionArn() + ": its state machine no longer exists");
         continue;
@@ -343,6 +389,8 @@ public final class ExecutionEngine implements AutoCloseable {
         failed++;
       }
     }
+    // A machine saved as DELETING is gone once none of its executions runs any more.
+    machines.deletingArns().forEach(this::removeIfDone);
     return new RestoredExecutions(closed, resumed, failed, notes);
   }
 
@@ -569,6 +617,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private Random random = new Random();
     private int workers = Math.max(4, Runtime.getRuntime().availableProcessors());
     private ExecutionStore store;
+    private StateMachineStore machineStore;
     private Consumer<ExecutionDescription> onClosed = closed -> {};
 
     private Builder(RuntimeClock clock, LambdaInvoker lambda) {
@@ -606,6 +655,16 @@ public final class ExecutionEngine implements AutoCloseable {
      */
     public Builder store(ExecutionStore store) {
       this.store = store;
+      return this;
+    }
+
+    /**
+     * Keeps the state machines created through the API ({@link #createApiStateMachine}) in {@code
+     * store}, so that {@link #restoreStateMachines()} of a later engine can bring them back
+     * (default: none, they live in memory only).
+     */
+    public Builder stateMachineStore(StateMachineStore store) {
+      this.machineStore = store;
       return this;
     }
 

@@ -335,7 +335,7 @@ final class Interpreter {
           } else if (state instanceof FailState s) {
             return FailRunner.start(s, call);
           } else if (state instanceof MapState s) {
-            return startMap(s, call);
+            return startMap(run, s, call);
           }
           return startParallel(run, (ParallelState) state, call);
         });
@@ -361,22 +361,29 @@ final class Interpreter {
 
   private Step startParallel(Run run, ParallelState state, StateCall call) {
     JsonNode input = ParallelRunner.branchInput(state, call);
-    call.emit("ParallelStateStarted", Json.object());
     List<Run> children = new ArrayList<>();
-    for (int i = 0; i < state.branches().size(); i++) {
-      Run child = newRun(state.branches().get(i), Optional.of(run), i, run.lastEventId);
-      // A branch reads the variables visible here and cannot assign them.
-      child.variables = run.variables.child();
-      children.add(child);
+    synchronized (execution) {
+      call.emit("ParallelStateStarted", Json.object());
+      for (int i = 0; i < state.branches().size(); i++) {
+        Run child = newRun(state.branches().get(i), Optional.of(run), i, run.lastEventId);
+        // A branch reads the variables visible here and cannot assign them.
+        child.variables = run.variables.child();
+        children.add(child);
+      }
+      execution.blocks.parallelStarted(
+          run.id, state.name(), children.stream().map(child -> child.id).toList());
     }
     return new Step.Suspended(new Waiting.Branches(children, input));
   }
 
-  private Step startMap(MapState state, StateCall call) {
+  private Step startMap(Run run, MapState state, StateCall call) {
     MapIterations map = MapRunner.start(state, call);
-    call.emit("MapStateStarted", MapRunner.startedDetails(map));
+    synchronized (execution) {
+      call.emit("MapStateStarted", MapRunner.startedDetails(map));
+      execution.blocks.mapStarted(run.id, state.name());
+    }
     if (map.size() == 0) {
-      call.emit("MapStateSucceeded", Json.object());
+      emitEnded(call, run, "MapStateSucceeded");
       return MapRunner.finish(state, call, map.results());
     }
     return new Step.Suspended(new Waiting.Iterations(map));
@@ -387,8 +394,12 @@ final class Interpreter {
     MapState state = (MapState) current(parent);
     while (map.canLaunch()) {
       int index = map.launchNext();
-      call(parent).emit("MapIterationStarted", MapRunner.iterationDetails(state, index));
-      Run child = newRun(state.processor(), Optional.of(parent), index, parent.lastEventId);
+      Run child;
+      synchronized (execution) {
+        call(parent).emit("MapIterationStarted", MapRunner.iterationDetails(state, index));
+        child = newRun(state.processor(), Optional.of(parent), index, parent.lastEventId);
+        execution.blocks.iteration(parent.id, index, child.id);
+      }
       // As a Parallel branch: the iteration reads the outer variables and cannot assign them; its
       // own vanish when it ends (developer guide, "Passing data between states with variables").
       child.variables = parent.variables.child();
@@ -406,7 +417,7 @@ final class Interpreter {
     }
     parent.waiting = null;
     MapState state = (MapState) current(parent);
-    call(parent).emit("MapStateSucceeded", Json.object());
+    emitEnded(call(parent), parent, "MapStateSucceeded");
     later(
         parent,
         () ->
@@ -418,19 +429,25 @@ final class Interpreter {
   /** An iteration failed: the Map fails with its error (or the threshold's), stopping the rest. */
   private void iterationFailed(Run parent, Run child, MapIterations map, Step.Failed failed) {
     MapState state = (MapState) current(parent);
-    call(child).emit("MapIterationFailed", MapRunner.iterationDetails(state, child.branchIndex));
+    synchronized (execution) {
+      call(child).emit("MapIterationFailed", MapRunner.iterationDetails(state, child.branchIndex));
+      execution.blocks.iterationEnded(parent.id, child.branchIndex);
+    }
     if (map.tolerated(child.branchIndex, failed.error(), failed.cause())) {
       iterationEnded(parent, child, map);
       return;
     }
     parent.lastEventId = child.lastEventId;
-    for (Run other : map.running()) {
-      call(parent)
-          .emit("MapIterationAborted", MapRunner.iterationDetails(state, other.branchIndex));
-      release(other);
+    List<Run> running = List.copyOf(map.running());
+    synchronized (execution) {
+      for (Run other : running) {
+        call(parent)
+            .emit("MapIterationAborted", MapRunner.iterationDetails(state, other.branchIndex));
+      }
+      emitEnded(call(parent), parent, "MapStateFailed");
     }
+    running.forEach(this::release);
     parent.waiting = null;
-    call(parent).emit("MapStateFailed", Json.object());
     Step.Failed mapFailure = state.toleratesFailures() ? MapRunner.thresholdExceeded() : failed;
     later(parent, () -> failure(parent, mapFailure));
   }
@@ -486,7 +503,10 @@ final class Interpreter {
     Run parent = run.parent.get();
     if (parent.waiting instanceof Waiting.Iterations iterations) {
       MapState state = (MapState) current(parent);
-      call(run).emit("MapIterationSucceeded", MapRunner.iterationDetails(state, run.branchIndex));
+      synchronized (execution) {
+        call(run).emit("MapIterationSucceeded", MapRunner.iterationDetails(state, run.branchIndex));
+        execution.blocks.iterationEnded(parent.id, run.branchIndex);
+      }
       iterations.map().succeeded(run.branchIndex, output);
       iterationEnded(parent, run, iterations.map());
       return;
@@ -497,7 +517,7 @@ final class Interpreter {
       parent.waiting = null;
       parent.lastEventId = run.lastEventId;
       ParallelState state = (ParallelState) current(parent);
-      call(parent).emit("ParallelStateSucceeded", Json.object());
+      emitEnded(call(parent), parent, "ParallelStateSucceeded");
       later(
           parent,
           () ->
@@ -576,7 +596,7 @@ final class Interpreter {
     branches.children.forEach(this::release);
     parent.waiting = null;
     parent.lastEventId = run.lastEventId;
-    call(parent).emit("ParallelStateFailed", Json.object());
+    emitEnded(call(parent), parent, "ParallelStateFailed");
     later(parent, () -> failure(parent, new Step.Failed(failed.error(), failed.cause(), true)));
   }
 
@@ -687,9 +707,21 @@ final class Interpreter {
     return services.clock().schedule(due, () -> execution.post(signal));
   }
 
+  /**
+   * Records the end of the Parallel or Map state open in {@code owner} ({@code type}: its Succeeded
+   * or Failed event) and forgets it as open, at once for a stop (see {@link OpenBlocks}).
+   */
+  private void emitEnded(StateCall call, Run owner, String type) {
+    synchronized (execution) {
+      call.emit(type, Json.object());
+      execution.blocks.ended(owner.id);
+    }
+  }
+
   /** Stops a run and everything it waits on: timers cancelled, tokens closed, branches too. */
   private void release(Run run) {
     run.alive = false;
+    execution.blocks.ended(run.id);
     runs.remove(run.id);
     Waiting waiting = run.waiting;
     run.waiting = null;
