@@ -600,7 +600,7 @@ class ExecutionRestartTest {
   }
 
   @Test
-  void executionInsideAParallelState_isFailedOnRestartNamingIt() {
+  void parallelBranchWaitingOnACallback_isFailedOnRestartNamingIt() {
     // GIVEN an execution whose Parallel branch waits for a callback when its engine stopped
     String parallel =
         q(
@@ -616,7 +616,8 @@ class ExecutionRestartTest {
     // WHEN a new engine restores it
     EngineFixture second = restart(T0.plusSeconds(60), executions(), parallel);
 
-    // THEN it is failed with a cause that says Parallel states are not resumed
+    // THEN it is failed with a cause that names the Parallel state (callbacks in branches do not
+    // resume; NestedRestartTest has what does)
     assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
     assertTrue(
         second.describe(ARN).cause().orElseThrow().contains("Parallel state 'Both'"),

@@ -458,7 +458,7 @@ class MapStateTest {
   // ---- restart ----
 
   @Test
-  void executionInsideAMapState_isFailedOnRestartNamingIt(@TempDir Path dir) {
+  void mapIterationWaitingOnACallback_isFailedOnRestartNamingIt(@TempDir Path dir) {
     // GIVEN an execution whose Map iteration waits for a callback when its engine stopped
     String definition =
         map(
@@ -480,11 +480,13 @@ class MapStateTest {
       second.engine.restoreExecutions();
       second.engine.awaitIdle();
 
-      // THEN it is failed, visibly, with a cause that names the Map state
+      // THEN it is failed, visibly, with a cause that names the task and its Map state
       assertEquals(ExecutionStatus.FAILED, second.describe(arn).status());
       assertEquals(
-          "The local runtime stopped while the execution was in Map state 'Each'; the local"
-              + " runtime does not resume executions inside Map states.",
+          "The local runtime stopped while the execution was in state 'Ask' in an iteration of"
+              + " Map state 'Each' (a .waitForTaskToken task); the local runtime resumes Parallel"
+              + " branches and Map iterations in Wait states, retry backoffs, Lambda tasks without"
+              + " a callback and nested Parallel and Map states, not in .waitForTaskToken tasks.",
           second.describe(arn).cause().orElseThrow());
     }
   }

@@ -294,10 +294,11 @@ public final class ExecutionEngine implements AutoCloseable {
    * before; running ones carry on where they were, their task tokens still valid and their timers
    * due when they were; one that was in the middle of a Task state invokes that task again, with
    * the same input, token and deadline (at least once, as Lambda retries an invocation), or records
-   * the callback answer it had taken. One whose state no longer fits the definition, or that was
-   * inside a Parallel state, is failed with States.Runtime and a cause saying why. Executions of a
-   * state machine that does not exist any more are left in the store, unloaded, and named in the
-   * notes.
+   * the callback answer it had taken; inside Parallel and Map states, each branch and iteration
+   * carries on the same way, except that one waiting on a callback task cannot. One whose state no
+   * longer fits the definition, or that cannot carry on, is failed with States.Runtime and a cause
+   * saying why. Executions of a state machine that does not exist any more are left in the store,
+   * unloaded, and named in the notes.
    */
   public RestoredExecutions restoreExecutions() {
     if (store.isEmpty()) {
@@ -426,6 +427,10 @@ public final class ExecutionEngine implements AutoCloseable {
           clock.now());
       services.journal().save(execution, new Snapshot.Progress.Ended());
       return false;
+    }
+    if (progress instanceof Snapshot.Progress.Nested nested) {
+      execution.post(new Signal.ResumeNested(nested));
+      return true;
     }
     if (progress instanceof Snapshot.Progress.InTask task) {
       Optional<TaskToken> token = task.token().map(value -> restoreToken(execution, value));

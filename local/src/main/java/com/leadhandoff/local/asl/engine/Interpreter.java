@@ -118,6 +118,8 @@ final class Interpreter {
       resume(resume);
     } else if (signal instanceof Signal.ResumeTask resume) {
       resumeTask(resume);
+    } else if (signal instanceof Signal.ResumeNested resume) {
+      resumeNested(resume);
     } else if (signal instanceof Signal.Beat) {
       return; // handled by the checkpoint every signal ends with
     } else {
@@ -172,15 +174,138 @@ final class Interpreter {
           callback.deadline(),
           callback.heartbeatSeconds().map(Duration::ofSeconds),
           callback.lastBeat());
-    } else if (wait instanceof Snapshot.Wait.ForWaitState timer) {
-      long timerId = nextTimerId++;
+    } else {
+      restoreTimer(run, wait);
+    }
+  }
+
+  /** Re-arms a restored run's Wait state or retry timer, due when it was. */
+  private void restoreTimer(Run run, Snapshot.Wait wait) {
+    long timerId = nextTimerId++;
+    if (wait instanceof Snapshot.Wait.ForWaitState timer) {
       run.waiting =
           new Waiting.WaitTimer(timerId, schedule(run, timerId, timer.due()), timer.output());
     } else {
-      long timerId = nextTimerId++;
       Instant due = ((Snapshot.Wait.ForRetry) wait).due();
       run.waiting = new Waiting.RetryTimer(timerId, schedule(run, timerId, due));
     }
+  }
+
+  /**
+   * Carries on a restored execution that was inside a Parallel or Map state: every saved run is
+   * back in its state, and each carries on as a top-level run would (timers due when they were, an
+   * interrupted Lambda task invoked again). The engine checked the tree against the definition.
+   */
+  private void resumeNested(Signal.ResumeNested resume) {
+    armExecutionTimeout();
+    if (execution.isClosed()) {
+      return;
+    }
+    Snapshot.Node node = resume.saved().root();
+    Run run = restoreRoot(runOf(node));
+    restoreNode(run, node);
+  }
+
+  private static Snapshot.RunState runOf(Snapshot.Node node) {
+    if (node instanceof Snapshot.Node.Branches branches) {
+      return branches.run();
+    }
+    return ((Snapshot.Node.Iterations) node).run();
+  }
+
+  /** Sets a restored run waiting or working as it was, restoring the runs under it. */
+  private void restoreNode(Run run, Snapshot.Node node) {
+    if (node instanceof Snapshot.Node.Entered) {
+      later(run, () -> apply(run, start(run, current(run))));
+    } else if (node instanceof Snapshot.Node.Task task) {
+      // At least once, as at the top level: the handlers are idempotent.
+      run.attempt = new TaskAttempt(Optional.empty(), task.startedAt());
+      later(run, () -> apply(run, start(run, current(run))));
+    } else if (node instanceof Snapshot.Node.Timer timer) {
+      restoreTimer(run, timer.awaiting());
+    } else if (node instanceof Snapshot.Node.Branches saved) {
+      ParallelState state = (ParallelState) current(run);
+      Map<Run, Snapshot.Node> children = new java.util.LinkedHashMap<>();
+      new java.util.TreeMap<>(saved.running())
+          .forEach(
+              (index, child) ->
+                  children.put(
+                      restoreChild(state.branches().get(index), run, index, child), child));
+      run.waiting =
+          new Waiting.Branches(
+              new ArrayList<>(children.keySet()),
+              saved.input(),
+              state.branches().size(),
+              saved.results());
+      children.forEach((child, childNode) -> restoreChildNode(child, childNode, saved.input()));
+    } else {
+      Snapshot.Node.Iterations saved = (Snapshot.Node.Iterations) node;
+      MapState state = (MapState) current(run);
+      MapIterations map = MapIterations.restored(saved.inputs(), saved.results(), saved.counts());
+      run.waiting = new Waiting.Iterations(map);
+      new java.util.TreeMap<>(saved.running())
+          .forEach(
+              (index, childNode) -> {
+                Run child = restoreChild(state.processor(), run, index, childNode);
+                map.started(index, child);
+                restoreChildNode(child, childNode, map.input(index));
+              });
+      later(run, () -> launchIterations(run, map));
+    }
+  }
+
+  private void restoreChildNode(Run child, Snapshot.Node node, JsonNode input) {
+    if (node instanceof Snapshot.Node.Fresh) {
+      later(child, () -> enter(child, child.program.startAt(), input));
+    } else {
+      restoreNode(child, node);
+    }
+  }
+
+  /** A branch or iteration run back in its saved state, reading its parent's variables. */
+  private Run restoreChild(Program program, Run parent, int index, Snapshot.Node node) {
+    Snapshot.RunState saved = savedRun(node);
+    if (saved == null) {
+      Run fresh = newRun(program, Optional.of(parent), index, parent.lastEventId);
+      fresh.variables = parent.variables.child();
+      return fresh;
+    }
+    Run run = newRun(program, Optional.of(parent), index, saved.lastEventId());
+    fill(run, saved);
+    run.variables = parent.variables.restoreChild(saved.variables());
+    run.enteredEventId = enteredAlongChain(run);
+    return run;
+  }
+
+  private static Snapshot.RunState savedRun(Snapshot.Node node) {
+    if (node instanceof Snapshot.Node.Entered entered) {
+      return entered.run();
+    } else if (node instanceof Snapshot.Node.Task task) {
+      return task.run();
+    } else if (node instanceof Snapshot.Node.Timer timer) {
+      return timer.run();
+    } else if (node instanceof Snapshot.Node.Branches branches) {
+      return branches.run();
+    } else if (node instanceof Snapshot.Node.Iterations iterations) {
+      return iterations.run();
+    }
+    return null;
+  }
+
+  /** The StateEntered event of a nested run's state, found along the run's own event chain. */
+  private long enteredAlongChain(Run run) {
+    List<HistoryEvent> history = execution.history();
+    long id = run.lastEventId;
+    while (id > 0 && id <= history.size()) {
+      HistoryEvent event = history.get((int) id - 1);
+      if (event.id() == id
+          && event.type().endsWith("StateEntered")
+          && run.stateName.equals(event.detail("name").orElse(null))) {
+        return id;
+      }
+      id = event.id() == id ? event.previousEventId() : id - 1;
+    }
+    return run.lastEventId;
   }
 
   /**
@@ -212,18 +337,23 @@ final class Interpreter {
     Program program = execution.machine.definition().program();
     Run run = newRun(program, Optional.empty(), -1, saved.lastEventId());
     root = run;
+    fill(run, saved);
+    run.variables = Variables.restore(saved.variables());
+    run.enteredEventId = enteredEventId(saved.lastEventId());
+    return run;
+  }
+
+  /** A restored run's state, input and retry counters as they were saved. */
+  private static void fill(Run run, Snapshot.RunState saved) {
     run.stateName = saved.stateName();
     run.stateInput = saved.stateInput();
     run.enteredTime = saved.enteredTime();
     run.retryCount = saved.retryCount();
-    run.variables = Variables.restore(saved.variables());
-    run.enteredEventId = enteredEventId(saved.lastEventId());
     // A changed definition may have more or fewer retriers; counters carry over where they exist.
     run.retries = new int[retriers(current(run)).size()];
     for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
       run.retries[i] = saved.retries().get(i);
     }
-    return run;
   }
 
   /** The id of the last StateEntered event up to {@code lastEventId}: the restored state's. */
@@ -305,11 +435,13 @@ final class Interpreter {
     details.putObject("inputDetails").put("truncated", false);
     call(run).emit(state.type() + "StateEntered", details);
     run.enteredEventId = run.lastEventId;
+    run.startQueued = true;
     later(run, () -> apply(run, start(run, state)));
   }
 
   /** Runs the state's own work: everything after StateEntered (and again on each retry). */
   private Step start(Run run, State state) {
+    run.startQueued = false;
     run.pendingAssign = null;
     if (state instanceof TaskState task && run.attempt == null) {
       run.attempt = attempt(run, task);
@@ -603,7 +735,7 @@ final class Interpreter {
     if (waiting == null && root.attempt != null) {
       TaskAttempt attempt = root.attempt;
       return new Snapshot.Progress.InTask(
-          runState(root),
+          SavedRuns.runState(root),
           attempt.token().map(t -> t.value),
           attempt.startedAt(),
           Optional.ofNullable(root.answer));
@@ -611,43 +743,10 @@ final class Interpreter {
     if (waiting == null) {
       return new Snapshot.Progress.Busy(root.stateName);
     }
-    if (waiting instanceof Waiting.Branches) {
-      return new Snapshot.Progress.InParallel(root.stateName);
+    if (waiting instanceof Waiting.Branches || waiting instanceof Waiting.Iterations) {
+      return new Snapshot.Progress.Nested(SavedRuns.node(root));
     }
-    if (waiting instanceof Waiting.Iterations) {
-      return new Snapshot.Progress.InMap(root.stateName);
-    }
-    return new Snapshot.Progress.Suspended(runState(root), savedWait(waiting));
-  }
-
-  private static Snapshot.RunState runState(Run run) {
-    List<Integer> retries = new ArrayList<>();
-    for (int count : run.retries) {
-      retries.add(count);
-    }
-    return new Snapshot.RunState(
-        run.stateName,
-        run.stateInput,
-        run.enteredTime,
-        retries,
-        run.retryCount,
-        run.lastEventId,
-        run.variables.saved());
-  }
-
-  private static Snapshot.Wait savedWait(Waiting waiting) {
-    if (waiting instanceof Waiting.Callback callback) {
-      TaskToken token = callback.token();
-      return new Snapshot.Wait.ForCallback(
-          token.value,
-          token.deadline(),
-          token.heartbeat().map(Duration::getSeconds),
-          token.lastBeat());
-    }
-    if (waiting instanceof Waiting.WaitTimer timer) {
-      return new Snapshot.Wait.ForWaitState(timer.timer().due(), timer.output());
-    }
-    return new Snapshot.Wait.ForRetry(((Waiting.RetryTimer) waiting).timer().due());
+    return new Snapshot.Progress.Suspended(SavedRuns.runState(root), SavedRuns.savedWait(waiting));
   }
 
   // ---- plumbing ----

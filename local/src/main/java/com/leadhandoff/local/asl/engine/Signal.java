@@ -27,6 +27,12 @@ sealed interface Signal {
    */
   record ResumeTask(Snapshot.Progress.InTask saved, Optional<TaskToken> token) implements Signal {}
 
+  /**
+   * Carry on an execution restored from a store inside a Parallel or Map state: bring back its tree
+   * of runs.
+   */
+  record ResumeNested(Snapshot.Progress.Nested saved) implements Signal {}
+
   /** A callback task got a heartbeat: nothing to do but save its new last beat. */
   record Beat() implements Signal {}
 

@@ -1,0 +1,93 @@
+package com.leadhandoff.local.asl.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadhandoff.local.asl.engine.Snapshot.Node;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the interpreter's live runs into what a snapshot keeps of them. */
+final class SavedRuns {
+  static final String CALLBACK = "a .waitForTaskToken task";
+  static final String MID_WORK = "in the middle of its work";
+
+  private SavedRuns() {}
+
+  /** A run and, when it is in a Parallel or Map state, the runs under it. */
+  static Node node(Run run) {
+    if (run.stateName == null) {
+      return new Node.Fresh();
+    }
+    Waiting waiting = run.waiting;
+    if (waiting == null && run.attempt != null) {
+      // A callback's token was issued to this interpreter's run; it is not restored nested.
+      if (run.attempt.token().isPresent() || run.answer != null) {
+        return new Node.Unresumable(run.stateName, CALLBACK);
+      }
+      return new Node.Task(runState(run), run.attempt.startedAt());
+    }
+    if (waiting == null) {
+      return run.startQueued
+          ? new Node.Entered(runState(run))
+          : new Node.Unresumable(run.stateName, MID_WORK);
+    }
+    if (waiting instanceof Waiting.Callback) {
+      return new Node.Unresumable(run.stateName, CALLBACK);
+    }
+    if (waiting instanceof Waiting.Branches branches) {
+      Map<Integer, JsonNode> results = new LinkedHashMap<>();
+      Map<Integer, Node> running = new LinkedHashMap<>();
+      for (int i = 0; i < branches.results.length; i++) {
+        if (branches.results[i] != null) {
+          results.put(i, branches.results[i]);
+        }
+      }
+      for (Run child : branches.children) {
+        if (child.alive && branches.results[child.branchIndex] == null) {
+          running.put(child.branchIndex, node(child));
+        }
+      }
+      return new Node.Branches(runState(run), branches.input, results, running);
+    }
+    if (waiting instanceof Waiting.Iterations iterations) {
+      MapIterations map = iterations.map();
+      Map<Integer, Node> running = new LinkedHashMap<>();
+      map.runningByIndex().forEach((index, child) -> running.put(index, node(child)));
+      return new Node.Iterations(
+          runState(run), map.inputs(), map.endedResults(), running, map.counts());
+    }
+    return new Node.Timer(runState(run), savedWait(waiting));
+  }
+
+  static Snapshot.RunState runState(Run run) {
+    List<Integer> retries = new ArrayList<>();
+    for (int count : run.retries) {
+      retries.add(count);
+    }
+    return new Snapshot.RunState(
+        run.stateName,
+        run.stateInput,
+        run.enteredTime,
+        retries,
+        run.retryCount,
+        run.lastEventId,
+        run.variables.saved());
+  }
+
+  static Snapshot.Wait savedWait(Waiting waiting) {
+    if (waiting instanceof Waiting.Callback callback) {
+      TaskToken token = callback.token();
+      return new Snapshot.Wait.ForCallback(
+          token.value,
+          token.deadline(),
+          token.heartbeat().map(Duration::getSeconds),
+          token.lastBeat());
+    }
+    if (waiting instanceof Waiting.WaitTimer timer) {
+      return new Snapshot.Wait.ForWaitState(timer.timer().due(), timer.output());
+    }
+    return new Snapshot.Wait.ForRetry(((Waiting.RetryTimer) waiting).timer().due());
+  }
+}
