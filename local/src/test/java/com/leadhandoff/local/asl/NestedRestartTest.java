@@ -5,13 +5,16 @@ import static com.leadhandoff.local.asl.EngineFixture.T0;
 import static com.leadhandoff.local.asl.EngineFixture.json;
 import static com.leadhandoff.local.asl.EngineFixture.q;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.asl.engine.ExecutionStatus;
+import com.leadhandoff.local.asl.engine.ExecutionStore;
 import com.leadhandoff.local.asl.engine.FileExecutionStore;
 import com.leadhandoff.local.asl.engine.HistoryEvent;
 import com.leadhandoff.local.asl.engine.RestoredExecutions;
+import com.leadhandoff.local.asl.engine.StepFunctionsException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,6 +23,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An execution inside a Parallel or Map state when the local runtime stops carries on after a
  * restart: each branch and iteration from where it was, as the top level does (Wait timers due when
- * they were, an interrupted Lambda task invoked again), except one waiting on a callback task.
+ * they were, an interrupted Lambda task invoked again, a callback task's token still valid).
  */
 class NestedRestartTest {
   private static final String CONFIRM = FN + "Confirm";
@@ -179,6 +183,47 @@ class NestedRestartTest {
   }
 
   @Test
+  void killedWhileATaskRanAsAnotherBranchWasBetweenSteps_redoesTheWorkFromTheLastSnapshot() {
+    // GIVEN a branch whose inner Parallel had just ended (its output not yet computed) when the
+    // other branch's Confirm Lambda started, and the files as they were while it ran
+    String definition =
+        parallel(
+            "{'StartAt':'Inner','States':{'Inner':{'Type':'Parallel','End':true,'Branches':["
+                + "{'StartAt':'Note','States':{'Note':{'Type':'Pass','End':true}}}]}}}",
+            "{'StartAt':'One','States':{'One':{'Type':'Pass','Next':'Two'},"
+                + "'Two':{'Type':'Pass','Next':'Confirm'},"
+                + "'Confirm':{'Type':'Task','Resource':'"
+                + CONFIRM
+                + "','End':true}}}");
+    Path atCrash = dir.resolve("at-crash");
+    EngineFixture first = engineAt(T0, executions());
+    first.function(
+        "Confirm",
+        p -> {
+          copyFolder(executions(), atCrash);
+          return json("\"sent\"");
+        });
+    first.run(definition, "{}");
+    assertEquals(ExecutionStatus.SUCCEEDED, first.describe(ARN).status());
+    first.close();
+
+    assertEquals(
+        "notBegun",
+        FileExecutionStore.in(atCrash).loadAll().snapshots().get(0).at("/progress/kind").asText(),
+        "the snapshot as Confirm started was not taken: Inner's branch was between steps");
+
+    // WHEN a new engine restores from those files
+    EngineFixture second = restart(T0.plusSeconds(5), atCrash, definition);
+
+    // THEN it carries on from the last snapshot taken whole, invoking Confirm again, and succeeds
+    assertEquals(new RestoredExecutions(0, 1, 0, List.of()), restored);
+    assertEquals(List.of(T0.plusSeconds(5)), second.invocationTimes(CONFIRM));
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals(json("[[{}],\"sent\"]"), second.output(ARN));
+    assertUnbrokenIds(second);
+  }
+
+  @Test
   void variablesOfABranchAndOfTheTopLevel_surviveARestart() {
     // GIVEN team assigned at the top level and rep in a branch that then waits
     String definition =
@@ -233,33 +278,195 @@ class NestedRestartTest {
     assertEquals(json("[\"sent\"]"), second.output(ARN));
   }
 
+  /** A branch asking {@code function} (a callback task) with its token in the payload. */
+  private static String askBranch(String state, String function) {
+    return "{'StartAt':'"
+        + state
+        + "','States':{'"
+        + state
+        + "':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
+        + "'Parameters':{'FunctionName':'"
+        + FN
+        + function
+        + "','Payload':{'token.$':'$$.Task.Token'}},'TimeoutSeconds':300,'End':true}}}";
+  }
+
+  private static final String TWO_ASKS = parallel(askBranch("AskA", "A"), askBranch("AskB", "B"));
+
+  /**
+   * Runs TWO_ASKS in a first engine and stops it; returns the tokens branches A and B were given.
+   */
+  private List<String> twoAsksThenStop() {
+    EngineFixture first = engineAt(T0, executions());
+    first.function("A", p -> json("{}"));
+    first.function("B", p -> json("{}"));
+    first.run(TWO_ASKS, "{}");
+    List<String> tokens =
+        List.of(first.lastToken(FN + "A", "token"), first.lastToken(FN + "B", "token"));
+    first.close();
+    return tokens;
+  }
+
   @Test
-  void callbackTaskInABranch_isFailedOnRestart_namingTheParallelAndTheTask() {
-    // GIVEN a branch waiting for a callback when the engine stopped
-    String definition =
-        parallel(
-            "{'StartAt':'Ask','States':{'Ask':{'Type':'Task',"
-                + "'Resource':'arn:aws:states:::lambda:invoke.waitForTaskToken',"
-                + "'Parameters':{'FunctionName':'"
-                + CONFIRM
-                + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}}}",
-            waitThenEnd("Hold", 60));
-    engineAt(T0, executions()).run(definition, "{}");
-    engines.get(0).close();
+  void callbackTasksInBranches_answeredWithTheirOldTokensAfterRestart_resumeTheRightBranches() {
+    // GIVEN two branches each waiting for a callback when the engine stopped
+    List<String> tokens = twoAsksThenStop();
 
-    // WHEN a new engine restores it
-    EngineFixture second = restart(T0.plusSeconds(10), executions(), definition);
+    // WHEN a new engine restores it and each token is answered, B first
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), TWO_ASKS);
+    assertEquals(new RestoredExecutions(0, 1, 0, List.of()), restored);
+    second.engine.sendTaskSuccess(tokens.get(1), "{\"who\":\"b\"}");
+    second.engine.awaitIdle();
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.engine.sendTaskSuccess(tokens.get(0), "{\"who\":\"a\"}");
+    second.engine.awaitIdle();
 
-    // THEN it is failed, visibly, with a cause naming both states and what does resume
+    // THEN each answer is its own branch's result, and no task was invoked again
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals(json("[{\"who\":\"a\"},{\"who\":\"b\"}]"), second.output(ARN));
+    assertEquals(List.of(), second.invocationTimes(FN + "A"));
+    assertEquals(2, count(second, "TaskStateEntered"));
+    assertUnbrokenIds(second);
+  }
+
+  @Test
+  void callbackTaskInABranch_afterRestart_timesOutAtItsOriginalDeadline() {
+    // GIVEN two branches waiting for callbacks with a 300 s timeout from T0
+    twoAsksThenStop();
+
+    // WHEN a new engine restores it at T0 + 100 s and nobody answers
+    EngineFixture second = restart(T0.plusSeconds(100), executions(), TWO_ASKS);
+    second.clock.advanceTo(T0.plusSeconds(299));
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.clock.advanceTo(T0.plusSeconds(300));
+
+    // THEN the execution fails with States.Timeout at T0 + 300 s
     assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
-    assertEquals("States.Runtime", second.describe(ARN).error().orElseThrow());
-    assertEquals(
-        "The local runtime stopped while the execution was in state 'Ask' in a branch of"
-            + " Parallel state 'Both' (a .waitForTaskToken task); the local runtime resumes"
-            + " Parallel branches and Map iterations in Wait states, retry backoffs, Lambda tasks"
-            + " without a callback and nested Parallel and Map states, not in .waitForTaskToken"
-            + " tasks.",
-        second.describe(ARN).cause().orElseThrow());
+    assertEquals("States.Timeout", second.describe(ARN).error().orElseThrow());
+    assertEquals(T0.plusSeconds(300), second.describe(ARN).stopDate().orElseThrow());
+  }
+
+  @Test
+  void answerKeptBeforeAKill_forABranchsToken_isRecordedOnRestart() {
+    // GIVEN branch B's answer kept by the engine, but the kill came before the next snapshot
+    List<String> tokens = twoAsksThenStop();
+    FileExecutionStore.in(executions())
+        .saveAnswer(
+            ARN,
+            json(
+                "{\"executionArn\":\""
+                    + ARN
+                    + "\",\"token\":\""
+                    + tokens.get(1)
+                    + "\",\"answer\":{\"kind\":\"success\",\"output\":{\"who\":\"b\"}}}"));
+
+    // WHEN a new engine restores it and A is answered
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), TWO_ASKS);
+    assertEquals(1, count(second, "TaskSucceeded"), "B's answer is recorded at restart");
+    assertThrows(
+        StepFunctionsException.TaskTimedOut.class,
+        () -> second.engine.sendTaskSuccess(tokens.get(1), "{}"));
+    second.engine.sendTaskSuccess(tokens.get(0), "{\"who\":\"a\"}");
+    second.engine.awaitIdle();
+
+    // THEN both branches' answers are in the output
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals(json("[{\"who\":\"a\"},{\"who\":\"b\"}]"), second.output(ARN));
+  }
+
+  @Test
+  void twoBranchesAnsweredBeforeAKill_bothAnswersAreRecordedOnRestart() {
+    // GIVEN two branches waiting for callbacks, and a kill that came after both answers were
+    // acknowledged but before any snapshot took them: the store saves answers, no snapshots
+    List<String> tokens = twoAsksThenStop();
+    SnapshotsFrozen frozen = new SnapshotsFrozen(FileExecutionStore.in(executions()));
+    EngineFixture second = new EngineFixture(T0.plusSeconds(10), frozen);
+    engines.add(second);
+    second.engine.createStateMachine("Test", TWO_ASKS);
+    second.engine.restoreExecutions();
+    second.engine.awaitIdle();
+    frozen.frozen = true;
+    second.engine.sendTaskSuccess(tokens.get(0), "{\"who\":\"a\"}");
+    second.engine.sendTaskSuccess(tokens.get(1), "{\"who\":\"b\"}");
+    second.engine.awaitIdle();
+    second.close();
+
+    // WHEN a new engine restores from that folder
+    EngineFixture third = restart(T0.plusSeconds(20), executions(), TWO_ASKS);
+
+    // THEN neither answer is lost: both branches end with them
+    assertEquals(ExecutionStatus.SUCCEEDED, third.describe(ARN).status());
+    assertEquals(json("[{\"who\":\"a\"},{\"who\":\"b\"}]"), third.output(ARN));
+  }
+
+  /** A store that stops saving snapshots once frozen, as a kill would, and still keeps answers. */
+  private static final class SnapshotsFrozen implements ExecutionStore {
+    private final ExecutionStore inner;
+    volatile boolean frozen;
+
+    SnapshotsFrozen(ExecutionStore inner) {
+      this.inner = inner;
+    }
+
+    @Override
+    public void save(String executionArn, JsonNode snapshot) {
+      if (!frozen) {
+        inner.save(executionArn, snapshot);
+      }
+    }
+
+    @Override
+    public Loaded loadAll() {
+      return inner.loadAll();
+    }
+
+    @Override
+    public void saveAnswer(String executionArn, JsonNode answer) {
+      inner.saveAnswer(executionArn, answer);
+    }
+
+    @Override
+    public Map<String, JsonNode> answers() {
+      return inner.answers();
+    }
+
+    @Override
+    public void deleteAnswer(String executionArn) {
+      inner.deleteAnswer(executionArn);
+    }
+  }
+
+  @Test
+  void mapIterationWaitingOnACallback_resumesWithItsOldToken() {
+    // GIVEN a Map whose two iterations wait for callbacks when the engine stopped
+    String definition =
+        q(
+            "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemProcessor':"
+                + askBranch("Ask", "A")
+                + ",'End':true}}}");
+    EngineFixture first = engineAt(T0, executions());
+    List<String> tokens = new ArrayList<>();
+    first.function(
+        "A",
+        p -> {
+          synchronized (tokens) {
+            tokens.add(p.path("token").asText());
+          }
+          return json("{}");
+        });
+    first.run(definition, "[1,2]");
+    first.close();
+
+    // WHEN a new engine restores it and both tokens are answered
+    EngineFixture second = restart(T0.plusSeconds(60), executions(), definition);
+    for (String token : tokens) {
+      second.engine.sendTaskSuccess(token, "\"done\"");
+    }
+    second.engine.awaitIdle();
+
+    // THEN the Map succeeds with both answers
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals(json("[\"done\",\"done\"]"), second.output(ARN));
   }
 
   @Test

@@ -295,8 +295,8 @@ public final class ExecutionEngine implements AutoCloseable {
    * due when they were; one that was in the middle of a Task state invokes that task again, with
    * the same input, token and deadline (at least once, as Lambda retries an invocation), or records
    * the callback answer it had taken; inside Parallel and Map states, each branch and iteration
-   * carries on the same way, except that one waiting on a callback task cannot. One whose state no
-   * longer fits the definition, or that cannot carry on, is failed with States.Runtime and a cause
+   * carries on the same way. One whose state no longer fits the definition, or that was saved
+   * inside a Parallel or Map state by an older engine, is failed with States.Runtime and a cause
    * saying why. Executions of a state machine that does not exist any more are left in the store,
    * unloaded, and named in the notes.
    */
@@ -338,7 +338,7 @@ public final class ExecutionEngine implements AutoCloseable {
       if (execution.isClosed()) {
         answer.ifPresent(a -> store.get().deleteAnswer(d.executionArn()));
         closed++;
-      } else if (carryOn(execution, withAnswer(execution, snapshot.progress(), answer))) {
+      } else if (carryOn(execution, withAnswerKept(execution, snapshot.progress(), answer))) {
         resumed++;
       } else {
         failed++;
@@ -376,37 +376,67 @@ public final class ExecutionEngine implements AutoCloseable {
     if (kept.isEmpty()) {
       return progress;
     }
-    String token = kept.get().path("token").asText();
-    TaskResult answer;
-    try {
-      answer = SnapshotJson.answer(kept.get().path("answer"));
-    } catch (RuntimeException unreadable) {
-      // Written whole or not at all (write-then-rename), so only a hand edit gets here: the task
-      // waits on, as it would had the answer never come, and its timeout still applies.
-      store.get().deleteAnswer(execution.arn);
-      return progress;
-    }
     Snapshot.Progress answered = progress;
+    boolean used = false;
+    for (JsonNode entry : Journal.keptAnswers(kept.get())) {
+      String token = entry.path("token").asText();
+      TaskResult answer;
+      try {
+        answer = SnapshotJson.answer(entry.path("answer"));
+      } catch (RuntimeException unreadable) {
+        // Written whole or not at all (write-then-rename), so only a hand edit gets here: the
+        // task waits on, as it would had the answer never come, and its timeout still applies.
+        store.get().deleteAnswer(execution.arn);
+        return progress;
+      }
+      Optional<Snapshot.Progress> taken = answeredProgress(answered, token, answer);
+      if (taken.isPresent()) {
+        answered = taken.get();
+        used = true;
+      }
+    }
+    if (!used) {
+      store.get().deleteAnswer(execution.arn);
+    }
+    return answered;
+  }
+
+  /** {@code progress} with {@code answer} taken by the task waiting on {@code token}, if any. */
+  private static Optional<Snapshot.Progress> answeredProgress(
+      Snapshot.Progress progress, String token, TaskResult answer) {
     if (progress instanceof Snapshot.Progress.InTask task
         && task.answer().isEmpty()
         && task.token().equals(Optional.of(token))) {
-      answered =
+      return Optional.of(
           new Snapshot.Progress.InTask(
-              task.run(), task.token(), task.startedAt(), Optional.of(answer));
-    } else if (progress instanceof Snapshot.Progress.Suspended suspended
+              task.run(), task.token(), task.startedAt(), Optional.of(answer)));
+    }
+    if (progress instanceof Snapshot.Progress.Suspended suspended
         && suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback
         && callback.token().equals(token)) {
       // A waiting task's run state, as a task answered in the middle of it: the answer is applied
       // as the interpreter applies a saved one.
-      answered =
+      return Optional.of(
           new Snapshot.Progress.InTask(
               suspended.run(),
               Optional.of(token),
               suspended.run().enteredTime(),
-              Optional.of(answer));
-    } else {
-      store.get().deleteAnswer(execution.arn);
+              Optional.of(answer)));
     }
+    if (progress instanceof Snapshot.Progress.Nested nested) {
+      return NestedTokens.answered(nested.root(), token, answer).map(Snapshot.Progress.Nested::new);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@link #withAnswer}, the answers also handed back to the journal before the execution carries
+   * on, so that an answer arriving next is kept along with them.
+   */
+  private Snapshot.Progress withAnswerKept(
+      Execution execution, Snapshot.Progress progress, Optional<JsonNode> kept) {
+    Snapshot.Progress answered = withAnswer(execution, progress, kept);
+    kept.ifPresent(record -> services.journal().restoreAnswers(execution.arn, record));
     return answered;
   }
 
@@ -429,7 +459,11 @@ public final class ExecutionEngine implements AutoCloseable {
       return false;
     }
     if (progress instanceof Snapshot.Progress.Nested nested) {
-      execution.post(new Signal.ResumeNested(nested));
+      // Registered here, not in the mailbox, so the old tokens work as soon as this returns.
+      Map<String, TaskToken> restoredTokens = new java.util.LinkedHashMap<>();
+      NestedTokens.in(nested.root())
+          .forEach(value -> restoredTokens.put(value, restoreToken(execution, value)));
+      execution.post(new Signal.ResumeNested(nested, restoredTokens));
       return true;
     }
     if (progress instanceof Snapshot.Progress.InTask task) {

@@ -167,16 +167,20 @@ final class Interpreter {
     Run run = restoreRoot(resume.saved().run());
     Snapshot.Wait wait = resume.saved().awaiting();
     if (wait instanceof Snapshot.Wait.ForCallback callback) {
-      TaskToken token = resume.token().orElseThrow();
-      run.waiting = new Waiting.Callback(token);
-      token.resume(
-          services.clock(),
-          callback.deadline(),
-          callback.heartbeatSeconds().map(Duration::ofSeconds),
-          callback.lastBeat());
+      restoreCallback(run, callback, resume.token().orElseThrow());
     } else {
       restoreTimer(run, wait);
     }
+  }
+
+  /** A restored run waits on its callback token again, with the clocks it had. */
+  private void restoreCallback(Run run, Snapshot.Wait.ForCallback callback, TaskToken token) {
+    run.waiting = new Waiting.Callback(token);
+    token.resume(
+        services.clock(),
+        callback.deadline(),
+        callback.heartbeatSeconds().map(Duration::ofSeconds),
+        callback.lastBeat());
   }
 
   /** Re-arms a restored run's Wait state or retry timer, due when it was. */
@@ -203,7 +207,7 @@ final class Interpreter {
     }
     Snapshot.Node node = resume.saved().root();
     Run run = restoreRoot(runOf(node));
-    restoreNode(run, node);
+    restoreNode(run, node, resume.tokens());
   }
 
   private static Snapshot.RunState runOf(Snapshot.Node node) {
@@ -214,15 +218,17 @@ final class Interpreter {
   }
 
   /** Sets a restored run waiting or working as it was, restoring the runs under it. */
-  private void restoreNode(Run run, Snapshot.Node node) {
+  private void restoreNode(Run run, Snapshot.Node node, Map<String, TaskToken> tokens) {
     if (node instanceof Snapshot.Node.Entered) {
       later(run, () -> apply(run, start(run, current(run))));
     } else if (node instanceof Snapshot.Node.Task task) {
-      // At least once, as at the top level: the handlers are idempotent.
-      run.attempt = new TaskAttempt(Optional.empty(), task.startedAt());
-      later(run, () -> apply(run, start(run, current(run))));
-    } else if (node instanceof Snapshot.Node.Timer timer) {
-      restoreTimer(run, timer.awaiting());
+      restoreTask(run, task, task.token().map(tokens::get));
+    } else if (node instanceof Snapshot.Node.Suspended suspended) {
+      if (suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback) {
+        restoreCallback(run, callback, tokens.get(callback.token()));
+      } else {
+        restoreTimer(run, suspended.awaiting());
+      }
     } else if (node instanceof Snapshot.Node.Branches saved) {
       ParallelState state = (ParallelState) current(run);
       Map<Run, Snapshot.Node> children = new java.util.LinkedHashMap<>();
@@ -237,7 +243,8 @@ final class Interpreter {
               saved.input(),
               state.branches().size(),
               saved.results());
-      children.forEach((child, childNode) -> restoreChildNode(child, childNode, saved.input()));
+      children.forEach(
+          (child, childNode) -> restoreChildNode(child, childNode, saved.input(), tokens));
     } else {
       Snapshot.Node.Iterations saved = (Snapshot.Node.Iterations) node;
       MapState state = (MapState) current(run);
@@ -248,17 +255,18 @@ final class Interpreter {
               (index, childNode) -> {
                 Run child = restoreChild(state.processor(), run, index, childNode);
                 map.started(index, child);
-                restoreChildNode(child, childNode, map.input(index));
+                restoreChildNode(child, childNode, map.input(index), tokens);
               });
       later(run, () -> launchIterations(run, map));
     }
   }
 
-  private void restoreChildNode(Run child, Snapshot.Node node, JsonNode input) {
+  private void restoreChildNode(
+      Run child, Snapshot.Node node, JsonNode input, Map<String, TaskToken> tokens) {
     if (node instanceof Snapshot.Node.Fresh) {
       later(child, () -> enter(child, child.program.startAt(), input));
     } else {
-      restoreNode(child, node);
+      restoreNode(child, node, tokens);
     }
   }
 
@@ -282,8 +290,8 @@ final class Interpreter {
       return entered.run();
     } else if (node instanceof Snapshot.Node.Task task) {
       return task.run();
-    } else if (node instanceof Snapshot.Node.Timer timer) {
-      return timer.run();
+    } else if (node instanceof Snapshot.Node.Suspended suspended) {
+      return suspended.run();
     } else if (node instanceof Snapshot.Node.Branches branches) {
       return branches.run();
     } else if (node instanceof Snapshot.Node.Iterations iterations) {
@@ -320,12 +328,20 @@ final class Interpreter {
     }
     Snapshot.Progress.InTask saved = resume.saved();
     Run run = restoreRoot(saved.run());
+    restoreTask(
+        run,
+        new Snapshot.Node.Task(saved.run(), saved.token(), saved.startedAt(), saved.answer()),
+        resume.token());
+  }
+
+  /** A restored run in a Task state records the answer it had taken, or invokes it again. */
+  private void restoreTask(Run run, Snapshot.Node.Task saved, Optional<TaskToken> token) {
     TaskState state = (TaskState) current(run);
-    run.attempt = new TaskAttempt(resume.token(), saved.startedAt());
+    run.attempt = new TaskAttempt(token, saved.startedAt());
     if (saved.answer().isPresent()) {
       TaskResult answer = saved.answer().get();
       run.answer = answer;
-      resume.token().ifPresent(TaskToken::close);
+      token.ifPresent(TaskToken::close);
       later(run, () -> apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), answer))));
     } else {
       later(run, () -> apply(run, start(run, state)));
@@ -404,7 +420,7 @@ final class Interpreter {
   }
 
   private void taskClosed(Signal.TaskClosed closed) {
-    Run run = runs.get(closed.runId());
+    Run run = runWaitingOn(closed.token()).orElse(null);
     if (run != null
         && run.waiting instanceof Waiting.Callback callback
         && callback.token() == closed.token()) {
@@ -418,6 +434,22 @@ final class Interpreter {
           () ->
               apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), closed.result()))));
     }
+  }
+
+  /**
+   * The run waiting on {@code token}: the run it was issued to, or, for a token restored after a
+   * restart (which names no run of this interpreter), the restored run waiting on it.
+   */
+  private Optional<Run> runWaitingOn(TaskToken token) {
+    Run issuedTo = runs.get(token.runId);
+    if (issuedTo != null
+        && issuedTo.waiting instanceof Waiting.Callback callback
+        && callback.token() == token) {
+      return Optional.of(issuedTo);
+    }
+    return runs.values().stream()
+        .filter(r -> r.waiting instanceof Waiting.Callback c && c.token() == token)
+        .findFirst();
   }
 
   // ---- moving through states ----
@@ -719,34 +751,46 @@ final class Interpreter {
       return;
     }
     boolean closed = execution.isClosed();
-    services.journal().save(execution, progress());
+    Optional<Snapshot.Progress> progress = progress();
+    if (progress.isEmpty()) {
+      // A branch is between two steps a restart could not take again: the last snapshot, from
+      // the end of an earlier signal, stands; a restart redoes this signal's work from there (at
+      // least once, as a task invoked again; an answer taken is kept apart by the engine).
+      return;
+    }
+    services.journal().save(execution, progress.get());
     savedClosed = closed;
   }
 
-  /** How far the top-level run got, as a store keeps it. */
-  private Snapshot.Progress progress() {
+  /**
+   * How far the top-level run got, as a store keeps it; empty when a run inside a Parallel or Map
+   * state is between two steps a restart could not take again.
+   */
+  private Optional<Snapshot.Progress> progress() {
     if (root == null) {
-      return new Snapshot.Progress.NotBegun();
+      return Optional.of(new Snapshot.Progress.NotBegun());
     }
     Waiting waiting = root.waiting;
     if (!root.alive) {
-      return new Snapshot.Progress.Ended();
+      return Optional.of(new Snapshot.Progress.Ended());
     }
     if (waiting == null && root.attempt != null) {
       TaskAttempt attempt = root.attempt;
-      return new Snapshot.Progress.InTask(
-          SavedRuns.runState(root),
-          attempt.token().map(t -> t.value),
-          attempt.startedAt(),
-          Optional.ofNullable(root.answer));
+      return Optional.of(
+          new Snapshot.Progress.InTask(
+              SavedRuns.runState(root),
+              attempt.token().map(t -> t.value),
+              attempt.startedAt(),
+              Optional.ofNullable(root.answer)));
     }
     if (waiting == null) {
-      return new Snapshot.Progress.Busy(root.stateName);
+      return Optional.of(new Snapshot.Progress.Busy(root.stateName));
     }
     if (waiting instanceof Waiting.Branches || waiting instanceof Waiting.Iterations) {
-      return new Snapshot.Progress.Nested(SavedRuns.node(root));
+      return SavedRuns.tree(root).map(Snapshot.Progress.Nested::new);
     }
-    return new Snapshot.Progress.Suspended(SavedRuns.runState(root), SavedRuns.savedWait(waiting));
+    return Optional.of(
+        new Snapshot.Progress.Suspended(SavedRuns.runState(root), SavedRuns.savedWait(waiting)));
   }
 
   // ---- plumbing ----

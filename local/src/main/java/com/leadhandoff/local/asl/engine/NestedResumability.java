@@ -16,15 +16,9 @@ import java.util.TreeMap;
 /**
  * Decides whether the saved tree of runs of an execution inside a Parallel or Map state can carry
  * on under the current definition: every run's state must still be there and of the same kind, in
- * the branch or item processor it ran in, and no run may wait on a callback task.
+ * the branch or item processor it ran in.
  */
 final class NestedResumability {
-  /** What the cause of an execution that cannot carry on says does resume. */
-  static final String WHAT_RESUMES =
-      "the local runtime resumes Parallel branches and Map iterations in Wait states, retry"
-          + " backoffs, Lambda tasks without a callback and nested Parallel and Map states, not in"
-          + " .waitForTaskToken tasks.";
-
   private NestedResumability() {}
 
   /** Why the execution whose top-level run is {@code root} cannot carry on; empty if it can. */
@@ -35,17 +29,6 @@ final class NestedResumability {
   private static Optional<String> check(Node node, Program program, String where) {
     if (node instanceof Node.Fresh) {
       return Optional.empty();
-    }
-    if (node instanceof Node.Unresumable stuck) {
-      return Optional.of(
-          "The local runtime stopped while the execution was in state '"
-              + stuck.stateName()
-              + "'"
-              + where
-              + " ("
-              + stuck.what()
-              + "); "
-              + WHAT_RESUMES);
     }
     String name = stateName(node);
     State state = program.states().get(name);
@@ -93,15 +76,16 @@ final class NestedResumability {
 
   /** What {@code state} should be for the saved run, or null when it fits. */
   private static String expected(Node node, State state) {
-    if (node instanceof Node.Task) {
-      boolean fits =
-          state instanceof TaskState task
-              && !(task.resource() instanceof TaskResource.LambdaInvoke invoke
-                  && invoke.waitForTaskToken());
-      return fits ? null : "a task without callback";
+    if (node instanceof Node.Task task) {
+      return isCallback(state) == task.token().isPresent()
+          ? null
+          : (task.token().isPresent() ? "a .waitForTaskToken task" : "a task of this kind");
     }
-    if (node instanceof Node.Timer timer) {
-      if (timer.awaiting() instanceof Wait.ForWaitState) {
+    if (node instanceof Node.Suspended suspended) {
+      if (suspended.awaiting() instanceof Wait.ForCallback) {
+        return isCallback(state) ? null : "a .waitForTaskToken task";
+      }
+      if (suspended.awaiting() instanceof Wait.ForWaitState) {
         return state instanceof WaitState ? null : "a Wait state";
       }
       boolean fits =
@@ -122,6 +106,12 @@ final class NestedResumability {
     return null; // entered: any state may run its work again
   }
 
+  private static boolean isCallback(State state) {
+    return state instanceof TaskState task
+        && task.resource() instanceof TaskResource.LambdaInvoke invoke
+        && invoke.waitForTaskToken();
+  }
+
   private static boolean indexesBelow(Map<Integer, ?> running, Map<Integer, ?> ended, int size) {
     return running.keySet().stream().allMatch(i -> i >= 0 && i < size)
         && ended.keySet().stream().allMatch(i -> i >= 0 && i < size);
@@ -132,8 +122,8 @@ final class NestedResumability {
       return entered.run().stateName();
     } else if (node instanceof Node.Task task) {
       return task.run().stateName();
-    } else if (node instanceof Node.Timer timer) {
-      return timer.run().stateName();
+    } else if (node instanceof Node.Suspended suspended) {
+      return suspended.run().stateName();
     } else if (node instanceof Node.Branches branches) {
       return branches.run().stateName();
     }

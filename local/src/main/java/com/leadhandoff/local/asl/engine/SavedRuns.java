@@ -7,34 +7,51 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the interpreter's live runs into what a snapshot keeps of them. */
 final class SavedRuns {
-  static final String CALLBACK = "a .waitForTaskToken task";
-  static final String MID_WORK = "in the middle of its work";
-
   private SavedRuns() {}
 
-  /** A run and, when it is in a Parallel or Map state, the runs under it. */
-  static Node node(Run run) {
+  /**
+   * A run and, when it is in a Parallel or Map state, the runs under it; empty when one of them is
+   * between two steps that a restart could not take again (e.g. a branch whose nested Parallel just
+   * ended, its output not yet computed), which only a snapshot taken as a sibling's task starts can
+   * see.
+   */
+  static Optional<Node> tree(Run run) {
+    try {
+      return Optional.of(node(run));
+    } catch (MidWork e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Thrown up the tree by a run in the middle of its work. */
+  private static final class MidWork extends RuntimeException {
+    MidWork() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static Node node(Run run) {
     if (run.stateName == null) {
       return new Node.Fresh();
     }
     Waiting waiting = run.waiting;
     if (waiting == null && run.attempt != null) {
-      // A callback's token was issued to this interpreter's run; it is not restored nested.
-      if (run.attempt.token().isPresent() || run.answer != null) {
-        return new Node.Unresumable(run.stateName, CALLBACK);
-      }
-      return new Node.Task(runState(run), run.attempt.startedAt());
+      TaskAttempt attempt = run.attempt;
+      return new Node.Task(
+          runState(run),
+          attempt.token().map(t -> t.value),
+          attempt.startedAt(),
+          Optional.ofNullable(run.answer));
     }
     if (waiting == null) {
-      return run.startQueued
-          ? new Node.Entered(runState(run))
-          : new Node.Unresumable(run.stateName, MID_WORK);
-    }
-    if (waiting instanceof Waiting.Callback) {
-      return new Node.Unresumable(run.stateName, CALLBACK);
+      if (!run.startQueued) {
+        throw new MidWork();
+      }
+      return new Node.Entered(runState(run));
     }
     if (waiting instanceof Waiting.Branches branches) {
       Map<Integer, JsonNode> results = new LinkedHashMap<>();
@@ -58,7 +75,7 @@ final class SavedRuns {
       return new Node.Iterations(
           runState(run), map.inputs(), map.endedResults(), running, map.counts());
     }
-    return new Node.Timer(runState(run), savedWait(waiting));
+    return new Node.Suspended(runState(run), savedWait(waiting));
   }
 
   static Snapshot.RunState runState(Run run) {

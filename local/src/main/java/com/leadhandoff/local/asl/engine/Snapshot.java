@@ -109,17 +109,16 @@ record Snapshot(ExecutionDescription description, List<HistoryEvent> history, Pr
     /** In a state entered but whose work had not started: the work runs (again). */
     record Entered(RunState run) implements Node {}
 
-    /** In a Lambda task without callback whose result was not recorded: it is invoked again. */
-    record Task(RunState run, Instant startedAt) implements Node {}
-
-    /** Waiting on a Wait state's timer or a retry's backoff. */
-    record Timer(RunState run, Wait awaiting) implements Node {}
-
     /**
-     * In a state the engine cannot resume inside a Parallel or Map state (a callback task, or in
-     * the middle of other work); {@code what} says which, for the failure's cause.
+     * In a Task state whose result was not recorded, as {@link Progress.InTask} is for the top
+     * level: invoked again with its token and deadline, or carrying on with its answer.
      */
-    record Unresumable(String stateName, String what) implements Node {}
+    record Task(
+        RunState run, Optional<String> token, Instant startedAt, Optional<TaskResult> answer)
+        implements Node {}
+
+    /** Waiting on a callback, a Wait state's timer or a retry's backoff. */
+    record Suspended(RunState run, Wait awaiting) implements Node {}
 
     /**
      * In a Parallel state: {@code results} of the branches that ended, by branch index, and the

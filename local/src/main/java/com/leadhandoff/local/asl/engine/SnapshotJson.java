@@ -105,13 +105,13 @@ final class SnapshotJson {
     } else if (saved instanceof Node.Task task) {
       node.put("kind", "task");
       runState(node, task.run());
+      task.token().ifPresent(t -> node.put("token", t));
       node.put("startedAt", task.startedAt().toString());
-    } else if (saved instanceof Node.Timer timer) {
-      node.put("kind", "timer");
-      runState(node, timer.run());
-      node.set("wait", wait(timer.awaiting()));
-    } else if (saved instanceof Node.Unresumable stuck) {
-      node.put("kind", "unresumable").put("stateName", stuck.stateName()).put("what", stuck.what());
+      task.answer().ifPresent(a -> node.set("answer", answer(a)));
+    } else if (saved instanceof Node.Suspended suspended) {
+      node.put("kind", "suspended");
+      runState(node, suspended.run());
+      node.set("wait", wait(suspended.awaiting()));
     } else if (saved instanceof Node.Branches branches) {
       node.put("kind", "branches");
       runState(node, branches.run());
@@ -155,9 +155,15 @@ final class SnapshotJson {
     return switch (kind) {
       case "fresh" -> new Node.Fresh();
       case "entered" -> new Node.Entered(runState(node));
-      case "task" -> new Node.Task(runState(node), instant(node, "startedAt"));
-      case "timer" -> new Node.Timer(runState(node), wait(require(node, "wait")));
-      case "unresumable" -> new Node.Unresumable(text(node, "stateName"), text(node, "what"));
+      case "task" ->
+          new Node.Task(
+              runState(node),
+              optional(node, "token"),
+              instant(node, "startedAt"),
+              node.hasNonNull("answer")
+                  ? Optional.of(answer(node.get("answer")))
+                  : Optional.empty());
+      case "suspended" -> new Node.Suspended(runState(node), wait(require(node, "wait")));
       case "branches" ->
           new Node.Branches(
               runState(node),
