@@ -366,10 +366,10 @@ public final class ExecutionEngine implements AutoCloseable {
   }
 
   /**
-   * The saved progress with the answer kept for it ({@link ExecutionStore#saveAnswer}) when the
-   * snapshot was saved before that answer arrived: the task waiting on the answered token then
-   * carries on with it. An answer the snapshot already has, or that is for another token, is
-   * forgotten.
+   * The saved progress with the answers kept for it ({@link ExecutionStore#saveAnswer}) when the
+   * snapshot was saved before they arrived: each task waiting on an answered token, at the top
+   * level or in a branch or iteration, then carries on with its answer. A record none of whose
+   * answers is still awaited is forgotten.
    */
   private Snapshot.Progress withAnswer(
       Execution execution, Snapshot.Progress progress, Optional<JsonNode> kept) {

@@ -206,20 +206,14 @@ final class Interpreter {
       return;
     }
     Snapshot.Node node = resume.saved().root();
-    Run run = restoreRoot(runOf(node));
+    Run run = restoreRoot(SavedRuns.runOf(node).orElseThrow());
     restoreNode(run, node, resume.tokens());
-  }
-
-  private static Snapshot.RunState runOf(Snapshot.Node node) {
-    if (node instanceof Snapshot.Node.Branches branches) {
-      return branches.run();
-    }
-    return ((Snapshot.Node.Iterations) node).run();
   }
 
   /** Sets a restored run waiting or working as it was, restoring the runs under it. */
   private void restoreNode(Run run, Snapshot.Node node, Map<String, TaskToken> tokens) {
     if (node instanceof Snapshot.Node.Entered) {
+      run.startQueued = true;
       later(run, () -> apply(run, start(run, current(run))));
     } else if (node instanceof Snapshot.Node.Task task) {
       restoreTask(run, task, task.token().map(tokens::get));
@@ -272,7 +266,7 @@ final class Interpreter {
 
   /** A branch or iteration run back in its saved state, reading its parent's variables. */
   private Run restoreChild(Program program, Run parent, int index, Snapshot.Node node) {
-    Snapshot.RunState saved = savedRun(node);
+    Snapshot.RunState saved = SavedRuns.runOf(node).orElse(null);
     if (saved == null) {
       Run fresh = newRun(program, Optional.of(parent), index, parent.lastEventId);
       fresh.variables = parent.variables.child();
@@ -283,21 +277,6 @@ final class Interpreter {
     run.variables = parent.variables.restoreChild(saved.variables());
     run.enteredEventId = enteredAlongChain(run);
     return run;
-  }
-
-  private static Snapshot.RunState savedRun(Snapshot.Node node) {
-    if (node instanceof Snapshot.Node.Entered entered) {
-      return entered.run();
-    } else if (node instanceof Snapshot.Node.Task task) {
-      return task.run();
-    } else if (node instanceof Snapshot.Node.Suspended suspended) {
-      return suspended.run();
-    } else if (node instanceof Snapshot.Node.Branches branches) {
-      return branches.run();
-    } else if (node instanceof Snapshot.Node.Iterations iterations) {
-      return iterations.run();
-    }
-    return null;
   }
 
   /** The StateEntered event of a nested run's state, found along the run's own event chain. */

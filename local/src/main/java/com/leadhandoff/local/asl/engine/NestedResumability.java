@@ -118,15 +118,6 @@ final class NestedResumability {
   }
 
   private static String stateName(Node node) {
-    if (node instanceof Node.Entered entered) {
-      return entered.run().stateName();
-    } else if (node instanceof Node.Task task) {
-      return task.run().stateName();
-    } else if (node instanceof Node.Suspended suspended) {
-      return suspended.run().stateName();
-    } else if (node instanceof Node.Branches branches) {
-      return branches.run().stateName();
-    }
-    return ((Node.Iterations) node).run().stateName();
+    return SavedRuns.runOf(node).orElseThrow().stateName();
   }
 }

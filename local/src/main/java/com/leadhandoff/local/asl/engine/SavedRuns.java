@@ -78,6 +78,22 @@ final class SavedRuns {
     return new Node.Suspended(runState(run), savedWait(waiting));
   }
 
+  /** The saved run of {@code node}; empty for a branch or iteration not yet begun. */
+  static Optional<Snapshot.RunState> runOf(Node node) {
+    if (node instanceof Node.Entered entered) {
+      return Optional.of(entered.run());
+    } else if (node instanceof Node.Task task) {
+      return Optional.of(task.run());
+    } else if (node instanceof Node.Suspended suspended) {
+      return Optional.of(suspended.run());
+    } else if (node instanceof Node.Branches branches) {
+      return Optional.of(branches.run());
+    } else if (node instanceof Node.Iterations iterations) {
+      return Optional.of(iterations.run());
+    }
+    return Optional.empty();
+  }
+
   static Snapshot.RunState runState(Run run) {
     List<Integer> retries = new ArrayList<>();
     for (int count : run.retries) {

@@ -3,20 +3,14 @@ package com.leadhandoff.local.asl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadhandoff.local.asl.engine.Snapshot.MapCounts;
-import com.leadhandoff.local.asl.engine.Snapshot.Node;
 import com.leadhandoff.local.asl.engine.Snapshot.Progress;
 import com.leadhandoff.local.asl.engine.Snapshot.RunState;
 import com.leadhandoff.local.asl.engine.Snapshot.Wait;
 import com.leadhandoff.local.asl.eval.Json;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Writes and reads {@link Snapshot}s as JSON. The format is versioned so that a later engine can
@@ -68,7 +62,7 @@ final class SnapshotJson {
       node.put("kind", "inMap").put("stateName", map.stateName());
     } else if (progress instanceof Progress.Nested nested) {
       node.put("kind", "nested");
-      node.set("root", node(nested.root()));
+      node.set("root", SavedRunsJson.write(nested.root()));
     } else if (progress instanceof Progress.InTask task) {
       node.put("kind", "inTask");
       runState(node, task.run());
@@ -84,7 +78,7 @@ final class SnapshotJson {
     return node;
   }
 
-  private static void runState(ObjectNode node, RunState run) {
+  static void runState(ObjectNode node, RunState run) {
     node.put("stateName", run.stateName());
     node.set("stateInput", run.stateInput());
     node.put("enteredTime", run.enteredTime().toString());
@@ -92,115 +86,6 @@ final class SnapshotJson {
     node.put("retryCount", run.retryCount());
     node.put("lastEventId", run.lastEventId());
     node.set("variables", run.variables());
-  }
-
-  /** One run of a saved tree and, for a Parallel or Map state, the runs under it. */
-  private static ObjectNode node(Node saved) {
-    ObjectNode node = Json.object();
-    if (saved instanceof Node.Fresh) {
-      node.put("kind", "fresh");
-    } else if (saved instanceof Node.Entered entered) {
-      node.put("kind", "entered");
-      runState(node, entered.run());
-    } else if (saved instanceof Node.Task task) {
-      node.put("kind", "task");
-      runState(node, task.run());
-      task.token().ifPresent(t -> node.put("token", t));
-      node.put("startedAt", task.startedAt().toString());
-      task.answer().ifPresent(a -> node.set("answer", answer(a)));
-    } else if (saved instanceof Node.Suspended suspended) {
-      node.put("kind", "suspended");
-      runState(node, suspended.run());
-      node.set("wait", wait(suspended.awaiting()));
-    } else if (saved instanceof Node.Branches branches) {
-      node.put("kind", "branches");
-      runState(node, branches.run());
-      node.set("input", branches.input());
-      node.set("results", indexed(branches.results()));
-      node.set("running", runningNodes(branches.running()));
-    } else {
-      Node.Iterations iterations = (Node.Iterations) saved;
-      node.put("kind", "iterations");
-      runState(node, iterations.run());
-      iterations.inputs().forEach(node.putArray("inputs")::add);
-      node.set("results", indexed(iterations.results()));
-      node.set("running", runningNodes(iterations.running()));
-      MapCounts counts = iterations.counts();
-      node.put("next", counts.next());
-      node.put("done", counts.done());
-      node.put("failed", counts.failed());
-      node.put("concurrency", counts.concurrency());
-      counts.toleratedCount().ifPresent(c -> node.put("toleratedCount", c));
-      counts.toleratedPercentage().ifPresent(p -> node.put("toleratedPercentage", p));
-    }
-    return node;
-  }
-
-  private static ArrayNode indexed(Map<Integer, JsonNode> values) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
-    new TreeMap<>(values)
-        .forEach((index, value) -> array.addObject().put("index", index).set("value", value));
-    return array;
-  }
-
-  private static ArrayNode runningNodes(Map<Integer, Node> running) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
-    new TreeMap<>(running)
-        .forEach((index, child) -> array.addObject().put("index", index).set("run", node(child)));
-    return array;
-  }
-
-  private static Node node(JsonNode node) {
-    String kind = text(node, "kind");
-    return switch (kind) {
-      case "fresh" -> new Node.Fresh();
-      case "entered" -> new Node.Entered(runState(node));
-      case "task" ->
-          new Node.Task(
-              runState(node),
-              optional(node, "token"),
-              instant(node, "startedAt"),
-              node.hasNonNull("answer")
-                  ? Optional.of(answer(node.get("answer")))
-                  : Optional.empty());
-      case "suspended" -> new Node.Suspended(runState(node), wait(require(node, "wait")));
-      case "branches" ->
-          new Node.Branches(
-              runState(node),
-              require(node, "input"),
-              indexed(node.path("results"), v -> v),
-              indexed(node.path("running"), SnapshotJson::node));
-      case "iterations" -> iterations(node);
-      default -> throw new IllegalArgumentException("unknown run kind '" + kind + "'");
-    };
-  }
-
-  private static Node iterations(JsonNode node) {
-    List<JsonNode> inputs = new ArrayList<>();
-    require(node, "inputs").forEach(inputs::add);
-    MapCounts counts =
-        new MapCounts(
-            node.path("next").asInt(),
-            node.path("done").asInt(),
-            node.path("failed").asInt(),
-            node.path("concurrency").asInt(1),
-            optional(node, "toleratedCount").map(Long::parseLong),
-            optional(node, "toleratedPercentage").map(Double::parseDouble));
-    return new Node.Iterations(
-        runState(node),
-        inputs,
-        indexed(node.path("results"), v -> v),
-        indexed(node.path("running"), SnapshotJson::node),
-        counts);
-  }
-
-  private static <T> Map<Integer, T> indexed(JsonNode array, Function<JsonNode, T> read) {
-    Map<Integer, T> values = new LinkedHashMap<>();
-    for (JsonNode entry : array) {
-      JsonNode value = entry.has("value") ? entry.get("value") : require(entry, "run");
-      values.put(entry.path("index").asInt(), read.apply(value));
-    }
-    return values;
   }
 
   static ObjectNode answer(TaskResult result) {
@@ -231,7 +116,7 @@ final class SnapshotJson {
     };
   }
 
-  private static ObjectNode wait(Wait wait) {
+  static ObjectNode wait(Wait wait) {
     ObjectNode node = Json.object();
     if (wait instanceof Wait.ForCallback callback) {
       node.put("kind", "callback");
@@ -303,12 +188,12 @@ final class SnapshotJson {
                   ? Optional.of(answer(node.get("answer")))
                   : Optional.empty());
       case "suspended" -> new Progress.Suspended(runState(node), wait(require(node, "wait")));
-      case "nested" -> new Progress.Nested(node(require(node, "root")));
+      case "nested" -> new Progress.Nested(SavedRunsJson.read(require(node, "root")));
       default -> throw new IllegalArgumentException("unknown progress kind '" + kind + "'");
     };
   }
 
-  private static RunState runState(JsonNode node) {
+  static RunState runState(JsonNode node) {
     List<Integer> retries = new ArrayList<>();
     node.path("retries").forEach(r -> retries.add(r.asInt()));
     return new RunState(
@@ -322,7 +207,7 @@ final class SnapshotJson {
         node.path("variables").isObject() ? (ObjectNode) node.get("variables") : Json.object());
   }
 
-  private static Wait wait(JsonNode node) {
+  static Wait wait(JsonNode node) {
     String kind = text(node, "kind");
     return switch (kind) {
       case "callback" ->
@@ -357,7 +242,7 @@ final class SnapshotJson {
     return latest;
   }
 
-  private static JsonNode require(JsonNode node, String field) {
+  static JsonNode require(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new IllegalArgumentException("the field '" + field + "' is missing");
@@ -365,16 +250,16 @@ final class SnapshotJson {
     return value;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     return require(node, field).asText();
   }
 
-  private static Optional<String> optional(JsonNode node, String field) {
+  static Optional<String> optional(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 
-  private static Instant instant(JsonNode node, String field) {
+  static Instant instant(JsonNode node, String field) {
     return Instant.parse(text(node, field));
   }
 }
