@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -460,7 +461,7 @@ public final class ExecutionEngine implements AutoCloseable {
     }
     if (progress instanceof Snapshot.Progress.Nested nested) {
       // Registered here, not in the mailbox, so the old tokens work as soon as this returns.
-      Map<String, TaskToken> restoredTokens = new java.util.LinkedHashMap<>();
+      Map<String, TaskToken> restoredTokens = new LinkedHashMap<>();
       NestedTokens.in(nested.root())
           .forEach(value -> restoredTokens.put(value, restoreToken(execution, value)));
       execution.post(new Signal.ResumeNested(nested, restoredTokens));

@@ -29,10 +29,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -225,8 +227,8 @@ final class Interpreter {
       }
     } else if (node instanceof Snapshot.Node.Branches saved) {
       ParallelState state = (ParallelState) current(run);
-      Map<Run, Snapshot.Node> children = new java.util.LinkedHashMap<>();
-      new java.util.TreeMap<>(saved.running())
+      Map<Run, Snapshot.Node> children = new LinkedHashMap<>();
+      new TreeMap<>(saved.running())
           .forEach(
               (index, child) ->
                   children.put(
@@ -244,7 +246,7 @@ final class Interpreter {
       MapState state = (MapState) current(run);
       MapIterations map = MapIterations.restored(saved.inputs(), saved.results(), saved.counts());
       run.waiting = new Waiting.Iterations(map);
-      new java.util.TreeMap<>(saved.running())
+      new TreeMap<>(saved.running())
           .forEach(
               (index, childNode) -> {
                 Run child = restoreChild(state.processor(), run, index, childNode);
