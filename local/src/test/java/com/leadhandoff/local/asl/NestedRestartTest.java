@@ -603,6 +603,36 @@ class NestedRestartTest {
     assertEquals(3, output.size());
   }
 
+  @Test
+  void parallelInsideMapIterations_resumesEveryLevel() {
+    // GIVEN a Map whose iterations each run a Parallel of two waits (item seconds, then 50 s)
+    String definition =
+        q(
+            "{'StartAt':'Each','States':{'Each':{'Type':'Map','ItemProcessor':{'StartAt':'Both',"
+                + "'States':{'Both':{'Type':'Parallel','End':true,'Branches':["
+                + "{'StartAt':'ByItem','States':{'ByItem':{'Type':'Wait','SecondsPath':'$',"
+                + "'End':true}}},"
+                + "{'StartAt':'Fixed','States':{'Fixed':{'Type':'Wait','Seconds':50,"
+                + "'End':true}}}]}}},'End':true}}}");
+    EngineFixture first = engineAt(T0, executions());
+    first.run(definition, "[10,20]");
+    first.clock.advanceTo(T0.plusSeconds(15));
+    first.close();
+
+    // WHEN a new engine restores it at T0 + 18 s
+    EngineFixture second = restart(T0.plusSeconds(18), executions(), definition);
+    second.clock.advanceTo(T0.plusSeconds(49));
+    assertEquals(2, count(second, "WaitStateExited"), "the item waits ended at T0 + 10 and 20 s");
+    second.clock.advanceTo(T0.plusSeconds(50));
+
+    // THEN every wait ended once, at its time, and the Map has each iteration's Parallel output
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals(json("[[10,10],[20,20]]"), second.output(ARN));
+    assertEquals(4, count(second, "WaitStateEntered"));
+    assertEquals(T0.plusSeconds(50), second.describe(ARN).stopDate().orElseThrow());
+    assertUnbrokenIds(second);
+  }
+
   private static void copyFolder(Path from, Path to) {
     try (Stream<Path> files = Files.list(from)) {
       Files.createDirectories(to);
