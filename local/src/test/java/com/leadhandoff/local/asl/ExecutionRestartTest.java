@@ -600,7 +600,7 @@ class ExecutionRestartTest {
   }
 
   @Test
-  void executionInsideAParallelState_isFailedOnRestartNamingIt() {
+  void parallelBranchWaitingOnACallback_carriesOnAfterRestartWithItsToken() {
     // GIVEN an execution whose Parallel branch waits for a callback when its engine stopped
     String parallel =
         q(
@@ -610,17 +610,20 @@ class ExecutionRestartTest {
                 + "'Parameters':{'FunctionName':'"
                 + OFFER
                 + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}}}]}}}");
-    engineAt(T0, executions()).run(parallel, "{}");
-    engines.get(0).close();
+    EngineFixture first = engineAt(T0, executions());
+    first.run(parallel, "{}");
+    String token = first.lastToken(OFFER, "token");
+    first.close();
 
     // WHEN a new engine restores it
     EngineFixture second = restart(T0.plusSeconds(60), executions(), parallel);
 
-    // THEN it is failed with a cause that says Parallel states are not resumed
-    assertEquals(ExecutionStatus.FAILED, second.describe(ARN).status());
-    assertTrue(
-        second.describe(ARN).cause().orElseThrow().contains("Parallel state 'Both'"),
-        second.describe(ARN).cause().get());
+    // THEN it carries on, and the token emailed before the stop completes the branch
+    assertEquals(ExecutionStatus.RUNNING, second.describe(ARN).status());
+    second.engine.sendTaskSuccess(token, "{\"outcome\":\"ACCEPTED\"}");
+    second.engine.awaitIdle();
+    assertEquals(ExecutionStatus.SUCCEEDED, second.describe(ARN).status());
+    assertEquals("ACCEPTED", second.output(ARN).at("/0/outcome").asText());
   }
 
   private static JsonNode failTransient() throws LambdaFailure {

@@ -458,7 +458,7 @@ class MapStateTest {
   // ---- restart ----
 
   @Test
-  void executionInsideAMapState_isFailedOnRestartNamingIt(@TempDir Path dir) {
+  void mapIterationWaitingOnACallback_carriesOnAfterRestartWithItsToken(@TempDir Path dir) {
     // GIVEN an execution whose Map iteration waits for a callback when its engine stopped
     String definition =
         map(
@@ -469,9 +469,11 @@ class MapStateTest {
                 + NOTIFY
                 + "','Payload':{'token.$':'$$.Task.Token'}},'End':true}");
     String arn;
+    String token;
     try (EngineFixture first = new EngineFixture(T0, FileExecutionStore.in(dir))) {
       first.function("Notify", p -> json("{}"));
       arn = first.run(definition, "[1]");
+      token = first.lastToken(NOTIFY, "token");
     }
 
     // WHEN a new engine restores it
@@ -480,12 +482,12 @@ class MapStateTest {
       second.engine.restoreExecutions();
       second.engine.awaitIdle();
 
-      // THEN it is failed, visibly, with a cause that names the Map state
-      assertEquals(ExecutionStatus.FAILED, second.describe(arn).status());
-      assertEquals(
-          "The local runtime stopped while the execution was in Map state 'Each'; the local"
-              + " runtime does not resume executions inside Map states.",
-          second.describe(arn).cause().orElseThrow());
+      // THEN it carries on, and the token given before the stop completes the iteration
+      assertEquals(ExecutionStatus.RUNNING, second.describe(arn).status());
+      second.engine.sendTaskSuccess(token, "\"notified\"");
+      second.engine.awaitIdle();
+      assertEquals(ExecutionStatus.SUCCEEDED, second.describe(arn).status());
+      assertEquals(json("[\"notified\"]"), second.output(arn));
     }
   }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -337,10 +338,11 @@ public final class ExecutionEngine implements AutoCloseable {
    * before; running ones carry on where they were, their task tokens still valid and their timers
    * due when they were; one that was in the middle of a Task state invokes that task again, with
    * the same input, token and deadline (at least once, as Lambda retries an invocation), or records
-   * the callback answer it had taken. One whose state no longer fits the definition, or that was
-   * inside a Parallel state, is failed with States.Runtime and a cause saying why. Executions of a
-   * state machine that does not exist any more are left in the store, unloaded, and named in the
-   * notes.
+   * the callback answer it had taken; inside Parallel and Map states, each branch and iteration
+   * carries on the same way. One whose state no longer fits the definition, or that was saved
+   * inside a Parallel or Map state by an older engine, is failed with States.Runtime and a cause
+   * saying why. Executions of a state machine that does not exist any more are left in the store,
+   * unloaded, and named in the notes.
    */
   public RestoredExecutions restoreExecutions() {
     if (store.isEmpty()) {
@@ -383,7 +385,7 @@ public final class ExecutionEngine implements AutoCloseable {
       if (execution.isClosed()) {
         answer.ifPresent(a -> store.get().deleteAnswer(d.executionArn()));
         closed++;
-      } else if (carryOn(execution, withAnswer(execution, snapshot.progress(), answer))) {
+      } else if (carryOn(execution, withAnswerKept(execution, snapshot.progress(), answer))) {
         resumed++;
       } else {
         failed++;
@@ -413,47 +415,77 @@ public final class ExecutionEngine implements AutoCloseable {
   }
 
   /**
-   * The saved progress with the answer kept for it ({@link ExecutionStore#saveAnswer}) when the
-   * snapshot was saved before that answer arrived: the task waiting on the answered token then
-   * carries on with it. An answer the snapshot already has, or that is for another token, is
-   * forgotten.
+   * The saved progress with the answers kept for it ({@link ExecutionStore#saveAnswer}) when the
+   * snapshot was saved before they arrived: each task waiting on an answered token, at the top
+   * level or in a branch or iteration, then carries on with its answer. A record none of whose
+   * answers is still awaited is forgotten.
    */
   private Snapshot.Progress withAnswer(
       Execution execution, Snapshot.Progress progress, Optional<JsonNode> kept) {
     if (kept.isEmpty()) {
       return progress;
     }
-    String token = kept.get().path("token").asText();
-    TaskResult answer;
-    try {
-      answer = SnapshotJson.answer(kept.get().path("answer"));
-    } catch (RuntimeException unreadable) {
-      // Written whole or not at all (write-then-rename), so only a hand edit gets here: the task
-      // waits on, as it would had the answer never come, and its timeout still applies.
-      store.get().deleteAnswer(execution.arn);
-      return progress;
-    }
     Snapshot.Progress answered = progress;
+    boolean used = false;
+    for (JsonNode entry : Journal.keptAnswers(kept.get())) {
+      String token = entry.path("token").asText();
+      TaskResult answer;
+      try {
+        answer = SnapshotJson.answer(entry.path("answer"));
+      } catch (RuntimeException unreadable) {
+        // Written whole or not at all (write-then-rename), so only a hand edit gets here: the
+        // task waits on, as it would had the answer never come, and its timeout still applies.
+        store.get().deleteAnswer(execution.arn);
+        return progress;
+      }
+      Optional<Snapshot.Progress> taken = answeredProgress(answered, token, answer);
+      if (taken.isPresent()) {
+        answered = taken.get();
+        used = true;
+      }
+    }
+    if (!used) {
+      store.get().deleteAnswer(execution.arn);
+    }
+    return answered;
+  }
+
+  /** {@code progress} with {@code answer} taken by the task waiting on {@code token}, if any. */
+  private static Optional<Snapshot.Progress> answeredProgress(
+      Snapshot.Progress progress, String token, TaskResult answer) {
     if (progress instanceof Snapshot.Progress.InTask task
         && task.answer().isEmpty()
         && task.token().equals(Optional.of(token))) {
-      answered =
+      return Optional.of(
           new Snapshot.Progress.InTask(
-              task.run(), task.token(), task.startedAt(), Optional.of(answer));
-    } else if (progress instanceof Snapshot.Progress.Suspended suspended
+              task.run(), task.token(), task.startedAt(), Optional.of(answer)));
+    }
+    if (progress instanceof Snapshot.Progress.Suspended suspended
         && suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback
         && callback.token().equals(token)) {
       // A waiting task's run state, as a task answered in the middle of it: the answer is applied
       // as the interpreter applies a saved one.
-      answered =
+      return Optional.of(
           new Snapshot.Progress.InTask(
               suspended.run(),
               Optional.of(token),
               suspended.run().enteredTime(),
-              Optional.of(answer));
-    } else {
-      store.get().deleteAnswer(execution.arn);
+              Optional.of(answer)));
     }
+    if (progress instanceof Snapshot.Progress.Nested nested) {
+      return NestedTokens.answered(nested.root(), token, answer).map(Snapshot.Progress.Nested::new);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * {@link #withAnswer}, the answers also handed back to the journal before the execution carries
+   * on, so that an answer arriving next is kept along with them.
+   */
+  private Snapshot.Progress withAnswerKept(
+      Execution execution, Snapshot.Progress progress, Optional<JsonNode> kept) {
+    Snapshot.Progress answered = withAnswer(execution, progress, kept);
+    kept.ifPresent(record -> services.journal().restoreAnswers(execution.arn, record));
     return answered;
   }
 
@@ -474,6 +506,14 @@ public final class ExecutionEngine implements AutoCloseable {
           clock.now());
       services.journal().save(execution, new Snapshot.Progress.Ended());
       return false;
+    }
+    if (progress instanceof Snapshot.Progress.Nested nested) {
+      // Registered here, not in the mailbox, so the old tokens work as soon as this returns.
+      Map<String, TaskToken> restoredTokens = new LinkedHashMap<>();
+      NestedTokens.in(nested.root())
+          .forEach(value -> restoredTokens.put(value, restoreToken(execution, value)));
+      execution.post(new Signal.ResumeNested(nested, restoredTokens));
+      return true;
     }
     if (progress instanceof Snapshot.Progress.InTask task) {
       Optional<TaskToken> token = task.token().map(value -> restoreToken(execution, value));

@@ -29,10 +29,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
@@ -118,6 +120,8 @@ final class Interpreter {
       resume(resume);
     } else if (signal instanceof Signal.ResumeTask resume) {
       resumeTask(resume);
+    } else if (signal instanceof Signal.ResumeNested resume) {
+      resumeNested(resume);
     } else if (signal instanceof Signal.Beat) {
       return; // handled by the checkpoint every signal ends with
     } else {
@@ -165,22 +169,143 @@ final class Interpreter {
     Run run = restoreRoot(resume.saved().run());
     Snapshot.Wait wait = resume.saved().awaiting();
     if (wait instanceof Snapshot.Wait.ForCallback callback) {
-      TaskToken token = resume.token().orElseThrow();
-      run.waiting = new Waiting.Callback(token);
-      token.resume(
-          services.clock(),
-          callback.deadline(),
-          callback.heartbeatSeconds().map(Duration::ofSeconds),
-          callback.lastBeat());
-    } else if (wait instanceof Snapshot.Wait.ForWaitState timer) {
-      long timerId = nextTimerId++;
+      restoreCallback(run, callback, resume.token().orElseThrow());
+    } else {
+      restoreTimer(run, wait);
+    }
+  }
+
+  /** A restored run waits on its callback token again, with the clocks it had. */
+  private void restoreCallback(Run run, Snapshot.Wait.ForCallback callback, TaskToken token) {
+    run.waiting = new Waiting.Callback(token);
+    token.resume(
+        services.clock(),
+        callback.deadline(),
+        callback.heartbeatSeconds().map(Duration::ofSeconds),
+        callback.lastBeat());
+  }
+
+  /** Re-arms a restored run's Wait state or retry timer, due when it was. */
+  private void restoreTimer(Run run, Snapshot.Wait wait) {
+    long timerId = nextTimerId++;
+    if (wait instanceof Snapshot.Wait.ForWaitState timer) {
       run.waiting =
           new Waiting.WaitTimer(timerId, schedule(run, timerId, timer.due()), timer.output());
     } else {
-      long timerId = nextTimerId++;
       Instant due = ((Snapshot.Wait.ForRetry) wait).due();
       run.waiting = new Waiting.RetryTimer(timerId, schedule(run, timerId, due));
     }
+  }
+
+  /**
+   * Carries on a restored execution that was inside a Parallel or Map state: every saved run is
+   * back in its state, and each carries on as a top-level run would (timers due when they were, an
+   * interrupted Lambda task invoked again). The engine checked the tree against the definition.
+   */
+  private void resumeNested(Signal.ResumeNested resume) {
+    armExecutionTimeout();
+    if (execution.isClosed()) {
+      return;
+    }
+    Snapshot.Node node = resume.saved().root();
+    Run run = restoreRoot(SavedRuns.runOf(node).orElseThrow());
+    restoreNode(run, node, resume.tokens());
+  }
+
+  /** Sets a restored run waiting or working as it was, restoring the runs under it. */
+  private void restoreNode(Run run, Snapshot.Node node, Map<String, TaskToken> tokens) {
+    if (node instanceof Snapshot.Node.Entered) {
+      run.startQueued = true;
+      later(run, () -> apply(run, start(run, current(run))));
+    } else if (node instanceof Snapshot.Node.Task task) {
+      restoreTask(run, task, task.token().map(tokens::get));
+    } else if (node instanceof Snapshot.Node.Suspended suspended) {
+      if (suspended.awaiting() instanceof Snapshot.Wait.ForCallback callback) {
+        restoreCallback(run, callback, tokens.get(callback.token()));
+      } else {
+        restoreTimer(run, suspended.awaiting());
+      }
+    } else if (node instanceof Snapshot.Node.Branches saved) {
+      ParallelState state = (ParallelState) current(run);
+      Map<Run, Snapshot.Node> children = new LinkedHashMap<>();
+      new TreeMap<>(saved.running())
+          .forEach(
+              (index, child) ->
+                  children.put(
+                      restoreChild(state.branches().get(index), run, index, child), child));
+      run.waiting =
+          new Waiting.Branches(
+              new ArrayList<>(children.keySet()),
+              saved.input(),
+              state.branches().size(),
+              saved.results());
+      // Open again, so a stop after the restart records ParallelStateAborted as before it.
+      synchronized (execution) {
+        execution.blocks.parallelStarted(
+            run.id, state.name(), children.keySet().stream().map(child -> child.id).toList());
+      }
+      children.forEach(
+          (child, childNode) -> restoreChildNode(child, childNode, saved.input(), tokens));
+    } else {
+      Snapshot.Node.Iterations saved = (Snapshot.Node.Iterations) node;
+      MapState state = (MapState) current(run);
+      MapIterations map = MapIterations.restored(saved.inputs(), saved.results(), saved.counts());
+      run.waiting = new Waiting.Iterations(map);
+      synchronized (execution) {
+        execution.blocks.mapStarted(run.id, state.name());
+      }
+      new TreeMap<>(saved.running())
+          .forEach(
+              (index, childNode) -> {
+                Run child = restoreChild(state.processor(), run, index, childNode);
+                map.started(index, child);
+                synchronized (execution) {
+                  execution.blocks.iteration(run.id, index, child.id);
+                }
+                restoreChildNode(child, childNode, map.input(index), tokens);
+              });
+      later(run, () -> launchIterations(run, map));
+    }
+  }
+
+  private void restoreChildNode(
+      Run child, Snapshot.Node node, JsonNode input, Map<String, TaskToken> tokens) {
+    if (node instanceof Snapshot.Node.Fresh) {
+      later(child, () -> enter(child, child.program.startAt(), input));
+    } else {
+      restoreNode(child, node, tokens);
+    }
+  }
+
+  /** A branch or iteration run back in its saved state, reading its parent's variables. */
+  private Run restoreChild(Program program, Run parent, int index, Snapshot.Node node) {
+    Snapshot.RunState saved = SavedRuns.runOf(node).orElse(null);
+    if (saved == null) {
+      Run fresh = newRun(program, Optional.of(parent), index, parent.lastEventId);
+      fresh.variables = parent.variables.child();
+      return fresh;
+    }
+    Run run = newRun(program, Optional.of(parent), index, saved.lastEventId());
+    fill(run, saved);
+    run.variables = parent.variables.restoreChild(saved.variables());
+    run.enteredEventId = enteredAlongChain(run);
+    return run;
+  }
+
+  /** The StateEntered event of a nested run's state, found along the run's own event chain. */
+  private long enteredAlongChain(Run run) {
+    List<HistoryEvent> history = execution.history();
+    long id = run.lastEventId;
+    while (id > 0 && id <= history.size()) {
+      HistoryEvent event = history.get((int) id - 1);
+      if (event.id() == id
+          && event.type().endsWith("StateEntered")
+          && run.stateName.equals(event.detail("name").orElse(null))) {
+        return id;
+      }
+      id = event.id() == id ? event.previousEventId() : id - 1;
+    }
+    return run.lastEventId;
   }
 
   /**
@@ -195,12 +320,20 @@ final class Interpreter {
     }
     Snapshot.Progress.InTask saved = resume.saved();
     Run run = restoreRoot(saved.run());
+    restoreTask(
+        run,
+        new Snapshot.Node.Task(saved.run(), saved.token(), saved.startedAt(), saved.answer()),
+        resume.token());
+  }
+
+  /** A restored run in a Task state records the answer it had taken, or invokes it again. */
+  private void restoreTask(Run run, Snapshot.Node.Task saved, Optional<TaskToken> token) {
     TaskState state = (TaskState) current(run);
-    run.attempt = new TaskAttempt(resume.token(), saved.startedAt());
+    run.attempt = new TaskAttempt(token, saved.startedAt());
     if (saved.answer().isPresent()) {
       TaskResult answer = saved.answer().get();
       run.answer = answer;
-      resume.token().ifPresent(TaskToken::close);
+      token.ifPresent(TaskToken::close);
       later(run, () -> apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), answer))));
     } else {
       later(run, () -> apply(run, start(run, state)));
@@ -212,18 +345,23 @@ final class Interpreter {
     Program program = execution.machine.definition().program();
     Run run = newRun(program, Optional.empty(), -1, saved.lastEventId());
     root = run;
+    fill(run, saved);
+    run.variables = Variables.restore(saved.variables());
+    run.enteredEventId = enteredEventId(saved.lastEventId());
+    return run;
+  }
+
+  /** A restored run's state, input and retry counters as they were saved. */
+  private static void fill(Run run, Snapshot.RunState saved) {
     run.stateName = saved.stateName();
     run.stateInput = saved.stateInput();
     run.enteredTime = saved.enteredTime();
     run.retryCount = saved.retryCount();
-    run.variables = Variables.restore(saved.variables());
-    run.enteredEventId = enteredEventId(saved.lastEventId());
     // A changed definition may have more or fewer retriers; counters carry over where they exist.
     run.retries = new int[retriers(current(run)).size()];
     for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
       run.retries[i] = saved.retries().get(i);
     }
-    return run;
   }
 
   /** The id of the last StateEntered event up to {@code lastEventId}: the restored state's. */
@@ -274,7 +412,7 @@ final class Interpreter {
   }
 
   private void taskClosed(Signal.TaskClosed closed) {
-    Run run = runs.get(closed.runId());
+    Run run = runWaitingOn(closed.token()).orElse(null);
     if (run != null
         && run.waiting instanceof Waiting.Callback callback
         && callback.token() == closed.token()) {
@@ -288,6 +426,22 @@ final class Interpreter {
           () ->
               apply(run, guarded(run, () -> TaskRunner.resume(state, call(run), closed.result()))));
     }
+  }
+
+  /**
+   * The run waiting on {@code token}: the run it was issued to, or, for a token restored after a
+   * restart (which names no run of this interpreter), the restored run waiting on it.
+   */
+  private Optional<Run> runWaitingOn(TaskToken token) {
+    Run issuedTo = runs.get(token.runId);
+    if (issuedTo != null
+        && issuedTo.waiting instanceof Waiting.Callback callback
+        && callback.token() == token) {
+      return Optional.of(issuedTo);
+    }
+    return runs.values().stream()
+        .filter(r -> r.waiting instanceof Waiting.Callback c && c.token() == token)
+        .findFirst();
   }
 
   // ---- moving through states ----
@@ -305,11 +459,13 @@ final class Interpreter {
     details.putObject("inputDetails").put("truncated", false);
     call(run).emit(state.type() + "StateEntered", details);
     run.enteredEventId = run.lastEventId;
+    run.startQueued = true;
     later(run, () -> apply(run, start(run, state)));
   }
 
   /** Runs the state's own work: everything after StateEntered (and again on each retry). */
   private Step start(Run run, State state) {
+    run.startQueued = false;
     run.pendingAssign = null;
     if (state instanceof TaskState task && run.attempt == null) {
       run.attempt = attempt(run, task);
@@ -607,67 +763,46 @@ final class Interpreter {
       return;
     }
     boolean closed = execution.isClosed();
-    services.journal().save(execution, progress());
+    Optional<Snapshot.Progress> progress = progress();
+    if (progress.isEmpty()) {
+      // A branch is between two steps a restart could not take again: the last snapshot, from
+      // the end of an earlier signal, stands; a restart redoes this signal's work from there (at
+      // least once, as a task invoked again; an answer taken is kept apart by the engine).
+      return;
+    }
+    services.journal().save(execution, progress.get());
     savedClosed = closed;
   }
 
-  /** How far the top-level run got, as a store keeps it. */
-  private Snapshot.Progress progress() {
+  /**
+   * How far the top-level run got, as a store keeps it; empty when a run inside a Parallel or Map
+   * state is between two steps a restart could not take again.
+   */
+  private Optional<Snapshot.Progress> progress() {
     if (root == null) {
-      return new Snapshot.Progress.NotBegun();
+      return Optional.of(new Snapshot.Progress.NotBegun());
     }
     Waiting waiting = root.waiting;
     if (!root.alive) {
-      return new Snapshot.Progress.Ended();
+      return Optional.of(new Snapshot.Progress.Ended());
     }
     if (waiting == null && root.attempt != null) {
       TaskAttempt attempt = root.attempt;
-      return new Snapshot.Progress.InTask(
-          runState(root),
-          attempt.token().map(t -> t.value),
-          attempt.startedAt(),
-          Optional.ofNullable(root.answer));
+      return Optional.of(
+          new Snapshot.Progress.InTask(
+              SavedRuns.runState(root),
+              attempt.token().map(t -> t.value),
+              attempt.startedAt(),
+              Optional.ofNullable(root.answer)));
     }
     if (waiting == null) {
-      return new Snapshot.Progress.Busy(root.stateName);
+      return Optional.of(new Snapshot.Progress.Busy(root.stateName));
     }
-    if (waiting instanceof Waiting.Branches) {
-      return new Snapshot.Progress.InParallel(root.stateName);
+    if (waiting instanceof Waiting.Branches || waiting instanceof Waiting.Iterations) {
+      return SavedRuns.tree(root).map(Snapshot.Progress.Nested::new);
     }
-    if (waiting instanceof Waiting.Iterations) {
-      return new Snapshot.Progress.InMap(root.stateName);
-    }
-    return new Snapshot.Progress.Suspended(runState(root), savedWait(waiting));
-  }
-
-  private static Snapshot.RunState runState(Run run) {
-    List<Integer> retries = new ArrayList<>();
-    for (int count : run.retries) {
-      retries.add(count);
-    }
-    return new Snapshot.RunState(
-        run.stateName,
-        run.stateInput,
-        run.enteredTime,
-        retries,
-        run.retryCount,
-        run.lastEventId,
-        run.variables.saved());
-  }
-
-  private static Snapshot.Wait savedWait(Waiting waiting) {
-    if (waiting instanceof Waiting.Callback callback) {
-      TaskToken token = callback.token();
-      return new Snapshot.Wait.ForCallback(
-          token.value,
-          token.deadline(),
-          token.heartbeat().map(Duration::getSeconds),
-          token.lastBeat());
-    }
-    if (waiting instanceof Waiting.WaitTimer timer) {
-      return new Snapshot.Wait.ForWaitState(timer.timer().due(), timer.output());
-    }
-    return new Snapshot.Wait.ForRetry(((Waiting.RetryTimer) waiting).timer().due());
+    return Optional.of(
+        new Snapshot.Progress.Suspended(SavedRuns.runState(root), SavedRuns.savedWait(waiting)));
   }
 
   // ---- plumbing ----

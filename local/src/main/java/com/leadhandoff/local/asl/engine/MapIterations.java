@@ -42,6 +42,49 @@ final class MapIterations {
     this.toleratedPercentage = toleratedPercentage;
   }
 
+  /**
+   * The bookkeeping of a Map state run restored after a restart, with no iteration running yet: the
+   * interpreter starts the saved ones again through {@link #started}.
+   */
+  static MapIterations restored(
+      List<JsonNode> inputs, Map<Integer, JsonNode> results, Snapshot.MapCounts counts) {
+    MapIterations map =
+        new MapIterations(
+            inputs, counts.concurrency(), counts.toleratedCount(), counts.toleratedPercentage());
+    results.forEach((index, output) -> map.results[index] = output);
+    map.next = counts.next();
+    map.done = counts.done();
+    map.failed = counts.failed();
+    return map;
+  }
+
+  /** The inputs of every iteration, in item order. */
+  List<JsonNode> inputs() {
+    return inputs;
+  }
+
+  /** The results of the iterations that ended, by index. */
+  Map<Integer, JsonNode> endedResults() {
+    Map<Integer, JsonNode> ended = new LinkedHashMap<>();
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] != null) {
+        ended.put(i, results[i]);
+      }
+    }
+    return ended;
+  }
+
+  /** The counts and limits a snapshot keeps. */
+  Snapshot.MapCounts counts() {
+    return new Snapshot.MapCounts(
+        next, done, failed, concurrency, toleratedCount, toleratedPercentage);
+  }
+
+  /** The iterations running, by index. */
+  Map<Integer, Run> runningByIndex() {
+    return new LinkedHashMap<>(running);
+  }
+
   int size() {
     return inputs.size();
   }

@@ -50,21 +50,22 @@ final class Resumability {
               + (task.token().isPresent() ? "a .waitForTaskToken task" : "a task of this kind")
               + ", which this execution was running.");
     }
+    if (progress instanceof Progress.Nested nested) {
+      return NestedResumability.problem(nested.root(), program);
+    }
     if (progress instanceof Progress.InParallel parallel) {
-      // Branch runs are not saved; a Parallel state is rare in this app and restarting its
-      // branches could repeat their work, so such executions end visibly instead.
+      // Saved by an older engine, which kept no branch runs: running them again from the start
+      // could repeat their work, so such executions end visibly instead.
       return Optional.of(
           "The local runtime stopped while the execution was in Parallel state '"
               + parallel.stateName()
-              + "'; the local runtime does not resume executions inside Parallel states.");
+              + "', and was saved by an older local runtime without its branches.");
     }
     if (progress instanceof Progress.InMap map) {
-      // Like Parallel branches, Map iterations are not saved, and running them again could
-      // repeat their work; such executions end visibly instead.
       return Optional.of(
           "The local runtime stopped while the execution was in Map state '"
               + map.stateName()
-              + "'; the local runtime does not resume executions inside Map states.");
+              + "', and was saved by an older local runtime without its iterations.");
     }
     if (!(progress instanceof Progress.Suspended suspended)) {
       return Optional.empty();

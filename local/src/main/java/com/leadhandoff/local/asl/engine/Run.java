@@ -41,6 +41,12 @@ final class Run {
   /** What the current state assigns when it exits; null when nothing. Checked when computed. */
   Map<String, JsonNode> pendingAssign;
 
+  /**
+   * Whether the current state was entered and its work is queued but has not started: a snapshot
+   * taken now may run that work again after a restart.
+   */
+  boolean startQueued;
+
   /** The id of the current state's StateEntered event, which JSONata error causes name. */
   long enteredEventId;
 

@@ -1,5 +1,6 @@
 package com.leadhandoff.local.asl.engine;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Something that happened to an execution; processed one at a time by its interpreter. */
@@ -26,6 +27,18 @@ sealed interface Signal {
    * record the answer it had taken.
    */
   record ResumeTask(Snapshot.Progress.InTask saved, Optional<TaskToken> token) implements Signal {}
+
+  /**
+   * Carry on an execution restored from a store inside a Parallel or Map state: bring back its tree
+   * of runs. {@code tokens} are the restored task tokens of its callback tasks, by value
+   * (registered before this signal is posted, so an answer can arrive at once).
+   */
+  record ResumeNested(Snapshot.Progress.Nested saved, Map<String, TaskToken> tokens)
+      implements Signal {
+    public ResumeNested {
+      tokens = Map.copyOf(tokens);
+    }
+  }
 
   /** A callback task got a heartbeat: nothing to do but save its new last beat. */
   record Beat() implements Signal {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.local.asl.eval.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,11 +46,23 @@ record Snapshot(ExecutionDescription description, List<HistoryEvent> history, Pr
         RunState run, Optional<String> token, Instant startedAt, Optional<TaskResult> answer)
         implements Progress {}
 
-    /** Inside Parallel state {@code stateName}; the engine does not resume branches. */
+    /**
+     * Inside Parallel state {@code stateName}, saved by an older engine without its branches; a
+     * restart fails it.
+     */
     record InParallel(String stateName) implements Progress {}
 
-    /** Inside Map state {@code stateName}; the engine does not resume its iterations. */
+    /**
+     * Inside Map state {@code stateName}, saved by an older engine without its iterations; a
+     * restart fails it.
+     */
     record InMap(String stateName) implements Progress {}
+
+    /**
+     * Inside a Parallel or Map state: {@code root} is the top-level run, a {@link Node.Branches} or
+     * {@link Node.Iterations}, with the tree of runs under it.
+     */
+    record Nested(Node root) implements Progress {}
 
     /** Suspended in a state, waiting for a callback or a timer. */
     record Suspended(RunState run, Wait awaiting) implements Progress {}
@@ -84,6 +97,73 @@ record Snapshot(ExecutionDescription description, List<HistoryEvent> history, Pr
       this(stateName, stateInput, enteredTime, retries, retryCount, lastEventId, Json.object());
     }
   }
+
+  /**
+   * One run in the saved tree of an execution inside a Parallel or Map state. {@code run} is the
+   * run in its current state; a branch or iteration not yet begun has none.
+   */
+  sealed interface Node {
+    /** A branch or iteration whose first state was not entered yet: it begins again. */
+    record Fresh() implements Node {}
+
+    /** In a state entered but whose work had not started: the work runs (again). */
+    record Entered(RunState run) implements Node {}
+
+    /**
+     * In a Task state whose result was not recorded, as {@link Progress.InTask} is for the top
+     * level: invoked again with its token and deadline, or carrying on with its answer.
+     */
+    record Task(
+        RunState run, Optional<String> token, Instant startedAt, Optional<TaskResult> answer)
+        implements Node {}
+
+    /** Waiting on a callback, a Wait state's timer or a retry's backoff. */
+    record Suspended(RunState run, Wait awaiting) implements Node {}
+
+    /**
+     * In a Parallel state: {@code results} of the branches that ended, by branch index, and the
+     * branches still running.
+     */
+    record Branches(
+        RunState run, JsonNode input, Map<Integer, JsonNode> results, Map<Integer, Node> running)
+        implements Node {
+      public Branches {
+        results = Map.copyOf(results);
+        running = Map.copyOf(running);
+      }
+    }
+
+    /**
+     * In a Map state: every iteration's input, the results of those that ended (failed ones
+     * tolerated hold their error output), the iterations running, and the counts and limits that
+     * decide what starts next.
+     */
+    record Iterations(
+        RunState run,
+        List<JsonNode> inputs,
+        Map<Integer, JsonNode> results,
+        Map<Integer, Node> running,
+        MapCounts counts)
+        implements Node {
+      public Iterations {
+        inputs = List.copyOf(inputs);
+        results = Map.copyOf(results);
+        running = Map.copyOf(running);
+      }
+    }
+  }
+
+  /**
+   * A Map state's progress and limits: the next iteration to start, how many ended and failed, and
+   * the limits its start evaluated.
+   */
+  record MapCounts(
+      int next,
+      int done,
+      int failed,
+      int concurrency,
+      Optional<Long> toleratedCount,
+      Optional<Double> toleratedPercentage) {}
 
   /** What a suspended run waits for. */
   sealed interface Wait {

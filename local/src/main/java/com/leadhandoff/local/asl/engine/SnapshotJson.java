@@ -60,6 +60,9 @@ final class SnapshotJson {
       node.put("kind", "inParallel").put("stateName", parallel.stateName());
     } else if (progress instanceof Progress.InMap map) {
       node.put("kind", "inMap").put("stateName", map.stateName());
+    } else if (progress instanceof Progress.Nested nested) {
+      node.put("kind", "nested");
+      node.set("root", SavedRunsJson.write(nested.root()));
     } else if (progress instanceof Progress.InTask task) {
       node.put("kind", "inTask");
       runState(node, task.run());
@@ -75,7 +78,7 @@ final class SnapshotJson {
     return node;
   }
 
-  private static void runState(ObjectNode node, RunState run) {
+  static void runState(ObjectNode node, RunState run) {
     node.put("stateName", run.stateName());
     node.set("stateInput", run.stateInput());
     node.put("enteredTime", run.enteredTime().toString());
@@ -113,7 +116,7 @@ final class SnapshotJson {
     };
   }
 
-  private static ObjectNode wait(Wait wait) {
+  static ObjectNode wait(Wait wait) {
     ObjectNode node = Json.object();
     if (wait instanceof Wait.ForCallback callback) {
       node.put("kind", "callback");
@@ -185,11 +188,12 @@ final class SnapshotJson {
                   ? Optional.of(answer(node.get("answer")))
                   : Optional.empty());
       case "suspended" -> new Progress.Suspended(runState(node), wait(require(node, "wait")));
+      case "nested" -> new Progress.Nested(SavedRunsJson.read(require(node, "root")));
       default -> throw new IllegalArgumentException("unknown progress kind '" + kind + "'");
     };
   }
 
-  private static RunState runState(JsonNode node) {
+  static RunState runState(JsonNode node) {
     List<Integer> retries = new ArrayList<>();
     node.path("retries").forEach(r -> retries.add(r.asInt()));
     return new RunState(
@@ -203,7 +207,7 @@ final class SnapshotJson {
         node.path("variables").isObject() ? (ObjectNode) node.get("variables") : Json.object());
   }
 
-  private static Wait wait(JsonNode node) {
+  static Wait wait(JsonNode node) {
     String kind = text(node, "kind");
     return switch (kind) {
       case "callback" ->
@@ -238,7 +242,7 @@ final class SnapshotJson {
     return latest;
   }
 
-  private static JsonNode require(JsonNode node, String field) {
+  static JsonNode require(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       throw new IllegalArgumentException("the field '" + field + "' is missing");
@@ -246,16 +250,16 @@ final class SnapshotJson {
     return value;
   }
 
-  private static String text(JsonNode node, String field) {
+  static String text(JsonNode node, String field) {
     return require(node, field).asText();
   }
 
-  private static Optional<String> optional(JsonNode node, String field) {
+  static Optional<String> optional(JsonNode node, String field) {
     JsonNode value = node.get(field);
     return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
   }
 
-  private static Instant instant(JsonNode node, String field) {
+  static Instant instant(JsonNode node, String field) {
     return Instant.parse(text(node, field));
   }
 }

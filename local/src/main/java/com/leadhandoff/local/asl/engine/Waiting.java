@@ -3,6 +3,7 @@ package com.leadhandoff.local.asl.engine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.local.clock.RuntimeClock;
 import java.util.List;
+import java.util.Map;
 
 /** What a suspended run is waiting for. */
 sealed interface Waiting {
@@ -27,6 +28,18 @@ sealed interface Waiting {
       this.input = input;
       this.results = new JsonNode[children.size()];
       this.remaining = children.size();
+    }
+
+    /**
+     * Branches restored after a restart: {@code running} are the branches still running, {@code
+     * ended} the results of those that ended, by branch index, of {@code size} branches.
+     */
+    Branches(List<Run> running, JsonNode input, int size, Map<Integer, JsonNode> ended) {
+      this.children = List.copyOf(running);
+      this.input = input;
+      this.results = new JsonNode[size];
+      ended.forEach((index, output) -> results[index] = output);
+      this.remaining = size - ended.size();
     }
   }
 

@@ -54,6 +54,18 @@ public final class Variables {
     return new Variables(Optional.of(this));
   }
 
+  /**
+   * The scope of a Parallel branch or Map iteration restored after a restart: a {@link #child()} of
+   * this scope holding what its {@link #saved()} returned.
+   */
+  public Variables restoreChild(JsonNode saved) {
+    Variables variables = child();
+    if (saved != null && saved.isObject()) {
+      saved.fields().forEachRemaining(e -> variables.own.put(e.getKey(), e.getValue()));
+    }
+    return variables;
+  }
+
   /** The value of variable {@code name} in this scope or an outer one. */
   public Optional<JsonNode> get(String name) {
     JsonNode value = own.get(name);
