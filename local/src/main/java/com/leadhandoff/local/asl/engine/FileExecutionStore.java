@@ -38,7 +38,7 @@ public final class FileExecutionStore implements ExecutionStore {
   @Override
   public Map<String, JsonNode> answers() {
     Map<String, JsonNode> answers = new HashMap<>();
-    for (Path file : folder.files(JsonFolder.SUFFIX + ANSWER_SUFFIX)) {
+    for (Path file : folder.files(JsonFolder.SUFFIX + ANSWER_SUFFIX, false)) {
       Optional<JsonNode> answer = JsonFolder.read(file);
       if (answer.isPresent() && answer.get().hasNonNull("executionArn")) {
         answers.put(answer.get().get("executionArn").asText(), answer.get());

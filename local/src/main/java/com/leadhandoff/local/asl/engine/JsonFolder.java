@@ -61,15 +61,20 @@ final class JsonFolder {
     }
   }
 
-  /** The files whose names end with {@code suffix}, sorted; left-over temporary files removed. */
-  List<Path> files(String suffix) {
+  /**
+   * The files whose names end with {@code suffix}, sorted; with {@code removeTemporary}, files a
+   * process that died mid-save left are removed (only at start: a save may be under way later).
+   */
+  List<Path> files(String suffix, boolean removeTemporary) {
     List<Path> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(folder)) {
       for (Path file : files.sorted().toList()) {
         String name = file.getFileName().toString();
         if (name.endsWith(TEMP_SUFFIX)) {
           // Left by a process that died mid-save; the file it was to replace is still whole.
-          Files.deleteIfExists(file);
+          if (removeTemporary) {
+            Files.deleteIfExists(file);
+          }
         } else if (name.endsWith(suffix)) {
           found.add(file);
         }
@@ -80,11 +85,14 @@ final class JsonFolder {
     return found;
   }
 
-  /** Every {@code *.json} object in the folder; each unreadable one moved aside and named. */
+  /**
+   * Every {@code *.json} object in the folder, read at start; each unreadable one moved aside and
+   * named, left-over temporary files removed.
+   */
   ExecutionStore.Loaded loadAll() {
     List<JsonNode> loaded = new ArrayList<>();
     List<String> setAside = new ArrayList<>();
-    for (Path file : files(SUFFIX)) {
+    for (Path file : files(SUFFIX, true)) {
       read(file).ifPresentOrElse(loaded::add, () -> setAside.add(moveAside(file, "not JSON")));
     }
     return new ExecutionStore.Loaded(loaded, setAside);
