@@ -292,7 +292,11 @@ final class Interpreter {
     return run;
   }
 
-  /** The StateEntered event of a nested run's state, found along the run's own event chain. */
+  /**
+   * The StateEntered event of a restored run's state, found along the run's own event chain (a
+   * branch's or iteration's events interleave with others', so the latest StateEntered in the
+   * history need not be this run's).
+   */
   private long enteredAlongChain(Run run) {
     List<HistoryEvent> history = execution.history();
     long id = run.lastEventId;
@@ -347,7 +351,7 @@ final class Interpreter {
     root = run;
     fill(run, saved);
     run.variables = Variables.restore(saved.variables());
-    run.enteredEventId = enteredEventId(saved.lastEventId());
+    run.enteredEventId = enteredAlongChain(run);
     return run;
   }
 
@@ -362,17 +366,6 @@ final class Interpreter {
     for (int i = 0; i < Math.min(run.retries.length, saved.retries().size()); i++) {
       run.retries[i] = saved.retries().get(i);
     }
-  }
-
-  /** The id of the last StateEntered event up to {@code lastEventId}: the restored state's. */
-  private long enteredEventId(long lastEventId) {
-    long entered = lastEventId;
-    for (HistoryEvent event : execution.history()) {
-      if (event.id() <= lastEventId && event.type().endsWith("StateEntered")) {
-        entered = event.id();
-      }
-    }
-    return entered;
   }
 
   /** Runs on the clock thread: closes the execution at once, then lets the mailbox clean up. */

@@ -9,7 +9,6 @@ import com.leadhandoff.local.asl.eval.Scope;
 import com.leadhandoff.local.asl.eval.Timestamps;
 import com.leadhandoff.local.asl.model.DataFlow;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /** What a state runner sees of its execution while it runs one state of one run. */
@@ -84,25 +83,9 @@ final class StateCall {
     return STATE_FAILURE_PREFIX
         + run.stateName
         + "' (entered at the event id #"
-        + enteredEventId()
+        + run.enteredEventId
         + "). "
         + cause;
-  }
-
-  /** The id of this run's StateEntered event for its current state, found along its chain. */
-  private long enteredEventId() {
-    List<HistoryEvent> history = execution.history();
-    long id = run.lastEventId;
-    while (id > 0 && id <= history.size()) {
-      HistoryEvent event = history.get((int) id - 1);
-      if (event.id() == id
-          && event.type().endsWith("StateEntered")
-          && run.stateName.equals(event.detail("name").orElse(null))) {
-        return id;
-      }
-      id = event.id() == id ? event.previousEventId() : id - 1;
-    }
-    return run.lastEventId;
   }
 
   /** Appends an event to the history, chained to this run's previous event. */
