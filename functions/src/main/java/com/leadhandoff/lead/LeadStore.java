@@ -21,6 +21,21 @@ public interface LeadStore {
   /** Records the lead's score and the status it leads to. */
   void saveScore(String leadId, Score score, LeadStatus status);
 
+  /**
+   * Records the lead's score and the status it leads to, unless it has a score already: of two
+   * tries scoring one lead at the same moment, one stores it. This default reads first; a store
+   * that can write conditionally does it in one request.
+   *
+   * @return true when this call stored the score; false when the lead had one (nothing changed)
+   */
+  default boolean saveFirstScore(String leadId, Score score, LeadStatus status) {
+    if (find(leadId).flatMap(Lead::score).isPresent()) {
+      return false;
+    }
+    saveScore(leadId, score, status);
+    return true;
+  }
+
   /** Moves the lead to {@code status} without touching its owner. */
   void setStatus(String leadId, LeadStatus status);
 

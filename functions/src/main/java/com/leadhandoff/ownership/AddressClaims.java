@@ -20,6 +20,16 @@ public interface AddressClaims {
   boolean claim(String email, String holderLeadId, Instant expiresAt);
 
   /**
+   * Claims {@code email} for {@code holderLeadId} if nobody holds it, and says in the same request
+   * who held it before: a claim that is read and then written costs two.
+   *
+   * @return the claim as it stood before: empty (nobody held it: {@code holderLeadId} does now),
+   *     {@code holderLeadId}'s (it held it already: a retry), or another lead's, which holds it
+   *     still (nothing was changed)
+   */
+  Optional<AddressClaim> claimOrGet(String email, String holderLeadId, Instant expiresAt);
+
+  /**
    * Moves the claim from {@code previousHolderLeadId}, a lead no longer open, to {@code
    * holderLeadId}.
    *

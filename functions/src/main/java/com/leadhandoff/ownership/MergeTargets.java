@@ -65,13 +65,25 @@ public final class MergeTargets {
     String email = lead.submission().email();
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      Optional<AddressClaim> claim = claims.find(email);
+      // The index query comes first, so that a free address is claimed at once for the lead it
+      // belongs to: one conditional put that also returns the claim it found (a claim read and
+      // then written cost a request more; the query is needed whenever the address is free).
+      Optional<Lead> earlier;
+      Optional<LeadIndexUnavailableException> unchecked = Optional.empty();
+      try {
+        earlier = unclaimedOpenLead(lead, now);
+      } catch (LeadIndexUnavailableException e) {
+        earlier = Optional.empty();
+        unchecked = Optional.of(e);
+      }
+      Lead candidate = earlier.orElse(lead);
+      Optional<AddressClaim> claim =
+          claims.claimOrGet(email, candidate.leadId(), expiry(candidate));
       if (claim.isEmpty()) {
-        Optional<MergeTarget> decided = claimFree(lead, now);
-        if (decided.isPresent()) {
-          return decided.get();
-        }
-        continue;
+        // Nobody held it: an earlier submission's lead, or this one, holds it now.
+        return earlier.isPresent()
+            ? new MergeTarget.Join(candidate)
+            : new MergeTarget.HandOff(unchecked);
       }
       String holderId = claim.get().holderLeadId();
       if (holderId.equals(lead.leadId())) {
@@ -100,29 +112,6 @@ public final class MergeTargets {
   /** Gives up {@code lead}'s claim on its address, if it holds it: it is closed. */
   public void release(Lead lead) {
     claims.release(lead.submission().email(), lead.leadId());
-  }
-
-  /**
-   * Nobody holds the address: claims it for the open lead an earlier submission started before
-   * claims existed (or whose claim expired early), else for {@code lead} itself.
-   *
-   * @return empty when another submission claimed it first
-   */
-  private Optional<MergeTarget> claimFree(Lead lead, Instant now) {
-    Optional<Lead> earlier;
-    Optional<LeadIndexUnavailableException> unchecked = Optional.empty();
-    try {
-      earlier = unclaimedOpenLead(lead, now);
-    } catch (LeadIndexUnavailableException e) {
-      earlier = Optional.empty();
-      unchecked = Optional.of(e);
-    }
-    Lead holder = earlier.orElse(lead);
-    if (!claims.claim(lead.submission().email(), holder.leadId(), expiry(holder))) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        earlier.isPresent() ? new MergeTarget.Join(holder) : new MergeTarget.HandOff(unchecked));
   }
 
   /**

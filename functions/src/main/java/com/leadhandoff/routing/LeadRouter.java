@@ -158,7 +158,13 @@ public final class LeadRouter {
     TeamChoice choice = teams.teamFor(lead);
     Team team = choice.team();
     OfferLadder ladder = new OfferLadder(offers.forLead(leadId), maxOffers);
-    leads.setStatus(leadId, LeadStatus.ROUTING);
+    if (lead.status() != LeadStatus.ROUTING) {
+      // Score Lead sets ROUTING on a lead it qualifies and offers keep it there, so the lead read
+      // above is ROUTING unless it is something routing must refuse or correct: a parked lead
+      // (the write's condition throws LeadParkedException, as before), or one stored otherwise.
+      // Writing ROUTING over ROUTING cost a request per route and changed nothing.
+      leads.setStatus(leadId, LeadStatus.ROUTING);
+    }
     if (ladder.ended().isPresent()) {
       return noRep(leadId, choice, ladder, ladder.ended().get(), List.of());
     }

@@ -4,6 +4,7 @@ import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.OpenLeads;
+import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.ownership.Accounts;
 import com.leadhandoff.ownership.Ownership;
 import com.leadhandoff.settings.Settings;
@@ -63,7 +64,26 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
       LeadStore leads,
       LeadHistory history,
       Directory directory) {
-    this(router(settings, dynamo, bundledPolicy(), leads, history, directory));
+    this(
+        settings,
+        dynamo,
+        leads,
+        history,
+        directory,
+        new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")));
+  }
+
+  /**
+   * The same, on the given offer store too (Take In Lead knows when a lead can have no offer yet).
+   */
+  public RouteLeadHandler(
+      Settings settings,
+      DynamoDbClient dynamo,
+      LeadStore leads,
+      LeadHistory history,
+      Directory directory,
+      OfferStore offers) {
+    this(router(settings, dynamo, bundledPolicy(), leads, history, directory, offers));
   }
 
   public RouteLeadHandler(LeadRouter router) {
@@ -115,7 +135,8 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
         new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
         LeadHistories.of(settings, dynamo),
         new DynamoDirectory(
-            dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE")));
+            dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE")),
+        new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")));
   }
 
   private static LeadRouter router(
@@ -124,10 +145,11 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
       Optional<SlaPolicy> policy,
       LeadStore leads,
       LeadHistory history,
-      Directory directory) {
+      Directory directory,
+      OfferStore offers) {
     return new LeadRouter(
         leads,
-        new DynamoOfferStore(dynamo, settings.require("OFFERS_TABLE")),
+        offers,
         directory,
         teamChooser(directory),
         history,

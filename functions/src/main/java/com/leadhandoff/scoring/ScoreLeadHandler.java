@@ -60,9 +60,13 @@ public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, 
     Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
     // On a retry the stored score stands, so the history never disagrees with what was decided.
     Score score = lead.score().orElseGet(() -> model.score(lead.submission()));
-    if (lead.score().isEmpty()) {
-      leads.saveScore(leadId, score, score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE);
+    if (lead.score().isEmpty()
+        && !leads.saveFirstScore(
+            leadId, score, score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE)) {
+      // Another try of this step stored its score a moment ago: that one stands.
+      score = leads.find(leadId).flatMap(Lead::score).orElse(score);
     }
+    // Take In Lead answers this from memory for a lead it scored first (see InvocationCache).
     if (history.of(leadId).stream().noneMatch(e -> e.type().equals(ScoreHistory.SCORED))) {
       history.record(leadId, ScoreHistory.scored(score, model.mqlThreshold(), clock.instant()));
     }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * Address claims in the DynamoDB table {@code AddressClaimsTable}: one item per address keyed by
@@ -27,15 +29,8 @@ public final class DynamoAddressClaims implements AddressClaims {
 
   @Override
   public Optional<AddressClaim> find(String email) {
-    Map<String, AttributeValue> item =
-        dynamo.getItem(r -> r.tableName(table).key(key(email)).consistentRead(true)).item();
-    if (item == null || item.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new AddressClaim(
-            item.get("holderLeadId").s(),
-            Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()))));
+    return claimIn(
+        dynamo.getItem(r -> r.tableName(table).key(key(email)).consistentRead(true)).item());
   }
 
   @Override
@@ -46,6 +41,43 @@ public final class DynamoAddressClaims implements AddressClaims {
         expiresAt,
         "attribute_not_exists(emailKey) OR holderLeadId = :holder",
         Map.of(":holder", AttributeValue.fromS(holderLeadId)));
+  }
+
+  @Override
+  public Optional<AddressClaim> claimOrGet(String email, String holderLeadId, Instant expiresAt) {
+    // PutItem's ReturnValues=ALL_OLD returns the item a put replaced (nothing when there was
+    // none), and ReturnValuesOnConditionCheckFailure=ALL_OLD returns the item on the
+    // ConditionalCheckFailedException (DynamoDB API reference, PutItem): either way the holder
+    // before the put comes back with the put, with no read to race.
+    try {
+      Map<String, AttributeValue> old =
+          dynamo
+              .putItem(
+                  r ->
+                      r.tableName(table)
+                          .item(item(email, holderLeadId, expiresAt))
+                          .conditionExpression(
+                              "attribute_not_exists(emailKey) OR holderLeadId = :holder")
+                          .expressionAttributeValues(
+                              Map.of(":holder", AttributeValue.fromS(holderLeadId)))
+                          .returnValues(ReturnValue.ALL_OLD)
+                          .returnValuesOnConditionCheckFailure(
+                              ReturnValuesOnConditionCheckFailure.ALL_OLD))
+              .attributes();
+      return claimIn(old);
+    } catch (ConditionalCheckFailedException e) {
+      return claimIn(e.item());
+    }
+  }
+
+  private static Optional<AddressClaim> claimIn(Map<String, AttributeValue> item) {
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new AddressClaim(
+            item.get("holderLeadId").s(),
+            Instant.ofEpochSecond(Long.parseLong(item.get("expiresAt").n()))));
   }
 
   @Override
@@ -86,18 +118,21 @@ public final class DynamoAddressClaims implements AddressClaims {
       dynamo.putItem(
           r ->
               r.tableName(table)
-                  .item(
-                      Map.of(
-                          "emailKey", AttributeValue.fromS(DynamoLeadStore.emailKey(email)),
-                          "holderLeadId", AttributeValue.fromS(holderLeadId),
-                          "expiresAt",
-                              AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond()))))
+                  .item(item(email, holderLeadId, expiresAt))
                   .conditionExpression(condition)
                   .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  private static Map<String, AttributeValue> item(
+      String email, String holderLeadId, Instant expiresAt) {
+    return Map.of(
+        "emailKey", AttributeValue.fromS(DynamoLeadStore.emailKey(email)),
+        "holderLeadId", AttributeValue.fromS(holderLeadId),
+        "expiresAt", AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
   }
 
   private static Map<String, AttributeValue> key(String email) {

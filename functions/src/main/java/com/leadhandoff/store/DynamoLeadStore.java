@@ -127,6 +127,29 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
   }
 
   @Override
+  public boolean saveFirstScore(String leadId, Score score, LeadStatus status) {
+    if (statusUpdate(
+        leadId,
+        EXISTS_NOT_PARKED + " AND attribute_not_exists(score)",
+        "SET score = :score, #status = :status" + openStatus(status),
+        Map.of(),
+        Map.of(
+            ":score", ItemCodec.attribute(score),
+            ":status", AttributeValue.fromS(status.name()),
+            ":parked", PARKED))) {
+      return true;
+    }
+    // Refused: read why (only a retry, a race or a parked lead gets here).
+    Optional<Lead> lead = find(leadId);
+    if (lead.flatMap(Lead::score).isPresent()) {
+      return false;
+    }
+    throw lead.isPresent()
+        ? new LeadParkedException(leadId, status)
+        : new IllegalStateException("Lead " + leadId + " is not stored");
+  }
+
+  @Override
   public void setStatus(String leadId, LeadStatus status) {
     boolean parking = status == LeadStatus.NEEDS_ATTENTION;
     Map<String, AttributeValue> values = new HashMap<>();

@@ -6,6 +6,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Owner;
+import com.leadhandoff.offer.Offer;
+import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.routing.Directory;
 import com.leadhandoff.routing.Rep;
 import com.leadhandoff.routing.Team;
@@ -13,13 +15,15 @@ import com.leadhandoff.scoring.Score;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * What one invocation of Take In Lead has read already: the lead, its history and the teams. Its
+ * What one invocation of Take In Lead has read already: the lead, its history and the teams, and
+ * what it knows without reading (a lead it scored first has no offers and no later entries). Its
  * four steps each read the lead and its history before they write; without this they read them from
  * DynamoDB four times over (docs/performance.md counts the requests). A step's own write drops the
  * lead it changed, so the next read is fresh; a history entry it records is added to the history
@@ -35,6 +39,9 @@ final class InvocationCache {
       ThreadLocal.withInitial(HashMap::new);
   private final ThreadLocal<Map<DomainQuery, DomainAnswer>> domains =
       ThreadLocal.withInitial(HashMap::new);
+  private final ThreadLocal<Map<String, List<HistoryEvent>>> recorded =
+      ThreadLocal.withInitial(HashMap::new);
+  private final ThreadLocal<Set<String>> scoredFirst = ThreadLocal.withInitial(HashSet::new);
 
   /** A query of a company's leads, but for its start. */
   private record DomainQuery(String domain, Set<LeadStatus> statuses, int limit) {}
@@ -48,6 +55,8 @@ final class InvocationCache {
     histories.remove();
     teams.remove();
     domains.remove();
+    recorded.remove();
+    scoredFirst.remove();
   }
 
   /** {@code store}, reading each lead once per invocation. */
@@ -71,21 +80,19 @@ final class InvocationCache {
         store.saveScore(leadId, score, status);
         // The update sets the score and the status and nothing else a Lead holds: the next step
         // reads the lead as DynamoDB now has it without asking again.
-        before.ifPresent(
-            l ->
-                leads
-                    .get()
-                    .put(
-                        leadId,
-                        Optional.of(
-                            new Lead(
-                                l.leadId(),
-                                l.receivedAt(),
-                                l.submission(),
-                                status,
-                                Optional.of(score),
-                                l.owner(),
-                                l.mergedInto()))));
+        before.ifPresent(l -> leads.get().put(leadId, Optional.of(scored(l, score, status))));
+      }
+
+      @Override
+      public boolean saveFirstScore(String leadId, Score score, LeadStatus status) {
+        Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
+        changed(leadId, status);
+        if (!store.saveFirstScore(leadId, score, status)) {
+          return false;
+        }
+        before.ifPresent(l -> leads.get().put(leadId, Optional.of(scored(l, score, status))));
+        scoredFirst(leadId);
+        return true;
       }
 
       @Override
@@ -134,6 +141,35 @@ final class InvocationCache {
     };
   }
 
+  /** {@code lead} as a score update leaves it: it sets the score and the status, nothing else. */
+  private static Lead scored(Lead lead, Score score, LeadStatus status) {
+    return new Lead(
+        lead.leadId(),
+        lead.receivedAt(),
+        lead.submission(),
+        status,
+        Optional.of(score),
+        lead.owner(),
+        lead.mergedInto());
+  }
+
+  /**
+   * This invocation stored the lead's first score (a conditional write that one try wins), so no
+   * try before it got past Score Lead: nothing it asks of the lead's history or offers afterwards
+   * can have been written by anyone else. Its history holds only what came before scoring (intake's
+   * RECEIVED or START_FAILED, Match Lead's DUPLICATE_CHECK_SKIPPED, another submission's
+   * SUBMITTED_AGAIN), none of which a later step of Take In Lead looks for (SCORED, ACKNOWLEDGED,
+   * ACKNOWLEDGEMENT_FAILED, ROUTED, NO_REP as the last entry); and offers are made only after Take
+   * In Lead. So the history is taken as what this invocation recorded (or read, if it had read it
+   * already) and the lead's offers as none, without the two queries that would say the same.
+   */
+  private void scoredFirst(String leadId) {
+    histories
+        .get()
+        .computeIfAbsent(leadId, id -> new ArrayList<>(recorded.get().getOrDefault(id, List.of())));
+    scoredFirst.get().add(leadId);
+  }
+
   /**
    * Drops what a write to lead {@code leadId}, leaving it in {@code status}, may have changed: the
    * lead, and the company queries that held it or look for its new status.
@@ -155,6 +191,7 @@ final class InvocationCache {
       @Override
       public void record(String leadId, HistoryEvent event) {
         history.record(leadId, event);
+        recorded.get().computeIfAbsent(leadId, id -> new ArrayList<>()).add(event);
         List<HistoryEvent> read = histories.get().get(leadId);
         if (read != null) {
           read.add(event);
@@ -175,6 +212,55 @@ final class InvocationCache {
       @Override
       public void release(String leadId, String action) {
         history.release(leadId, action);
+      }
+    };
+  }
+
+  /**
+   * {@code offers}, answering "none" for the offers of a lead this invocation scored first (see
+   * {@link #scoredFirst}); everything else as the store has it.
+   */
+  OfferStore offers(OfferStore offers) {
+    return new OfferStore() {
+      @Override
+      public void put(Offer offer) {
+        scoredFirst.get().remove(offer.leadId());
+        offers.put(offer);
+      }
+
+      @Override
+      public Optional<Offer> findByTokenHash(String tokenHash) {
+        return offers.findByTokenHash(tokenHash);
+      }
+
+      @Override
+      public Optional<Offer> find(String leadId, String offerId) {
+        return offers.find(leadId, offerId);
+      }
+
+      @Override
+      public List<Offer> forLead(String leadId) {
+        return scoredFirst.get().contains(leadId) ? List.of() : offers.forLead(leadId);
+      }
+
+      @Override
+      public boolean accept(String leadId, String offerId, Instant now) {
+        return offers.accept(leadId, offerId, now);
+      }
+
+      @Override
+      public boolean decline(String leadId, String offerId, String reason, Instant now) {
+        return offers.decline(leadId, offerId, reason, now);
+      }
+
+      @Override
+      public boolean expire(String leadId, String offerId, Instant now) {
+        return offers.expire(leadId, offerId, now);
+      }
+
+      @Override
+      public Reminded remind(String leadId, String offerId, int number, String taskToken) {
+        return offers.remind(leadId, offerId, number, taskToken);
       }
     };
   }

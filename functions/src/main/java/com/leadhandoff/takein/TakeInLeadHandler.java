@@ -14,6 +14,7 @@ import com.leadhandoff.scoring.Score;
 import com.leadhandoff.scoring.ScoreLeadHandler;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.OwnAnswer;
 import com.leadhandoff.task.TaskHandler;
@@ -87,7 +88,14 @@ public final class TakeInLeadHandler
         new MatchLeadHandler(settings, leads, history),
         new ScoreLeadHandler(settings, leads, history),
         new AcknowledgeLeadHandler(settings, leads, history, directory),
-        new RouteLeadHandler(settings, AwsClients.dynamo(), leads, history, directory),
+        new RouteLeadHandler(
+            settings,
+            AwsClients.dynamo(),
+            leads,
+            history,
+            directory,
+            cache.offers(
+                new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")))),
         // Callbacks need no state machine ARN: the task token names the waiting task.
         new OwnAnswer(new StepFunctionsWorkflow(AwsClients.stepFunctions(), "")),
         cache);
