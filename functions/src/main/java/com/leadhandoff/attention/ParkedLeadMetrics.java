@@ -1,5 +1,6 @@
 package com.leadhandoff.attention;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.metrics.LeadMetric;
@@ -29,6 +30,19 @@ public final class ParkedLeadMetrics implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
+    recorded(leadId, event);
+  }
+
+  @Override
+  public boolean recordWith(String leadId, HistoryEvent event, Change change) {
+    if (!history.recordWith(leadId, event, change)) {
+      return false;
+    }
+    recorded(leadId, event);
+    return true;
+  }
+
+  private void recorded(String leadId, HistoryEvent event) {
     if (LeadParking.NEEDS_ATTENTION.equals(event.type())) {
       metrics.publish(
           new Measurement(

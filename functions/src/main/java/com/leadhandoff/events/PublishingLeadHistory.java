@@ -1,5 +1,6 @@
 package com.leadhandoff.events;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import java.util.List;
@@ -24,6 +25,19 @@ public final class PublishingLeadHistory implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
+    recorded(leadId, event);
+  }
+
+  @Override
+  public boolean recordWith(String leadId, HistoryEvent event, Change change) {
+    if (!history.recordWith(leadId, event, change)) {
+      return false;
+    }
+    recorded(leadId, event);
+    return true;
+  }
+
+  private void recorded(String leadId, HistoryEvent event) {
     try {
       List<LeadEvent> published = LeadEventCatalog.of(leadId, event);
       if (!published.isEmpty()) {

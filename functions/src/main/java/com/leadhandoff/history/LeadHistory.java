@@ -7,6 +7,21 @@ public interface LeadHistory {
   /** Appends an event to the lead's history. */
   void record(String leadId, HistoryEvent event);
 
+  /**
+   * Makes {@code change} and appends {@code event}, which records it: in one request, all or
+   * nothing, where the store can write both (DynamoDB's TransactWriteItems); else the change first
+   * and then the entry, as a step would do it by hand.
+   *
+   * @return false when a condition of the change refused it: nothing was changed or recorded
+   */
+  default boolean recordWith(String leadId, HistoryEvent event, Change change) {
+    if (!change.make()) {
+      return false;
+    }
+    record(leadId, event);
+    return true;
+  }
+
   /** The lead's history, oldest first. Claims are not part of it. */
   List<HistoryEvent> of(String leadId);
 

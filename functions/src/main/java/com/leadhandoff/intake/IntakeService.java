@@ -178,9 +178,11 @@ public final class IntakeService {
       }
       held.add(key.name());
     }
-    if (leads.create(Lead.received(leadId, now, valid.submission()))) {
-      history.record(leadId, received(now, valid.submission()));
-    }
+    // The lead and its RECEIVED entry in one write (a transaction): a retry finds both or neither.
+    history.recordWith(
+        leadId,
+        received(now, valid.submission()),
+        leads.creation(Lead.received(leadId, now, valid.submission())));
     try {
       workflow.start(leadId);
     } catch (WorkflowUnavailableException e) {

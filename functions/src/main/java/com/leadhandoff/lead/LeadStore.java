@@ -1,5 +1,7 @@
 package com.leadhandoff.lead;
 
+import com.leadhandoff.history.Change;
+import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.scoring.Score;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +20,14 @@ public interface LeadStore {
    */
   boolean create(Lead lead);
 
+  /**
+   * {@link #create} as a change that a history entry records ({@link LeadHistory#recordWith}): the
+   * lead and its first entry are then written together, or neither when the lead exists.
+   */
+  default Change creation(Lead lead) {
+    return () -> create(lead);
+  }
+
   /** Records the lead's score and the status it leads to. */
   void saveScore(String leadId, Score score, LeadStatus status);
 
@@ -34,6 +44,15 @@ public interface LeadStore {
     }
     saveScore(leadId, score, status);
     return true;
+  }
+
+  /**
+   * {@link #saveFirstScore} as a change that a history entry records ({@link
+   * LeadHistory#recordWith}): refused, with nothing written, when the lead has a score already or
+   * cannot take one (parked, missing); {@link #saveFirstScore} then says which.
+   */
+  default Change firstScoring(String leadId, Score score, LeadStatus status) {
+    return () -> saveFirstScore(leadId, score, status);
   }
 
   /** Moves the lead to {@code status} without touching its owner. */

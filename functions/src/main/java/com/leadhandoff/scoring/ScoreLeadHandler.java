@@ -10,6 +10,7 @@ import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * {@code Score Lead}, a step of the workflow's {@code Take In Lead} state: scores the stored lead
@@ -58,15 +59,26 @@ public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, 
   protected Score handle(Input input) {
     String leadId = input.leadId();
     Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
-    // On a retry the stored score stands, so the history never disagrees with what was decided.
-    Score score = lead.score().orElseGet(() -> model.score(lead.submission()));
-    if (lead.score().isEmpty()
-        && !leads.saveFirstScore(
-            leadId, score, score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE)) {
-      // Another try of this step stored its score a moment ago: that one stands.
-      score = leads.find(leadId).flatMap(Lead::score).orElse(score);
+    Optional<Score> stored = lead.score();
+    if (stored.isEmpty()) {
+      Score score = model.score(lead.submission());
+      LeadStatus status = score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE;
+      // The score and its SCORED entry in one write (a transaction): a retry finds both or
+      // neither, so it needs no look at the history to record nothing twice.
+      if (history.recordWith(
+          leadId,
+          ScoreHistory.scored(score, model.mqlThreshold(), clock.instant()),
+          leads.firstScoring(leadId, score, status))) {
+        return score;
+      }
+      // Refused: another try of this step stored a score a moment ago, or the lead cannot take
+      // one (parked, gone), which this write throws for.
+      leads.saveFirstScore(leadId, score, status);
+      stored = leads.find(leadId).flatMap(Lead::score);
     }
-    // Take In Lead answers this from memory for a lead it scored first (see InvocationCache).
+    // On a retry the stored score stands, so the history never disagrees with what was decided.
+    Score score = stored.orElseThrow(() -> new UnknownLeadException(leadId));
+    // A score stored before scores and entries were written together may lack its entry.
     if (history.of(leadId).stream().noneMatch(e -> e.type().equals(ScoreHistory.SCORED))) {
       history.record(leadId, ScoreHistory.scored(score, model.mqlThreshold(), clock.instant()));
     }

@@ -1,5 +1,6 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import java.security.SecureRandom;
@@ -10,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Lead history in {@code HistoryTable}: partition {@code leadId}, sort key {@code eventId} = the
@@ -39,6 +43,44 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   @Override
   public void record(String leadId, HistoryEvent event) {
+    Map<String, AttributeValue> item = item(leadId, event);
+    dynamo.putItem(r -> r.tableName(table).item(item));
+  }
+
+  /**
+   * One TransactWriteItems for a change of DynamoDB's own and its entry: both are written or
+   * neither, in one request instead of two. Each item of a transaction costs twice the write units
+   * it would alone (DynamoDB developer guide, "Amazon DynamoDB Transactions: How it works",
+   * capacity management), so this is for entries whose change they must not outlive or miss. The
+   * SDK fills in the transaction's ClientRequestToken, so its own retry of a transaction that did
+   * succeed is answered as a success, not as a failed condition.
+   */
+  @Override
+  public boolean recordWith(String leadId, HistoryEvent event, Change change) {
+    if (!(change instanceof DynamoChange dynamoChange)) {
+      return LeadHistory.super.recordWith(leadId, event, change);
+    }
+    Map<String, AttributeValue> entry = item(leadId, event);
+    try {
+      dynamo.transactWriteItems(
+          r ->
+              r.transactItems(
+                  dynamoChange.item(),
+                  TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)).build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      // The reasons come in the order of the items; the change is the first (DynamoDB API
+      // reference, TransactWriteItems: CancellationReasons). Only its condition failing means
+      // "refused"; a conflict with another transaction or throttling is thrown for a retry.
+      List<CancellationReason> reasons = e.cancellationReasons();
+      if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  private static Map<String, AttributeValue> item(String leadId, HistoryEvent event) {
     byte[] suffix = new byte[4];
     RANDOM.nextBytes(suffix);
     Map<String, AttributeValue> item = new java.util.HashMap<>(ItemCodec.toItem(event));
@@ -46,7 +88,7 @@ public final class DynamoLeadHistory implements LeadHistory {
     item.put(
         "eventId",
         AttributeValue.fromS(SORTABLE.format(event.at()) + "#" + HexFormat.of().formatHex(suffix)));
-    dynamo.putItem(r -> r.tableName(table).item(item));
+    return item;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadArchive;
 import com.leadhandoff.lead.LeadIndexUnavailableException;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Leads in the DynamoDB table {@code LeadsTable}, one item per lead keyed by {@code leadId}.
@@ -95,13 +97,32 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
   }
 
   @Override
-  public boolean create(Lead lead) {
+  public Change creation(Lead lead) {
+    Map<String, AttributeValue> item = newItem(lead);
+    return new DynamoChange(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(leadId)"))
+            .build(),
+        () -> create(lead));
+  }
+
+  private Map<String, AttributeValue> newItem(Lead lead) {
     Map<String, AttributeValue> item = new HashMap<>(ItemCodec.toItem(lead));
     item.put("emailKey", AttributeValue.fromS(emailKey(lead.submission().email())));
     item.put("emailDomain", AttributeValue.fromS(lead.submission().emailDomain()));
     if (lead.status().isOpen()) {
       item.put(OPEN_STATUS, AttributeValue.fromS(lead.status().name()));
     }
+    return item;
+  }
+
+  @Override
+  public boolean create(Lead lead) {
+    Map<String, AttributeValue> item = newItem(lead);
     try {
       dynamo.putItem(
           r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(leadId)"));
@@ -126,17 +147,37 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
     }
   }
 
+  private static Map<String, AttributeValue> scoreValues(Score score, LeadStatus status) {
+    return Map.of(
+        ":score", ItemCodec.attribute(score),
+        ":status", AttributeValue.fromS(status.name()),
+        ":parked", PARKED);
+  }
+
+  private static String scoreUpdate(LeadStatus status) {
+    return "SET score = :score, #status = :status" + openStatus(status);
+  }
+
+  @Override
+  public Change firstScoring(String leadId, Score score, LeadStatus status) {
+    return new DynamoChange(
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(key(leadId))
+                        .conditionExpression(FIRST_SCORE)
+                        .updateExpression(scoreUpdate(status))
+                        .expressionAttributeNames(Map.of("#status", "status"))
+                        .expressionAttributeValues(scoreValues(score, status)))
+            .build(),
+        () -> saveFirstScore(leadId, score, status));
+  }
+
   @Override
   public boolean saveFirstScore(String leadId, Score score, LeadStatus status) {
     if (statusUpdate(
-        leadId,
-        EXISTS_NOT_PARKED + " AND attribute_not_exists(score)",
-        "SET score = :score, #status = :status" + openStatus(status),
-        Map.of(),
-        Map.of(
-            ":score", ItemCodec.attribute(score),
-            ":status", AttributeValue.fromS(status.name()),
-            ":parked", PARKED))) {
+        leadId, FIRST_SCORE, scoreUpdate(status), Map.of(), scoreValues(score, status))) {
       return true;
     }
     // Refused: read why (only a retry, a race or a parked lead gets here).
@@ -172,6 +213,9 @@ public final class DynamoLeadStore implements LeadStore, LeadArchive, WatchedLea
    * when the watchdog parked it must not move it back into the flow.
    */
   private static final String EXISTS_NOT_PARKED = "attribute_exists(leadId) AND #status <> :parked";
+
+  /** A lead that can take a score and has none: a second try of scoring it is refused. */
+  private static final String FIRST_SCORE = EXISTS_NOT_PARKED + " AND attribute_not_exists(score)";
 
   private static final AttributeValue PARKED =
       AttributeValue.fromS(LeadStatus.NEEDS_ATTENTION.name());

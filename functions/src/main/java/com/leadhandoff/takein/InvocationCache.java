@@ -1,5 +1,6 @@
 package com.leadhandoff.takein;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
@@ -84,6 +85,24 @@ final class InvocationCache {
       }
 
       @Override
+      public Change creation(Lead lead) {
+        changed(lead.leadId(), lead.status());
+        return store.creation(lead);
+      }
+
+      @Override
+      public Change firstScoring(String leadId, Score score, LeadStatus status) {
+        Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
+        changed(leadId, status);
+        return new Cached(
+            store.firstScoring(leadId, score, status),
+            () -> {
+              before.ifPresent(l -> leads.get().put(leadId, Optional.of(scored(l, score, status))));
+              scoredFirst(leadId);
+            });
+      }
+
+      @Override
       public boolean saveFirstScore(String leadId, Score score, LeadStatus status) {
         Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
         changed(leadId, status);
@@ -141,6 +160,21 @@ final class InvocationCache {
     };
   }
 
+  /**
+   * A change of the lead made through this cache, and what it does to what the invocation holds
+   * once made.
+   */
+  private record Cached(Change change, Runnable made) implements Change {
+    @Override
+    public boolean make() {
+      if (!change.make()) {
+        return false;
+      }
+      made.run();
+      return true;
+    }
+  }
+
   /** {@code lead} as a score update leaves it: it sets the score and the status, nothing else. */
   private static Lead scored(Lead lead, Score score, LeadStatus status) {
     return new Lead(
@@ -191,6 +225,24 @@ final class InvocationCache {
       @Override
       public void record(String leadId, HistoryEvent event) {
         history.record(leadId, event);
+        remember(leadId, event);
+      }
+
+      @Override
+      public boolean recordWith(String leadId, HistoryEvent event, Change change) {
+        // The store below gets the change as its own store made it, to write both in one request.
+        Change made = change instanceof Cached cached ? cached.change() : change;
+        if (!history.recordWith(leadId, event, made)) {
+          return false;
+        }
+        if (change instanceof Cached cached) {
+          cached.made().run();
+        }
+        remember(leadId, event);
+        return true;
+      }
+
+      private void remember(String leadId, HistoryEvent event) {
         recorded.get().computeIfAbsent(leadId, id -> new ArrayList<>()).add(event);
         List<HistoryEvent> read = histories.get().get(leadId);
         if (read != null) {

@@ -126,6 +126,36 @@ final class ScenarioRunner {
         scenario, per(total, leads), offers / leads, reminders / leads, toOfferEmail);
   }
 
+  /**
+   * The DynamoDB requests that intake and Take In Lead make for one standard lead (the demo request
+   * {@link #run} posts), by operation and table, counted by the engine as {@link #run} counts them.
+   * The lead's first Offer To Rep invocation is throttled, so its Retry waits on the virtual clock,
+   * which does not move: what ran is intake and Take In Lead alone. Leaves the lead waiting there.
+   */
+  Map<String, Long> takeInRequests() {
+    String offerToRep =
+        runtime
+            .services()
+            .template()
+            .functionDeclaredAs("OfferToRepFunction")
+            .orElseThrow(() -> new IllegalStateException("the template has no OfferToRepFunction"))
+            .name();
+    runtime.faults().throttleLambda(offerToRep, 1);
+    Map<String, Long> before = capacity.callsByTable();
+    submit("TakeIn" + (++sequence));
+    Map<String, Long> made = new TreeMap<>();
+    capacity
+        .callsByTable()
+        .forEach(
+            (call, count) -> {
+              long delta = count - before.getOrDefault(call, 0L);
+              if (delta != 0) {
+                made.put(call, delta);
+              }
+            });
+    return made;
+  }
+
   private static Usage per(Usage u, int leads) {
     Function<Double, Double> each = v -> v / leads;
     return new Usage(
