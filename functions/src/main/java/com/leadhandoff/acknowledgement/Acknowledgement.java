@@ -145,6 +145,8 @@ public final class Acknowledgement {
                 model,
                 leadId,
                 Email.Kind.TRANSACTIONAL));
+    // PutItem History: after the send (the email's claim above, a PutItem, is what keeps a retry
+    // from sending twice; the unsubscribe link's PutItem must exist before the prospect clicks).
     history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary + delivery.note(), details));
     return true;
   }
@@ -196,6 +198,8 @@ public final class Acknowledgement {
    */
   private Deadline promise(Lead lead, Score score, Instant now) {
     Set<String> candidates = new LinkedHashSet<>();
+    // GetItem Teams (the rules' team, read once for Route Lead too) and Query Leads byEmailDomain
+    // (the company's owners, asked once for Route Lead too): the promise must hold for either.
     candidates.add(teams.teamFor(lead).team().teamId());
     candidates.addAll(ownerTeams.apply(lead));
     return candidates.stream()

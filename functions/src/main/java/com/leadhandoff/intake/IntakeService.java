@@ -148,6 +148,8 @@ public final class IntakeService {
     for (IntakeKey key :
         IntakeKey.of(valid.submission(), valid.idempotencyKey(), duplicateWindow)) {
       Optional<String> hash = key.isIdempotencyKey() ? Optional.of(requestHash) : Optional.empty();
+      // One conditional put per key (PutItem IntakeKeys): it decides race-free whether this is a
+      // new submission or a repeat, and answers the first one's lead in the same request.
       IntakeKeys.Holder holder = keys.claim(key.name(), leadId, hash, key.expiresAt(now), now);
       if (hash.isPresent()
           && holder.requestHash().isPresent()
@@ -199,6 +201,8 @@ public final class IntakeService {
       return new IntakeResult.Unavailable(leadId, RETRY_AFTER);
     }
     for (String key : held) {
+      // UpdateItem IntakeKeys: only once the execution runs may a repeat answer without storing
+      // or starting anything (before, a repeat finishes what a crash or a 503 left undone).
       keys.markStarted(key, leadId);
     }
     return new IntakeResult.Accepted(leadId, valid.redirect());

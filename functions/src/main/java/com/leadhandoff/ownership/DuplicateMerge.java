@@ -250,6 +250,10 @@ public final class DuplicateMerge {
     }
   }
 
+  /**
+   * GetItem Leads, once per Take In Lead invocation (its steps share it): the lead's status and
+   * owner as stored now decide a retry, so the execution's input, written before, cannot.
+   */
   private Lead find(String leadId) {
     return leads
         .find(leadId)

@@ -126,6 +126,8 @@ public final class MergeTargets {
         Comparator.comparing(Lead::receivedAt)
             .thenComparing(other -> other.status() == LeadStatus.RECEIVED)
             .thenComparing(Lead::leadId);
+    // Query Leads byEmail: open leads stored before address claims existed hold no claim; only the
+    // index finds them, until every such lead is past the open-lead window.
     return leads.withEmail(lead.submission().email(), open.since(now)).stream()
         .filter(other -> !other.leadId().equals(lead.leadId()))
         // The index is eventually consistent: decide on the lead as stored now.

@@ -157,6 +157,7 @@ public final class LeadRouter {
             });
     TeamChoice choice = teams.teamFor(lead);
     Team team = choice.team();
+    // Query Offers: never the same rep twice (Take In Lead knows a lead it scored first has none).
     OfferLadder ladder = new OfferLadder(offers.forLead(leadId), maxOffers);
     if (lead.status() != LeadStatus.ROUTING) {
       // Score Lead sets ROUTING on a lead it qualifies and offers keep it there, so the lead read
@@ -196,10 +197,13 @@ public final class LeadRouter {
     Selection selection =
         RoundRobin.select(
             team,
+            // Query Reps byTeam, then one BatchGetItem of their load items for the credits (load
+            // items carry no teamId, so the index does not hold them): who can be offered it now.
             directory.activeReps(team.teamId()),
             ladder.excluded(),
             availability,
             claims(leadId, availability),
+            // UpdateItem Teams (ADD): the race-free round-robin turn, taken only when needed.
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
       return offer(lead, choice, ladder.nextAttempt(), chosen, ownersSkipped);
@@ -302,6 +306,8 @@ public final class LeadRouter {
     return new RoundRobin.Claims() {
       @Override
       public Optional<String> reserve(Rep rep) {
+        // UpdateItem Reps, conditional, race-free against the caps: the open offer, then the lead
+        // of the day (one more on the rep's first lead of a day, which starts the day's count).
         return capacity.reserve(rep, availability.today(rep));
       }
 
@@ -395,6 +401,8 @@ public final class LeadRouter {
     details.put("sla", sla.basis());
     details.put("why", why);
     putSkipped(details, skipped, ownersSkipped);
+    // PutItem History: the decision and its reasons, which a retry of this attempt also reads
+    // (decidedBefore) to take no second turn.
     history.record(
         leadId,
         new HistoryEvent(

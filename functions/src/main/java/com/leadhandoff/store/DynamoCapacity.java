@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
  * A load item per rep in {@code RepsTable}, keyed {@code load#<repId>} (no {@code teamId}, so it
@@ -34,6 +35,89 @@ public final class DynamoCapacity implements Capacity {
 
   @Override
   public Optional<String> reserve(Rep rep, LocalDate day) {
+    String today = day.toString();
+    // One conditional UpdateItem takes both counts when the load item is on today; refused, it
+    // returns the item (ReturnValuesOnConditionCheckFailure=ALL_OLD, DynamoDB API reference,
+    // UpdateItem), which says whether a cap is reached or the day must start, with no read.
+    Optional<Map<String, AttributeValue>> refused = takeBoth(rep, today);
+    if (refused.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, AttributeValue> load = refused.get();
+    boolean sameDay = load.containsKey("day") && today.equals(load.get("day").s());
+    boolean offersFull =
+        rep.maxOpenOffers().isPresent()
+            && load.containsKey("openOffers")
+            && Long.parseLong(load.get("openOffers").n()) >= rep.maxOpenOffers().get();
+    if (!offersFull && !sameDay && startDay(rep, today)) {
+      return Optional.empty();
+    }
+    // A cap is reached, or another router changed the item meanwhile: count step by step, which
+    // also names the cap.
+    return reserveStepwise(rep, day);
+  }
+
+  /**
+   * ADD openOffers and leadsThatDay on the load item of today, under the caps.
+   *
+   * @return empty when taken; else the item as it was (empty map: none yet)
+   */
+  private Optional<Map<String, AttributeValue>> takeBoth(Rep rep, String today) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":one", ONE);
+    values.put(":today", AttributeValue.fromS(today));
+    String condition = "#day = :today";
+    if (rep.maxOpenOffers().isPresent()) {
+      values.put(":offerCap", number(rep.maxOpenOffers().get()));
+      condition += " AND (attribute_not_exists(openOffers) OR openOffers < :offerCap)";
+    }
+    if (rep.maxLeadsPerDay().isPresent()) {
+      values.put(":dayCap", number(rep.maxLeadsPerDay().get()));
+      condition += " AND leadsThatDay < :dayCap";
+    }
+    return conditional(rep.repId(), "ADD openOffers :one, leadsThatDay :one", condition, values);
+  }
+
+  /** The rep's first lead of a day: the offer counted and the day's count started at one. */
+  private boolean startDay(Rep rep, String today) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":one", ONE);
+    values.put(":today", AttributeValue.fromS(today));
+    // ISO dates compare as text in date order; a router with a slower clock never rewinds the day.
+    String condition = "(attribute_not_exists(#day) OR #day < :today)";
+    if (rep.maxOpenOffers().isPresent()) {
+      values.put(":offerCap", number(rep.maxOpenOffers().get()));
+      condition += " AND (attribute_not_exists(openOffers) OR openOffers < :offerCap)";
+    }
+    return conditional(
+            rep.repId(),
+            "ADD openOffers :one SET #day = :today, leadsThatDay = :one",
+            condition,
+            values)
+        .isEmpty();
+  }
+
+  private Optional<Map<String, AttributeValue>> conditional(
+      String repId, String update, String condition, Map<String, AttributeValue> values) {
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(repsTable)
+                  .key(key(repId))
+                  .updateExpression(update)
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(Map.of("#day", "day"))
+                  .expressionAttributeValues(values)
+                  .returnValuesOnConditionCheckFailure(
+                      ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return Optional.empty();
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.of(e.item() == null ? Map.of() : e.item());
+    }
+  }
+
+  /** The open offer, then the lead of the day, each its own conditional write. */
+  private Optional<String> reserveStepwise(Rep rep, LocalDate day) {
     if (!takeOpenOffer(rep)) {
       return Optional.of(
           "at maxOpenOffers (" + rep.maxOpenOffers().orElseThrow() + " offers open)");
