@@ -46,7 +46,8 @@ class TakeInRequestsTest {
     assertFalse(made.containsKey("GetItem AddressClaimsTable"), made.toString());
     assertFalse(made.containsKey("Query OffersTable"), made.toString());
     assertFalse(made.containsKey("Query HistoryTable"), made.toString());
-    assertEquals(1L, made.get("TransactWriteItems HistoryTable,LeadsTable"), made.toString());
+    // The lead with RECEIVED (intake), the score with SCORED (Score Lead).
+    assertEquals(2L, made.get("TransactWriteItems HistoryTable,LeadsTable"), made.toString());
   }
 
   /** Runs {@code CostModel --take-in} and reads its lines: {@code <operation> <table> <count>}. */
