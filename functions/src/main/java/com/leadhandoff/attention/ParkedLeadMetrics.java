@@ -29,6 +29,16 @@ public final class ParkedLeadMetrics implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
+    count(event);
+  }
+
+  @Override
+  public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    history.recordFirstFact(leadId, event, earlier);
+    count(event);
+  }
+
+  private void count(HistoryEvent event) {
     if (LeadParking.NEEDS_ATTENTION.equals(event.type())) {
       metrics.publish(
           new Measurement(

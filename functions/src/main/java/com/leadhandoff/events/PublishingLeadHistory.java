@@ -24,6 +24,16 @@ public final class PublishingLeadHistory implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
+    publish(leadId, event);
+  }
+
+  @Override
+  public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    history.recordFirstFact(leadId, event, earlier);
+    publish(leadId, event);
+  }
+
+  private void publish(String leadId, HistoryEvent event) {
     try {
       List<LeadEvent> published = LeadEventCatalog.of(leadId, event);
       if (!published.isEmpty()) {

@@ -9,6 +9,29 @@ public interface OfferStore {
   /** Stores a new offer, or replaces one still {@code OPEN} (a retried offer step). */
   void put(Offer offer);
 
+  /**
+   * Stores {@code offer} as a new offer and takes the once-only claim {@code claimAction} in the
+   * lead's history (see {@link com.leadhandoff.history.LeadHistory#claim}) in the same write: both
+   * or neither. Nothing is written when an offer is stored under the offer's id already, or when
+   * the claim is held.
+   *
+   * @param claimAction the claim's action, e.g. the email's {@code email#offer#001#…}
+   * @throws UnsupportedOperationException from a store that cannot write the claim with the offer
+   */
+  default Placement placeNew(Offer offer, String claimAction) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot store an offer together with its email's claim");
+  }
+
+  /**
+   * What {@link #placeNew} did.
+   *
+   * @param placed whether the offer was stored and the claim taken
+   * @param earlier when not placed, the offer stored under the same id before, if there is one;
+   *     when there is none, the claim was held
+   */
+  record Placement(boolean placed, Optional<Offer> earlier) {}
+
   /** The offer whose link token hashes to {@code tokenHash}. */
   Optional<Offer> findByTokenHash(String tokenHash);
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Lead history in {@code HistoryTable}: partition {@code leadId}, sort key {@code eventId} = the
@@ -39,6 +40,11 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   @Override
   public void record(String leadId, HistoryEvent event) {
+    dynamo.putItem(r -> r.tableName(table).item(eventItem(leadId, event)));
+  }
+
+  /** The item {@link #record} writes for {@code event}, for a store that writes it with more. */
+  static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event) {
     byte[] suffix = new byte[4];
     RANDOM.nextBytes(suffix);
     Map<String, AttributeValue> item = new java.util.HashMap<>(ItemCodec.toItem(event));
@@ -46,7 +52,7 @@ public final class DynamoLeadHistory implements LeadHistory {
     item.put(
         "eventId",
         AttributeValue.fromS(SORTABLE.format(event.at()) + "#" + HexFormat.of().formatHex(suffix)));
-    dynamo.putItem(r -> r.tableName(table).item(item));
+    return item;
   }
 
   @Override
@@ -70,20 +76,28 @@ public final class DynamoLeadHistory implements LeadHistory {
   @Override
   public boolean claim(String leadId, String action) {
     try {
-      dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .item(
-                      Map.of(
-                          "leadId", AttributeValue.fromS(leadId),
-                          "eventId", AttributeValue.fromS(CLAIM + action)))
-                  // A released claim (see below) is taken again by overwriting it.
-                  .conditionExpression("attribute_not_exists(eventId) OR released = :yes")
-                  .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+      dynamo.putItem(claimPut(table, leadId, action));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /**
+   * The conditional write of {@link #claim} in table {@code table}, for a store that takes the
+   * claim in one transaction with what it guards (see {@link DynamoOfferStore#placeNew}).
+   */
+  static PutItemRequest claimPut(String table, String leadId, String action) {
+    return PutItemRequest.builder()
+        .tableName(table)
+        .item(
+            Map.of(
+                "leadId", AttributeValue.fromS(leadId),
+                "eventId", AttributeValue.fromS(CLAIM + action)))
+        // A released claim (see below) is taken again by overwriting it.
+        .conditionExpression("attribute_not_exists(eventId) OR released = :yes")
+        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))
+        .build();
   }
 
   /**
