@@ -60,6 +60,25 @@ public interface OfferStore {
    */
   Reminded remind(String leadId, String offerId, int number, String taskToken);
 
+  /**
+   * {@link #remind}, also giving the offer as it was just before the write, which the write itself
+   * returns: what the reminder email shows, or the answer a closed offer passes on.
+   *
+   * @return what was done, and the offer before it; the offer is empty when there is none
+   */
+  default Reminding remindReading(String leadId, String offerId, int number, String taskToken) {
+    Reminded reminded = remind(leadId, offerId, number, taskToken);
+    return new Reminding(reminded, find(leadId, offerId));
+  }
+
+  /**
+   * What {@link #remindReading} did.
+   *
+   * @param before the offer as it was before the reminder's write (its task token the one of the
+   *     wait before); empty when the lead has no such offer
+   */
+  record Reminding(Reminded reminded, Optional<Offer> before) {}
+
   /** What {@link #remind} did. */
   enum Reminded {
     /** The token is stored and this reminder was not noted before: send it. */

@@ -202,6 +202,18 @@ public final class DynamoOfferStore implements OfferStore {
 
   @Override
   public Reminded remind(String leadId, String offerId, int number, String taskToken) {
+    return remindReading(leadId, offerId, number, taskToken).reminded();
+  }
+
+  /**
+   * One UpdateItem whose {@code ReturnValues = ALL_OLD} gives the offer as it was before the write
+   * when it succeeds, and whose {@code ReturnValuesOnConditionCheckFailure = ALL_OLD} gives it when
+   * the offer was closed (API Reference, "UpdateItem": it "returns the item attributes for an
+   * UpdateItem operation that failed a condition check", at no read units), so a reminder needs no
+   * read of the offer after it.
+   */
+  @Override
+  public Reminding remindReading(String leadId, String offerId, int number, String taskToken) {
     Map<String, AttributeValue> old;
     try {
       old =
@@ -218,14 +230,22 @@ public final class DynamoOfferStore implements OfferStore {
                                   ":token", text(taskToken),
                                   ":number", number(number),
                                   ":open", text(OfferStatus.OPEN.name())))
-                          .returnValues(ReturnValue.ALL_OLD))
+                          .returnValues(ReturnValue.ALL_OLD)
+                          .returnValuesOnConditionCheckFailure(
+                              ReturnValuesOnConditionCheckFailure.ALL_OLD))
               .attributes();
     } catch (ConditionalCheckFailedException e) {
-      return Reminded.CLOSED;
+      return new Reminding(
+          Reminded.CLOSED,
+          e.hasItem() && !e.item().isEmpty()
+              ? Optional.of(ItemCodec.fromItem(e.item(), Offer.class))
+              : Optional.empty());
     }
     // The count before this write tells a retried reminder from a first one, in the same write.
-    AttributeValue sent = old == null ? null : old.get("remindersSent");
-    return sent != null && Long.parseLong(sent.n()) >= number ? Reminded.REPEATED : Reminded.FIRST;
+    AttributeValue sent = old.get("remindersSent");
+    Reminded reminded =
+        sent != null && Long.parseLong(sent.n()) >= number ? Reminded.REPEATED : Reminded.FIRST;
+    return new Reminding(reminded, Optional.of(ItemCodec.fromItem(old, Offer.class)));
   }
 
   private boolean close(

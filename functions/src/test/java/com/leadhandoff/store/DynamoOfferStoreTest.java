@@ -9,6 +9,7 @@ import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore.Placement;
 import com.leadhandoff.offer.OfferStore.Reminded;
+import com.leadhandoff.offer.OfferStore.Reminding;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
@@ -90,6 +91,26 @@ class DynamoOfferStoreTest {
             () -> withoutClaims.placeNew(offer("001", "h"), "email#offer#001#abc"));
     assertTrue(e.getMessage().contains("withEmailClaims"), e.getMessage());
     assertTrue(offers.find("L1", "001").isEmpty());
+  }
+
+  @Test
+  void remindReading_givesTheOfferFromTheWriteItself_openOrClosed() {
+    // GIVEN an open offer
+    offers.put(offer("001", "h"));
+
+    // WHEN it is reminded, it comes back as it was before the reminder's write
+    Reminding first = offers.remindReading("L1", "001", 1, "reminder-token");
+    assertEquals(new Reminding(Reminded.FIRST, Optional.of(offer("001", "h"))), first);
+
+    // AND once accepted, a reminder changes nothing and gives the accepted offer
+    offers.accept("L1", "001", DEADLINE.minusSeconds(1));
+    Reminding closed = offers.remindReading("L1", "001", 2, "late-token");
+    assertEquals(Reminded.CLOSED, closed.reminded());
+    assertEquals(OfferStatus.ACCEPTED, closed.before().orElseThrow().status());
+    assertEquals("reminder-token", closed.before().orElseThrow().taskToken());
+    assertEquals(
+        new Reminding(Reminded.CLOSED, Optional.empty()),
+        offers.remindReading("L1", "404", 1, "t"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static com.leadhandoff.offer.OfferScenario.LEAD_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.outcome.Outcome;
@@ -13,43 +14,58 @@ import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.sla.SlaFactsFromHistory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
+import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.store.DynamoSlaFactsStore;
+import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.testing.CountedDynamo;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
 import com.leadhandoff.testing.RecordingMailer;
+import com.leadhandoff.testing.RecordingWorkflow;
 import com.leadhandoff.testing.TestDynamo;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * What a first offer costs in DynamoDB requests, with Offer To Rep wired from its settings as
- * deployed and every request it sends counted, and that the SLA facts it writes without reading the
- * history back are those the whole history gives.
+ * What a first offer and a reminder cost in DynamoDB requests, with Offer To Rep wired from its
+ * settings as deployed and every request it sends counted, and that the SLA facts a first offer
+ * writes without reading the history back are those the whole history gives.
  */
-class FirstOfferRequestsTest {
+class OfferToRepRequestsTest {
   private final Map<String, String> tables = TestDynamo.tables();
   private final List<String> requests = new ArrayList<>();
   private final RecordingMailer mailer = new RecordingMailer();
   private final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
+  private final MutableClock clock = new MutableClock(OfferScenario.OFFERED_AT);
+  private final Settings settings =
+      Settings.of(
+          Map.of(
+              "LEADS_TABLE", tables.get("LeadsTable"),
+              "OFFERS_TABLE", tables.get("OffersTable"),
+              "HISTORY_TABLE", tables.get("HistoryTable"),
+              "SLA_FACTS_TABLE", tables.get("SlaFactsTable"),
+              "PUBLIC_BASE_URL", OfferScenario.BASE_URL),
+          clock);
+  private final DynamoDbClient counted = CountedDynamo.of(tables, requests);
   private final OfferToRepHandler offerToRep =
       new OfferToRepHandler(
-          Settings.of(
-              Map.of(
-                  "LEADS_TABLE", tables.get("LeadsTable"),
-                  "OFFERS_TABLE", tables.get("OffersTable"),
-                  "HISTORY_TABLE", tables.get("HistoryTable"),
-                  "SLA_FACTS_TABLE", tables.get("SlaFactsTable"),
-                  "PUBLIC_BASE_URL", OfferScenario.BASE_URL),
-              new MutableClock(OfferScenario.OFFERED_AT)),
-          CountedDynamo.of(tables, requests),
+          settings,
+          counted,
           mailer,
-          null);
+          new RemindRepHandler(
+              new DynamoOfferStore(counted, tables.get("OffersTable")),
+              new DynamoLeadStore(counted, tables.get("LeadsTable")),
+              LeadHistories.of(settings, counted),
+              mailer,
+              new RecordingWorkflow(),
+              clock));
 
   @Test
   void firstOffer_makesThreeRequests_theLead_theOfferWithItsClaim_theEntryWithTheFacts() {
@@ -114,6 +130,34 @@ class FirstOfferRequestsTest {
             "Query HistoryTable",
             "PutItem SlaFactsTable"),
         requests);
+  }
+
+  @Test
+  void reminder_makesFiveRequests_theOfferMovedAndRead_theLead_theEntry_theFacts() {
+    // GIVEN an offer nobody answered for half of its 15 minutes
+    storedLead();
+    offer();
+    clock.advance(Duration.ofSeconds(450));
+    requests.clear();
+
+    // WHEN its first reminder is due
+    ObjectNode reminder = (ObjectNode) OfferScenario.json(Fixtures.event("offer-to-rep.json"));
+    ((ObjectNode) reminder.get("route")).put("reminder", 1);
+    reminder.put("taskToken", "reminder-task-token");
+    OfferScenario.run(offerToRep, reminder.toString());
+
+    // THEN the write that moved the wait also gave the offer; the facts still come from the
+    // history (a reminder only counts in them)
+    assertEquals(
+        List.of(
+            "UpdateItem OffersTable",
+            "GetItem LeadsTable",
+            "PutItem HistoryTable",
+            "Query HistoryTable",
+            "PutItem SlaFactsTable"),
+        requests);
+    assertEquals(2, mailer.sent().size());
+    assertEquals(1, storedFacts().remindersSent());
   }
 
   /** Stores the fixture's lead and the entries intake, Score Lead and Route Lead write. */
