@@ -42,6 +42,12 @@ public final class ParkedLeadMetrics implements LeadHistory {
     return true;
   }
 
+  @Override
+  public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    history.recordFirstFact(leadId, event, earlier);
+    recorded(leadId, event);
+  }
+
   private void recorded(String leadId, HistoryEvent event) {
     if (LeadParking.NEEDS_ATTENTION.equals(event.type())) {
       metrics.publish(

@@ -69,10 +69,23 @@ public final class LeadMailer {
    * @return empty when an earlier try claimed it
    */
   public Optional<Claim> claim(String leadId, String key) {
-    String action = "email#" + key;
+    String action = action(key);
     return history.claim(leadId, action)
         ? Optional.of(new Claim(leadId, action))
         : Optional.empty();
+  }
+
+  /**
+   * The claim on email {@code key} of lead {@code leadId} that the caller took itself, in one write
+   * with what the email refers to, under the action {@link #action} names.
+   */
+  public Claim claimed(String leadId, String key) {
+    return new Claim(leadId, action(key));
+  }
+
+  /** The action in the lead's history ({@link LeadHistory#claim}) that claims email {@code key}. */
+  public static String action(String key) {
+    return "email#" + key;
   }
 
   /** The right to send one email, taken by {@link #claim}. */

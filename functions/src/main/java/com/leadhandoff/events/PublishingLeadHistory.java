@@ -37,6 +37,12 @@ public final class PublishingLeadHistory implements LeadHistory {
     return true;
   }
 
+  @Override
+  public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    history.recordFirstFact(leadId, event, earlier);
+    recorded(leadId, event);
+  }
+
   private void recorded(String leadId, HistoryEvent event) {
     try {
       List<LeadEvent> published = LeadEventCatalog.of(leadId, event);

@@ -22,6 +22,17 @@ public interface LeadHistory {
     return true;
   }
 
+  /**
+   * Appends an event that may be the lead's first SLA fact, such as its first offer, with what came
+   * before it: {@code earlier} are the entries the lead's SLA facts start from (its receipt and its
+   * scoring), as the caller knows them without reading the history. A history that keeps SLA facts
+   * writes the lead's first facts from them, in one write with the event; one that finds facts
+   * already stored, or keeps none, records the event as {@link #record} does.
+   */
+  default void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    record(leadId, event);
+  }
+
   /** The lead's history, oldest first. Claims are not part of it. */
   List<HistoryEvent> of(String leadId);
 

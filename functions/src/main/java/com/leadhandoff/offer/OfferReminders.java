@@ -66,14 +66,21 @@ public final class OfferReminders {
    * @param taskToken the token the workflow now waits with
    */
   public Result remind(String leadId, String offerId, int number, String taskToken) {
-    OfferStore.Reminded reminded = offers.remind(leadId, offerId, number, taskToken);
-    if (reminded == OfferStore.Reminded.FIRST) {
-      send(find(leadId, offerId), number);
-      return Result.SENT;
-    }
-    return reminded == OfferStore.Reminded.REPEATED
-        ? Result.ALREADY_SENT
-        : passOn(find(leadId, offerId), taskToken);
+    // The write that moves the wait also returns the offer, so no read of it follows.
+    OfferStore.Reminding reminding = offers.remindReading(leadId, offerId, number, taskToken);
+    Offer offer =
+        reminding
+            .before()
+            .orElseThrow(
+                () -> new IllegalStateException("No offer " + offerId + " for lead " + leadId));
+    return switch (reminding.reminded()) {
+      case FIRST -> {
+        send(offer, number);
+        yield Result.SENT;
+      }
+      case REPEATED -> Result.ALREADY_SENT;
+      case CLOSED -> passOn(offer, taskToken);
+    };
   }
 
   private void send(Offer offer, int number) {
@@ -130,12 +137,5 @@ public final class OfferReminders {
         .reduce((first, second) -> second)
         .map(e -> Boolean.parseBoolean(e.details().get("recycled")))
         .orElseGet(() -> offer.declineReason().map(DeclineForm::readsAsRecycling).orElse(false));
-  }
-
-  private Offer find(String leadId, String offerId) {
-    return offers
-        .find(leadId, offerId)
-        .orElseThrow(
-            () -> new IllegalStateException("No offer " + offerId + " for lead " + leadId));
   }
 }

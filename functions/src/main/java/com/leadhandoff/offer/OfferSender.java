@@ -7,12 +7,16 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
+import com.leadhandoff.lead.Submission;
+import com.leadhandoff.scoring.ScoreHistory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -70,33 +74,40 @@ public final class OfferSender {
       throw new IllegalArgumentException(
           "No rep was found for lead " + leadId + "; nothing to offer");
     }
+    // Request 1, GetItem Leads: the email shows the prospect's name, email, phone and message.
+    // The route in the task's input carries none of it on purpose: a task's input is kept in the
+    // execution's history for its retention period, readable by anyone who may read executions,
+    // where personal data must not be copied (as docs/deploy.md keeps it out of the bus's rules).
     Lead lead =
         leads
             .find(leadId)
             .orElseThrow(() -> new IllegalStateException("Lead " + leadId + " does not exist"));
-    Optional<Offer> earlier = offers.find(leadId, route.offerId());
-    if (earlier.filter(o -> o.status() != OfferStatus.OPEN).isPresent()) {
-      return Result.ALREADY_ANSWERED;
-    }
-    Optional<Offer> sameTry = earlier.filter(o -> o.taskToken().equals(taskToken));
-    if (sameTry.filter(this::emailed).isPresent()) {
-      return Result.SENT;
-    }
-    // The email is claimed after the offer it links to is stored, both keyed by the task token. An
-    // earlier try with this token that holds the claim stored the offer now in the table, and its
-    // link is the one that may have gone out: keep it rather than replace it with a token nobody
-    // was sent. An earlier try without the claim stopped before sending; its link went nowhere.
     String emailKey = "offer#" + route.offerId() + "#" + shortHash(taskToken);
-    if (sameTry.isPresent()) {
-      Optional<LeadMailer.Claim> claim = mailer.claim(leadId, emailKey);
-      if (claim.isEmpty()) {
-        history.record(leadId, offered(sameTry.get(), false, LeadMailer.Delivery.UNCONFIRMED));
-        return Result.SENT;
-      }
-      return send(lead, route, taskToken, claim.get(), false);
-    }
     OfferToken token = OfferToken.generate();
     Offer offer = offer(leadId, route, taskToken, token);
+    // Request 2, TransactWriteItems Offers + History: a first try stores the offer and claims its
+    // email in one write, so a stored offer always holds its claim; when it finds an earlier try,
+    // the write returns it instead of a read before it.
+    OfferStore.Placement placement = offers.placeNew(offer, LeadMailer.action(emailKey));
+    if (placement.placed()) {
+      return email(lead, offer, token, mailer.claimed(leadId, emailKey), false);
+    }
+    Optional<Offer> earlier = placement.earlier();
+    if (earlier.isEmpty()) {
+      throw new IllegalStateException(
+          "Offer "
+              + route.offerId()
+              + " of lead "
+              + leadId
+              + " is being sent by another try with the same task token");
+    }
+    if (earlier.get().status() != OfferStatus.OPEN) {
+      return Result.ALREADY_ANSWERED;
+    }
+    if (earlier.get().taskToken().equals(taskToken)) {
+      return resume(lead, route, taskToken, emailKey, earlier.get());
+    }
+    // A retry with a new task token while the offer is open: a new link replaces the old one.
     offers.put(offer);
     LeadMailer.Claim claim =
         mailer
@@ -109,7 +120,26 @@ public final class OfferSender {
                             + " of lead "
                             + leadId
                             + " is being sent by another try with the same task token"));
-    return email(lead, offer, token, claim, earlier.isPresent());
+    return email(lead, offer, token, claim, true);
+  }
+
+  /**
+   * The same invocation again, after a try that stored the offer with this task token. Its claim
+   * held means its link is the one that may have gone out: keep it rather than replace it with a
+   * token nobody was sent. A claim given up (the provider refused the email) or never taken (an
+   * offer stored before offer and claim were one write) means its link went nowhere.
+   */
+  private Result resume(
+      Lead lead, OfferRoute route, String taskToken, String emailKey, Offer sameTry) {
+    if (emailed(sameTry)) {
+      return Result.SENT;
+    }
+    Optional<LeadMailer.Claim> claim = mailer.claim(lead.leadId(), emailKey);
+    if (claim.isEmpty()) {
+      history.record(lead.leadId(), offered(sameTry, false, LeadMailer.Delivery.UNCONFIRMED));
+      return Result.SENT;
+    }
+    return send(lead, route, taskToken, claim.get(), false);
   }
 
   private Result send(
@@ -125,8 +155,34 @@ public final class OfferSender {
     Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("link", publicBaseUrl + "/offers/" + token.value());
     claim.send(EmailTemplates.render("offer", offer.repEmail(), model));
-    history.record(offer.leadId(), offered(offer, resent, LeadMailer.Delivery.SENT));
+    HistoryEvent offered = offered(offer, resent, LeadMailer.Delivery.SENT);
+    if (offer.attempt() == 1 && !resent) {
+      // Request 3, TransactWriteItems History + SlaFacts: the OFFERED entry with the lead's first
+      // SLA facts, worked out from the lead read above instead of its history read back.
+      history.recordFirstFact(lead.leadId(), offered, factsStart(lead));
+    } else {
+      history.record(lead.leadId(), offered);
+    }
     return Result.SENT;
+  }
+
+  /**
+   * The history entries a lead's SLA facts start from, as the lead itself holds them: its receipt
+   * (when, and the form's campaign) and its scoring (the tier and the rules that fired).
+   */
+  private static List<HistoryEvent> factsStart(Lead lead) {
+    Map<String, String> received = new HashMap<>();
+    Submission submission = lead.submission();
+    if (submission.utmSource() != null) {
+      received.put("utmSource", submission.utmSource());
+    }
+    if (submission.utmCampaign() != null) {
+      received.put("utmCampaign", submission.utmCampaign());
+    }
+    List<HistoryEvent> start = new ArrayList<>();
+    start.add(new HistoryEvent(lead.receivedAt(), "RECEIVED", "Received", received));
+    lead.score().ifPresent(score -> start.add(ScoreHistory.scored(score, 0, lead.receivedAt())));
+    return start;
   }
 
   /** A task token's SHA-256, shortened: task tokens run to a kilobyte, a claim key need not. */

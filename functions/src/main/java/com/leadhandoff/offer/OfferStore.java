@@ -9,6 +9,29 @@ public interface OfferStore {
   /** Stores a new offer, or replaces one still {@code OPEN} (a retried offer step). */
   void put(Offer offer);
 
+  /**
+   * Stores {@code offer} as a new offer and takes the once-only claim {@code claimAction} in the
+   * lead's history (see {@link com.leadhandoff.history.LeadHistory#claim}) in the same write: both
+   * or neither. Nothing is written when an offer is stored under the offer's id already, or when
+   * the claim is held.
+   *
+   * @param claimAction the claim's action, e.g. the email's {@code email#offer#001#…}
+   * @throws UnsupportedOperationException from a store that cannot write the claim with the offer
+   */
+  default Placement placeNew(Offer offer, String claimAction) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot store an offer together with its email's claim");
+  }
+
+  /**
+   * What {@link #placeNew} did.
+   *
+   * @param placed whether the offer was stored and the claim taken
+   * @param earlier when not placed, the offer stored under the same id before, if there is one;
+   *     when there is none, the claim was held
+   */
+  record Placement(boolean placed, Optional<Offer> earlier) {}
+
   /** The offer whose link token hashes to {@code tokenHash}. */
   Optional<Offer> findByTokenHash(String tokenHash);
 
@@ -36,6 +59,25 @@ public interface OfferStore {
    * @param taskToken the task token of the reminder's wait
    */
   Reminded remind(String leadId, String offerId, int number, String taskToken);
+
+  /**
+   * {@link #remind}, also giving the offer as it was just before the write, which the write itself
+   * returns: what the reminder email shows, or the answer a closed offer passes on.
+   *
+   * @return what was done, and the offer before it; the offer is empty when there is none
+   */
+  default Reminding remindReading(String leadId, String offerId, int number, String taskToken) {
+    Reminded reminded = remind(leadId, offerId, number, taskToken);
+    return new Reminding(reminded, find(leadId, offerId));
+  }
+
+  /**
+   * What {@link #remindReading} did.
+   *
+   * @param before the offer as it was before the reminder's write (its task token the one of the
+   *     wait before); empty when the lead has no such offer
+   */
+  record Reminding(Reminded reminded, Optional<Offer> before) {}
 
   /** What {@link #remind} did. */
   enum Reminded {

@@ -11,6 +11,7 @@ import com.leadhandoff.store.DynamoOfferStore;
 import com.leadhandoff.store.LeadHistories;
 import com.leadhandoff.task.TaskHandler;
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * "Offer To Rep": the offer's every wait for the rep's answer. Invoked with {@code
@@ -42,14 +43,26 @@ public final class OfferToRepHandler
   }
 
   private OfferToRepHandler(Settings settings) {
+    this(settings, AwsClients.dynamo(), Mailers.from(settings), new RemindRepHandler());
+  }
+
+  /**
+   * Offer To Rep wired from {@code settings} as deployed, on the given DynamoDB client and mailer
+   * (a test counts the requests a first offer makes through it).
+   *
+   * @param reminders the step that reminds the rep when the route names a reminder
+   */
+  public OfferToRepHandler(
+      Settings settings, DynamoDbClient dynamo, Mailer mailer, RemindRepHandler reminders) {
     this(
-        new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
-        new DynamoOfferStore(AwsClients.dynamo(), settings.require("OFFERS_TABLE")),
-        LeadHistories.of(settings),
-        Mailers.from(settings),
+        new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
+        DynamoOfferStore.withEmailClaims(
+            dynamo, settings.require("OFFERS_TABLE"), settings.require("HISTORY_TABLE")),
+        LeadHistories.of(settings, dynamo),
+        mailer,
         settings.clock(),
         settings.require("PUBLIC_BASE_URL"),
-        new RemindRepHandler());
+        reminders);
   }
 
   /**

@@ -3,6 +3,7 @@ package com.leadhandoff.sla;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.metrics.LeadMetrics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,6 +65,42 @@ public final class SlaFactsRecorder implements LeadHistory {
     }
     try {
       SlaMeasurements.of(event, events, current).ifPresent(metrics::publish);
+    } catch (RuntimeException e) {
+      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
+    }
+  }
+
+  /**
+   * Writes the event with the lead's first facts, worked out from {@code earlier} and the event
+   * alone, in one write (one request instead of the entry's write, the history's read and the
+   * facts' write): the same facts as from the whole history, since before its first fact a lead's
+   * history changes its facts only by its receipt and scoring. Facts already stored may hold more
+   * (an outcome reported early, an offer before this one) that only the whole history gives: then
+   * the event is recorded as any other.
+   */
+  @Override
+  public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
+      record(leadId, event);
+      return;
+    }
+    List<HistoryEvent> events = new ArrayList<>(earlier);
+    events.add(event);
+    SlaFacts first;
+    try {
+      first = SlaFactsFromHistory.of(leadId, events, calendars);
+    } catch (RuntimeException e) {
+      // What the caller knew did not make facts (a bad detail): the whole history may.
+      record(leadId, event);
+      return;
+    }
+    // Written past the wrapped history, which only counts parked leads (never an SLA fact).
+    if (!facts.putFirstWith(leadId, event, first)) {
+      record(leadId, event);
+      return;
+    }
+    try {
+      SlaMeasurements.of(event, events, first).ifPresent(metrics::publish);
     } catch (RuntimeException e) {
       System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
     }

@@ -1,5 +1,6 @@
 package com.leadhandoff.sla;
 
+import com.leadhandoff.history.HistoryEvent;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -7,6 +8,17 @@ import java.util.List;
 public interface SlaFactsStore {
   /** Stores the lead's facts, replacing any earlier version of them. */
   void put(SlaFacts facts);
+
+  /**
+   * Stores a lead's first facts in one write with the history entry they were worked out from, both
+   * or neither, if the lead has no facts stored yet.
+   *
+   * @return false, with nothing written, when the lead has facts already or this store cannot write
+   *     history entries
+   */
+  default boolean putFirstWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+    return false;
+  }
 
   /**
    * The facts of leads received on {@code day} (UTC): one bounded read per day of a report, however

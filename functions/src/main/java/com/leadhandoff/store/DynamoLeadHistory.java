@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -43,8 +44,7 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   @Override
   public void record(String leadId, HistoryEvent event) {
-    Map<String, AttributeValue> item = item(leadId, event);
-    dynamo.putItem(r -> r.tableName(table).item(item));
+    dynamo.putItem(r -> r.tableName(table).item(eventItem(leadId, event)));
   }
 
   /**
@@ -60,7 +60,7 @@ public final class DynamoLeadHistory implements LeadHistory {
     if (!(change instanceof DynamoChange dynamoChange)) {
       return LeadHistory.super.recordWith(leadId, event, change);
     }
-    Map<String, AttributeValue> entry = item(leadId, event);
+    Map<String, AttributeValue> entry = eventItem(leadId, event);
     try {
       dynamo.transactWriteItems(
           r ->
@@ -80,7 +80,8 @@ public final class DynamoLeadHistory implements LeadHistory {
     }
   }
 
-  private static Map<String, AttributeValue> item(String leadId, HistoryEvent event) {
+  /** The item {@link #record} writes for {@code event}, for a store that writes it with more. */
+  static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event) {
     byte[] suffix = new byte[4];
     RANDOM.nextBytes(suffix);
     Map<String, AttributeValue> item = new java.util.HashMap<>(ItemCodec.toItem(event));
@@ -112,20 +113,28 @@ public final class DynamoLeadHistory implements LeadHistory {
   @Override
   public boolean claim(String leadId, String action) {
     try {
-      dynamo.putItem(
-          r ->
-              r.tableName(table)
-                  .item(
-                      Map.of(
-                          "leadId", AttributeValue.fromS(leadId),
-                          "eventId", AttributeValue.fromS(CLAIM + action)))
-                  // A released claim (see below) is taken again by overwriting it.
-                  .conditionExpression("attribute_not_exists(eventId) OR released = :yes")
-                  .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+      dynamo.putItem(claimPut(table, leadId, action));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
+  }
+
+  /**
+   * The conditional write of {@link #claim} in table {@code table}, for a store that takes the
+   * claim in one transaction with what it guards (see {@link DynamoOfferStore#placeNew}).
+   */
+  static PutItemRequest claimPut(String table, String leadId, String action) {
+    return PutItemRequest.builder()
+        .tableName(table)
+        .item(
+            Map.of(
+                "leadId", AttributeValue.fromS(leadId),
+                "eventId", AttributeValue.fromS(CLAIM + action)))
+        // A released claim (see below) is taken again by overwriting it.
+        .conditionExpression("attribute_not_exists(eventId) OR released = :yes")
+        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true)))
+        .build();
   }
 
   /**

@@ -14,8 +14,13 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Offers in {@code OffersTable}: partition {@code leadId}, sort {@code offerId}, index {@code
@@ -30,6 +35,7 @@ public final class DynamoOfferStore implements OfferStore {
   private final DynamoDbClient dynamo;
   private final String table;
   private final Capacity capacity;
+  private final Optional<String> historyTable;
 
   public DynamoOfferStore(DynamoDbClient dynamo, String table) {
     this(dynamo, table, Capacity.UNLIMITED);
@@ -40,16 +46,29 @@ public final class DynamoOfferStore implements OfferStore {
    *     expired), once: only the write that closes the offer releases it
    */
   public DynamoOfferStore(DynamoDbClient dynamo, String table, Capacity capacity) {
+    this(dynamo, table, capacity, Optional.empty());
+  }
+
+  private DynamoOfferStore(
+      DynamoDbClient dynamo, String table, Capacity capacity, Optional<String> historyTable) {
     this.capacity = capacity;
     this.dynamo = dynamo;
     this.table = table;
+    this.historyTable = historyTable;
+  }
+
+  /**
+   * A store that can also {@link #placeNew} offers: it takes their email's claim in {@code
+   * historyTable}, where {@link DynamoLeadHistory} keeps a lead's claims.
+   */
+  public static DynamoOfferStore withEmailClaims(
+      DynamoDbClient dynamo, String table, String historyTable) {
+    return new DynamoOfferStore(dynamo, table, Capacity.UNLIMITED, Optional.of(historyTable));
   }
 
   @Override
   public void put(Offer offer) {
-    Map<String, AttributeValue> item = new HashMap<>(ItemCodec.toItem(offer));
-    item.put("deadlineMillis", number(offer.deadline().toEpochMilli()));
-    item.put("purgeAt", number(offer.deadline().plus(KEEP).getEpochSecond()));
+    Map<String, AttributeValue> item = item(offer);
     try {
       dynamo.putItem(
           r ->
@@ -62,6 +81,66 @@ public final class DynamoOfferStore implements OfferStore {
       throw new IllegalStateException(
           "Offer " + offer.offerId() + " of lead " + offer.leadId() + " was already answered", e);
     }
+  }
+
+  /**
+   * One {@code TransactWriteItems} of two puts, the offer's conditional on no offer under its key
+   * and the claim's on the claim being free, so that a stored offer always has its claim. Its
+   * {@code ReturnValuesOnConditionCheckFailure = ALL_OLD} returns the offer found in the
+   * cancellation reason of the offer's put (API Reference, "CancellationReason": "Item in the
+   * request which caused the transaction to get cancelled"), so a retried offer step learns of its
+   * earlier try without a read first. Each item of a transaction costs two write units instead of
+   * one, and the read and the write it replaces cost one unit each.
+   */
+  @Override
+  public Placement placeNew(Offer offer, String claimAction) {
+    String claims =
+        historyTable.orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "This offer store was built without the history table that holds the claims"
+                        + " of offer emails: build it with DynamoOfferStore.withEmailClaims"));
+    PutItemRequest claim = DynamoLeadHistory.claimPut(claims, offer.leadId(), claimAction);
+    try {
+      dynamo.transactWriteItems(
+          r ->
+              r.transactItems(
+                  TransactWriteItem.builder()
+                      .put(
+                          p ->
+                              p.tableName(table)
+                                  .item(item(offer))
+                                  .conditionExpression("attribute_not_exists(offerId)")
+                                  .returnValuesOnConditionCheckFailure(
+                                      ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                      .build(),
+                  TransactWriteItem.builder()
+                      .put(
+                          p ->
+                              p.tableName(claim.tableName())
+                                  .item(claim.item())
+                                  .conditionExpression(claim.conditionExpression())
+                                  .expressionAttributeValues(claim.expressionAttributeValues()))
+                      .build()));
+      return new Placement(true, Optional.empty());
+    } catch (TransactionCanceledException e) {
+      List<CancellationReason> reasons =
+          e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+      if (reasons.size() == 2 && failedCondition(reasons.get(0)) && reasons.get(0).hasItem()) {
+        return new Placement(
+            false, Optional.of(ItemCodec.fromItem(reasons.get(0).item(), Offer.class)));
+      }
+      if (reasons.size() == 2 && failedCondition(reasons.get(1))) {
+        return new Placement(false, Optional.empty());
+      }
+      // A conflict with another write of the same items: nothing was written, and the step's
+      // retry finds what the other write left.
+      throw e;
+    }
+  }
+
+  private static boolean failedCondition(CancellationReason reason) {
+    return "ConditionalCheckFailed".equals(reason.code());
   }
 
   @Override
@@ -123,6 +202,18 @@ public final class DynamoOfferStore implements OfferStore {
 
   @Override
   public Reminded remind(String leadId, String offerId, int number, String taskToken) {
+    return remindReading(leadId, offerId, number, taskToken).reminded();
+  }
+
+  /**
+   * One UpdateItem whose {@code ReturnValues = ALL_OLD} gives the offer as it was before the write
+   * when it succeeds, and whose {@code ReturnValuesOnConditionCheckFailure = ALL_OLD} gives it when
+   * the offer was closed (API Reference, "UpdateItem": it "returns the item attributes for an
+   * UpdateItem operation that failed a condition check", at no read units), so a reminder needs no
+   * read of the offer after it.
+   */
+  @Override
+  public Reminding remindReading(String leadId, String offerId, int number, String taskToken) {
     Map<String, AttributeValue> old;
     try {
       old =
@@ -139,14 +230,22 @@ public final class DynamoOfferStore implements OfferStore {
                                   ":token", text(taskToken),
                                   ":number", number(number),
                                   ":open", text(OfferStatus.OPEN.name())))
-                          .returnValues(ReturnValue.ALL_OLD))
+                          .returnValues(ReturnValue.ALL_OLD)
+                          .returnValuesOnConditionCheckFailure(
+                              ReturnValuesOnConditionCheckFailure.ALL_OLD))
               .attributes();
     } catch (ConditionalCheckFailedException e) {
-      return Reminded.CLOSED;
+      return new Reminding(
+          Reminded.CLOSED,
+          e.hasItem() && !e.item().isEmpty()
+              ? Optional.of(ItemCodec.fromItem(e.item(), Offer.class))
+              : Optional.empty());
     }
     // The count before this write tells a retried reminder from a first one, in the same write.
-    AttributeValue sent = old == null ? null : old.get("remindersSent");
-    return sent != null && Long.parseLong(sent.n()) >= number ? Reminded.REPEATED : Reminded.FIRST;
+    AttributeValue sent = old.get("remindersSent");
+    Reminded reminded =
+        sent != null && Long.parseLong(sent.n()) >= number ? Reminded.REPEATED : Reminded.FIRST;
+    return new Reminding(reminded, Optional.of(ItemCodec.fromItem(old, Offer.class)));
   }
 
   private boolean close(
@@ -214,6 +313,13 @@ public final class DynamoOfferStore implements OfferStore {
     return Arrays.stream(DeclineForm.Choice.values())
         .filter(DeclineForm.Choice::recycles)
         .noneMatch(c -> reason.equals(c.label()) || reason.startsWith(c.label() + ": "));
+  }
+
+  private static Map<String, AttributeValue> item(Offer offer) {
+    Map<String, AttributeValue> item = new HashMap<>(ItemCodec.toItem(offer));
+    item.put("deadlineMillis", number(offer.deadline().toEpochMilli()));
+    item.put("purgeAt", number(offer.deadline().plus(KEEP).getEpochSecond()));
+    return item;
   }
 
   private static Map<String, AttributeValue> key(String leadId, String offerId) {

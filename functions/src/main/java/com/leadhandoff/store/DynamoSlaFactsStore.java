@@ -1,5 +1,6 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.sla.SlaFactsStore;
@@ -7,8 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * SLA facts in {@code SlaFactsTable}: partition {@code day} = the UTC date the lead was received,
@@ -21,31 +25,79 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DynamoSlaFactsStore implements SlaFactsStore {
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Optional<String> historyTable;
 
   public DynamoSlaFactsStore(DynamoDbClient dynamo, String table) {
+    this(dynamo, table, Optional.empty());
+  }
+
+  /**
+   * A store that can also {@link #putFirstWith} a history entry.
+   *
+   * @param historyTable where {@link DynamoLeadHistory} keeps the leads' histories
+   */
+  public DynamoSlaFactsStore(DynamoDbClient dynamo, String table, String historyTable) {
+    this(dynamo, table, Optional.of(historyTable));
+  }
+
+  private DynamoSlaFactsStore(DynamoDbClient dynamo, String table, Optional<String> historyTable) {
     this.dynamo = dynamo;
     this.table = table;
+    this.historyTable = historyTable;
   }
 
   @Override
   public void put(SlaFacts facts) {
+    dynamo.putItem(r -> r.tableName(table).item(item(facts)));
+  }
+
+  /**
+   * One {@code TransactWriteItems}: the history entry, and the facts on condition that the lead has
+   * none yet. Any cancellation, the condition's or a conflict with another write, leaves both
+   * unwritten (API Reference, "TransactWriteItems": the actions "are completed atomically so that
+   * either all of them succeed, or all of them fail"), so the caller records the entry as usual.
+   */
+  @Override
+  public boolean putFirstWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+    if (historyTable.isEmpty()) {
+      return false;
+    }
+    Map<String, AttributeValue> factsItem = item(facts);
+    Map<String, AttributeValue> entryItem = DynamoLeadHistory.eventItem(leadId, entry);
+    try {
+      dynamo.transactWriteItems(
+          r ->
+              r.transactItems(
+                  TransactWriteItem.builder()
+                      .put(p -> p.tableName(historyTable.get()).item(entryItem))
+                      .build(),
+                  TransactWriteItem.builder()
+                      .put(
+                          p ->
+                              p.tableName(table)
+                                  .item(factsItem)
+                                  .conditionExpression("attribute_not_exists(leadId)"))
+                      .build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      return false;
+    }
+  }
+
+  private static Map<String, AttributeValue> item(SlaFacts facts) {
     String json;
     try {
       json = Json.MAPPER.writeValueAsString(facts);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("SLA facts of " + facts.leadId() + " not writable", e);
     }
-    dynamo.putItem(
-        r ->
-            r.tableName(table)
-                .item(
-                    Map.of(
-                        "day", AttributeValue.fromS(day(facts).toString()),
-                        "leadId", AttributeValue.fromS(facts.leadId()),
-                        "escalated", AttributeValue.fromBool(facts.escalated()),
-                        "acceptedWithinSla", AttributeValue.fromBool(facts.acceptedWithinSla()),
-                        "breaches", AttributeValue.fromN(Integer.toString(facts.breaches().size())),
-                        "facts", AttributeValue.fromS(json))));
+    return Map.of(
+        "day", AttributeValue.fromS(day(facts).toString()),
+        "leadId", AttributeValue.fromS(facts.leadId()),
+        "escalated", AttributeValue.fromBool(facts.escalated()),
+        "acceptedWithinSla", AttributeValue.fromBool(facts.acceptedWithinSla()),
+        "breaches", AttributeValue.fromN(Integer.toString(facts.breaches().size())),
+        "facts", AttributeValue.fromS(json));
   }
 
   @Override

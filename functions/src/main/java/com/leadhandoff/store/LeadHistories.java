@@ -40,16 +40,19 @@ public final class LeadHistories {
     EmfLeadMetrics metrics =
         new EmfLeadMetrics(
             settings.get("POWERTOOLS_METRICS_NAMESPACE").orElse(EmfLeadMetrics.DEFAULT_NAMESPACE));
+    String historyTable = settings.require("HISTORY_TABLE");
     LeadHistory history =
-        new ParkedLeadMetrics(
-            new DynamoLeadHistory(dynamo, settings.require("HISTORY_TABLE")), metrics);
+        new ParkedLeadMetrics(new DynamoLeadHistory(dynamo, historyTable), metrics);
     Optional<String> factsTable = settings.get("SLA_FACTS_TABLE");
     if (factsTable.isPresent()) {
       Function<String, Optional<BusinessCalendar>> calendars =
           team -> Calendars.POLICY.flatMap(p -> Optional.ofNullable(p.calendars().get(team)));
       history =
           new SlaFactsRecorder(
-              history, new DynamoSlaFactsStore(dynamo, factsTable.get()), calendars, metrics);
+              history,
+              new DynamoSlaFactsStore(dynamo, factsTable.get(), historyTable),
+              calendars,
+              metrics);
     }
     Optional<String> bus = settings.get("EVENT_BUS_NAME");
     if (bus.isPresent()) {

@@ -52,7 +52,8 @@ final class OfferScenario {
   final Map<String, String> tables = TestDynamo.tables();
   final DynamoLeadStore leads = new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable"));
   final DynamoOfferStore offers =
-      new DynamoOfferStore(TestDynamo.client(), tables.get("OffersTable"));
+      DynamoOfferStore.withEmailClaims(
+          TestDynamo.client(), tables.get("OffersTable"), tables.get("HistoryTable"));
   final DynamoLeadHistory history =
       new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
   final RecordingMailer mailer = new RecordingMailer();

@@ -231,6 +231,11 @@ class RemindRepHandlerTest {
     }
 
     @Override
+    public Placement placeNew(Offer offer, String claimAction) {
+      return offers.placeNew(offer, claimAction);
+    }
+
+    @Override
     public java.util.Optional<Offer> findByTokenHash(String tokenHash) {
       return offers.findByTokenHash(tokenHash);
     }

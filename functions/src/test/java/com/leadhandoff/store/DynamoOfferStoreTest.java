@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
+import com.leadhandoff.offer.OfferStore.Placement;
 import com.leadhandoff.offer.OfferStore.Reminded;
+import com.leadhandoff.offer.OfferStore.Reminding;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +21,12 @@ class DynamoOfferStoreTest {
   private static final Instant OFFERED = Instant.parse("2026-11-23T10:00:00Z");
   private static final Instant DEADLINE = OFFERED.plus(Duration.ofMinutes(15));
 
+  private final Map<String, String> tables = TestDynamo.tables();
   private final DynamoOfferStore offers =
-      new DynamoOfferStore(TestDynamo.client(), TestDynamo.tables().get("OffersTable"));
+      DynamoOfferStore.withEmailClaims(
+          TestDynamo.client(), tables.get("OffersTable"), tables.get("HistoryTable"));
+  private final DynamoLeadHistory history =
+      new DynamoLeadHistory(TestDynamo.client(), tables.get("HistoryTable"));
 
   private static Offer offer(String offerId, String tokenHash) {
     return new Offer(
@@ -37,6 +44,73 @@ class DynamoOfferStoreTest {
         OfferStatus.OPEN,
         Optional.empty(),
         Optional.empty());
+  }
+
+  @Test
+  void placeNew_storesTheOfferAndTakesTheClaim_together() {
+    Placement placed = offers.placeNew(offer("001", "h"), "email#offer#001#abc");
+
+    assertEquals(new Placement(true, Optional.empty()), placed);
+    assertEquals(offer("001", "h"), offers.find("L1", "001").orElseThrow());
+    assertFalse(history.claim("L1", "email#offer#001#abc"), "the claim is held");
+  }
+
+  @Test
+  void placeNew_overAnEarlierOffer_returnsIt_andWritesNothing() {
+    // GIVEN an offer stored (its claim given up: the email was refused)
+    offers.placeNew(offer("001", "first"), "email#offer#001#abc");
+    history.release("L1", "email#offer#001#abc");
+
+    // WHEN another try places an offer under the same id
+    Placement again = offers.placeNew(offer("001", "second"), "email#offer#001#abc");
+
+    // THEN it gets the earlier offer back, which stays, and the claim stays free
+    assertEquals(new Placement(false, Optional.of(offer("001", "first"))), again);
+    assertEquals("first", offers.find("L1", "001").orElseThrow().tokenHash());
+    assertTrue(history.claim("L1", "email#offer#001#abc"), "the claim was not taken");
+  }
+
+  @Test
+  void placeNew_whenTheClaimIsHeld_storesNoOffer() {
+    assertTrue(history.claim("L1", "email#offer#001#abc"));
+
+    Placement placed = offers.placeNew(offer("001", "h"), "email#offer#001#abc");
+
+    assertEquals(new Placement(false, Optional.empty()), placed);
+    assertTrue(offers.find("L1", "001").isEmpty());
+  }
+
+  @Test
+  void placeNew_needsTheHistoryTable_forTheClaim() {
+    DynamoOfferStore withoutClaims =
+        new DynamoOfferStore(TestDynamo.client(), tables.get("OffersTable"));
+
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> withoutClaims.placeNew(offer("001", "h"), "email#offer#001#abc"));
+    assertTrue(e.getMessage().contains("withEmailClaims"), e.getMessage());
+    assertTrue(offers.find("L1", "001").isEmpty());
+  }
+
+  @Test
+  void remindReading_givesTheOfferFromTheWriteItself_openOrClosed() {
+    // GIVEN an open offer
+    offers.put(offer("001", "h"));
+
+    // WHEN it is reminded, it comes back as it was before the reminder's write
+    Reminding first = offers.remindReading("L1", "001", 1, "reminder-token");
+    assertEquals(new Reminding(Reminded.FIRST, Optional.of(offer("001", "h"))), first);
+
+    // AND once accepted, a reminder changes nothing and gives the accepted offer
+    offers.accept("L1", "001", DEADLINE.minusSeconds(1));
+    Reminding closed = offers.remindReading("L1", "001", 2, "late-token");
+    assertEquals(Reminded.CLOSED, closed.reminded());
+    assertEquals(OfferStatus.ACCEPTED, closed.before().orElseThrow().status());
+    assertEquals("reminder-token", closed.before().orElseThrow().taskToken());
+    assertEquals(
+        new Reminding(Reminded.CLOSED, Optional.empty()),
+        offers.remindReading("L1", "404", 1, "t"));
   }
 
   @Test
