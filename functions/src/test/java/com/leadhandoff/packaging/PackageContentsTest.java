@@ -236,6 +236,52 @@ class PackageContentsTest {
     }
   }
 
+  @Test
+  void everyClassOfThePackage_verifiesAsInTheShadedPackage() throws Exception {
+    // ProGuard computes every class's StackMapTable again. A JVM writing a CDS archive loads,
+    // links and so verifies each class of its class list without initializing it, and names
+    // each that fails: the shrunk package may fail no class that the shaded one verifies.
+    for (Map.Entry<String, String> zip : FULL_JAR_OF.entrySet()) {
+      Set<String> shrunk = failingVerification(zip.getKey());
+      shrunk.removeAll(failingVerification(zip.getValue()));
+      assertEquals(Set.of(), shrunk, zip.getKey());
+    }
+  }
+
+  private static Set<String> failingVerification(String archive) throws Exception {
+    Path classList = Files.createTempFile("classes", ".txt");
+    Path cds = Files.createTempFile("verify", ".jsa");
+    try {
+      Files.write(
+          classList,
+          classNames(TARGET.resolve(archive)).stream()
+              .map(n -> n.replace('.', '/'))
+              .sorted()
+              .toList());
+      Process java =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xshare:dump",
+                  "-XX:SharedClassListFile=" + classList,
+                  "-XX:SharedArchiveFile=" + cds,
+                  "-cp",
+                  TARGET.resolve(archive).toString())
+              .redirectErrorStream(true)
+              .start();
+      String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertEquals(0, java.waitFor(), output);
+      Matcher failed = Pattern.compile("Verification failed for (\\S+)").matcher(output);
+      Set<String> failing = new TreeSet<>();
+      while (failed.find()) {
+        failing.add(failed.group(1));
+      }
+      return failing;
+    } finally {
+      Files.deleteIfExists(classList);
+      Files.deleteIfExists(cds);
+    }
+  }
+
   /** Each function's handler by the package its CodeUri (or the global one) names. */
   @SuppressWarnings("unchecked")
   private static Map<String, List<String>> handlersByPackage() throws IOException {
