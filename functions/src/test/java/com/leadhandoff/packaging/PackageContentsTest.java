@@ -164,11 +164,17 @@ class PackageContentsTest {
                           .getDeclaredMethods())
                   .map(Method::getName)
                   .collect(Collectors.toSet());
-          for (String operation : e.getValue()) {
+          for (String method : e.getValue()) {
+            // A paginator method (queryPaginator) pages through its operation (query).
+            String operation = method.replaceFirst("Paginator$", "");
             if (!implemented.contains(operation)) {
               missing.add(e.getKey() + "." + operation + " (Default client method)");
             }
             String op = Character.toUpperCase(operation.charAt(0)) + operation.substring(1);
+            if (!operation.equals(method)
+                && !classes.contains(base + "paginators." + op + "Iterable")) {
+              missing.add(base + "paginators." + op + "Iterable");
+            }
             for (String needed :
                 List.of(
                     base + "model." + op + "Request",
