@@ -168,7 +168,9 @@ public final class OfferSender {
 
   /**
    * The history entries a lead's SLA facts start from, as the lead itself holds them: its receipt
-   * (when, and the form's campaign) and its scoring (the tier and the rules that fired).
+   * (when, and the form's campaign) and its scoring (the tier and the rules that fired; the MQL
+   * threshold, given as 0, is no part of the facts). The lead's score is the latest one, as the
+   * latest SCORED entry is the one the facts take.
    */
   private static List<HistoryEvent> factsStart(Lead lead) {
     Map<String, String> received = new HashMap<>();
