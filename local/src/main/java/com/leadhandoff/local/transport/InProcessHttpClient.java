@@ -115,7 +115,7 @@ public final class InProcessHttpClient implements SdkHttpClient {
         throw new IOException("The request was aborted");
       }
       InProcessExchange.Response answer = exchange.response();
-      return response(answer.status(), answer.headers(), answer.body());
+      return response(answer.status(), asReadOverHttp(answer.headers()), answer.body());
     }
 
     @Override
@@ -148,6 +148,21 @@ public final class InProcessHttpClient implements SdkHttpClient {
       headers.set(
           "Host", uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
       return headers;
+    }
+
+    /**
+     * The headers as the URL-connection client hands them to the SDK: a header sent several times
+     * lists its values last first ({@code HttpURLConnection.getHeaderFields}).
+     */
+    private static Map<String, List<String>> asReadOverHttp(Map<String, List<String>> headers) {
+      Map<String, List<String>> read = new java.util.LinkedHashMap<>();
+      headers.forEach(
+          (name, values) -> {
+            List<String> reversed = new java.util.ArrayList<>(values);
+            java.util.Collections.reverse(reversed);
+            read.put(name, reversed);
+          });
+      return read;
     }
 
     private static HttpExecuteResponse response(
