@@ -1,5 +1,6 @@
 package com.leadhandoff.dynamodb;
 
+import com.sun.net.httpserver.HttpHandler;
 import java.net.URI;
 
 /** The engine's HTTP endpoint: DynamoDB's JSON 1.0 protocol on localhost. */
@@ -10,6 +11,13 @@ public interface DynamoDbServer extends AutoCloseable {
 
   /** The port listened on. */
   int port();
+
+  /**
+   * What the server does with each HTTP exchange: the same parsing, answers, headers, errors and
+   * metering, for a caller that serves the protocol without this server's socket (an in-process SDK
+   * transport, or another HTTP server mounting it).
+   */
+  HttpHandler exchangeHandler();
 
   /** Stops serving (the engine stays open). */
   @Override

@@ -2,6 +2,7 @@ package com.leadhandoff.aws;
 
 import com.leadhandoff.priming.FunctionPriming;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpService;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -14,11 +15,44 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * or their {@code aws.*} system properties), which is how the local runtime or LocalStack is
  * reached without a code path of its own. Building a client registers its SnapStart priming ({@link
  * FunctionPriming}), which runs only before a checkpoint.
+ *
+ * <p>Every client sends its requests through the URL-connection HTTP client, unless the system
+ * property {@value #HTTP_SERVICE_PROPERTY} names another {@link SdkHttpService}: the local runtime
+ * sets it to hand calls to its own services over in-process; Lambda never does.
  */
 public final class AwsClients {
-  private static final SdkHttpClient HTTP = UrlConnectionHttpClient.create();
+  /**
+   * The system property naming an {@link SdkHttpService} class (public, no-arg constructor) whose
+   * client replaces the URL-connection client; read once, when the first client is asked for.
+   */
+  public static final String HTTP_SERVICE_PROPERTY = "leadhandoff.sdkHttpService";
+
+  private static final SdkHttpClient HTTP = httpClient(System.getProperty(HTTP_SERVICE_PROPERTY));
 
   private AwsClients() {}
+
+  /** The URL-connection client, or the client of the {@link SdkHttpService} {@code service}. */
+  static SdkHttpClient httpClient(String service) {
+    if (service == null || service.isBlank()) {
+      return UrlConnectionHttpClient.create();
+    }
+    try {
+      return Class.forName(service.trim(), true, AwsClients.class.getClassLoader())
+          .asSubclass(SdkHttpService.class)
+          .getConstructor()
+          .newInstance()
+          .createHttpClientBuilder()
+          .build();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(
+          HTTP_SERVICE_PROPERTY
+              + " names "
+              + service
+              + ", which is not an SdkHttpService with a public no-arg constructor: "
+              + e,
+          e);
+    }
+  }
 
   private static final class Dynamo {
     static final DynamoDbClient CLIENT = DynamoDbClient.builder().httpClient(HTTP).build();

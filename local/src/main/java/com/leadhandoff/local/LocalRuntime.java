@@ -38,6 +38,8 @@ import com.leadhandoff.local.template.LocalNames;
 import com.leadhandoff.local.template.StateMachine;
 import com.leadhandoff.local.template.Template;
 import com.leadhandoff.local.template.TemplateException;
+import com.leadhandoff.local.transport.InProcessEndpoints;
+import com.leadhandoff.local.transport.SdkTransport;
 import com.leadhandoff.local.ui.ClockPanel;
 import com.leadhandoff.local.ui.DynamoLeadRecords;
 import com.leadhandoff.local.ui.LeadRecords;
@@ -239,8 +241,19 @@ public final class LocalRuntime implements AutoCloseable {
         baseUrl.resolve(STEP_FUNCTIONS_PATH),
         baseUrl.resolve(SES_PATH),
         baseUrl.resolve(EVENTBRIDGE_PATH),
-        callerCredentials);
+        callerCredentials,
+        b.sdkTransport);
     started.push(sdk::restore);
+    if (b.sdkTransport == SdkTransport.IN_PROCESS) {
+      // Before any function runs (custom resources below): their calls to these two servers are
+      // handed to the servers' handlers in-process; anything else goes over the network.
+      started.push(InProcessEndpoints.register(server.port(), server.contexts()));
+      if (dynamo.served()) {
+        started.push(
+            InProcessEndpoints.register(
+                dynamo.endpoint().getPort(), dynamo.contexts().orElseThrow()));
+      }
+    }
 
     functions = new LocalFunctions(template.functions(), clock.clock(), b.classLoader);
     server.serve(template.routes(), template.httpApis(), functions, clock.clock());
@@ -366,6 +379,11 @@ public final class LocalRuntime implements AutoCloseable {
             note -> b.out.println("note: schedule " + note));
     started.push(schedules);
     printUrls(b.out, template, server, dynamo, dataDir);
+    b.out.println(
+        b.sdkTransport == SdkTransport.IN_PROCESS
+            ? "  The functions' SDK calls to these services are handed over in-process"
+                + " (--sdk-transport socket sends them over HTTP)"
+            : "  The functions' SDK calls to these services go over HTTP (--sdk-transport socket)");
     printRestored(b.out, restored, dataDir);
   }
 
@@ -576,6 +594,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final List<LocalExtension> extensions = new ArrayList<>();
     private PrintStream out = System.out;
     private ClassLoader classLoader = LocalRuntime.class.getClassLoader();
+    private SdkTransport sdkTransport = SdkTransport.IN_PROCESS;
 
     private Builder() {}
 
@@ -685,6 +704,17 @@ public final class LocalRuntime implements AutoCloseable {
     /** Where handler classes are loaded from (default: this class's loader). */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = classLoader;
+      return this;
+    }
+
+    /**
+     * How the functions' SDK calls reach the runtime's own services (default {@link
+     * SdkTransport#IN_PROCESS}). Chosen once per JVM: the functions build their clients once, at
+     * the first runtime's first invocation, and keep that transport (calls to a runtime started
+     * later with {@link SdkTransport#SOCKET} go over HTTP all the same).
+     */
+    public Builder sdkTransport(SdkTransport transport) {
+      this.sdkTransport = transport;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package com.leadhandoff.local;
 
 import com.leadhandoff.local.run.RunCommand;
+import com.leadhandoff.local.transport.SdkTransport;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -20,11 +21,35 @@ import java.util.concurrent.CountDownLatch;
  *   --start-time T    start the clock at instant T (e.g. 2026-11-23T09:00:00Z) instead of now
  *   --param Name=Value  override a template parameter (repeatable)
  *   --forward-events URL  POST every event put on a bus, as JSON, to this webhook
+ *   --sdk-transport in-process|socket  how the functions' SDK calls reach the runtime's services
+ *   --help            print the options
  * </pre>
  *
  * <p>{@code run FILE.asl.json [--input JSON] [--virtual-clock]} runs one definition instead.
  */
 public final class Main {
+  /** What {@code --help} prints, and a refused command line after its error. */
+  static final String HELP =
+      """
+      usage: java -jar lead-handoff-local.jar [options]
+         or: java -jar lead-handoff-local.jar run FILE.asl.json [--input JSON] [--virtual-clock]
+
+        --port N                 HTTP port (default 3000; 0 picks a free one)
+        --project DIR            folder holding template.yaml (default: the current folder)
+        --data-dir DIR           where tables and state are kept (default: PROJECT/.local-data)
+        --in-memory              keep nothing between runs
+        --dynamodb-endpoint URL  use that DynamoDB (LocalStack, a region) instead of serving tables
+        --time-scale N           run the clock N times faster (60: 15 minutes pass in 15 s)
+        --start-time T           start the clock at instant T (e.g. 2026-11-23T09:00:00Z)
+        --param Name=Value       override a template parameter (repeatable)
+        --forward-events URL     POST every event put on a bus, as JSON, to this webhook
+        --sdk-transport MODE     how the functions' SDK calls reach the runtime's own services:
+                                 in-process (default) hands each request to the service's handler
+                                 in this JVM, no socket; socket sends it over HTTP on localhost,
+                                 as on Lambda (calls to any other endpoint always go over HTTP)
+        --help                   print this
+      """;
+
   private Main() {}
 
   /**
@@ -37,16 +62,16 @@ public final class Main {
       System.exit(RunCommand.execute(rest, System.out, System.err));
       return;
     }
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.print(HELP);
+      return;
+    }
     LocalRuntime.Builder builder;
     try {
       builder = parse(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println(
-          "usage: [--port N] [--project DIR] [--data-dir DIR | --in-memory] [--dynamodb-endpoint URL]"
-              + " [--time-scale N]"
-              + " [--start-time INSTANT] [--param Name=Value]...\n"
-              + "   or: run FILE.asl.json [--input JSON] [--virtual-clock]");
+      System.err.print(HELP);
       System.exit(2);
       return;
     }
@@ -86,6 +111,7 @@ public final class Main {
         case "--time-scale" -> builder.timeScale(number(arg, value(args, ++i, arg)));
         case "--start-time" -> builder.startTime(instant(arg, value(args, ++i, arg)));
         case "--forward-events" -> builder.forwardEvents(endpoint(arg, value(args, ++i, arg)));
+        case "--sdk-transport" -> builder.sdkTransport(SdkTransport.of(value(args, ++i, arg)));
         case "--param" -> {
           String pair = value(args, ++i, arg);
           int equals = pair.indexOf('=');

@@ -1,6 +1,9 @@
 package com.leadhandoff.local;
 
+import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.local.template.LocalNames;
+import com.leadhandoff.local.transport.InProcessHttpService;
+import com.leadhandoff.local.transport.SdkTransport;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,8 +25,9 @@ final class SdkSettings {
   private final Map<String, String> previous = new LinkedHashMap<>();
 
   /**
-   * Sets the four endpoints and, unless {@code callerCredentials} (an external DynamoDB reached
-   * with the caller's own AWS region and credentials), the local region and dummy credentials.
+   * Sets the four endpoints, the functions' HTTP transport and, unless {@code callerCredentials}
+   * (an external DynamoDB reached with the caller's own AWS region and credentials), the local
+   * region and dummy credentials.
    */
   void apply(
       String region,
@@ -31,7 +35,14 @@ final class SdkSettings {
       URI stepFunctions,
       URI ses,
       URI eventBridge,
-      boolean callerCredentials) {
+      boolean callerCredentials,
+      SdkTransport transport) {
+    // Read once per JVM, when the functions' clients are first asked for (as once per container).
+    if (transport == SdkTransport.IN_PROCESS) {
+      set(AwsClients.HTTP_SERVICE_PROPERTY, InProcessHttpService.class.getName());
+    } else {
+      clear(AwsClients.HTTP_SERVICE_PROPERTY);
+    }
     if (!callerCredentials) {
       set("aws.region", region);
       set("aws.accessKeyId", LocalNames.ACCESS_KEY_ID);
@@ -59,5 +70,10 @@ final class SdkSettings {
   private void set(String name, String value) {
     previous.putIfAbsent(name, System.getProperty(name));
     System.setProperty(name, value);
+  }
+
+  private void clear(String name) {
+    previous.putIfAbsent(name, System.getProperty(name));
+    System.clearProperty(name);
   }
 }

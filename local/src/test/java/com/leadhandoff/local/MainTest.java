@@ -46,6 +46,23 @@ class MainTest {
   }
 
   @Test
+  void sdkTransportThatIsNeitherMode_isRefusedNamingBoth() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Main.parse(new String[] {"--sdk-transport", "http"}));
+    assertEquals("--sdk-transport needs in-process or socket, got 'http'", e.getMessage());
+  }
+
+  @Test
+  void sdkTransportModes_areAccepted_andTheHelpExplainsThem() {
+    Main.parse(new String[] {"--sdk-transport", "socket"});
+    Main.parse(new String[] {"--sdk-transport", "in-process"});
+    assertTrue(Main.HELP.contains("--sdk-transport MODE"), Main.HELP);
+    assertTrue(Main.HELP.contains("in-process (default)"), Main.HELP);
+  }
+
+  @Test
   void scaledClock_startsAtTheGivenInstant() {
     Instant monday = Instant.parse("2026-11-23T09:00:00Z");
     try (ScaledClock clock = new ScaledClock(monday, 60)) {

@@ -7,6 +7,7 @@ import com.leadhandoff.dynamodb.DynamoDbServer;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -101,6 +102,11 @@ public final class HttpWire implements DynamoDbServer {
   @Override
   public int port() {
     return server.getAddress().getPort();
+  }
+
+  @Override
+  public HttpHandler exchangeHandler() {
+    return this::exchange;
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.leadhandoff.local.lambda.Functions;
 import com.leadhandoff.local.template.HttpApi;
 import com.leadhandoff.local.template.HttpRoute;
 import com.leadhandoff.local.template.LocalNames;
+import com.leadhandoff.local.transport.Contexts;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class ApiServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final List<String> mounts = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final Contexts contexts = new Contexts();
 
   private ApiServer(HttpServer server, ExecutorService executor) {
     this.server = server;
@@ -89,21 +91,28 @@ public final class ApiServer implements AutoCloseable {
    */
   public void serve(
       List<HttpRoute> routes, Map<String, HttpApi> apis, Functions functions, Clock clock) {
-    server.createContext(
-        "/",
+    HttpHandler api =
         new ApiGatewayHandler(
             new RouteTable(routes),
             apis,
             functions,
             clock,
             new IamAuthorizer(
-                LocalNames.ACCESS_KEY_ID, LocalNames.SECRET_ACCESS_KEY, LocalNames.ACCOUNT_ID)));
+                LocalNames.ACCESS_KEY_ID, LocalNames.SECRET_ACCESS_KEY, LocalNames.ACCOUNT_ID));
+    server.createContext("/", api);
+    contexts.add("/", api);
   }
 
   /** Sends every request whose path starts with {@code pathPrefix} to {@code handler}. */
   public void mount(String pathPrefix, HttpHandler handler) {
     server.createContext(pathPrefix, handler);
+    contexts.add(pathPrefix, handler);
     mounts.add(pathPrefix);
+  }
+
+  /** Every path this server serves and its handler, for serving them in-process too. */
+  public Contexts contexts() {
+    return contexts;
   }
 
   /** The path prefixes mounted so far, in mount order. */

@@ -6,6 +6,8 @@ import com.leadhandoff.dynamodb.DynamoDbEngine;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.transport.InProcessEndpoints;
+import com.leadhandoff.local.transport.InProcessHttpService;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -32,9 +34,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * Where one DynamoDB call's CPU goes: the same lead-sized PutItem, one thread, through the SDK
  * client the functions use, (1) answered in-process with a canned reply (the SDK's own work:
  * marshalling, endpoint rules, signing, unmarshalling), (2) handed in-process to the engine, no
- * socket (adds the engine's JSON and the put itself) and (3) sent over HTTP to the engine (adds the
- * JDK URL-connection client and the JDK HTTP server). Prints the process CPU time per call of each,
- * after a warm-up:
+ * socket (adds the engine's JSON and the put itself), (3) through the local runtime's in-process
+ * transport to the engine's HTTP handler (what the functions' calls cost in the runtime by default:
+ * adds the wire's request parsing, headers and CRC32) and (4) sent over HTTP to the engine (adds
+ * the JDK URL-connection client and the JDK HTTP server). Prints the process CPU time per call of
+ * each, after a warm-up:
  *
  * <pre>
  *   java -cp local/target/lead-handoff-local.jar com.leadhandoff.local.bench.CallCost [--calls 20000]
@@ -58,6 +62,19 @@ public final class CallCost {
           Locale.ROOT,
           "SDK + engine, no socket: %.3f ms CPU per PutItem%n",
           cpuPerCall(direct, calls));
+    }
+    try (LocalDynamo dynamo = LocalDynamo.start(Optional.empty(), Clock.systemUTC());
+        InProcessEndpoints.Registration served =
+            InProcessEndpoints.register(
+                dynamo.endpoint().getPort(), dynamo.contexts().orElseThrow());
+        DynamoDbClient inProcess =
+            client(
+                new InProcessHttpService().createHttpClientBuilder().build(), dynamo.endpoint())) {
+      createTable(inProcess);
+      System.out.printf(
+          Locale.ROOT,
+          "SDK + runtime's in-process transport to the engine's handler: %.3f ms CPU per PutItem%n",
+          cpuPerCall(inProcess, calls));
     }
     try (LocalDynamo dynamo = LocalDynamo.start(Optional.empty(), Clock.systemUTC());
         DynamoDbClient http = Tables.client(dynamo.endpoint())) {
@@ -106,8 +123,12 @@ public final class CallCost {
   }
 
   private static DynamoDbClient client(SdkHttpClient transport) {
+    return client(transport, URI.create("http://localhost:1"));
+  }
+
+  private static DynamoDbClient client(SdkHttpClient transport, URI endpoint) {
     return DynamoDbClient.builder()
-        .endpointOverride(URI.create("http://localhost:1"))
+        .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))

@@ -4,6 +4,7 @@ import com.leadhandoff.local.LocalRuntime;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
 import com.leadhandoff.local.ses.SentEmail;
+import com.leadhandoff.local.transport.SdkTransport;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -39,6 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <pre>
  *   java -cp local/target/lead-handoff-local.jar com.leadhandoff.local.bench.HandoffBenchmark \
  *       [--leads 1000] [--concurrency 8] [--warmup 200] [--project DIR]
+ *       [--sdk-transport in-process|socket]
  * </pre>
  *
  * <p>Floor: the DynamoDB engine alone (in memory), one PutItem per lead of about a stored lead's
@@ -64,15 +66,18 @@ public final class HandoffBenchmark {
     int concurrency = 8;
     int warmup = 200;
     Path project = Path.of("").toAbsolutePath();
+    SdkTransport transport = SdkTransport.IN_PROCESS;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--leads" -> leads = Integer.parseInt(args[++i]);
         case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--project" -> project = Path.of(args[++i]).toAbsolutePath();
+        case "--sdk-transport" -> transport = SdkTransport.of(args[++i]);
         default -> {
           System.err.println(
-              "usage: [--leads N] [--concurrency N] [--warmup N] [--project DIR]; unknown "
+              "usage: [--leads N] [--concurrency N] [--warmup N] [--project DIR]"
+                  + " [--sdk-transport in-process|socket]; unknown "
                   + args[i]);
           System.exit(2);
         }
@@ -84,16 +89,18 @@ public final class HandoffBenchmark {
       System.setProperty("leadhandoff.logLevel", "WARN");
     }
     System.out.printf(
-        "%d leads, %d client threads, %d warm-up leads, %d CPUs, max heap %d MiB%n%n",
+        "%d leads, %d client threads, %d warm-up leads, %d CPUs, max heap %d MiB, functions' SDK"
+            + " transport %s%n%n",
         leads,
         concurrency,
         warmup,
         Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        Runtime.getRuntime().maxMemory() / (1024 * 1024),
+        transport.option());
 
     Result floor = floor(leads, concurrency, warmup);
     System.gc();
-    Result handoff = handoff(project, leads, concurrency, warmup);
+    Result handoff = handoff(project, leads, concurrency, warmup, transport);
 
     System.out.println(
         "| phase | leads/s | p50 ms | p99 ms | max ms | peak heap MiB | live heap MiB"
@@ -146,11 +153,13 @@ public final class HandoffBenchmark {
     }
   }
 
-  private static Result handoff(Path project, int leads, int concurrency, int warmup)
+  private static Result handoff(
+      Path project, int leads, int concurrency, int warmup, SdkTransport transport)
       throws Exception {
     try (LocalRuntime runtime =
         LocalRuntime.builder()
             .projectRoot(project)
+            .sdkTransport(transport)
             .port(0)
             .inMemory(true)
             .out(new PrintStream(OutputStream.nullOutputStream()))

@@ -3,6 +3,7 @@ package com.leadhandoff.local.dynamo;
 import com.leadhandoff.dynamodb.DynamoDbEngine;
 import com.leadhandoff.dynamodb.DynamoDbServer;
 import com.leadhandoff.dynamodb.table.CapacityMeter;
+import com.leadhandoff.local.transport.Contexts;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,19 @@ public final class LocalDynamo implements AutoCloseable {
   /** What the served engine's requests consumed; empty for an external DynamoDB. */
   public Optional<CapacityMeter> consumedCapacity() {
     return engine.map(DynamoDbEngine::consumedCapacity);
+  }
+
+  /**
+   * The served engine's HTTP endpoint as a server's contexts (its one handler, at {@code /}), for
+   * serving it in-process too; empty for an external DynamoDB.
+   */
+  public Optional<Contexts> contexts() {
+    return server.map(
+        s -> {
+          Contexts contexts = new Contexts();
+          contexts.add("/", s.exchangeHandler());
+          return contexts;
+        });
   }
 
   /** True if the runtime serves the tables itself (not {@code --dynamodb-endpoint}). */

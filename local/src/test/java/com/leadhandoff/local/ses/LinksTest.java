@@ -43,4 +43,16 @@ class LinksTest {
         List.of("https://x.example/a?b=1&c=2"),
         Links.in(null, "<p>Open https://x.example/a?b=1&amp;c=2</p>"));
   }
+
+  @Test
+  void hrefsInAnyCase_amongWordsThatOnlyStartLikeOne_areAllFound() {
+    String html =
+        "<p>hrefs and HREF without a value</p><b data-xhref=\"https://no.example\">b</b>"
+            + "<a HREF=\"https://x.example/1\">one</a><a hReF = 'https://x.example/2'>two</a>"
+            + "<a\nhref=https://x.example/3>three</a>";
+
+    assertEquals(
+        List.of("https://x.example/1", "https://x.example/2", "https://x.example/3"),
+        Links.in(null, html));
+  }
 }
