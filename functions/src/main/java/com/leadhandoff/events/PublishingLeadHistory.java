@@ -1,16 +1,15 @@
 package com.leadhandoff.events;
 
-import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
+import com.leadhandoff.history.ObservedLeadHistory;
 import java.util.List;
 
 /**
  * A lead history that publishes a lead event for each step it records, after the history has it:
  * the history is the record, the event a notice of it.
  */
-public final class PublishingLeadHistory implements LeadHistory {
-  private final LeadHistory history;
+public final class PublishingLeadHistory extends ObservedLeadHistory {
   private final LeadEvents events;
 
   /**
@@ -18,32 +17,12 @@ public final class PublishingLeadHistory implements LeadHistory {
    * @param events where the lead events made from it go
    */
   public PublishingLeadHistory(LeadHistory history, LeadEvents events) {
-    this.history = history;
+    super(history);
     this.events = events;
   }
 
   @Override
-  public void record(String leadId, HistoryEvent event) {
-    history.record(leadId, event);
-    recorded(leadId, event);
-  }
-
-  @Override
-  public boolean recordWith(String leadId, HistoryEvent event, Change change) {
-    if (!history.recordWith(leadId, event, change)) {
-      return false;
-    }
-    recorded(leadId, event);
-    return true;
-  }
-
-  @Override
-  public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
-    history.recordFirstFact(leadId, event, earlier);
-    recorded(leadId, event);
-  }
-
-  private void recorded(String leadId, HistoryEvent event) {
+  protected void recorded(String leadId, HistoryEvent event) {
     try {
       List<LeadEvent> published = LeadEventCatalog.of(leadId, event);
       if (!published.isEmpty()) {
@@ -56,20 +35,5 @@ public final class PublishingLeadHistory implements LeadHistory {
       System.err.println(
           "Lead event for " + event.type() + " of lead " + leadId + " not published: " + e);
     }
-  }
-
-  @Override
-  public List<HistoryEvent> of(String leadId) {
-    return history.of(leadId);
-  }
-
-  @Override
-  public boolean claim(String leadId, String action) {
-    return history.claim(leadId, action);
-  }
-
-  @Override
-  public void release(String leadId, String action) {
-    history.release(leadId, action);
   }
 }

@@ -1,0 +1,58 @@
+package com.leadhandoff.history;
+
+import java.util.List;
+
+/**
+ * A lead history that passes every call on to another and is told of each entry once that history
+ * has it, however it was written (alone, with the change it records, or with the lead's first SLA
+ * facts). An entry a refused change did not write is not passed on.
+ */
+public abstract class ObservedLeadHistory implements LeadHistory {
+  private final LeadHistory history;
+
+  /**
+   * @param history where each event is recorded first
+   */
+  protected ObservedLeadHistory(LeadHistory history) {
+    this.history = history;
+  }
+
+  /** Called after {@code event} is in the lead's history. */
+  protected abstract void recorded(String leadId, HistoryEvent event);
+
+  @Override
+  public final void record(String leadId, HistoryEvent event) {
+    history.record(leadId, event);
+    recorded(leadId, event);
+  }
+
+  @Override
+  public final boolean recordWith(String leadId, HistoryEvent event, Change change) {
+    if (!history.recordWith(leadId, event, change)) {
+      return false;
+    }
+    recorded(leadId, event);
+    return true;
+  }
+
+  @Override
+  public final void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+    history.recordFirstFact(leadId, event, earlier);
+    recorded(leadId, event);
+  }
+
+  @Override
+  public final List<HistoryEvent> of(String leadId) {
+    return history.of(leadId);
+  }
+
+  @Override
+  public final boolean claim(String leadId, String action) {
+    return history.claim(leadId, action);
+  }
+
+  @Override
+  public final void release(String leadId, String action) {
+    history.release(leadId, action);
+  }
+}
