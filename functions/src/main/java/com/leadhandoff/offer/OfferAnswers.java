@@ -4,15 +4,12 @@ import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
-import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
-import com.leadhandoff.lead.Owner;
 import com.leadhandoff.offer.OfferLinks.Found;
 import com.leadhandoff.offer.OfferView.Visit;
 import com.leadhandoff.workflow.Workflow;
 import com.leadhandoff.workflow.Workflow.Callback;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -63,7 +60,7 @@ public final class OfferAnswers {
     if (!links.answerable(offer) || !offers.accept(offer.leadId(), offer.offerId(), now)) {
       return settled(offer, OfferStatus.ACCEPTED);
     }
-    if (!claim(offer)) {
+    if (!Acceptances.claimOwner(leads, offer)) {
       record(
           offer,
           now,
@@ -74,15 +71,7 @@ public final class OfferAnswers {
       resume(offer, t -> workflow.succeed(t, answer("OWNED_ELSEWHERE", offer)));
       return new OfferView.OwnedElsewhere(offer, lead);
     }
-    record(
-        offer,
-        now,
-        "OFFER_ACCEPTED",
-        offer.repName()
-            + " accepted the lead "
-            + OfferTimes.span(Duration.between(offer.offeredAt(), now))
-            + " after it was offered",
-        Map.of());
+    history.record(offer.leadId(), Acceptances.accepted(offer, now));
     Callback callback = resume(offer, t -> workflow.succeed(t, answer("ACCEPTED", offer)));
     if (callback == Callback.GONE) {
       record(
@@ -145,20 +134,9 @@ public final class OfferAnswers {
     Found current = links.reread(offer);
     if (current.offer().status() == OfferStatus.ACCEPTED) {
       // Heals an earlier accept that stopped between closing the offer and claiming the lead.
-      claim(current.offer());
+      Acceptances.finish(leads, history, current.offer());
     }
     return links.viewOf(current.offer(), current.lead(), Optional.of(attempted));
-  }
-
-  /** Makes the offer's rep the owner; true if they are (now or already). */
-  private boolean claim(Offer offer) {
-    Owner rep = new Owner(offer.repId(), offer.repName(), offer.repEmail(), Owner.Role.REP);
-    return leads.claimOwner(offer.leadId(), rep, LeadStatus.ACCEPTED)
-        || leads
-            .find(offer.leadId())
-            .flatMap(Lead::owner)
-            .filter(owner -> owner.role() == Owner.Role.REP && owner.id().equals(offer.repId()))
-            .isPresent();
   }
 
   private void record(

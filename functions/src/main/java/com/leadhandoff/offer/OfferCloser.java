@@ -86,6 +86,10 @@ public final class OfferCloser {
       // the Lambda timed out): this retry finishes its work rather than losing the record.
       expired(current);
     }
+    if (outcome == Outcome.ACCEPTED) {
+      // The rep accepted before the wait ended; their request may have stopped half-way.
+      Acceptances.finish(leads, history, current);
+    }
     if (reason == Reason.DECLINED && outcome != Outcome.DECLINED) {
       throw new IllegalStateException(
           "Offer " + offerId + " of lead " + leadId + " was reported declined but is " + outcome);

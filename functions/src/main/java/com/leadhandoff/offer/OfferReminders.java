@@ -111,6 +111,7 @@ public final class OfferReminders {
   /** Resumes the new wait with the answer the rep gave while the old one was ending. */
   private Result passOn(Offer offer, String taskToken) {
     if (offer.status() == OfferStatus.ACCEPTED) {
+      Acceptances.finish(leads, history, offer);
       workflow.succeed(taskToken, OfferAnswers.answer("ACCEPTED", offer));
       return Result.ACCEPTED;
     }

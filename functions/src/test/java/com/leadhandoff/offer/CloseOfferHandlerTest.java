@@ -227,4 +227,23 @@ class CloseOfferHandlerTest {
     assertEquals("EXPIRED", closed.get("outcome").asText());
     assertEquals(false, closed.get("offersLeft").asBoolean());
   }
+
+  @Test
+  void acceptThatStoppedAfterClosingTheOffer_isFinishedWhenTheWaitEnds() {
+    // GIVEN the rep's accept closed the offer and stopped before claiming the lead
+    scenario.offered();
+    scenario.clock.advance(Duration.ofMinutes(14));
+    assertTrue(scenario.offers.accept(LEAD_ID, "001", scenario.clock.instant()));
+    scenario.clock.advance(Duration.ofMinutes(1));
+
+    // WHEN the wait times out and "Move Offer On" closes the offer
+    JsonNode closed = close("TIMED_OUT");
+
+    // THEN the acceptance stands, finished: the rep owns the lead and it is recorded
+    assertEquals("ACCEPTED", closed.get("outcome").asText());
+    com.leadhandoff.lead.Lead lead = scenario.leads.find(LEAD_ID).orElseThrow();
+    assertEquals(scenario.offer().repId(), lead.owner().orElseThrow().id());
+    assertTrue(
+        scenario.history.of(LEAD_ID).stream().anyMatch(e -> e.type().equals("OFFER_ACCEPTED")));
+  }
 }

@@ -167,6 +167,31 @@ class RemindRepHandlerTest {
   }
 
   @Test
+  void acceptThatStoppedAfterClosingTheOffer_isFinishedByTheReminder_beforeItIsPassedOn() {
+    // GIVEN the rep's accept closed the offer and then stopped (the process was killed) before it
+    // made the rep the lead's owner and recorded the acceptance
+    scenario.offered();
+    scenario.clock.advance(Duration.ofSeconds(450));
+    assertTrue(scenario.offers.accept(LEAD_ID, "001", scenario.clock.instant()));
+
+    // WHEN the reminder step runs, twice (as a retry would)
+    JsonNode output = remind();
+    remind();
+
+    // THEN the rep owns the lead, the acceptance is recorded once, and the wait gets it
+    assertEquals("ACCEPTED", output.get("result").asText());
+    com.leadhandoff.lead.Lead lead = scenario.leads.find(LEAD_ID).orElseThrow();
+    assertEquals(com.leadhandoff.lead.LeadStatus.ACCEPTED, lead.status());
+    assertEquals(scenario.offer().repId(), lead.owner().orElseThrow().id());
+    assertEquals(
+        1,
+        scenario.history.of(LEAD_ID).stream()
+            .filter(e -> e.type().equals("OFFER_ACCEPTED"))
+            .count());
+    assertTrue(scenario.workflow.callbacks().get(0).success());
+  }
+
+  @Test
   void declinedAsSpamAsTheWaitEnded_isPassedOnAsARecycle() {
     String token = scenario.offered();
     scenario.clock.advance(Duration.ofSeconds(450));
