@@ -30,10 +30,35 @@ public final class Ordering {
   /**
    * Compares strings as their UTF-8 encodings would compare byte by byte, which is code point order
    * (Java's {@code compareTo} compares UTF-16 units and differs for supplementary characters).
+   *
+   * <p>Sort keys share long prefixes (ids, dates), so the equal prefix is skipped a UTF-16 unit at
+   * a time; where the strings first differ, two units outside the surrogate range that do not end a
+   * pair are each their own code point and decide. Anything else compares code points from the
+   * start of the character the difference falls in.
    */
   public static int compareUtf8(String a, String b) {
-    int i = 0;
-    int j = 0;
+    int shorter = Math.min(a.length(), b.length());
+    int k = 0;
+    while (k < shorter && a.charAt(k) == b.charAt(k)) {
+      k++;
+    }
+    if (k == shorter) {
+      // One is a prefix of the other: the shorter comes first, in UTF-16 as in code points.
+      return Integer.compare(a.length(), b.length());
+    }
+    char x = a.charAt(k);
+    char y = b.charAt(k);
+    boolean inPair = k > 0 && Character.isHighSurrogate(a.charAt(k - 1));
+    if (!inPair && !Character.isSurrogate(x) && !Character.isSurrogate(y)) {
+      return Integer.compare(x, y);
+    }
+    int start = inPair ? k - 1 : k;
+    return compareCodePoints(a, b, start);
+  }
+
+  private static int compareCodePoints(String a, String b, int start) {
+    int i = start;
+    int j = start;
     while (i < a.length() && j < b.length()) {
       int ca = a.codePointAt(i);
       int cb = b.codePointAt(j);
