@@ -104,14 +104,9 @@ final class InvocationCache {
 
       @Override
       public boolean saveFirstScore(String leadId, Score score, LeadStatus status) {
-        Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
-        changed(leadId, status);
-        if (!store.saveFirstScore(leadId, score, status)) {
-          return false;
-        }
-        before.ifPresent(l -> leads.get().put(leadId, Optional.of(scored(l, score, status))));
-        scoredFirst(leadId);
-        return true;
+        // The store's change, made on its own, is its saveFirstScore; made through this cache it
+        // also leaves the scored lead and what a first scoring tells behind.
+        return firstScoring(leadId, score, status).make();
       }
 
       @Override
