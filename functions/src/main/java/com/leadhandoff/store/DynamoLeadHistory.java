@@ -122,8 +122,9 @@ public final class DynamoLeadHistory implements LeadHistory {
           return false;
         }
         boolean conflictOnly =
-            reasons.stream()
-                .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
+            reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
+                && reasons.stream()
+                    .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
         if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }
