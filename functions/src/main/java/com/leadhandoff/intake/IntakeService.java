@@ -1,9 +1,12 @@
 package com.leadhandoff.intake;
 
+import com.leadhandoff.history.Change;
+import com.leadhandoff.history.Changes;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.intake.IntakeResult.Refusal;
 import com.leadhandoff.lead.Lead;
+import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.workflow.Workflow;
@@ -16,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,27 +140,72 @@ public final class IntakeService {
   }
 
   /**
-   * Claims the submission's keys, then stores the lead and starts its workflow, in that order, so
-   * that a crash at any point is finished by the client's retry: a claim whose lead was never
-   * stored or started is completed under the claimed id (storing and starting are idempotent).
+   * Claims the submission's keys, stores the lead with its RECEIVED entry, all in one write, then
+   * starts its workflow: one DynamoDB request for a new lead. A crash after the write is finished
+   * by the client's retry (a repeat starts the held lead's workflow, idempotently) or by the
+   * watchdog, which finds the lead RECEIVED with no execution.
    */
   private IntakeResult accept(Validation.Valid valid) {
     Instant now = clock.instant();
     String leadId = ids.next();
     String requestHash = IntakeKey.requestHash(valid.submission(), valid.redirect());
+    List<IntakeKey> submissionKeys =
+        IntakeKey.of(valid.submission(), valid.idempotencyKey(), duplicateWindow);
+    Map<String, IntakeKeys.Holder> found = new HashMap<>();
+    List<Change> changes = new ArrayList<>();
+    for (IntakeKey key : submissionKeys) {
+      changes.add(
+          keys.claiming(
+              key.name(),
+              leadId,
+              hashFor(key, requestHash),
+              key.expiresAt(now),
+              now,
+              holder -> found.put(key.name(), holder)));
+    }
+    changes.add(leads.creation(Lead.received(leadId, now, valid.submission())));
+    // One TransactWriteItems (IntakeKeys, Leads, History): each key claimed only if free, the
+    // lead with its RECEIVED entry, all or nothing. A key is never held by a lead that is not
+    // stored, so no request marks it afterwards; a key another lead holds cancels the write and
+    // its reason names that lead (ALL_OLD), which the repeat answers with.
+    if (history.recordWith(leadId, received(now, valid.submission()), new Changes(changes))) {
+      return start(leadId, valid.redirect());
+    }
+    return repeat(valid, submissionKeys, found, leadId, requestHash, now);
+  }
+
+  /**
+   * A submission whose keys another lead holds (or, rarely, whose write failed for another reason
+   * the keys' claims then find out): answers with the lead its keys lead to, leaves every key
+   * claimed so far pointing at it, and finishes what a crash or a 503 may have left undone, as
+   * intake did key by key before the keys joined the lead's write.
+   *
+   * @param found the holders the cancelled write named, by key
+   * @param fresh the id this request would have given a new lead
+   */
+  private IntakeResult repeat(
+      Validation.Valid valid,
+      List<IntakeKey> submissionKeys,
+      Map<String, IntakeKeys.Holder> found,
+      String fresh,
+      String requestHash,
+      Instant now) {
+    String leadId = firstAnswer(submissionKeys, found, fresh);
     List<String> held = new ArrayList<>();
-    for (IntakeKey key :
-        IntakeKey.of(valid.submission(), valid.idempotencyKey(), duplicateWindow)) {
-      Optional<String> hash = key.isIdempotencyKey() ? Optional.of(requestHash) : Optional.empty();
-      // One conditional put per key (PutItem IntakeKeys): it decides race-free whether this is a
-      // new submission or a repeat, and answers the first one's lead in the same request.
-      IntakeKeys.Holder holder = keys.claim(key.name(), leadId, hash, key.expiresAt(now), now);
+    for (IntakeKey key : submissionKeys) {
+      Optional<String> hash = hashFor(key, requestHash);
+      IntakeKeys.Holder holder = found.get(key.name());
+      if (holder == null) {
+        // PutItem IntakeKeys: a key the cancelled write found free (or did not say who holds),
+        // claimed for the lead the other keys lead to; it answers the holder if one won meanwhile.
+        holder = keys.claim(key.name(), leadId, hash, key.expiresAt(now), now);
+      }
       if (hash.isPresent()
           && holder.requestHash().isPresent()
           && !holder.requestHash().equals(hash)) {
         // The IETF Idempotency-Key draft (draft-ietf-httpapi-idempotency-key-header): a key
-        // reused with a different payload is 422. It is the first key claimed, so nothing was
-        // written for this request; keys claimed before hashes were stored have none and replay.
+        // reused with a different payload is 422. It is the first key, so nothing was written for
+        // this request; keys claimed before hashes were stored have none and replay.
         return new IntakeResult.Rejected(
             Refusal.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was already used for a different lead: send a new key with"
@@ -169,27 +218,75 @@ public final class IntakeService {
                         + " hours for a request with a different body")));
       }
       if (!holder.leadId().equals(leadId)) {
-        // A repeat: the keys claimed so far must lead to the same answer next time.
+        // The keys claimed so far must lead to the same answer next time.
         for (String earlier : held) {
           keys.repoint(earlier, leadId, holder);
         }
         leadId = holder.leadId();
       }
       if (holder.started()) {
+        // A key an earlier version marked once the lead's execution ran.
         return new IntakeResult.Accepted(leadId, valid.redirect());
       }
       held.add(key.name());
     }
-    // The lead and its RECEIVED entry in one write (a transaction): a retry finds both or neither.
-    history.recordWith(
-        leadId,
-        received(now, valid.submission()),
-        leads.creation(Lead.received(leadId, now, valid.submission())));
+    Lead lead = Lead.received(leadId, now, valid.submission());
+    if (leadId.equals(fresh)) {
+      // This request's own claims stand after all (the write failed on something else): store
+      // the lead as the first try meant to.
+      if (!history.recordWith(leadId, received(now, valid.submission()), leads.creation(lead))) {
+        throw new IllegalStateException("Lead id " + leadId + " was given twice");
+      }
+      return start(leadId, valid.redirect());
+    }
+    // GetItem Leads: only the workflow and the watchdog move a lead on from RECEIVED, so a lead
+    // past it has (had) its execution and is answered as it is; one still RECEIVED may have none
+    // yet (a crash or a 503 after its write), and is started again below, idempotently.
+    Optional<Lead> stored = leads.find(leadId);
+    if (stored.isPresent() && stored.get().status() != LeadStatus.RECEIVED) {
+      return new IntakeResult.Accepted(leadId, valid.redirect());
+    }
+    if (stored.isEmpty()) {
+      // A key an earlier version claimed before storing its lead, and a crash in between: the
+      // lead is stored under the claimed id now (a no-op if a racing repeat stored it first).
+      history.recordWith(leadId, received(now, valid.submission()), leads.creation(lead));
+    }
+    return start(leadId, valid.redirect());
+  }
+
+  /**
+   * The lead a repeat will answer, as far as the cancelled write tells it: the holder of the last
+   * held key, or of the first key an earlier version marked started (the repeat stops there). Free
+   * keys are then claimed for that lead directly, rather than for this request's and moved.
+   */
+  private static String firstAnswer(
+      List<IntakeKey> submissionKeys, Map<String, IntakeKeys.Holder> found, String fresh) {
+    String answer = fresh;
+    for (IntakeKey key : submissionKeys) {
+      IntakeKeys.Holder holder = found.get(key.name());
+      if (holder != null) {
+        answer = holder.leadId();
+        if (holder.started()) {
+          break;
+        }
+      }
+    }
+    return answer;
+  }
+
+  /**
+   * Starts the lead's workflow. A repeat may always start it again: the execution is named after
+   * the lead, and a StartExecution with the name and input of an open execution succeeds without
+   * running another, while one whose execution closed is refused with ExecutionAlreadyExists (Step
+   * Functions API Reference, StartExecution, {@code name}), which {@link Workflow#start} takes as
+   * started. Names are kept 90 days; keys, 24 hours at most.
+   */
+  private IntakeResult start(String leadId, Optional<String> redirect) {
     try {
       workflow.start(leadId);
     } catch (WorkflowUnavailableException e) {
-      // Not acknowledged: the keys stay unstarted, so the client's retry completes this lead, and
-      // the lead stays RECEIVED, in the watchdog's index, in case the client never retries.
+      // Not acknowledged: the client's retry starts this lead (its keys hold it, its lead stays
+      // RECEIVED), and so does the watchdog, which finds it RECEIVED, if the client never retries.
       history.record(
           leadId,
           new HistoryEvent(
@@ -200,12 +297,11 @@ public final class IntakeService {
               Map.of("error", String.valueOf(e.getMessage()))));
       return new IntakeResult.Unavailable(leadId, RETRY_AFTER);
     }
-    for (String key : held) {
-      // UpdateItem IntakeKeys: only once the execution runs may a repeat answer without storing
-      // or starting anything (before, a repeat finishes what a crash or a 503 left undone).
-      keys.markStarted(key, leadId);
-    }
-    return new IntakeResult.Accepted(leadId, valid.redirect());
+    return new IntakeResult.Accepted(leadId, redirect);
+  }
+
+  private static Optional<String> hashFor(IntakeKey key, String requestHash) {
+    return key.isIdempotencyKey() ? Optional.of(requestHash) : Optional.empty();
   }
 
   private static HistoryEvent received(Instant now, Submission submission) {

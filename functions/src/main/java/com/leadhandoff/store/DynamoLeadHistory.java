@@ -1,11 +1,13 @@
 package com.leadhandoff.store;
 
 import com.leadhandoff.history.Change;
+import com.leadhandoff.history.Changes;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,9 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   private static final String CLAIM = "claim#";
 
+  /** Attempts at a transaction of several changes that other transactions keep cancelling. */
+  public static final int CONFLICT_ATTEMPTS = 3;
+
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -57,6 +62,11 @@ public final class DynamoLeadHistory implements LeadHistory {
    */
   @Override
   public boolean recordWith(String leadId, HistoryEvent event, Change change) {
+    if (change instanceof Changes several
+        && several.changes().stream().allMatch(DynamoChange.class::isInstance)) {
+      return recordWithAll(
+          leadId, event, several.changes().stream().map(DynamoChange.class::cast).toList());
+    }
     if (!(change instanceof DynamoChange dynamoChange)) {
       return LeadHistory.super.recordWith(leadId, event, change);
     }
@@ -77,6 +87,61 @@ public final class DynamoLeadHistory implements LeadHistory {
         return false;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Several changes and their entry in one TransactWriteItems, the entry last. When conditions
+   * cancel it, each change whose condition failed is told the item it found, and nothing was
+   * written. A transaction cancelled only because another one held an item at the same moment
+   * (reason TransactionConflict: two submissions racing for one intake key, say; DynamoDB developer
+   * guide, "Transaction conflict handling") wrote nothing either, so it is tried again: by then the
+   * other has finished, and its item answers this one's condition.
+   */
+  private boolean recordWithAll(String leadId, HistoryEvent event, List<DynamoChange> changes) {
+    List<TransactWriteItem> items = new ArrayList<>();
+    changes.forEach(c -> items.add(c.item()));
+    Map<String, AttributeValue> entry = eventItem(leadId, event);
+    items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)).build());
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(r -> r.transactItems(items));
+        return true;
+      } catch (TransactionCanceledException e) {
+        // One reason per item, in the order of the items (API Reference, CancellationReason).
+        List<CancellationReason> reasons = e.cancellationReasons();
+        boolean refused = false;
+        for (int i = 0; i < Math.min(changes.size(), reasons.size()); i++) {
+          CancellationReason reason = reasons.get(i);
+          if ("ConditionalCheckFailed".equals(reason.code())) {
+            refused = true;
+            changes.get(i).refused().accept(reason.hasItem() ? reason.item() : Map.of());
+          }
+        }
+        if (refused) {
+          return false;
+        }
+        boolean conflictOnly =
+            reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
+                && reasons.stream()
+                    .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
+        if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  private static boolean isNone(String code) {
+    return code == null || "None".equals(code);
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(10L << attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -10,6 +10,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
@@ -351,6 +352,64 @@ class IntakeHandlerTest {
     assertEquals(first, retry);
     assertEquals(first, again);
     assertEquals(List.of(first), workflow.started());
+  }
+
+  @Test
+  void historyThatWritesByHand_claimsTheKeysBeforeTheLead_andRepeatsFindThatLead() {
+    // GIVEN a history that cannot write a change with its entry, so intake's write is made by
+    // hand: the keys claimed one by one, then the lead, then its entry
+    LeadHistory byHand = new ByHandHistory(history);
+    IntakeHandler handler =
+        new IntakeHandler(leads, byHand, keys, workflow, clock, WINDOW, ORIGINS);
+
+    // WHEN a lead is posted, then again with the same key, then with a new key from the same email
+    String first = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
+    String again = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-1"), null));
+    String byEmail = leadId(handler.handleRequest(withKey(event("intake-json.json"), "k-2"), null));
+
+    // THEN one lead, one RECEIVED entry, one execution
+    assertEquals(first, again);
+    assertEquals(first, byEmail);
+    assertEquals(1, leadCount());
+    assertEquals(List.of("RECEIVED"), history.of(first).stream().map(HistoryEvent::type).toList());
+    assertEquals(List.of(first), workflow.started());
+  }
+
+  @Test
+  void repeatWhileTheFirstIsBetweenItsWriteAndItsStart_answersThatLead_andStartsIt() {
+    // GIVEN a post whose write is made and whose start has not happened yet (a slow or dead
+    // process), played by a start that posts the repeat before starting anything
+    List<String> repeatAnswers = new ArrayList<>();
+    Workflow slow =
+        new Workflow() {
+          @Override
+          public void start(String leadId) {
+            if (repeatAnswers.isEmpty()) {
+              repeatAnswers.add(leadId(post(event("intake-json.json"))));
+            }
+            workflow.start(leadId);
+          }
+
+          @Override
+          public Callback succeed(String taskToken, String outputJson) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public Callback fail(String taskToken, String error, String cause) {
+            throw new UnsupportedOperationException();
+          }
+        };
+
+    // WHEN the first post goes on
+    String first = leadId(handler(slow, WINDOW).handleRequest(event("intake-json.json"), null));
+
+    // THEN the repeat answered the same lead and started it; the first's start found it running
+    assertEquals(List.of(first), repeatAnswers);
+    assertEquals(List.of(first), workflow.started());
+    assertEquals(2, workflow.starts());
+    assertEquals(1, leadCount());
+    assertEquals(1, history.of(first).size());
   }
 
   // ---- bots --------------------------------------------------------------------------------
@@ -749,6 +808,35 @@ class IntakeHandlerTest {
   private static List<String> concurrently(
       int threads, java.util.function.Supplier<APIGatewayV2HTTPResponse> post) throws Exception {
     return AtOnce.times(threads, thread -> leadId(post.get()));
+  }
+
+  /** A history that writes a change and its entry by hand, one after the other. */
+  private static final class ByHandHistory implements LeadHistory {
+    private final LeadHistory real;
+
+    ByHandHistory(LeadHistory real) {
+      this.real = real;
+    }
+
+    @Override
+    public void record(String leadId, HistoryEvent event) {
+      real.record(leadId, event);
+    }
+
+    @Override
+    public List<HistoryEvent> of(String leadId) {
+      return real.of(leadId);
+    }
+
+    @Override
+    public boolean claim(String leadId, String action) {
+      return real.claim(leadId, action);
+    }
+
+    @Override
+    public void release(String leadId, String action) {
+      real.release(leadId, action);
+    }
   }
 
   /**

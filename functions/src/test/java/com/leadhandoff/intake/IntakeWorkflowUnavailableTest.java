@@ -135,6 +135,39 @@ class IntakeWorkflowUnavailableTest {
     assertEquals(1, leadCount());
   }
 
+  @Test
+  void repeatDuringAnOutage_ofALeadItsWorkflowMovedOn_isAnswered202WithoutAskingStepFunctions() {
+    // GIVEN a lead accepted and scored by its workflow
+    assertEquals(303, post(event("intake-form.json")).getStatusCode());
+    String leadId = sfn.started().get(0);
+    leads.setStatus(leadId, LeadStatus.ROUTING);
+    int calls = sfn.calls();
+
+    // WHEN Step Functions is down and the prospect posts the form again
+    sfn.failNext(3);
+    APIGatewayV2HTTPResponse response = post(event("intake-form.json"));
+
+    // THEN the lead underway is the answer, and no start was asked for nor START_FAILED written
+    assertEquals(303, response.getStatusCode());
+    assertEquals(calls, sfn.calls());
+    assertEquals(List.of("RECEIVED"), history.of(leadId).stream().map(HistoryEvent::type).toList());
+  }
+
+  @Test
+  void repeatOfALeadWhoseExecutionEnded_isAnswered202() {
+    // GIVEN a lead whose execution already ended while it was still RECEIVED (as a merged
+    // duplicate's does before its status is read back here)
+    assertEquals(303, post(event("intake-form.json")).getStatusCode());
+    String leadId = sfn.started().get(0);
+    sfn.close(leadId);
+
+    // WHEN the form is posted again, THEN the start is refused as ExecutionAlreadyExists, which
+    // is no failure: the same lead is the answer, with no second execution
+    assertEquals(303, post(event("intake-form.json")).getStatusCode());
+    assertEquals(List.of(leadId), sfn.started());
+    assertEquals(1, leadCount());
+  }
+
   private APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event) {
     return handler.handleRequest(event, null);
   }

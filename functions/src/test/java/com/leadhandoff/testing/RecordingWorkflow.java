@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A workflow that records starts and callbacks; {@link #answerWith} sets what the next callbacks
- * report, to play a task that already timed out or ended.
+ * report, to play a task that already timed out or ended. Like Step Functions, whose execution is
+ * named after the lead, it runs one execution per lead however often it is asked to start it.
  */
 public final class RecordingWorkflow implements Workflow {
   /** One callback as sent. */
@@ -14,12 +15,16 @@ public final class RecordingWorkflow implements Workflow {
       String taskToken, boolean success, String output, String error, String cause) {}
 
   private final List<String> started = new ArrayList<>();
+  private int starts;
   private final List<Sent> callbacks = new ArrayList<>();
   private Callback answer = Callback.DELIVERED;
 
   @Override
   public synchronized void start(String leadId) {
-    started.add(leadId);
+    starts++;
+    if (!started.contains(leadId)) {
+      started.add(leadId);
+    }
   }
 
   @Override
@@ -39,9 +44,14 @@ public final class RecordingWorkflow implements Workflow {
     this.answer = callback;
   }
 
-  /** Lead ids whose workflow was started, in order. */
+  /** Lead ids whose workflow was started, in order: each once, as its one execution. */
   public synchronized List<String> started() {
     return List.copyOf(started);
+  }
+
+  /** Starts asked for, those of a lead already started included. */
+  public synchronized int starts() {
+    return starts;
   }
 
   /** Callbacks sent, in order. */

@@ -88,6 +88,44 @@ class TransactWriteItemsTest extends EngineTest {
   }
 
   @Test
+  void cancellationReasonItem_isTheItemAFailedPutFound_onlyWhenThePutAskedForAllOld() {
+    String t = table(null);
+    ddb.putItem(b -> b.tableName(t).item(item("pk", "held", "v", 1)));
+    ddb.putItem(b -> b.tableName(t).item(item("pk", "also", "v", 2)));
+    var e =
+        assertThrows(
+            TransactionCanceledException.class,
+            () ->
+                ddb.transactWriteItems(
+                    b ->
+                        b.transactItems(
+                            conditionalPut(t, "held", ReturnValuesOnConditionCheckFailure.ALL_OLD),
+                            conditionalPut(t, "free", ReturnValuesOnConditionCheckFailure.ALL_OLD),
+                            conditionalPut(t, "also", ReturnValuesOnConditionCheckFailure.NONE))));
+    assertEquals("ConditionalCheckFailed", e.cancellationReasons().get(0).code());
+    assertEquals(item("pk", "held", "v", 1), e.cancellationReasons().get(0).item());
+    assertEquals("None", e.cancellationReasons().get(1).code());
+    assertFalse(e.cancellationReasons().get(1).hasItem());
+    assertEquals("ConditionalCheckFailed", e.cancellationReasons().get(2).code());
+    assertFalse(e.cancellationReasons().get(2).hasItem());
+    assertFalse(ddb.getItem(b -> b.tableName(t).key(item("pk", "free"))).hasItem());
+  }
+
+  private TransactWriteItem conditionalPut(
+      String t, String pk, ReturnValuesOnConditionCheckFailure onFailure) {
+    var i = item("pk", pk, "v", 9);
+    return TransactWriteItem.builder()
+        .put(
+            Put.builder()
+                .tableName(t)
+                .item(i)
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(onFailure)
+                .build())
+        .build();
+  }
+
+  @Test
   void twoActionsOnOneItemAreRefused() {
     String t = table(null);
     var e =
