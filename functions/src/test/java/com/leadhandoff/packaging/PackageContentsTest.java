@@ -120,6 +120,87 @@ class PackageContentsTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void log4j_startsFromThePackagesConfiguration_withItsJsonAppenderAndLayout() throws Exception {
+    // Log4j builds each element of log4j2.properties from the plugin cache by name: the shrinker
+    // keeps only the plugins Log4j's kept classes refer to and the ones that configuration names
+    // (shrink.pro, "Log4j plugins"). Started from the package alone, it must build the JSON
+    // appender and lay an event out through every resolver of Powertools' template.
+    for (String zip : FULL_JAR_OF.keySet()) {
+      ClassLoader previous = Thread.currentThread().getContextClassLoader();
+      try (URLClassLoader loader = isolatedLoader(zip)) {
+        // Log4j finds its plugins and its configuration through the context class loader.
+        Thread.currentThread().setContextClassLoader(loader);
+        Class<?> configurator =
+            Class.forName("org.apache.logging.log4j.core.config.Configurator", true, loader);
+        Object context =
+            configurator
+                .getMethod("initialize", String.class, ClassLoader.class, String.class)
+                .invoke(null, "package-check-" + zip, loader, "classpath:log4j2.properties");
+        try {
+          Object configuration = context.getClass().getMethod("getConfiguration").invoke(context);
+          Map<String, Object> appenders =
+              (Map<String, Object>)
+                  configuration.getClass().getMethod("getAppenders").invoke(configuration);
+          Object appender = appenders.get("JsonAppender");
+          assertEquals(
+              "org.apache.logging.log4j.core.appender.ConsoleAppender",
+              appender == null ? null : appender.getClass().getName(),
+              zip + ": appenders " + appenders);
+          Object layout = appender.getClass().getMethod("getLayout").invoke(appender);
+          assertEquals(
+              "org.apache.logging.log4j.layout.template.json.JsonTemplateLayout",
+              layout.getClass().getName(),
+              zip);
+
+          Class<?> builderType =
+              Class.forName(
+                  "org.apache.logging.log4j.core.impl.Log4jLogEvent$Builder", true, loader);
+          Class<?> levelType = Class.forName("org.apache.logging.log4j.Level", true, loader);
+          Class<?> messageType =
+              Class.forName("org.apache.logging.log4j.message.Message", true, loader);
+          Object builder = builderType.getConstructor().newInstance();
+          builderType.getMethod("setLoggerName", String.class).invoke(builder, "packaging");
+          builderType
+              .getMethod("setLevel", levelType)
+              .invoke(builder, levelType.getField("WARN").get(null));
+          builderType
+              .getMethod("setMessage", messageType)
+              .invoke(
+                  builder,
+                  Class.forName("org.apache.logging.log4j.message.SimpleMessage", true, loader)
+                      .getConstructor(String.class)
+                      .newInstance("package check"));
+          builderType
+              .getMethod("setThrown", Throwable.class)
+              .invoke(builder, new IllegalStateException("thrown"));
+          Object event = builderType.getMethod("build").invoke(builder);
+          String json =
+              (String)
+                  layout
+                      .getClass()
+                      .getMethod(
+                          "toSerializable",
+                          Class.forName("org.apache.logging.log4j.core.LogEvent", true, loader))
+                      .invoke(layout, event);
+          for (String field :
+              List.of(
+                  "\"level\":\"WARN\"",
+                  "\"message\":\"package check\"",
+                  "\"name\":\"java.lang.IllegalStateException\"",
+                  "\"timestamp\"")) {
+            assertTrue(json.contains(field), zip + ": " + field + " not in " + json);
+          }
+        } finally {
+          configurator.getMethod("shutdown", context.getClass()).invoke(null, context);
+        }
+      } finally {
+        Thread.currentThread().setContextClassLoader(previous);
+      }
+    }
+  }
+
+  @Test
   void everySdkOperationOurCodeCalls_keepsItsClientMethodModelAndMarshaller() throws Exception {
     for (String zip : FULL_JAR_OF.keySet()) {
       Path path = TARGET.resolve(zip);
@@ -229,8 +310,13 @@ class PackageContentsTest {
       for (Map.Entry<String, byte[]> c : classFiles(TARGET.resolve(zip.getKey()), "").entrySet()) {
         ConstantPool pool = ConstantPool.read(c.getValue());
         // Class constants are what the JVM resolves; string constants that name a class are
-        // what Class.forName and loadClass would be given.
-        Set<String> named = new TreeSet<>(pool.classNames());
+        // what Class.forName and loadClass would be given. A Class constant that only the
+        // InnerClasses attribute names is left out: the SDK's client interfaces keep such
+        // records for the request builders of operations we do not call (their default methods
+        // are gone, shrink.pro), and the JVM resolves an InnerClasses record only when reflection
+        // asks about that nested class or its declaring class (JVMS 4.7.6), matching the names
+        // before it loads anything.
+        Set<String> named = new TreeSet<>(pool.classNamesOutsideInnerClasses());
         pool.strings().stream().filter(shaded::contains).forEach(named::add);
         for (String name : named) {
           if (shaded.contains(name) && !kept.contains(name)) {
@@ -358,8 +444,39 @@ class PackageContentsTest {
     }
   }
 
-  /** The constant pool of a class file (JVMS §4.4), as far as these checks need it. */
-  private record ConstantPool(Object[] entries, int[][] refs, int[] kinds) {
+  /**
+   * The constant pool of a class file (JVMS §4.4), as far as these checks need it, with the Class
+   * constants the rest of the file uses other than in its InnerClasses attribute.
+   */
+  private record ConstantPool(
+      Object[] entries, int[][] refs, int[] kinds, Set<Integer> usedClasses) {
+    /** Attributes that name no Class constant (JVMS §4.7): they need not be searched. */
+    private static final Set<String> NO_CLASS_CONSTANTS =
+        Set.of(
+            "InnerClasses",
+            "ConstantValue",
+            "Signature",
+            "SourceFile",
+            "SourceDebugExtension",
+            "LineNumberTable",
+            "LocalVariableTable",
+            "LocalVariableTypeTable",
+            "MethodParameters",
+            "Deprecated",
+            "Synthetic",
+            "Record",
+            "AnnotationDefault",
+            "RuntimeVisibleAnnotations",
+            "RuntimeInvisibleAnnotations",
+            "RuntimeVisibleParameterAnnotations",
+            "RuntimeInvisibleParameterAnnotations",
+            "RuntimeVisibleTypeAnnotations",
+            "RuntimeInvisibleTypeAnnotations");
+
+    /** Attributes that are a count and as many Class constants. */
+    private static final Set<String> CLASS_LISTS =
+        Set.of("Exceptions", "NestMembers", "PermittedSubclasses");
+
     static ConstantPool read(byte[] classFile) throws IOException {
       DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
       in.readInt(); // magic
@@ -386,24 +503,198 @@ class PackageContentsTest {
           default -> throw new IOException("Unknown constant pool tag " + tag + " at " + i);
         }
       }
-      return new ConstantPool(entries, refs, kinds);
+      Set<Integer> used = new TreeSet<>();
+      for (int i = 1; i < count; i++) {
+        if (kinds[i] == 9 || kinds[i] == 10 || kinds[i] == 11) {
+          used.add(refs[i][0]); // a field's or method's class
+        }
+      }
+      in.readUnsignedShort(); // access flags
+      used.add(in.readUnsignedShort()); // this class
+      used.add(in.readUnsignedShort()); // super class
+      for (int n = in.readUnsignedShort(); n > 0; n--) {
+        used.add(in.readUnsignedShort()); // an interface
+      }
+      for (int members = 0; members < 2; members++) { // fields, then methods
+        for (int n = in.readUnsignedShort(); n > 0; n--) {
+          in.skipBytes(6); // access flags, name, descriptor
+          readAttributes(in, entries, used);
+        }
+      }
+      readAttributes(in, entries, used);
+      Set<Integer> usedClasses = new TreeSet<>();
+      for (int i : used) {
+        if (i > 0 && i < count && kinds[i] == 7) {
+          usedClasses.add(i);
+        }
+      }
+      return new ConstantPool(entries, refs, kinds, usedClasses);
     }
 
-    /** Classes named by Class constants, dotted; array types by their element class. */
-    Set<String> classNames() {
-      Set<String> names = new TreeSet<>();
-      for (int i = 1; i < kinds.length; i++) {
-        if (kinds[i] == 7) {
-          String name = (String) entries[refs[i][0]];
-          if (name.startsWith("[")) {
-            int l = name.indexOf('L');
-            if (l < 0) {
-              continue;
-            }
-            name = name.substring(l + 1, name.length() - 1);
+    /**
+     * Adds the constants an attribute list may name as a class: a Code attribute's instructions and
+     * exception handlers exactly, and, in any other attribute that can name a class (Exceptions,
+     * StackMapTable, EnclosingMethod, NestHost, NestMembers, PermittedSubclasses, BootstrapMethods,
+     * or one this test does not know), every two bytes read as an index.
+     */
+    private static void readAttributes(DataInputStream in, Object[] entries, Set<Integer> used)
+        throws IOException {
+      for (int n = in.readUnsignedShort(); n > 0; n--) {
+        String name = (String) entries[in.readUnsignedShort()];
+        byte[] body = new byte[in.readInt()];
+        in.readFully(body);
+        if (name.equals("Code")) {
+          DataInputStream code = new DataInputStream(new ByteArrayInputStream(body));
+          code.skipBytes(4); // max stack, max locals
+          byte[] instructions = new byte[code.readInt()];
+          code.readFully(instructions);
+          instructionOperands(instructions, used);
+          for (int h = code.readUnsignedShort(); h > 0; h--) {
+            code.skipBytes(6); // start, end, handler
+            used.add(code.readUnsignedShort()); // the caught class
           }
-          names.add(name.replace('/', '.'));
+          readAttributes(code, entries, used);
+        } else if (CLASS_LISTS.contains(name)) {
+          DataInputStream list = new DataInputStream(new ByteArrayInputStream(body));
+          for (int c = list.readUnsignedShort(); c > 0; c--) {
+            used.add(list.readUnsignedShort());
+          }
+        } else if (name.equals("NestHost") || name.equals("EnclosingMethod")) {
+          used.add(((body[0] & 0xff) << 8) | (body[1] & 0xff));
+        } else if (name.equals("StackMapTable")) {
+          stackMapClasses(new DataInputStream(new ByteArrayInputStream(body)), used);
+        } else if (!NO_CLASS_CONSTANTS.contains(name)) {
+          // BootstrapMethods (whose arguments may be classes) or an attribute this test does
+          // not know: every two bytes read as an index, which can only find too many.
+          for (int b = 0; b + 1 < body.length; b++) {
+            used.add(((body[b] & 0xff) << 8) | (body[b + 1] & 0xff));
+          }
         }
+      }
+    }
+
+    /** The classes of a StackMapTable's Object_variable_info entries (JVMS §4.7.4). */
+    private static void stackMapClasses(DataInputStream frames, Set<Integer> used)
+        throws IOException {
+      for (int n = frames.readUnsignedShort(); n > 0; n--) {
+        int type = frames.readUnsignedByte();
+        if (type >= 64 && type <= 127) {
+          verificationType(frames, used);
+        } else if (type == 247) {
+          frames.readUnsignedShort();
+          verificationType(frames, used);
+        } else if (type >= 248 && type <= 251) {
+          frames.readUnsignedShort();
+        } else if (type >= 252 && type <= 254) {
+          frames.readUnsignedShort();
+          for (int k = type - 251; k > 0; k--) {
+            verificationType(frames, used);
+          }
+        } else if (type == 255) {
+          frames.readUnsignedShort();
+          for (int part = 0; part < 2; part++) { // locals, then stack
+            for (int k = frames.readUnsignedShort(); k > 0; k--) {
+              verificationType(frames, used);
+            }
+          }
+        }
+      }
+    }
+
+    private static void verificationType(DataInputStream frames, Set<Integer> used)
+        throws IOException {
+      int tag = frames.readUnsignedByte();
+      if (tag == 7) {
+        used.add(frames.readUnsignedShort()); // Object_variable_info
+      } else if (tag == 8) {
+        frames.readUnsignedShort(); // Uninitialized_variable_info: an offset
+      }
+    }
+
+    /** The constant pool operands of the instructions that name a class or load a constant. */
+    private static void instructionOperands(byte[] code, Set<Integer> used) {
+      int pc = 0;
+      while (pc < code.length) {
+        int op = code[pc] & 0xff;
+        switch (op) {
+          case 0x12 -> used.add(code[pc + 1] & 0xff); // ldc
+          case 0x13, 0xbb, 0xbd, 0xc0, 0xc1, 0xc5 -> // ldc_w, new, anewarray, checkcast,
+              // instanceof, multianewarray
+              used.add(((code[pc + 1] & 0xff) << 8) | (code[pc + 2] & 0xff));
+          default -> {}
+        }
+        pc += instructionLength(code, pc, op);
+      }
+    }
+
+    /** An instruction's length in bytes (JVMS §6.5). */
+    private static int instructionLength(byte[] code, int pc, int op) {
+      if (op == 0xaa || op == 0xab) { // tableswitch, lookupswitch: padded to 4 bytes
+        int at = (pc + 4) & ~3;
+        if (op == 0xaa) {
+          int low = readInt(code, at + 4);
+          int high = readInt(code, at + 8);
+          return at + 12 + 4 * (high - low + 1) - pc;
+        }
+        return at + 8 + 8 * readInt(code, at + 4) - pc;
+      }
+      if (op == 0xc4) { // wide
+        return (code[pc + 1] & 0xff) == 0x84 ? 6 : 4;
+      }
+      if (op == 0x10
+          || op == 0x12
+          || (op >= 0x15 && op <= 0x19)
+          || (op >= 0x36 && op <= 0x3a)
+          || op == 0xa9
+          || op == 0xbc) {
+        return 2;
+      }
+      if (op == 0x11
+          || op == 0x13
+          || op == 0x14
+          || op == 0x84
+          || (op >= 0x99 && op <= 0xa8)
+          || (op >= 0xb2 && op <= 0xb8)
+          || op == 0xbb
+          || op == 0xbd
+          || op == 0xc0
+          || op == 0xc1
+          || op == 0xc6
+          || op == 0xc7) {
+        return 3;
+      }
+      if (op == 0xc5) {
+        return 4;
+      }
+      if (op == 0xb9 || op == 0xba || op == 0xc8 || op == 0xc9) {
+        return 5;
+      }
+      return 1;
+    }
+
+    private static int readInt(byte[] b, int at) {
+      return ((b[at] & 0xff) << 24)
+          | ((b[at + 1] & 0xff) << 16)
+          | ((b[at + 2] & 0xff) << 8)
+          | (b[at + 3] & 0xff);
+    }
+
+    /**
+     * Classes named by the Class constants something other than the InnerClasses attribute uses,
+     * dotted; array types by their element class.
+     */
+    Set<String> classNamesOutsideInnerClasses() {
+      Set<String> names = new TreeSet<>();
+      for (int i : usedClasses) {
+        String name = (String) entries[refs[i][0]];
+        if (name.startsWith("[")) {
+          int l = name.indexOf('L');
+          if (l < 0) {
+            continue;
+          }
+          name = name.substring(l + 1, name.length() - 1);
+        }
+        names.add(name.replace('/', '.'));
       }
       return names;
     }
