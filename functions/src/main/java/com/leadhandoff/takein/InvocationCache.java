@@ -124,7 +124,9 @@ final class InvocationCache {
                 .toList();
       }
       entries.sent = true;
-      entries.history.recordAll(leadId, missing);
+      if (!missing.isEmpty()) {
+        entries.history.recordAll(leadId, missing);
+      }
       leadsHeld.remove();
     }
   }

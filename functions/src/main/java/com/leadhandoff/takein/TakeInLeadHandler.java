@@ -102,7 +102,11 @@ public final class TakeInLeadHandler
         cache);
   }
 
-  private TakeInLeadHandler(
+  /**
+   * The four steps, built on the stores {@code cache} wraps, answering through {@code answers} (for
+   * tests: the Lambda's constructor builds them from its settings).
+   */
+  TakeInLeadHandler(
       MatchLeadHandler match,
       ScoreLeadHandler score,
       AcknowledgeLeadHandler acknowledge,
