@@ -31,8 +31,9 @@ import java.util.function.Supplier;
  * four steps each read the lead and its history before they write; without this they read them from
  * DynamoDB four times over (docs/performance.md counts the requests). A step's own write drops the
  * lead it changed, so the next read is fresh; a history entry it records is added to the history
- * read before. Everything is kept per thread and forgotten when the invocation ends (the local
- * runtime invokes one handler object from several threads at once).
+ * read before. Entries a step records may be held back to go with the next one in one write ({@link
+ * #holdingEntries}). Everything is kept per thread and forgotten when the invocation ends (the
+ * local runtime invokes one handler object from several threads at once).
  */
 final class InvocationCache {
   private final ThreadLocal<Map<String, Optional<Lead>>> leads =
