@@ -38,7 +38,7 @@ public interface LeadHistory {
    * before the claimed action happens (an email's unsubscribe link before the email goes).
    *
    * @return false when the claim was taken already: the change was not made
-   * @throws IllegalStateException when a condition of the change refused it (the claim is not kept)
+   * @throws RuntimeException when a condition of the change refused it (the claim is not kept)
    */
   default boolean claimWith(String leadId, String action, Change change) {
     if (!claim(leadId, action)) {

@@ -113,8 +113,8 @@ public final class DynamoLeadHistory implements LeadHistory {
   /**
    * One TransactWriteItems for the claim and a change of DynamoDB's own: the claim (first, so its
    * cancellation reason comes first) is taken only with the change, and the change made only by the
-   * claim's taker. Only the claim's condition failing means "taken already"; the change's condition
-   * failing, a conflict or throttling is thrown.
+   * claim's taker. Only the claim's condition failing (or another request writing the claim) means
+   * "taken already"; the change's condition failing, or throttling, is thrown.
    */
   @Override
   public boolean claimWith(String leadId, String action, Change change) {

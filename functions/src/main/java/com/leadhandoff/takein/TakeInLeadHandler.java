@@ -184,7 +184,7 @@ public final class TakeInLeadHandler
                   Turns.LEAD_NOT_QUALIFIED,
                   scored.points() + " points (" + scored.tier() + ") is below the bar for sales"));
     }
-    // Route Lead writes ROUTED (or NO_REP) with the acknowledgement's entry held back below.
+    // Route Lead writes ROUTED (or NO_REP) with the acknowledgement's entry (see acknowledge).
     Route routed = route.apply(new RouteLeadHandler.Input(leadId));
     if (routed.found()) {
       return new Taken(acknowledged, (answers, token) -> answers.succeed(token, routed));
