@@ -145,8 +145,10 @@ public final class Acknowledgement {
                 model,
                 leadId,
                 Email.Kind.TRANSACTIONAL));
-    // PutItem History: after the send (the email's claim above, a PutItem, is what keeps a retry
-    // from sending twice; the unsubscribe link's PutItem must exist before the prospect clicks).
+    // PutItem History, after the send: the email's claim, taken with the unsubscribe link's record
+    // in one TransactWriteItems before it (the link must exist before the prospect can click it),
+    // keeps a retry from sending twice. Take In Lead holds this entry back and writes it with
+    // Route Lead's in one TransactWriteItems (InvocationCache#holdingEntries).
     history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary + delivery.note(), details));
     return true;
   }

@@ -9,11 +9,13 @@ import java.util.Optional;
  * <p>A step is run again after a crash (the local runtime resumes an execution by invoking the task
  * that was in flight; Lambda retries a function that timed out). A step that sent and then recorded
  * would send twice when it died between the two. So the email is first claimed in the lead's
- * history ({@link LeadHistory#claim}), then sent; a provider error gives the claim up so a retry
- * sends after all. A step that finds the claim taken but its own history entry missing died between
- * claiming and recording: the email may or may not have gone, and it is not sent again — a second
- * offer or introduction confuses the rep and the prospect more than a missing one, which the
- * history entry then says (see {@link Delivery#note()}) and the offer's deadline covers.
+ * history ({@link LeadHistory#claim}; with what the email needs stored, such as its unsubscribe
+ * link's record, in one write: {@link LeadHistory#claimWith}), then sent; a provider error gives
+ * the claim up so a retry sends after all. A step that finds the claim taken but its own history
+ * entry missing died between claiming and recording: the email may or may not have gone, and it is
+ * not sent again — a second offer or introduction confuses the rep and the prospect more than a
+ * missing one, which the history entry then says (see {@link Delivery#note()}) and the offer's
+ * deadline covers.
  */
 public final class LeadMailer {
   /** What became of one email. */
@@ -55,11 +57,20 @@ public final class LeadMailer {
    * @throws RuntimeException the provider's refusal, after giving the claim up
    */
   public Delivery send(String leadId, String key, Email email) {
-    Optional<Claim> claim = claim(leadId, key);
-    if (claim.isEmpty()) {
+    Outgoing outgoing = mailer.prepare(email);
+    String action = action(key);
+    // PutItem History (the claim), or with what the email needs stored before it goes (its
+    // unsubscribe link's hash, which must exist before the prospect can click) one
+    // TransactWriteItems of both: a retry finds the claim and sends nothing, and a claim never
+    // stands without the link of the email it let go.
+    boolean claimed =
+        outgoing.before().isPresent()
+            ? history.claimWith(leadId, action, outgoing.before().get())
+            : history.claim(leadId, action);
+    if (!claimed) {
       return Delivery.UNCONFIRMED;
     }
-    return claim.get().deliver(email) ? Delivery.SENT : Delivery.HELD_BACK;
+    return new Claim(leadId, action).deliver(outgoing) ? Delivery.SENT : Delivery.HELD_BACK;
   }
 
   /**
@@ -114,8 +125,12 @@ public final class LeadMailer {
      * @throws RuntimeException the provider's refusal, after giving the claim up
      */
     public boolean deliver(Email email) {
+      return deliver(new Outgoing(Optional.empty(), () -> mailer.deliver(email)));
+    }
+
+    private boolean deliver(Outgoing outgoing) {
       try {
-        return mailer.deliver(email);
+        return outgoing.deliver();
       } catch (RuntimeException e) {
         try {
           history.release(leadId, action);

@@ -1,5 +1,7 @@
 package com.leadhandoff.email;
 
+import java.util.Optional;
+
 /** Sends email. */
 public interface Mailer {
   /** Sends the email; throws if the provider refused it. */
@@ -14,5 +16,14 @@ public interface Mailer {
   default boolean deliver(Email email) {
     send(email);
     return true;
+  }
+
+  /**
+   * The email made ready to {@link #deliver}, with what must be stored before it goes, for a caller
+   * that writes that in one request with its own claim on the email ({@link LeadMailer}).
+   * Delivering the result after making its {@code before} is what {@link #deliver} does.
+   */
+  default Outgoing prepare(Email email) {
+    return new Outgoing(Optional.empty(), () -> deliver(email));
   }
 }

@@ -23,6 +23,47 @@ public interface LeadHistory {
   }
 
   /**
+   * Appends {@code events}, in their order, in one request, all or nothing, where the store can
+   * write them so (DynamoDB's TransactWriteItems); else one after the other. Entries at the same
+   * instant keep the list's order in {@link #of}.
+   */
+  default void recordAll(String leadId, List<HistoryEvent> events) {
+    events.forEach(event -> record(leadId, event));
+  }
+
+  /**
+   * Claims {@code action} as {@link #claim} does and makes {@code change} with it: in one request,
+   * all or nothing, where the store can write both (DynamoDB's TransactWriteItems); else the claim
+   * first, then the change, giving the claim up again if the change fails. For what must be stored
+   * before the claimed action happens (an email's unsubscribe link before the email goes).
+   *
+   * @return false when the claim was taken already: the change was not made
+   * @throws RuntimeException when a condition of the change refused it (the claim is not kept)
+   */
+  default boolean claimWith(String leadId, String action, Change change) {
+    if (!claim(leadId, action)) {
+      return false;
+    }
+    boolean made;
+    try {
+      made = change.make();
+    } catch (RuntimeException e) {
+      try {
+        release(leadId, action);
+      } catch (RuntimeException releaseFailed) {
+        e.addSuppressed(releaseFailed);
+      }
+      throw e;
+    }
+    if (!made) {
+      release(leadId, action);
+      throw new IllegalStateException(
+          "The change claimed with " + action + " of lead " + leadId + " was refused");
+    }
+    return true;
+  }
+
+  /**
    * Appends an event that may be the lead's first SLA fact, such as its first offer, with what came
    * before it: {@code earlier} are the entries the lead's SLA facts start from (its receipt and its
    * scoring), as the caller knows them without reading the history. A history that keeps SLA facts

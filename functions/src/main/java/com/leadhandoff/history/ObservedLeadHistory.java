@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A lead history that passes every call on to another and is told of each entry once that history
  * has it, however it was written (alone, with the change it records, or with the lead's first SLA
- * facts). An entry a refused change did not write is not passed on.
+ * facts, or with other entries). An entry a refused change did not write is not passed on.
  */
 public abstract class ObservedLeadHistory implements LeadHistory {
   private final LeadHistory history;
@@ -33,6 +33,17 @@ public abstract class ObservedLeadHistory implements LeadHistory {
     }
     recorded(leadId, event);
     return true;
+  }
+
+  @Override
+  public final void recordAll(String leadId, List<HistoryEvent> events) {
+    history.recordAll(leadId, events);
+    events.forEach(event -> recorded(leadId, event));
+  }
+
+  @Override
+  public final boolean claimWith(String leadId, String action, Change change) {
+    return history.claimWith(leadId, action, change);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.leadhandoff.sla;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.metrics.LeadMetrics;
@@ -48,6 +49,18 @@ public final class SlaFactsRecorder implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
+    factsAfter(leadId, event);
+  }
+
+  /** Writes the events in one write, as the wrapped history does, then the facts they change. */
+  @Override
+  public void recordAll(String leadId, List<HistoryEvent> events) {
+    history.recordAll(leadId, events);
+    events.forEach(event -> factsAfter(leadId, event));
+  }
+
+  /** The lead's facts and the step's metrics once {@code event} is in its history. */
+  private void factsAfter(String leadId, HistoryEvent event) {
     if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
       return;
     }
@@ -109,6 +122,11 @@ public final class SlaFactsRecorder implements LeadHistory {
   @Override
   public List<HistoryEvent> of(String leadId) {
     return history.of(leadId);
+  }
+
+  @Override
+  public boolean claimWith(String leadId, String action, Change change) {
+    return history.claimWith(leadId, action, change);
   }
 
   @Override

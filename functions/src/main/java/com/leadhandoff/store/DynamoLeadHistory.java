@@ -5,6 +5,7 @@ import com.leadhandoff.history.Changes;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -145,15 +146,90 @@ public final class DynamoLeadHistory implements LeadHistory {
     }
   }
 
+  /**
+   * One TransactWriteItems of the entries' puts (per-lead items, each its own key: a transaction
+   * may not touch one item twice, DynamoDB API reference, TransactWriteItems), so they are all
+   * written or none. Entries at the same instant get increasing suffixes, so the list's order is
+   * the order {@link #of} reads them in. The puts are unconditional and their keys fixed before the
+   * request: the SDK's retry of a transaction that did succeed (same ClientRequestToken, see {@link
+   * #recordWith}) writes the same items again, never a second copy.
+   */
+  @Override
+  public void recordAll(String leadId, List<HistoryEvent> events) {
+    if (events.size() < 2) {
+      events.forEach(event -> record(leadId, event));
+      return;
+    }
+    List<TransactWriteItem> puts = new ArrayList<>();
+    Instant previousAt = null;
+    long previousSuffix = 0;
+    for (HistoryEvent event : events) {
+      // Drawn below 2^30, so the at most 99 that follow stay within the suffix's 8 digits.
+      long suffix = event.at().equals(previousAt) ? previousSuffix + 1 : RANDOM.nextInt(1 << 30);
+      Map<String, AttributeValue> entry = eventItem(leadId, event, suffix);
+      puts.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)).build());
+      previousAt = event.at();
+      previousSuffix = suffix;
+    }
+    dynamo.transactWriteItems(r -> r.transactItems(puts));
+  }
+
+  /**
+   * One TransactWriteItems for the claim and a change of DynamoDB's own: the claim (first, so its
+   * cancellation reason comes first) is taken only with the change, and the change made only by the
+   * claim's taker. Only the claim's condition failing (or another request writing the claim) means
+   * "taken already"; the change's condition failing, or throttling, is thrown.
+   */
+  @Override
+  public boolean claimWith(String leadId, String action, Change change) {
+    if (!(change instanceof DynamoChange dynamoChange)) {
+      return LeadHistory.super.claimWith(leadId, action, change);
+    }
+    PutItemRequest claim = claimPut(table, leadId, action);
+    try {
+      dynamo.transactWriteItems(
+          r ->
+              r.transactItems(
+                  TransactWriteItem.builder()
+                      .put(
+                          p ->
+                              p.tableName(claim.tableName())
+                                  .item(claim.item())
+                                  .conditionExpression(claim.conditionExpression())
+                                  .expressionAttributeValues(claim.expressionAttributeValues()))
+                      .build(),
+                  dynamoChange.item()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      // The reasons come in the order of the items (DynamoDB API reference, TransactWriteItems:
+      // CancellationReasons); "None" for an item that was not the cause.
+      List<CancellationReason> reasons =
+          e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+      // TransactionConflict on the claim: another request writes it at this moment, which only a
+      // second copy of the step does (claiming it, or giving it up after a failed send): it is
+      // theirs, as a plain claim racing theirs would find.
+      if (!reasons.isEmpty()
+          && ("ConditionalCheckFailed".equals(reasons.get(0).code())
+              || "TransactionConflict".equals(reasons.get(0).code()))) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
   /** The item {@link #record} writes for {@code event}, for a store that writes it with more. */
   static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event) {
-    byte[] suffix = new byte[4];
-    RANDOM.nextBytes(suffix);
+    return eventItem(leadId, event, Integer.toUnsignedLong(RANDOM.nextInt()));
+  }
+
+  private static Map<String, AttributeValue> eventItem(
+      String leadId, HistoryEvent event, long suffix) {
     Map<String, AttributeValue> item = new java.util.HashMap<>(ItemCodec.toItem(event));
     item.put("leadId", AttributeValue.fromS(leadId));
     item.put(
         "eventId",
-        AttributeValue.fromS(SORTABLE.format(event.at()) + "#" + HexFormat.of().formatHex(suffix)));
+        AttributeValue.fromS(
+            SORTABLE.format(event.at()) + "#" + HexFormat.of().toHexDigits((int) suffix)));
     return item;
   }
 

@@ -1,5 +1,6 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.history.Change;
 import com.leadhandoff.unsubscribe.Unsubscribes;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * {@code UnsubscribesTable}, one key attribute {@code key}: {@code link#HASH} items (an issued
@@ -31,15 +33,40 @@ public final class DynamoUnsubscribes implements Unsubscribes {
     dynamo.putItem(
         r ->
             r.tableName(table)
-                .item(
-                    Map.of(
-                        "key", s("link#" + tokenHash),
-                        "email", s(link.email()),
-                        "leadId", s(link.leadId()),
-                        "issuedAt", s(at.toString()),
-                        "purgeAt", n(at.plus(KEEP_LINKS).getEpochSecond())))
+                .item(linkItem(tokenHash, link, at))
                 .conditionExpression("attribute_not_exists(#k)")
                 .expressionAttributeNames(Map.of("#k", "key")));
+  }
+
+  /**
+   * The link's put as an item of a transaction (a per-lead item: one link, one email), for the
+   * email's claim to take in the same TransactWriteItems.
+   */
+  @Override
+  public Change issuing(String tokenHash, Link link, Instant at) {
+    Map<String, AttributeValue> item = linkItem(tokenHash, link, at);
+    return new DynamoChange(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(#k)")
+                        .expressionAttributeNames(Map.of("#k", "key")))
+            .build(),
+        () -> {
+          issue(tokenHash, link, at);
+          return true;
+        });
+  }
+
+  private static Map<String, AttributeValue> linkItem(String tokenHash, Link link, Instant at) {
+    return Map.of(
+        "key", s("link#" + tokenHash),
+        "email", s(link.email()),
+        "leadId", s(link.leadId()),
+        "issuedAt", s(at.toString()),
+        "purgeAt", n(at.plus(KEEP_LINKS).getEpochSecond()));
   }
 
   @Override

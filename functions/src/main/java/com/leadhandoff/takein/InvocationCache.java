@@ -17,10 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What one invocation of Take In Lead has read already: the lead, its history and the teams, and
@@ -28,8 +31,9 @@ import java.util.Set;
  * four steps each read the lead and its history before they write; without this they read them from
  * DynamoDB four times over (docs/performance.md counts the requests). A step's own write drops the
  * lead it changed, so the next read is fresh; a history entry it records is added to the history
- * read before. Everything is kept per thread and forgotten when the invocation ends (the local
- * runtime invokes one handler object from several threads at once).
+ * read before. Entries a step records may be held back to go with the next one in one write ({@link
+ * #holdingEntries}). Everything is kept per thread and forgotten when the invocation ends (the
+ * local runtime invokes one handler object from several threads at once).
  */
 final class InvocationCache {
   private final ThreadLocal<Map<String, Optional<Lead>>> leads =
@@ -43,6 +47,22 @@ final class InvocationCache {
   private final ThreadLocal<Map<String, List<HistoryEvent>>> recorded =
       ThreadLocal.withInitial(HashMap::new);
   private final ThreadLocal<Set<String>> scoredFirst = ThreadLocal.withInitial(HashSet::new);
+  private final ThreadLocal<Set<String>> holding = ThreadLocal.withInitial(HashSet::new);
+  private final ThreadLocal<Map<String, Held>> held = ThreadLocal.withInitial(LinkedHashMap::new);
+
+  /**
+   * A lead's entries held back for its next entry's write, and the history they go to; {@code sent}
+   * once a write of them was sent, which may have stored them even if it failed.
+   */
+  private static final class Held {
+    final LeadHistory history;
+    final List<HistoryEvent> entries = new ArrayList<>();
+    boolean sent;
+
+    Held(LeadHistory history) {
+      this.history = history;
+    }
+  }
 
   /** A query of a company's leads, but for its start. */
   private record DomainQuery(String domain, Set<LeadStatus> statuses, int limit) {}
@@ -58,6 +78,58 @@ final class InvocationCache {
     domains.remove();
     recorded.remove();
     scoredFirst.remove();
+    holding.remove();
+    held.remove();
+  }
+
+  /**
+   * Runs {@code step}, holding back the history entries it records for lead {@code leadId}: they
+   * are written with the lead's next entry, in one write ({@link LeadHistory#recordAll}), or alone
+   * by {@link #writeHeld}. Meanwhile this invocation's history of the lead shows them, after what
+   * came before, as it would once written. Take In Lead holds Acknowledge Lead's entry for Route
+   * Lead's ROUTED or NO_REP: one request instead of two.
+   */
+  <T> T holdingEntries(String leadId, Supplier<T> step) {
+    holding.get().add(leadId);
+    try {
+      return step.get();
+    } finally {
+      holding.get().remove(leadId);
+    }
+  }
+
+  /**
+   * Writes the entries still held back, each lead's in one write; Take In Lead calls it before it
+   * answers its task (after the answer nothing runs the invocation again) and when it fails. A
+   * write of them already sent may have stored them although it failed (a reply lost after the
+   * commit): the lead's history is then read, and only what it lacks is written, so no entry is
+   * written twice. If this fails too, the entry is lost with the invocation, as when the process
+   * dies: the retry's email claim says the email went, and the retry records the entry then.
+   */
+  void writeHeld() {
+    Iterator<Map.Entry<String, Held>> leadsHeld = held.get().entrySet().iterator();
+    while (leadsHeld.hasNext()) {
+      Map.Entry<String, Held> lead = leadsHeld.next();
+      String leadId = lead.getKey();
+      Held entries = lead.getValue();
+      List<HistoryEvent> missing = entries.entries;
+      if (entries.sent) {
+        // Query History: only after a failed write, never on the way of a lead.
+        List<HistoryEvent> stored = entries.history.of(leadId);
+        missing =
+            missing.stream()
+                .filter(
+                    e ->
+                        stored.stream()
+                            .noneMatch(s -> s.type().equals(e.type()) && s.at().equals(e.at())))
+                .toList();
+      }
+      entries.sent = true;
+      if (!missing.isEmpty()) {
+        entries.history.recordAll(leadId, missing);
+      }
+      leadsHeld.remove();
+    }
   }
 
   /** {@code store}, reading each lead once per invocation. */
@@ -219,12 +291,42 @@ final class InvocationCache {
     return new LeadHistory() {
       @Override
       public void record(String leadId, HistoryEvent event) {
-        history.record(leadId, event);
+        if (holding.get().contains(leadId)) {
+          held.get().computeIfAbsent(leadId, id -> new Held(history)).entries.add(event);
+          remember(leadId, event);
+          return;
+        }
+        Held before = held.get().get(leadId);
+        if (before == null) {
+          history.record(leadId, event);
+        } else {
+          // The held entries first: earlier, and in that order even at the same instant.
+          List<HistoryEvent> entries = new ArrayList<>(before.entries);
+          entries.add(event);
+          before.sent = true;
+          history.recordAll(leadId, entries);
+          held.get().remove(leadId);
+        }
+        remember(leadId, event);
+      }
+
+      @Override
+      public void recordAll(String leadId, List<HistoryEvent> events) {
+        writeHeld();
+        history.recordAll(leadId, events);
+        events.forEach(event -> remember(leadId, event));
+      }
+
+      @Override
+      public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
+        writeHeld();
+        history.recordFirstFact(leadId, event, earlier);
         remember(leadId, event);
       }
 
       @Override
       public boolean recordWith(String leadId, HistoryEvent event, Change change) {
+        writeHeld();
         // The store below gets the change as its own store made it, to write both in one request.
         Change made = change instanceof Cached cached ? cached.change() : change;
         if (!history.recordWith(leadId, event, made)) {
@@ -247,13 +349,27 @@ final class InvocationCache {
 
       @Override
       public List<HistoryEvent> of(String leadId) {
-        return List.copyOf(
-            histories.get().computeIfAbsent(leadId, id -> new ArrayList<>(history.of(id))));
+        return List.copyOf(histories.get().computeIfAbsent(leadId, this::read));
+      }
+
+      /** The lead's history as stored, and after it the entries held back. */
+      private List<HistoryEvent> read(String leadId) {
+        List<HistoryEvent> read = new ArrayList<>(history.of(leadId));
+        Held entries = held.get().get(leadId);
+        if (entries != null) {
+          read.addAll(entries.entries);
+        }
+        return read;
       }
 
       @Override
       public boolean claim(String leadId, String action) {
         return history.claim(leadId, action);
+      }
+
+      @Override
+      public boolean claimWith(String leadId, String action, Change change) {
+        return history.claimWith(leadId, action, change);
       }
 
       @Override

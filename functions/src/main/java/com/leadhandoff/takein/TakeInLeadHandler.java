@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * found (to {@code $.route}, then "Offer To Rep"), else the {@link Turns} that names where the lead
  * goes instead (merged, nurture, the queue, the manager). A failed acknowledgement is recorded in
  * the lead's history and the handoff goes on without it: the prospect's email never holds up the
- * rep's.
+ * rep's. The acknowledgement's history entry is written with Route Lead's, in one request, or alone
+ * before the task is answered when no route follows.
  */
 public final class TakeInLeadHandler
     extends TaskHandler<TakeInLeadHandler.Input, TakeInLeadHandler.Output> {
@@ -101,7 +102,11 @@ public final class TakeInLeadHandler
         cache);
   }
 
-  private TakeInLeadHandler(
+  /**
+   * The four steps, built on the stores {@code cache} wraps, answering through {@code answers} (for
+   * tests: the Lambda's constructor builds them from its settings).
+   */
+  TakeInLeadHandler(
       MatchLeadHandler match,
       ScoreLeadHandler score,
       AcknowledgeLeadHandler acknowledge,
@@ -122,6 +127,15 @@ public final class TakeInLeadHandler
     cache.forget();
     try {
       return takeIn(input);
+    } catch (RuntimeException e) {
+      // The acknowledgement's entry, held for Route Lead's, goes alone before the step fails (it
+      // may be parked after its retries; a retry finds it and sends and records nothing again).
+      try {
+        cache.writeHeld();
+      } catch (RuntimeException notWritten) {
+        e.addSuppressed(notWritten);
+      }
+      throw e;
     } finally {
       cache.forget();
     }
@@ -132,32 +146,51 @@ public final class TakeInLeadHandler
     if (leadId == null || leadId.isBlank() || input.taskToken() == null) {
       throw new IllegalArgumentException("Take In Lead needs leadId and taskToken");
     }
-    String token = input.taskToken();
+    Taken taken = runSteps(leadId);
+    // The acknowledgement's entry, unless it went with Route Lead's, before the task is answered:
+    // once it is, nothing runs this invocation again to write it.
+    cache.writeHeld();
+    return new Output(
+        leadId, taken.answer().give(answers, input.taskToken()), taken.acknowledged());
+  }
+
+  /** How the task is answered: with the route, or the turn the lead takes instead. */
+  private interface Answer {
+    /**
+     * @return SUCCEEDED or the turn
+     */
+    String give(OwnAnswer answers, String token);
+  }
+
+  /** What the steps did: the acknowledgement's outcome, and the task's answer still to give. */
+  private record Taken(String acknowledged, Answer answer) {}
+
+  private Taken runSteps(String leadId) {
     MatchResult matched = match.apply(new MatchLeadHandler.Input(leadId));
     if (matched.merged()) {
-      String acknowledged = acknowledge(leadId);
-      return new Output(
-          leadId,
-          answers.turn(token, Turns.LEAD_MERGED, "Merged into lead " + matched.mergedInto()),
-          acknowledged);
+      return new Taken(
+          acknowledge(leadId),
+          (answers, token) ->
+              answers.turn(token, Turns.LEAD_MERGED, "Merged into lead " + matched.mergedInto()));
     }
     Score scored = score.apply(new ScoreLeadHandler.Input(leadId));
     String acknowledged = acknowledge(leadId);
     if (!scored.qualified()) {
-      return new Output(
-          leadId,
-          answers.turn(
-              token,
-              Turns.LEAD_NOT_QUALIFIED,
-              scored.points() + " points (" + scored.tier() + ") is below the bar for sales"),
-          acknowledged);
+      return new Taken(
+          acknowledged,
+          (answers, token) ->
+              answers.turn(
+                  token,
+                  Turns.LEAD_NOT_QUALIFIED,
+                  scored.points() + " points (" + scored.tier() + ") is below the bar for sales"));
     }
+    // Route Lead writes ROUTED (or NO_REP) with the acknowledgement's entry (see acknowledge).
     Route routed = route.apply(new RouteLeadHandler.Input(leadId));
     if (routed.found()) {
-      return new Output(leadId, answers.succeed(token, routed), acknowledged);
+      return new Taken(acknowledged, (answers, token) -> answers.succeed(token, routed));
     }
     String turn = routed.offersMade() == 0 ? Turns.NO_REP_AVAILABLE : Turns.OFFERS_EXHAUSTED;
-    return new Output(leadId, answers.turn(token, turn, routed.reason()), acknowledged);
+    return new Taken(acknowledged, (answers, token) -> answers.turn(token, turn, routed.reason()));
   }
 
   /**
@@ -167,6 +200,14 @@ public final class TakeInLeadHandler
    * handoff the prospect asked for.
    */
   private String acknowledge(String leadId) {
+    // The entry it records (ACKNOWLEDGED, or ACKNOWLEDGEMENT_FAILED) is held back for the next
+    // one, Route Lead's: one TransactWriteItems of both instead of two PutItems. The email's claim
+    // is written before the email goes, so a process that dies before the joined write is retried
+    // into the claim taken: the retry sends nothing and records the entry then.
+    return cache.holdingEntries(leadId, () -> acknowledgeNow(leadId));
+  }
+
+  private String acknowledgeNow(String leadId) {
     try {
       return acknowledge.apply(new AcknowledgeLeadHandler.Input(leadId, null)).outcome();
     } catch (RuntimeException e) {

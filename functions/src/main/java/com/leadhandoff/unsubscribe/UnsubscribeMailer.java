@@ -3,8 +3,11 @@ package com.leadhandoff.unsubscribe;
 import com.leadhandoff.email.Email;
 import com.leadhandoff.email.EmailTemplates;
 import com.leadhandoff.email.Mailer;
+import com.leadhandoff.email.Outgoing;
+import com.leadhandoff.history.Change;
 import com.leadhandoff.offer.OfferToken;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Gives every email to a prospect its own one-click unsubscribe link (RFC 8058: {@code
@@ -41,22 +44,37 @@ public final class UnsubscribeMailer implements Mailer {
 
   @Override
   public boolean deliver(Email email) {
+    Outgoing outgoing = prepare(email);
+    if (outgoing.before().isPresent() && !outgoing.before().get().make()) {
+      throw new IllegalStateException("An unsubscribe link's record was refused");
+    }
+    return outgoing.deliver();
+  }
+
+  /**
+   * The email with its link, the link's record to store before it goes (the prospect can click it
+   * as soon as it arrives), or held back with nothing to store.
+   */
+  @Override
+  public Outgoing prepare(Email email) {
     if (email.prospect().isEmpty()) {
-      return delegate.deliver(email);
+      return delegate.prepare(email);
     }
     Email.ToProspect prospect = email.prospect().get();
     if (prospect.kind() == Email.Kind.COMMERCIAL && unsubscribes.isUnsubscribed(email.to())) {
-      return false;
+      return new Outgoing(Optional.empty(), () -> false);
     }
     // The same opaque-token rules as offer links: 256 random bits, only the hash stored.
     OfferToken token = OfferToken.generate();
-    unsubscribes.issue(
-        token.hash(), new Unsubscribes.Link(email.to(), prospect.leadId()), clock.instant());
+    Change link =
+        unsubscribes.issuing(
+            token.hash(), new Unsubscribes.Link(email.to(), prospect.leadId()), clock.instant());
     String url = baseUrl + "/unsubscribe/" + token.value();
-    return delegate.deliver(
+    Email linked =
         email
             .replacing(EmailTemplates.UNSUBSCRIBE_PLACEHOLDER, url, url.replace("&", "&amp;"))
             .withHeader("List-Unsubscribe", "<" + url + ">")
-            .withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            .withHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    return new Outgoing(Optional.of(link), () -> delegate.deliver(linked));
   }
 }

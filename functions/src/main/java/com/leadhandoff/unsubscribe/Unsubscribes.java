@@ -1,5 +1,6 @@
 package com.leadhandoff.unsubscribe;
 
+import com.leadhandoff.history.Change;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,6 +14,17 @@ public interface Unsubscribes {
 
   /** Stores the link whose token hashes to {@code tokenHash}, sent to {@code email}. */
   void issue(String tokenHash, Link link, Instant at);
+
+  /**
+   * {@link #issue} as a change to make later, for a caller that stores it in one request with more
+   * (the email's claim).
+   */
+  default Change issuing(String tokenHash, Link link, Instant at) {
+    return () -> {
+      issue(tokenHash, link, at);
+      return true;
+    };
+  }
 
   /** The link whose token hashes to {@code tokenHash}. */
   Optional<Link> find(String tokenHash);
