@@ -156,6 +156,11 @@ public final class DynamoCapacity implements Capacity {
     return credited;
   }
 
+  /** Whether the item of the reps table is a load item, whatever else it holds. */
+  static boolean isLoad(Map<String, AttributeValue> item) {
+    return item.get("repId").s().startsWith(LOAD);
+  }
+
   /** The rep whose load item this is, if it holds a credited turn. */
   static Optional<String> creditedRep(Map<String, AttributeValue> item) {
     AttributeValue credits = item.get("credits");

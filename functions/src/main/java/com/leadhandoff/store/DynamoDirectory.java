@@ -2,6 +2,7 @@ package com.leadhandoff.store;
 
 import com.leadhandoff.routing.Directory;
 import com.leadhandoff.routing.Rep;
+import com.leadhandoff.routing.RepFields;
 import com.leadhandoff.routing.Roster;
 import com.leadhandoff.routing.Team;
 import java.util.ArrayList;
@@ -151,9 +152,8 @@ public final class DynamoDirectory implements Directory {
     List<Rep> reps = new ArrayList<>();
     Set<String> credited = new HashSet<>();
     for (Map<String, AttributeValue> item : batches.get(repsTable, keys)) {
-      Optional<String> creditedRep = DynamoCapacity.creditedRep(item);
-      if (creditedRep.isPresent()) {
-        credited.add(creditedRep.get());
+      if (DynamoCapacity.isLoad(item)) {
+        DynamoCapacity.creditedRep(item).ifPresent(credited::add);
       } else if (item.containsKey("teamId") && team.teamId().equals(item.get("teamId").s())) {
         // A rep who left the team is still listed if the seed added them back meanwhile.
         Rep rep = ItemCodec.fromItem(item, Rep.class);
@@ -355,6 +355,10 @@ public final class DynamoDirectory implements Directory {
                     .projectionExpression("repId, teamId")
                     .filterExpression("attribute_exists(teamId)"))
         .items()
+        .stream()
+        // Load and audit rows have keys no rep id can have, even one an earlier version wrote
+        // whole rep fields into.
+        .filter(item -> RepFields.idProblem(item.get("repId").s()).isEmpty())
         .forEach(
             item ->
                 byTeam

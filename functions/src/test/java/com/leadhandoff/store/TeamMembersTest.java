@@ -243,6 +243,27 @@ class TeamMembersTest {
   }
 
   @Test
+  void loadRowHoldingAWholeRep_isNeitherListedNorRoutedAsARep() {
+    // GIVEN a load row that an earlier version overwrote with a whole rep of EMEA, credit spent
+    seedTeams();
+    directory.save(rep("rep-a", "emea", true));
+    Map<String, AttributeValue> corrupted =
+        new java.util.HashMap<>(ItemCodec.toItem(rep("rep-a", "emea", true)));
+    corrupted.put("repId", AttributeValue.fromS("load#rep-a"));
+    corrupted.put("credits", AttributeValue.fromN("0"));
+    TestDynamo.client().putItem(r -> r.tableName(tables.get("RepsTable")).item(corrupted));
+
+    // WHEN the seed lists the team's reps and routing reads them
+    directory.listMembers();
+    Roster roster = directory.roster(team("emea"));
+
+    // THEN only the rep is listed and routed, and the row is read as her load
+    assertEquals(Set.of("rep-a"), members("emea"));
+    assertEquals(List.of("rep-a"), roster.reps().stream().map(Rep::repId).toList());
+    assertEquals(Optional.of(Set.of()), roster.withCredit());
+  }
+
+  @Test
   void teamOfMoreThanFiftyReps_isReadInPagesOfAHundredKeys() {
     // GIVEN a listed team of 60 reps: 120 keys with their load items, more than one request takes
     seedTeams();
