@@ -262,7 +262,10 @@ public final class DynamoDirectory implements Directory {
           return;
         } catch (TransactionCanceledException e) {
           List<String> codes = e.cancellationReasons().stream().map(r -> r.code()).toList();
-          if (failed(codes, 0)) {
+          // A Teams item is written by every lead's round-robin turn; one taken while this
+          // transaction was under way cancels it with TransactionConflict (developer guide,
+          // "Transaction conflict handling"), and trying again a moment later succeeds.
+          if (failed(codes, 0) || codes.contains("TransactionConflict")) {
             break;
           }
           boolean noTeam = listIn && failed(codes, 1);
@@ -274,12 +277,12 @@ public final class DynamoDirectory implements Directory {
           listOff &= !noOldTeam;
         }
       }
-      // Someone else saved the rep in between: read its team again.
+      // Someone else saved the rep in between, or wrote one of the items: read its team again.
       if (tries == SAVE_TRIES) {
         throw new IllegalStateException(
             "Rep "
                 + rep.repId()
-                + " was changed by someone else "
+                + " or its team was changed by someone else "
                 + SAVE_TRIES
                 + " times while being saved; nothing was saved, try again");
       }

@@ -32,8 +32,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The teams' lists of their reps, which routing reads the reps by: kept by every writer of reps,
@@ -261,6 +263,38 @@ class TeamMembersTest {
     assertEquals(Set.of("rep-a"), members("emea"));
     assertEquals(List.of("rep-a"), roster.reps().stream().map(Rep::repId).toList());
     assertEquals(Optional.of(Set.of()), roster.withCredit());
+  }
+
+  @Test
+  void saveCancelledByATurnTakenMeanwhile_isTriedAgain_andSavesOnce() {
+    // GIVEN a DynamoDB whose first transaction is cancelled by a conflict, as a lead's
+    // round-robin turn taken on the team's item at that moment would cancel it
+    seedTeams();
+    directory.listMembers();
+    boolean[] conflicted = {false};
+    DynamoDirectory conflicting =
+        new DynamoDirectory(
+            around(
+                (request, real) -> {
+                  if (request instanceof TransactWriteItemsRequest && !conflicted[0]) {
+                    conflicted[0] = true;
+                    throw TransactionCanceledException.builder()
+                        .message("Transaction cancelled")
+                        .cancellationReasons(
+                            CancellationReason.builder().code("None").build(),
+                            CancellationReason.builder().code("TransactionConflict").build())
+                        .build();
+                  }
+                  return null;
+                }),
+            tables.get("TeamsTable"),
+            tables.get("RepsTable"));
+
+    // WHEN a rep is saved, THEN the second try stores and lists her
+    conflicting.save(rep("rep-a", "emea", true));
+    assertTrue(conflicted[0]);
+    assertEquals(Set.of("rep-a"), members("emea"));
+    assertEquals(List.of("rep-a"), routed("emea"));
   }
 
   @Test
