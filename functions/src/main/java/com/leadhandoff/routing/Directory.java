@@ -18,6 +18,17 @@ public interface Directory {
   List<Rep> activeReps(String teamId);
 
   /**
+   * The team's active reps as routing reads them: as they are stored now, with the turns credited
+   * back to them when the store can read both at once.
+   *
+   * @param team the team as {@link #team} or {@link #defaultTeam} returned it, whose {@link
+   *     Team#members} (when listed) name the reps to read
+   */
+  default Roster roster(Team team) {
+    return new Roster(activeReps(team.teamId()), Optional.empty());
+  }
+
+  /**
    * Takes the team's next round-robin turn with an atomic counter: concurrent callers always get
    * different numbers, so no turn is handed out twice.
    */

@@ -7,22 +7,32 @@ import java.util.function.Consumer;
 /**
  * Adds the teams and reps of the directory file that the stored directory does not have yet. What
  * is stored wins: revenue ops may have edited a rep since, and a team's round-robin position must
- * survive a redeploy.
+ * survive a redeploy. Then has every stored team list its reps (see {@link Team#members}), which
+ * teams stored before the lists do not.
  */
 public final class DirectorySeeder {
   private final Directory directory;
   private final Consumer<Team> saveTeam;
   private final Consumer<Rep> saveRep;
+  private final Runnable listMembers;
+
+  /** A seeder that leaves the teams' lists of reps as they are. */
+  public DirectorySeeder(Directory directory, Consumer<Team> saveTeam, Consumer<Rep> saveRep) {
+    this(directory, saveTeam, saveRep, () -> {});
+  }
 
   /**
    * @param directory the stored directory, read to find what exists
    * @param saveTeam stores a new team
-   * @param saveRep stores a new rep
+   * @param saveRep stores a new rep (listing it in its team)
+   * @param listMembers has every stored team list all its reps, once the new ones are stored
    */
-  public DirectorySeeder(Directory directory, Consumer<Team> saveTeam, Consumer<Rep> saveRep) {
+  public DirectorySeeder(
+      Directory directory, Consumer<Team> saveTeam, Consumer<Rep> saveRep, Runnable listMembers) {
     this.directory = directory;
     this.saveTeam = saveTeam;
     this.saveRep = saveRep;
+    this.listMembers = listMembers;
   }
 
   /** What seeding added and what it left as stored, by id. */
@@ -62,6 +72,9 @@ public final class DirectorySeeder {
         repsAdded.add(rep.repId());
       }
     }
+    // Last, so the lists hold the reps just stored too; a seed that dies before it leaves those
+    // teams read as before the lists, and the next seed lists them.
+    listMembers.run();
     return new Result(teamsAdded, teamsKept, repsAdded, repsKept);
   }
 }

@@ -194,15 +194,17 @@ public final class LeadRouter {
                 claim.repId(), owner.map(Rep::name).orElse(claim.repId()), claim.why(), why.get()));
       }
     }
+    // BatchGetItem Reps: the reps the team's item lists (read with Acknowledge Lead) and their
+    // load items with the credits, in one strongly consistent read: who can be offered it now. A
+    // team stored before teams listed their reps takes Query Reps byTeam, then the load items.
+    Roster roster = directory.roster(team);
     Selection selection =
         RoundRobin.select(
             team,
-            // Query Reps byTeam, then one BatchGetItem of their load items for the credits (load
-            // items carry no teamId, so the index does not hold them): who can be offered it now.
-            directory.activeReps(team.teamId()),
+            roster.reps(),
             ladder.excluded(),
             availability,
-            claims(leadId, availability),
+            claims(leadId, availability, roster),
             // UpdateItem Teams (ADD): the race-free round-robin turn, taken only when needed.
             () -> directory.nextTurn(team.teamId()));
     if (selection instanceof Selection.Chosen chosen) {
@@ -301,8 +303,12 @@ public final class LeadRouter {
         ownersSkipped);
   }
 
-  /** Caps and credits as the round robin claims them, for this lead at this moment. */
-  private RoundRobin.Claims claims(String leadId, Availability availability) {
+  /**
+   * Caps and credits as the round robin claims them, for this lead at this moment.
+   *
+   * @param roster the team's reps, with their credits when read with them
+   */
+  private RoundRobin.Claims claims(String leadId, Availability availability, Roster roster) {
     return new RoundRobin.Claims() {
       @Override
       public Optional<String> reserve(Rep rep) {
@@ -313,7 +319,11 @@ public final class LeadRouter {
 
       @Override
       public Set<String> withCredit(List<Rep> reps) {
-        return capacity.withCredit(reps.stream().map(Rep::repId).toList());
+        List<String> ids = reps.stream().map(Rep::repId).toList();
+        return roster
+            .withCredit()
+            .map(held -> ids.stream().filter(held::contains).collect(Collectors.toSet()))
+            .orElseGet(() -> capacity.withCredit(ids));
       }
 
       @Override

@@ -17,9 +17,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code DirectorySeed} custom resource: on stack create and update, adds the teams and reps of
- * {@code config/directory.yaml} that are not stored yet; on delete, changes nothing (the directory
- * outlives a failed or removed seed). It always answers CloudFormation, also when seeding fails, so
- * a deploy never hangs on it.
+ * {@code config/directory.yaml} that are not stored yet and has every team list its reps (teams
+ * stored by earlier versions do not); on delete, changes nothing (the directory outlives a failed
+ * or removed seed). It always answers CloudFormation, also when seeding fails, so a deploy never
+ * hangs on it.
  */
 public final class SeedDirectoryHandler implements RequestStreamHandler {
   private final Supplier<DirectoryConfig> config;
@@ -104,6 +105,6 @@ public final class SeedDirectoryHandler implements RequestStreamHandler {
     DynamoDirectory directory =
         new DynamoDirectory(
             dynamo, settings.require("TEAMS_TABLE"), settings.require("REPS_TABLE"));
-    return new DirectorySeeder(directory, directory::save, directory::save);
+    return new DirectorySeeder(directory, directory::save, directory::save, directory::listMembers);
   }
 }

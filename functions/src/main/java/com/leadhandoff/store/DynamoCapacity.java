@@ -12,7 +12,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
@@ -147,26 +146,28 @@ public final class DynamoCapacity implements Capacity {
     if (repIds.isEmpty()) {
       return Set.of();
     }
-    // Teams are far below BatchGetItem's 100 keys; one round trip reads every rep's load.
+    // One BatchGetItem reads every rep's load (a team of more than 100 reps takes a request per
+    // 100, and keys left unprocessed are asked again).
     List<Map<String, AttributeValue>> keys = repIds.stream().map(DynamoCapacity::key).toList();
     Set<String> credited = new HashSet<>();
-    dynamo
-        .batchGetItem(
-            r ->
-                r.requestItems(
-                    Map.of(
-                        repsTable,
-                        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())))
-        .responses()
-        .getOrDefault(repsTable, List.of())
-        .forEach(
-            item -> {
-              AttributeValue credits = item.get("credits");
-              if (credits != null && Long.parseLong(credits.n()) > 0) {
-                credited.add(item.get("repId").s().substring(LOAD.length()));
-              }
-            });
+    new BatchReads(dynamo, BatchReads.Pause.SLEEP)
+        .get(repsTable, keys)
+        .forEach(item -> creditedRep(item).ifPresent(credited::add));
     return credited;
+  }
+
+  /** Whether the item of the reps table is a load item, whatever else it holds. */
+  static boolean isLoad(Map<String, AttributeValue> item) {
+    return item.get("repId").s().startsWith(LOAD);
+  }
+
+  /** The rep whose load item this is, if it holds a credited turn. */
+  static Optional<String> creditedRep(Map<String, AttributeValue> item) {
+    AttributeValue credits = item.get("credits");
+    String id = item.get("repId").s();
+    return id.startsWith(LOAD) && credits != null && Long.parseLong(credits.n()) > 0
+        ? Optional.of(id.substring(LOAD.length()))
+        : Optional.empty();
   }
 
   @Override
@@ -274,7 +275,8 @@ public final class DynamoCapacity implements Capacity {
     }
   }
 
-  private static Map<String, AttributeValue> key(String repId) {
+  /** The key of the rep's load item. */
+  static Map<String, AttributeValue> key(String repId) {
     return Map.of("repId", AttributeValue.fromS(LOAD + repId));
   }
 

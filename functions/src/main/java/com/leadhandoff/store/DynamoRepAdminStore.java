@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * {@code audit#<repId>} with the list {@code changes} (no {@code teamId}, so it stays out of the
  * team index), written in the same transaction as the rep. Those rows and the reps' {@code load#}
  * rows (see {@link DynamoCapacity}) have keys no rep id can have, so they are never read or listed
- * as reps.
+ * as reps. Pausing a rep or setting their days away changes no team, so those writes leave the
+ * teams' lists of reps alone.
  */
 public final class DynamoRepAdminStore implements RepAdminStore {
   private static final String AUDIT = "audit#";
@@ -56,13 +57,9 @@ public final class DynamoRepAdminStore implements RepAdminStore {
 
   @Override
   public void save(Rep rep, RepChange change) {
-    dynamo.transactWriteItems(
-        t ->
-            t.transactItems(
-                TransactWriteItem.builder()
-                    .put(p -> p.tableName(repsTable).item(ItemCodec.toItem(rep)))
-                    .build(),
-                audit(rep.repId(), change)));
+    // One transaction: the rep, its team's list of reps (and the list of the team it left, when
+    // moved; see DynamoDirectory), and its change log.
+    directory.save(rep, List.of(audit(rep.repId(), change)));
   }
 
   @Override

@@ -11,6 +11,7 @@ import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.routing.Directory;
 import com.leadhandoff.routing.Rep;
+import com.leadhandoff.routing.Roster;
 import com.leadhandoff.routing.Team;
 import com.leadhandoff.scoring.Score;
 import java.time.Instant;
@@ -428,7 +429,10 @@ final class InvocationCache {
     };
   }
 
-  /** {@code directory}, reading each team once per invocation; reps and turns as they are. */
+  /**
+   * {@code directory}, reading each team (with the ids of its reps) once per invocation; reps and
+   * turns as they are.
+   */
   Directory directory(Directory directory) {
     return new Directory() {
       @Override
@@ -449,6 +453,12 @@ final class InvocationCache {
       @Override
       public List<Rep> activeReps(String teamId) {
         return directory.activeReps(teamId);
+      }
+
+      @Override
+      public Roster roster(Team team) {
+        // The team's item read above lists whom to read: the reps themselves are read each time.
+        return directory.roster(team);
       }
 
       @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.admin.RepAdmin;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.LeadStatus;
@@ -20,6 +21,7 @@ import com.leadhandoff.store.DynamoDirectory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
+import com.leadhandoff.store.DynamoRepAdminStore;
 import com.leadhandoff.testing.AtOnce;
 import com.leadhandoff.testing.Fixtures;
 import com.leadhandoff.testing.MutableClock;
@@ -109,6 +111,37 @@ class RouteLeadHandlerTest {
     assertEquals("ana-ruiz", routed.details().get("repId"));
     assertEquals("core-regions", routed.details().get("rule"));
     assertEquals("1", routed.details().get("turn"));
+  }
+
+  @Test
+  void repMovedToAnotherTeamByAnAdmin_isRoutedInTheirNewTeamAtOnce() {
+    // GIVEN teams that list their reps (the seed lists them), and Ana, first in Inbound Sales,
+    // moved to Enterprise through the admin API
+    directory.listMembers();
+    RepAdmin admin =
+        new RepAdmin(
+            new DynamoRepAdminStore(
+                TestDynamo.client(), tables.get("TeamsTable"), tables.get("RepsTable")),
+            clock);
+    ObjectNode ana =
+        Json.MAPPER
+            .createObjectNode()
+            .put("name", "Ana Ruiz")
+            .put("email", "ana.ruiz@sales.example.com")
+            .put("team", "enterprise");
+    assertTrue(admin.put("ana-ruiz", ana, "ops") instanceof RepAdmin.Saved);
+    storeLead("lead-1");
+
+    // WHEN the next lead for Inbound Sales is routed
+    JsonNode route = route(handler(3, 15), "lead-1");
+
+    // THEN its first turn goes to the first rep still in the team, read by the team's list
+    assertEquals("ben-okafor", route.get("repId").asText());
+    assertFalse(
+        directory.team(TEAM).orElseThrow().members().orElseThrow().contains("ana-ruiz"),
+        "Inbound Sales no longer lists Ana");
+    assertTrue(
+        directory.team("enterprise").orElseThrow().members().orElseThrow().contains("ana-ruiz"));
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -63,6 +64,11 @@ public final class CountedDynamo {
                         : item.conditionCheck().tableName();
         names.add(logical(name, tables));
       }
+      return String.join("+", names);
+    }
+    if (request instanceof BatchGetItemRequest batch) {
+      TreeSet<String> names = new TreeSet<>();
+      batch.requestItems().keySet().forEach(name -> names.add(logical(name, tables)));
       return String.join("+", names);
     }
     return request
