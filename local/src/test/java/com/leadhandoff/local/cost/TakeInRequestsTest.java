@@ -24,11 +24,11 @@ class TakeInRequestsTest {
    * Intake 1 (the intake key claimed with the lead and its RECEIVED entry, in one transaction),
    * Match Lead 3 (the lead, the address index, the address claim), Score Lead 1 (the score with
    * SCORED), Acknowledge Lead 3 (team, company owners, the email's claim with its unsubscribe
-   * link), Route Lead 5 for the first lead of a fresh runtime (the team's reps and their load in one
-   * read, by the ids the team's item lists; the round-robin turn, two updates of the rep's load on
-   * the rep's first lead of the day, ROUTED with Acknowledge Lead's ACKNOWLEDGED). It was 24 before
-   * this test, 18 before intake's key joined the lead's transaction, the acknowledgement's writes
-   * joined others and the teams listed their reps.
+   * link), Route Lead 5 for the first lead of a fresh runtime (the team's reps and their load in
+   * one read, by the ids the team's item lists; the round-robin turn, two updates of the rep's load
+   * on the rep's first lead of the day, ROUTED with Acknowledge Lead's ACKNOWLEDGED). It was 24
+   * before this test, 18 before intake's key joined the lead's transaction, the acknowledgement's
+   * writes joined others and the teams listed their reps.
    */
   private static final long LIMIT = 13;
 
