@@ -32,6 +32,31 @@ public interface LeadHistory {
   }
 
   /**
+   * Appends {@code event} unless {@code action} was claimed already, for an entry that several
+   * writers may each find missing at the same moment (an accept and a reminder finishing it): the
+   * claim and the entry in one request, all or nothing, where the store can write both (DynamoDB's
+   * TransactWriteItems); else the claim, then the entry, giving the claim up if the entry fails.
+   *
+   * @return false when the claim was taken already: nothing was recorded
+   */
+  default boolean recordOnce(String leadId, String action, HistoryEvent event) {
+    if (!claim(leadId, action)) {
+      return false;
+    }
+    try {
+      record(leadId, event);
+    } catch (RuntimeException e) {
+      try {
+        release(leadId, action);
+      } catch (RuntimeException releaseFailed) {
+        e.addSuppressed(releaseFailed);
+      }
+      throw e;
+    }
+    return true;
+  }
+
+  /**
    * Claims {@code action} as {@link #claim} does and makes {@code change} with it: in one request,
    * all or nothing, where the store can write both (DynamoDB's TransactWriteItems); else the claim
    * first, then the change, giving the claim up again if the change fails. For what must be stored

@@ -42,6 +42,15 @@ public abstract class ObservedLeadHistory implements LeadHistory {
   }
 
   @Override
+  public final boolean recordOnce(String leadId, String action, HistoryEvent event) {
+    if (!history.recordOnce(leadId, action, event)) {
+      return false;
+    }
+    recorded(leadId, event);
+    return true;
+  }
+
+  @Override
   public final boolean claimWith(String leadId, String action, Change change) {
     return history.claimWith(leadId, action, change);
   }

@@ -51,9 +51,18 @@ final class Acceptances {
                     ACCEPTED_EVENT.equals(e.type())
                         && offer.offerId().equals(e.details().get("offerId")));
     if (!recorded) {
-      Instant at = offer.answeredAt().orElse(offer.offeredAt());
-      history.record(offer.leadId(), accepted(offer, at));
+      record(history, offer, offer.answeredAt().orElse(offer.offeredAt()));
     }
+  }
+
+  /**
+   * Records the rep's acceptance of {@code offer} at {@code at}, once: the accept itself and
+   * whoever finishes it can each find the entry missing at the same moment (a reminder passing the
+   * answer on between the accept's owner claim and its entry), so the entry is written with a claim
+   * on it and only the claim's taker writes it.
+   */
+  static void record(LeadHistory history, Offer offer, Instant at) {
+    history.recordOnce(offer.leadId(), "accepted#" + offer.offerId(), accepted(offer, at));
   }
 
   /** The entry that records the rep's acceptance of {@code offer} at {@code at}. */

@@ -71,7 +71,7 @@ public final class OfferAnswers {
       resume(offer, t -> workflow.succeed(t, answer("OWNED_ELSEWHERE", offer)));
       return new OfferView.OwnedElsewhere(offer, lead);
     }
-    history.record(offer.leadId(), Acceptances.accepted(offer, now));
+    Acceptances.record(history, offer, now);
     Callback callback = resume(offer, t -> workflow.succeed(t, answer("ACCEPTED", offer)));
     if (callback == Callback.GONE) {
       record(

@@ -59,6 +59,16 @@ public final class SlaFactsRecorder implements LeadHistory {
     events.forEach(event -> factsAfter(leadId, event));
   }
 
+  /** Writes the event if the claim was free, as the wrapped history does, then the facts. */
+  @Override
+  public boolean recordOnce(String leadId, String action, HistoryEvent event) {
+    if (!history.recordOnce(leadId, action, event)) {
+      return false;
+    }
+    factsAfter(leadId, event);
+    return true;
+  }
+
   /** The lead's facts and the step's metrics once {@code event} is in its history. */
   private void factsAfter(String leadId, HistoryEvent event) {
     if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {

@@ -185,6 +185,19 @@ public final class DynamoLeadHistory implements LeadHistory {
     if (!(change instanceof DynamoChange dynamoChange)) {
       return LeadHistory.super.claimWith(leadId, action, change);
     }
+    return claimTogether(leadId, action, dynamoChange.item());
+  }
+
+  /**
+   * One TransactWriteItems of the claim (first, so its cancellation reason comes first) and {@code
+   * with}: the claim is taken only with it, and it is written only by the claim's taker. Only the
+   * claim's condition failing, or another request writing the claim at that moment
+   * (TransactionConflict: a second copy of the step claiming it, or giving it up after a failed
+   * send, as a plain claim racing theirs would find; DynamoDB developer guide, "Transaction
+   * conflict handling"), means "taken already"; the other item's condition failing, or throttling,
+   * is thrown.
+   */
+  private boolean claimTogether(String leadId, String action, TransactWriteItem with) {
     PutItemRequest claim = claimPut(table, leadId, action);
     try {
       dynamo.transactWriteItems(
@@ -198,16 +211,13 @@ public final class DynamoLeadHistory implements LeadHistory {
                                   .conditionExpression(claim.conditionExpression())
                                   .expressionAttributeValues(claim.expressionAttributeValues()))
                       .build(),
-                  dynamoChange.item()));
+                  with));
       return true;
     } catch (TransactionCanceledException e) {
       // The reasons come in the order of the items (DynamoDB API reference, TransactWriteItems:
       // CancellationReasons); "None" for an item that was not the cause.
       List<CancellationReason> reasons =
           e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-      // TransactionConflict on the claim: another request writes it at this moment, which only a
-      // second copy of the step does (claiming it, or giving it up after a failed send): it is
-      // theirs, as a plain claim racing theirs would find.
       if (!reasons.isEmpty()
           && ("ConditionalCheckFailed".equals(reasons.get(0).code())
               || "TransactionConflict".equals(reasons.get(0).code()))) {
@@ -249,6 +259,19 @@ public final class DynamoLeadHistory implements LeadHistory {
         .stream()
         .map(item -> ItemCodec.fromItem(item, HistoryEvent.class))
         .toList();
+  }
+
+  /**
+   * The claim and the entry in one TransactWriteItems (both per-lead items), so a writer that loses
+   * the claim writes nothing and the winner's entry cannot be lost between two requests.
+   */
+  @Override
+  public boolean recordOnce(String leadId, String action, HistoryEvent event) {
+    Map<String, AttributeValue> entry = eventItem(leadId, event);
+    return claimTogether(
+        leadId,
+        action,
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)).build());
   }
 
   @Override

@@ -161,6 +161,44 @@ class DynamoLeadHistoryTest {
     assertTrue(history.claim(leadId, "email#acknowledgement"));
   }
 
+  @Test
+  void recordOnce_manyWritersAtOnce_leaveOneEntry_writtenWithItsClaimInOneRequest()
+      throws Exception {
+    // GIVEN eight writers that each found the acceptance unrecorded (an accept and the reminders
+    // finishing it), with the same entry to write
+    List<String> requests = java.util.Collections.synchronizedList(new ArrayList<>());
+    DynamoLeadHistory counted =
+        new DynamoLeadHistory(CountedDynamo.of(tables, requests), tables.get("HistoryTable"));
+    HistoryEvent accepted = event("2026-11-23T10:05:00Z", "OFFER_ACCEPTED");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<Boolean>> writers = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      writers.add(() -> counted.recordOnce(leadId, "accepted#offer-1", accepted));
+    }
+
+    // WHEN they all write it at once
+    List<Boolean> wrote = new ArrayList<>();
+    try {
+      for (Future<Boolean> f : pool.invokeAll(writers)) {
+        wrote.add(f.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    // THEN exactly one wrote it, each in one request, and the history has it once
+    assertEquals(1, wrote.stream().filter(Boolean::booleanValue).count(), wrote.toString());
+    assertEquals(8, requests.size(), requests.toString());
+    assertTrue(
+        requests.stream().allMatch("TransactWriteItems HistoryTable"::equals), requests.toString());
+    assertEquals(
+        List.of("OFFER_ACCEPTED"), history.of(leadId).stream().map(HistoryEvent::type).toList());
+    // AND another acceptance (another offer) is its own claim
+    assertTrue(
+        history.recordOnce(
+            leadId, "accepted#offer-2", event("2026-11-23T11:00:00Z", "OFFER_ACCEPTED")));
+  }
+
   private static HistoryEvent event(String at, String type) {
     return new HistoryEvent(Instant.parse(at), type, type.toLowerCase(), Map.of());
   }
