@@ -33,6 +33,20 @@ public interface LeadHistory {
     record(leadId, event);
   }
 
+  /**
+   * Tells this history that {@code event} is in the lead's history, written by another store in one
+   * write with the change it records (an offer stored with its entry, see {@code
+   * OfferStore#placeRecorded}): a history that publishes or measures its entries does so now, as if
+   * {@link #record} had written it, and one that keeps SLA facts brings them up to date unless they
+   * were written with the entry.
+   *
+   * @param firstFactsFrom when the lead's first SLA facts were written with the entry, the entries
+   *     they were worked out from with the event (as for {@link #recordFirstFact}); empty when they
+   *     were not
+   */
+  default void written(
+      String leadId, HistoryEvent event, java.util.Optional<List<HistoryEvent>> firstFactsFrom) {}
+
   /** The lead's history, oldest first. Claims are not part of it. */
   List<HistoryEvent> of(String leadId);
 

@@ -48,6 +48,34 @@ public final class SlaFactsRecorder implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
+    refresh(leadId, event);
+  }
+
+  /**
+   * An entry written with the change it records: facts written with it give its metrics, as {@link
+   * #recordFirstFact} does; else the facts are brought up to date from the whole history, as {@link
+   * #record} does.
+   */
+  @Override
+  public void written(
+      String leadId, HistoryEvent event, Optional<List<HistoryEvent>> firstFactsFrom) {
+    history.written(leadId, event, firstFactsFrom);
+    if (firstFactsFrom.isEmpty()) {
+      refresh(leadId, event);
+      return;
+    }
+    try {
+      List<HistoryEvent> events = new ArrayList<>(firstFactsFrom.get());
+      events.add(event);
+      SlaMeasurements.of(event, events, SlaFactsFromHistory.of(leadId, events, calendars))
+          .ifPresent(metrics::publish);
+    } catch (RuntimeException e) {
+      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
+    }
+  }
+
+  /** The lead's facts worked out again from its whole history, if {@code event} changed them. */
+  private void refresh(String leadId, HistoryEvent event) {
     if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
       return;
     }

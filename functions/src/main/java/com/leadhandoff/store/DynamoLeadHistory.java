@@ -34,6 +34,9 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   private static final String CLAIM = "claim#";
 
+  /** Marks an entry withdrawn: {@link #of} leaves it out. */
+  static final String WITHDRAWN = "withdrawn";
+
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -84,12 +87,27 @@ public final class DynamoLeadHistory implements LeadHistory {
   static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event) {
     byte[] suffix = new byte[4];
     RANDOM.nextBytes(suffix);
+    return eventItem(leadId, event, HexFormat.of().formatHex(suffix));
+  }
+
+  /**
+   * The item of {@code event} under a key a later try of the step can work out again: {@code name}
+   * in place of the random suffix, so that a store can change or withdraw the entry without reading
+   * it first (see {@link #key}).
+   *
+   * @param name unique among the lead's entries at the event's instant; not hexadecimal digits only
+   */
+  static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event, String name) {
     Map<String, AttributeValue> item = new java.util.HashMap<>(ItemCodec.toItem(event));
-    item.put("leadId", AttributeValue.fromS(leadId));
-    item.put(
-        "eventId",
-        AttributeValue.fromS(SORTABLE.format(event.at()) + "#" + HexFormat.of().formatHex(suffix)));
+    item.putAll(key(leadId, event.at(), name));
     return item;
+  }
+
+  /** The key of the entry {@link #eventItem(String, HistoryEvent, String)} writes. */
+  static Map<String, AttributeValue> key(String leadId, java.time.Instant at, String name) {
+    return Map.of(
+        "leadId", AttributeValue.fromS(leadId),
+        "eventId", AttributeValue.fromS(SORTABLE.format(at) + "#" + name));
   }
 
   @Override
@@ -106,6 +124,9 @@ public final class DynamoLeadHistory implements LeadHistory {
                     .consistentRead(true))
         .items()
         .stream()
+        // An entry written before the step's email and withdrawn when the email was refused (see
+        // DynamoOfferStore#unsent) records nothing that happened.
+        .filter(item -> !item.containsKey(WITHDRAWN))
         .map(item -> ItemCodec.fromItem(item, HistoryEvent.class))
         .toList();
   }
@@ -146,11 +167,17 @@ public final class DynamoLeadHistory implements LeadHistory {
     dynamo.updateItem(
         r ->
             r.tableName(table)
-                .key(
-                    Map.of(
-                        "leadId", AttributeValue.fromS(leadId),
-                        "eventId", AttributeValue.fromS(CLAIM + action)))
-                .updateExpression("SET released = :yes")
+                .key(claimKey(leadId, action))
+                .updateExpression(RELEASE)
                 .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+  }
+
+  /** The update of {@link #release}, for a store that gives a claim up in a transaction. */
+  static final String RELEASE = "SET released = :yes";
+
+  /** The key of the claim on {@code action}. */
+  static Map<String, AttributeValue> claimKey(String leadId, String action) {
+    return Map.of(
+        "leadId", AttributeValue.fromS(leadId), "eventId", AttributeValue.fromS(CLAIM + action));
   }
 }
