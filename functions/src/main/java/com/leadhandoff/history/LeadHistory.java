@@ -34,6 +34,16 @@ public interface LeadHistory {
   }
 
   /**
+   * Appends an event that changes the lead's SLA facts (a reminder, say): a history that keeps
+   * facts reads the history first and writes the facts worked out from it and the event in one
+   * write with the event, instead of reading the history back after the event; one that keeps none
+   * records the event as {@link #record} does.
+   */
+  default void recordWithFacts(String leadId, HistoryEvent event) {
+    record(leadId, event);
+  }
+
+  /**
    * Tells this history that {@code event} is in the lead's history, written by another store in one
    * write with the change it records (an offer stored with its entry, see {@code
    * OfferStore#placeRecorded}): a history that publishes or measures its entries does so now, as if

@@ -43,6 +43,12 @@ public abstract class ObservedLeadHistory implements LeadHistory {
   }
 
   @Override
+  public final void recordWithFacts(String leadId, HistoryEvent event) {
+    history.recordWithFacts(leadId, event);
+    recorded(leadId, event);
+  }
+
+  @Override
   public final void written(
       String leadId, HistoryEvent event, Optional<List<HistoryEvent>> firstFactsFrom) {
     history.written(leadId, event, firstFactsFrom);

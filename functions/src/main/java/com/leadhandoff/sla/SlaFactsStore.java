@@ -21,6 +21,17 @@ public interface SlaFactsStore {
   }
 
   /**
+   * Stores the lead's facts, replacing any earlier version of them, in one write with the history
+   * entry that changed them: both or neither.
+   *
+   * @return false, with nothing written, when this store cannot write history entries or the write
+   *     was refused (a conflict with another write of the facts)
+   */
+  default boolean putWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+    return false;
+  }
+
+  /**
    * The facts of leads received on {@code day} (UTC): one bounded read per day of a report, however
    * many leads the system holds.
    */

@@ -78,6 +78,35 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
   }
 
   /**
+   * One {@code TransactWriteItems} of the history entry and the facts, both or neither (API
+   * Reference, "TransactWriteItems": the actions "are completed atomically so that either all of
+   * them succeed, or all of them fail"): a cancellation, a conflict with another write of the
+   * facts, wrote nothing and returns false. The SDK fills in the ClientRequestToken, so its own
+   * retry of a transaction that did succeed is answered as a success.
+   */
+  @Override
+  public boolean putWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+    if (historyTable.isEmpty()) {
+      return false;
+    }
+    Map<String, AttributeValue> entryItem = DynamoLeadHistory.eventItem(leadId, entry);
+    try {
+      dynamo.transactWriteItems(
+          r ->
+              r.transactItems(
+                  TransactWriteItem.builder()
+                      .put(p -> p.tableName(historyTable.get()).item(entryItem))
+                      .build(),
+                  TransactWriteItem.builder()
+                      .put(p -> p.tableName(table).item(item(facts)))
+                      .build()));
+      return true;
+    } catch (TransactionCanceledException e) {
+      return false;
+    }
+  }
+
+  /**
    * The put of a lead's first facts in table {@code table}, as an item of a transaction: on
    * condition that the lead has none, or only facts withdrawn with the offer they held (see {@link
    * #withdrawal}).
