@@ -197,7 +197,7 @@ public final class OfferSender {
       Optional<SlaFacts> factsWritten,
       List<HistoryEvent> start) {
     try {
-      plainMailer.send(offerEmail(lead, offer, token));
+      plainMailer.deliver(offerEmail(lead, offer, token));
     } catch (RuntimeException refused) {
       try {
         offers.unsent(offer, claimAction, factsWritten);
