@@ -11,7 +11,8 @@ public interface SlaFactsStore {
 
   /**
    * Stores a lead's first facts in one write with the history entry they were worked out from, both
-   * or neither, if the lead has no facts stored yet.
+   * or neither, if the lead has no facts stored yet (facts withdrawn with an offer never sent count
+   * as none).
    *
    * @return false, with nothing written, when the lead has facts already or this store cannot write
    *     history entries
