@@ -53,10 +53,10 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
 
   /**
    * One {@code TransactWriteItems}: the history entry, and the facts on condition that the lead has
-   * none yet, or only facts withdrawn with an offer whose email was refused (see {@link #firstPut}).
-   * Any cancellation, the condition's or a conflict with another write, leaves both unwritten (API
-   * Reference, "TransactWriteItems": the actions "are completed atomically so that either all of
-   * them succeed, or all of them fail"), so the caller records the entry as usual.
+   * none yet, or only facts withdrawn with an offer whose email was refused (see {@link
+   * #firstPut}). Any cancellation, the condition's or a conflict with another write, leaves both
+   * unwritten (API Reference, "TransactWriteItems": the actions "are completed atomically so that
+   * either all of them succeed, or all of them fail"), so the caller records the entry as usual.
    */
   @Override
   public boolean putFirstWith(String leadId, HistoryEvent entry, SlaFacts facts) {
