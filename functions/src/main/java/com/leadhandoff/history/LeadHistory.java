@@ -99,6 +99,30 @@ public interface LeadHistory {
     record(leadId, event);
   }
 
+  /**
+   * Appends an event that changes the lead's SLA facts (a reminder, say): a history that keeps
+   * facts reads the history first and writes the facts worked out from it and the event in one
+   * write with the event, instead of reading the history back after the event; one that keeps none
+   * records the event as {@link #record} does.
+   */
+  default void recordWithFacts(String leadId, HistoryEvent event) {
+    record(leadId, event);
+  }
+
+  /**
+   * Tells this history that {@code event} is in the lead's history, written by another store in one
+   * write with the change it records (an offer stored with its entry, see {@code
+   * OfferStore#placeRecorded}): a history that publishes or measures its entries does so now, as if
+   * {@link #record} had written it, and one that keeps SLA facts brings them up to date unless they
+   * were written with the entry.
+   *
+   * @param firstFactsFrom when the lead's first SLA facts were written with the entry, the entries
+   *     they were worked out from with the event (as for {@link #recordFirstFact}); empty when they
+   *     were not
+   */
+  default void written(
+      String leadId, HistoryEvent event, java.util.Optional<List<HistoryEvent>> firstFactsFrom) {}
+
   /** The lead's history, oldest first. Claims are not part of it. */
   List<HistoryEvent> of(String leadId);
 

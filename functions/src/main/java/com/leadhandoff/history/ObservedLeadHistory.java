@@ -1,6 +1,7 @@
 package com.leadhandoff.history;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A lead history that passes every call on to another and is told of each entry once that history
@@ -58,6 +59,19 @@ public abstract class ObservedLeadHistory implements LeadHistory {
   @Override
   public final void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
     history.recordFirstFact(leadId, event, earlier);
+    recorded(leadId, event);
+  }
+
+  @Override
+  public final void recordWithFacts(String leadId, HistoryEvent event) {
+    history.recordWithFacts(leadId, event);
+    recorded(leadId, event);
+  }
+
+  @Override
+  public final void written(
+      String leadId, HistoryEvent event, Optional<List<HistoryEvent>> firstFactsFrom) {
+    history.written(leadId, event, firstFactsFrom);
     recorded(leadId, event);
   }
 

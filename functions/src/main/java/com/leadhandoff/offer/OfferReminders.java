@@ -91,7 +91,10 @@ public final class OfferReminders {
     Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("number", number);
     mailer.send(EmailTemplates.render("reminder", offer.repEmail(), model));
-    history.record(
+    // Query History, TransactWriteItems History + SlaFacts: the entry, after the email as the
+    // record of what was sent, in one write with the facts it changes (their reminder count),
+    // worked out from the history read just before it instead of read back after it.
+    history.recordWithFacts(
         offer.leadId(),
         new HistoryEvent(
             clock.instant(),

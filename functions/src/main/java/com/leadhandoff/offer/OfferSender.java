@@ -9,6 +9,8 @@ import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.ScoreHistory;
+import com.leadhandoff.sla.SlaFacts;
+import com.leadhandoff.sla.SlaFactsFromHistory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,15 +23,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Offers a lead to the rep the routing step chose: stores the offer under the hash of a fresh
- * token, emails the rep a link carrying the token, and records the offer in the lead's history. The
- * workflow's task token is stored with the offer and never leaves the server.
+ * Offers a lead to the rep the routing step chose: stores the offer under the hash of a fresh token
+ * with its email's claim and its record in the lead's history (and the lead's first SLA facts),
+ * then emails the rep a link carrying the token. The workflow's task token is stored with the offer
+ * and never leaves the server.
  */
 public final class OfferSender {
   private final LeadStore leads;
   private final OfferStore offers;
   private final LeadHistory history;
   private final LeadMailer mailer;
+  private final Mailer plainMailer;
   private final Clock clock;
   private final String publicBaseUrl;
 
@@ -47,6 +51,7 @@ public final class OfferSender {
     this.offers = offers;
     this.history = history;
     this.mailer = new LeadMailer(mailer, history);
+    this.plainMailer = mailer;
     this.clock = clock;
     this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
   }
@@ -85,12 +90,27 @@ public final class OfferSender {
     String emailKey = "offer#" + route.offerId() + "#" + shortHash(taskToken);
     OfferToken token = OfferToken.generate();
     Offer offer = offer(leadId, route, taskToken, token);
-    // Request 2, TransactWriteItems Offers + History: a first try stores the offer and claims its
-    // email in one write, so a stored offer always holds its claim; when it finds an earlier try,
-    // the write returns it instead of a read before it.
-    OfferStore.Placement placement = offers.placeNew(offer, LeadMailer.action(emailKey));
+    HistoryEvent offered = offered(offer, false, LeadMailer.Delivery.SENT);
+    List<HistoryEvent> start = factsStart(lead);
+    Optional<SlaFacts> firstFacts =
+        offer.attempt() == 1 ? firstFacts(lead, start, offered) : Optional.empty();
+    // Request 2, TransactWriteItems Offers + History + SlaFacts: a first try stores the offer,
+    // claims its email, writes the OFFERED entry and, for the lead's first offer, its first SLA
+    // facts (worked out from the lead read above instead of its history read back), all in one
+    // write before the email, so a stored offer always holds its claim and its record; when it
+    // finds an earlier try, the write returns it instead of a read before it. The entry's instant
+    // is the offer's, whether it is written before the email or after: the facts are the same.
+    OfferStore.Placement placement =
+        offers.placeRecorded(offer, LeadMailer.action(emailKey), offered, firstFacts);
     if (placement.placed()) {
-      return email(lead, offer, token, mailer.claimed(leadId, emailKey), false);
+      return emailRecorded(
+          lead,
+          offer,
+          token,
+          LeadMailer.action(emailKey),
+          offered,
+          placement.factsWritten() ? firstFacts : Optional.empty(),
+          start);
     }
     Optional<Offer> earlier = placement.earlier();
     if (earlier.isEmpty()) {
@@ -131,6 +151,16 @@ public final class OfferSender {
    */
   private Result resume(
       Lead lead, OfferRoute route, String taskToken, String emailKey, Offer sameTry) {
+    // The earlier try recorded the offer before its email. Its entry still there means the email
+    // was not refused (a refusal withdraws the entry and gives the claim up in one write), so the
+    // claim is held: the email went out, or the try stopped before or while sending it. Which one
+    // nothing tells, so it is not sent again, and the entry says so, as when a try stops between
+    // its email and its record.
+    HistoryEvent unconfirmed = offered(sameTry, false, LeadMailer.Delivery.UNCONFIRMED);
+    if (offers.noteUnconfirmed(sameTry, unconfirmed.summary())) {
+      history.written(lead.leadId(), unconfirmed, Optional.empty());
+      return Result.SENT;
+    }
     if (emailed(sameTry)) {
       return Result.SENT;
     }
@@ -150,15 +180,69 @@ public final class OfferSender {
     return email(lead, offer, token, claim, resent);
   }
 
-  private Result email(
-      Lead lead, Offer offer, OfferToken token, LeadMailer.Claim claim, boolean resent) {
+  /**
+   * Sends the email of an offer stored with its claim and its entry. A refusal by the provider (or
+   * a template that does not render) withdraws the entry and the facts written with it and gives
+   * the claim up, in one write, before the error goes on for the step's retry: the lead's history
+   * and reports never show an offer whose email was refused, and the retry sends it with a link of
+   * its own, recording it afresh. Only a process stopped between the two writes leaves the entry
+   * (see {@link #resume}).
+   */
+  private Result emailRecorded(
+      Lead lead,
+      Offer offer,
+      OfferToken token,
+      String claimAction,
+      HistoryEvent offered,
+      Optional<SlaFacts> factsWritten,
+      List<HistoryEvent> start) {
+    try {
+      plainMailer.deliver(offerEmail(lead, offer, token));
+    } catch (RuntimeException refused) {
+      try {
+        offers.unsent(offer, claimAction, factsWritten);
+      } catch (RuntimeException withdrawFailed) {
+        refused.addSuppressed(withdrawFailed);
+      }
+      throw refused;
+    }
+    // No request: the lead event of the entry, and the facts from the whole history when the lead
+    // had facts already (as the record of an offer after its email does).
+    history.written(
+        lead.leadId(), offered, factsWritten.isPresent() ? Optional.of(start) : Optional.empty());
+    return Result.SENT;
+  }
+
+  private com.leadhandoff.email.Email offerEmail(Lead lead, Offer offer, OfferToken token) {
     Map<String, Object> model = new HashMap<>(OfferSummary.of(lead, offer));
     model.put("link", publicBaseUrl + "/offers/" + token.value());
-    claim.send(EmailTemplates.render("offer", offer.repEmail(), model));
+    return EmailTemplates.render("offer", offer.repEmail(), model);
+  }
+
+  /**
+   * The lead's first SLA facts with {@code offered}, worked out from the lead as {@link
+   * com.leadhandoff.sla.SlaFactsRecorder#recordFirstFact} does. No team calendar is needed: a
+   * calendar counts only the working time to an acceptance, which no first facts hold. Empty when
+   * the lead's details do not make facts; its whole history then does, after the email.
+   */
+  private static Optional<SlaFacts> firstFacts(
+      Lead lead, List<HistoryEvent> start, HistoryEvent offered) {
+    List<HistoryEvent> events = new ArrayList<>(start);
+    events.add(offered);
+    try {
+      return Optional.of(SlaFactsFromHistory.of(lead.leadId(), events, team -> Optional.empty()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private Result email(
+      Lead lead, Offer offer, OfferToken token, LeadMailer.Claim claim, boolean resent) {
+    claim.send(offerEmail(lead, offer, token));
     HistoryEvent offered = offered(offer, resent, LeadMailer.Delivery.SENT);
     if (offer.attempt() == 1 && !resent) {
-      // Request 3, TransactWriteItems History + SlaFacts: the OFFERED entry with the lead's first
-      // SLA facts, worked out from the lead read above instead of its history read back.
+      // A retry's offer, recorded after its email: the OFFERED entry with the lead's first SLA
+      // facts in one write, unless the lead has facts (then its whole history gives them).
       history.recordFirstFact(lead.leadId(), offered, factsStart(lead));
     } else {
       history.record(lead.leadId(), offered);
@@ -220,8 +304,9 @@ public final class OfferSender {
   }
 
   /**
-   * Whether this stored offer's email went out: its history entry is written after the email, at
-   * the instant the offer was stored.
+   * Whether this stored offer's email went out, for an offer recorded after its email (a retry's,
+   * or one stored before offers were recorded with their claim): its history entry is written after
+   * the email, at the instant the offer was stored.
    */
   private boolean emailed(Offer offer) {
     return history.of(offer.leadId()).stream()

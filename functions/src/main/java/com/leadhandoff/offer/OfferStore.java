@@ -1,5 +1,7 @@
 package com.leadhandoff.offer;
 
+import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.sla.SlaFacts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,13 +26,62 @@ public interface OfferStore {
   }
 
   /**
-   * What {@link #placeNew} did.
+   * {@link #placeNew}, also writing in the same write {@code entry}, the lead's history entry that
+   * records the offer, and {@code firstFacts}, the lead's first SLA facts, if this store keeps SLA
+   * facts and the lead has none yet: the offer, its claim and its record stand or fall together,
+   * before the offer's email is sent. A lead that has facts gets the offer and its entry, without
+   * the facts ({@link Placement#factsWritten} says which).
+   *
+   * <p>The entry is written under a key a later try works out from the offer (its instant {@code
+   * entry.at()} is the offer's {@link Offer#offeredAt}), so that {@link #unsent} and {@link
+   * #noteUnconfirmed} change it without a read.
+   *
+   * @throws UnsupportedOperationException from a store that cannot write the entry with the offer
+   */
+  default Placement placeRecorded(
+      Offer offer, String claimAction, HistoryEvent entry, Optional<SlaFacts> firstFacts) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot store an offer together with its history entry");
+  }
+
+  /**
+   * The offer {@link #placeRecorded} stored was not emailed (the email provider refused it): in one
+   * write, its email's claim is given up, so that a retry sends it, and its entry and the first SLA
+   * facts written with it are withdrawn, so that neither the history nor the reports say the rep
+   * had an offer they were never sent. The offer itself stays open for the retry to reuse.
+   *
+   * @param factsWritten the first facts {@link #placeRecorded} wrote, if it wrote them
+   */
+  default void unsent(Offer offer, String claimAction, Optional<SlaFacts> factsWritten) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " cannot withdraw an offer's history entry");
+  }
+
+  /**
+   * Replaces the summary of the entry {@link #placeRecorded} wrote with {@code offer}, if it is
+   * there and not withdrawn: a later try found the email claimed and cannot know whether it went
+   * out, which the summary then says.
+   *
+   * @return false when there is no such entry (the offer was recorded after its email, or not yet)
+   */
+  default boolean noteUnconfirmed(Offer offer, String summary) {
+    return false;
+  }
+
+  /**
+   * What {@link #placeNew} or {@link #placeRecorded} did.
    *
    * @param placed whether the offer was stored and the claim taken
    * @param earlier when not placed, the offer stored under the same id before, if there is one;
    *     when there is none, the claim was held
+   * @param factsWritten whether {@link #placeRecorded} wrote the lead's first SLA facts
    */
-  record Placement(boolean placed, Optional<Offer> earlier) {}
+  record Placement(boolean placed, Optional<Offer> earlier, boolean factsWritten) {
+    /** What {@link #placeNew} did: it writes no facts. */
+    public Placement(boolean placed, Optional<Offer> earlier) {
+      this(placed, earlier, false);
+    }
+  }
 
   /** The offer whose link token hashes to {@code tokenHash}. */
   Optional<Offer> findByTokenHash(String tokenHash);

@@ -56,8 +56,11 @@ public final class OfferToRepHandler
       Settings settings, DynamoDbClient dynamo, Mailer mailer, RemindRepHandler reminders) {
     this(
         new DynamoLeadStore(dynamo, settings.require("LEADS_TABLE")),
-        DynamoOfferStore.withEmailClaims(
-            dynamo, settings.require("OFFERS_TABLE"), settings.require("HISTORY_TABLE")),
+        DynamoOfferStore.withRecords(
+            dynamo,
+            settings.require("OFFERS_TABLE"),
+            settings.require("HISTORY_TABLE"),
+            settings.get("SLA_FACTS_TABLE")),
         LeadHistories.of(settings, dynamo),
         mailer,
         settings.clock(),

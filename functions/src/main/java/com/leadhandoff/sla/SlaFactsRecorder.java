@@ -49,14 +49,14 @@ public final class SlaFactsRecorder implements LeadHistory {
   @Override
   public void record(String leadId, HistoryEvent event) {
     history.record(leadId, event);
-    factsAfter(leadId, event);
+    refresh(leadId, event);
   }
 
   /** Writes the events in one write, as the wrapped history does, then the facts they change. */
   @Override
   public void recordAll(String leadId, List<HistoryEvent> events) {
     history.recordAll(leadId, events);
-    events.forEach(event -> factsAfter(leadId, event));
+    events.forEach(event -> refresh(leadId, event));
   }
 
   /** Writes the event if the claim was free, as the wrapped history does, then the facts. */
@@ -65,12 +65,74 @@ public final class SlaFactsRecorder implements LeadHistory {
     if (!history.recordOnce(leadId, action, event)) {
       return false;
     }
-    factsAfter(leadId, event);
+    refresh(leadId, event);
     return true;
   }
 
-  /** The lead's facts and the step's metrics once {@code event} is in its history. */
-  private void factsAfter(String leadId, HistoryEvent event) {
+  /**
+   * Reads the history first and writes the event with the facts worked out from the history and the
+   * event, in one write: one request fewer than {@link #record}'s write, read back and facts'
+   * write, with the same facts (they are worked out from the whole history in causal order, the
+   * event's place in it included). A history that cannot be read or facts that cannot be worked
+   * out, or a write refused (a conflict with another write of the facts), record the event as
+   * {@link #record} does, so the entry is never lost for its facts; any other failure of the write
+   * goes to the step, as a failure of {@link #record}'s write would, since the entry may not be
+   * written.
+   */
+  @Override
+  public void recordWithFacts(String leadId, HistoryEvent event) {
+    if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
+      record(leadId, event);
+      return;
+    }
+    List<HistoryEvent> events;
+    SlaFacts current;
+    try {
+      events = new ArrayList<>(history.of(leadId));
+      events.add(event);
+      current = SlaFactsFromHistory.of(leadId, events, calendars);
+    } catch (RuntimeException e) {
+      // The entry must not wait on its facts' read: record() writes it first.
+      record(leadId, event);
+      return;
+    }
+    // Written past the wrapped history, which only counts parked leads (never an SLA fact).
+    if (!facts.putWith(leadId, event, current)) {
+      record(leadId, event);
+      return;
+    }
+    try {
+      SlaMeasurements.of(event, events, current).ifPresent(metrics::publish);
+    } catch (RuntimeException e) {
+      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
+    }
+  }
+
+  /**
+   * An entry written with the change it records: facts written with it give its metrics, as {@link
+   * #recordFirstFact} does; else the facts are brought up to date from the whole history, as {@link
+   * #record} does.
+   */
+  @Override
+  public void written(
+      String leadId, HistoryEvent event, Optional<List<HistoryEvent>> firstFactsFrom) {
+    history.written(leadId, event, firstFactsFrom);
+    if (firstFactsFrom.isEmpty()) {
+      refresh(leadId, event);
+      return;
+    }
+    try {
+      List<HistoryEvent> events = new ArrayList<>(firstFactsFrom.get());
+      events.add(event);
+      SlaMeasurements.of(event, events, SlaFactsFromHistory.of(leadId, events, calendars))
+          .ifPresent(metrics::publish);
+    } catch (RuntimeException e) {
+      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
+    }
+  }
+
+  /** The lead's facts worked out again from its whole history, if {@code event} changed them. */
+  private void refresh(String leadId, HistoryEvent event) {
     if (!SlaFactsFromHistory.FACT_TYPES.contains(event.type())) {
       return;
     }

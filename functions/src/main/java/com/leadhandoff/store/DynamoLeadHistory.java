@@ -40,6 +40,9 @@ public final class DynamoLeadHistory implements LeadHistory {
   /** Attempts at a transaction of several changes that other transactions keep cancelling. */
   public static final int CONFLICT_ATTEMPTS = 3;
 
+  /** Marks an entry withdrawn: {@link #of} leaves it out. */
+  static final String WITHDRAWN = "withdrawn";
+
   private final DynamoDbClient dynamo;
   private final String table;
 
@@ -166,7 +169,8 @@ public final class DynamoLeadHistory implements LeadHistory {
     for (HistoryEvent event : events) {
       // Drawn below 2^30, so the at most 99 that follow stay within the suffix's 8 digits.
       long suffix = event.at().equals(previousAt) ? previousSuffix + 1 : RANDOM.nextInt(1 << 30);
-      Map<String, AttributeValue> entry = eventItem(leadId, event, suffix);
+      Map<String, AttributeValue> entry =
+          eventItem(leadId, event, HexFormat.of().toHexDigits((int) suffix));
       puts.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(entry)).build());
       previousAt = event.at();
       previousSuffix = suffix;
@@ -229,18 +233,30 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   /** The item {@link #record} writes for {@code event}, for a store that writes it with more. */
   static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event) {
-    return eventItem(leadId, event, Integer.toUnsignedLong(RANDOM.nextInt()));
+    byte[] suffix = new byte[4];
+    RANDOM.nextBytes(suffix);
+    return eventItem(leadId, event, HexFormat.of().formatHex(suffix));
   }
 
-  private static Map<String, AttributeValue> eventItem(
-      String leadId, HistoryEvent event, long suffix) {
+  /**
+   * The item of {@code event} under a key a later try of the step can work out again: {@code name}
+   * in place of the random suffix, so that a store can change or withdraw the entry without reading
+   * it first (see {@link #key}).
+   *
+   * @param name unique among the lead's entries at the event's instant; not hexadecimal digits only
+   *     (those are random suffixes, as {@link #recordAll}'s consecutive ones are)
+   */
+  static Map<String, AttributeValue> eventItem(String leadId, HistoryEvent event, String name) {
     Map<String, AttributeValue> item = new java.util.HashMap<>(ItemCodec.toItem(event));
-    item.put("leadId", AttributeValue.fromS(leadId));
-    item.put(
-        "eventId",
-        AttributeValue.fromS(
-            SORTABLE.format(event.at()) + "#" + HexFormat.of().toHexDigits((int) suffix)));
+    item.putAll(key(leadId, event.at(), name));
     return item;
+  }
+
+  /** The key of the entry {@link #eventItem(String, HistoryEvent, String)} writes. */
+  static Map<String, AttributeValue> key(String leadId, java.time.Instant at, String name) {
+    return Map.of(
+        "leadId", AttributeValue.fromS(leadId),
+        "eventId", AttributeValue.fromS(SORTABLE.format(at) + "#" + name));
   }
 
   @Override
@@ -257,6 +273,9 @@ public final class DynamoLeadHistory implements LeadHistory {
                     .consistentRead(true))
         .items()
         .stream()
+        // An entry written before the step's email and withdrawn when the email was refused (see
+        // DynamoOfferStore#unsent) records nothing that happened.
+        .filter(item -> !item.containsKey(WITHDRAWN))
         .map(item -> ItemCodec.fromItem(item, HistoryEvent.class))
         .toList();
   }
@@ -310,11 +329,17 @@ public final class DynamoLeadHistory implements LeadHistory {
     dynamo.updateItem(
         r ->
             r.tableName(table)
-                .key(
-                    Map.of(
-                        "leadId", AttributeValue.fromS(leadId),
-                        "eventId", AttributeValue.fromS(CLAIM + action)))
-                .updateExpression("SET released = :yes")
+                .key(claimKey(leadId, action))
+                .updateExpression(RELEASE)
                 .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+  }
+
+  /** The update of {@link #release}, for a store that gives a claim up in a transaction. */
+  static final String RELEASE = "SET released = :yes";
+
+  /** The key of the claim on {@code action}. */
+  static Map<String, AttributeValue> claimKey(String leadId, String action) {
+    return Map.of(
+        "leadId", AttributeValue.fromS(leadId), "eventId", AttributeValue.fromS(CLAIM + action));
   }
 }

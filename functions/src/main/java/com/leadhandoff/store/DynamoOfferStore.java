@@ -1,12 +1,15 @@
 package com.leadhandoff.store;
 
+import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.offer.DeclineForm;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore;
 import com.leadhandoff.routing.Capacity;
+import com.leadhandoff.sla.SlaFacts;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +39,7 @@ public final class DynamoOfferStore implements OfferStore {
   private final String table;
   private final Capacity capacity;
   private final Optional<String> historyTable;
+  private final Optional<String> factsTable;
 
   public DynamoOfferStore(DynamoDbClient dynamo, String table) {
     this(dynamo, table, Capacity.UNLIMITED);
@@ -46,15 +50,20 @@ public final class DynamoOfferStore implements OfferStore {
    *     expired), once: only the write that closes the offer releases it
    */
   public DynamoOfferStore(DynamoDbClient dynamo, String table, Capacity capacity) {
-    this(dynamo, table, capacity, Optional.empty());
+    this(dynamo, table, capacity, Optional.empty(), Optional.empty());
   }
 
   private DynamoOfferStore(
-      DynamoDbClient dynamo, String table, Capacity capacity, Optional<String> historyTable) {
+      DynamoDbClient dynamo,
+      String table,
+      Capacity capacity,
+      Optional<String> historyTable,
+      Optional<String> factsTable) {
     this.capacity = capacity;
     this.dynamo = dynamo;
     this.table = table;
     this.historyTable = historyTable;
+    this.factsTable = factsTable;
   }
 
   /**
@@ -63,7 +72,19 @@ public final class DynamoOfferStore implements OfferStore {
    */
   public static DynamoOfferStore withEmailClaims(
       DynamoDbClient dynamo, String table, String historyTable) {
-    return new DynamoOfferStore(dynamo, table, Capacity.UNLIMITED, Optional.of(historyTable));
+    return withRecords(dynamo, table, historyTable, Optional.empty());
+  }
+
+  /**
+   * A store that can also {@link #placeRecorded} offers: their email's claim and their history
+   * entry go to {@code historyTable}, where {@link DynamoLeadHistory} keeps a lead's history, and
+   * the lead's first SLA facts to {@code factsTable}, where {@link DynamoSlaFactsStore} keeps them,
+   * if given.
+   */
+  public static DynamoOfferStore withRecords(
+      DynamoDbClient dynamo, String table, String historyTable, Optional<String> factsTable) {
+    return new DynamoOfferStore(
+        dynamo, table, Capacity.UNLIMITED, Optional.of(historyTable), factsTable);
   }
 
   @Override
@@ -83,60 +104,211 @@ public final class DynamoOfferStore implements OfferStore {
     }
   }
 
+  /** One {@code TransactWriteItems} of the offer's and the claim's puts (see {@link #place}). */
+  @Override
+  public Placement placeNew(Offer offer, String claimAction) {
+    return place(offer, claimAction, List.of());
+  }
+
   /**
-   * One {@code TransactWriteItems} of two puts, the offer's conditional on no offer under its key
-   * and the claim's on the claim being free, so that a stored offer always has its claim. Its
-   * {@code ReturnValuesOnConditionCheckFailure = ALL_OLD} returns the offer found in the
-   * cancellation reason of the offer's put (API Reference, "CancellationReason": "Item in the
+   * {@link #placeNew}'s transaction with two more items: the entry, under the key {@link #entryKey}
+   * gives it, and the first facts on condition that the lead has none (see {@link
+   * DynamoSlaFactsStore#firstPut}). A transaction cancelled by the facts' condition alone wrote
+   * nothing (API Reference, "TransactWriteItems": the actions "are completed atomically so that
+   * either all of them succeed, or all of them fail"), and is made again without them: the lead's
+   * facts hold more than the offer gives (an outcome reported early), and the caller brings them up
+   * to date from the whole history.
+   */
+  @Override
+  public Placement placeRecorded(
+      Offer offer, String claimAction, HistoryEvent entry, Optional<SlaFacts> firstFacts) {
+    String history = claimsTable();
+    if (!entry.at().equals(offer.offeredAt())) {
+      throw new IllegalArgumentException(
+          "The entry of offer " + offer.offerId() + " must be at the instant it was offered");
+    }
+    TransactWriteItem entryPut =
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(history)
+                        .item(
+                            DynamoLeadHistory.eventItem(
+                                offer.leadId(), entry, entryName(offer.offerId()))))
+            .build();
+    if (firstFacts.isPresent() && factsTable.isPresent()) {
+      try {
+        Placement placed =
+            place(
+                offer,
+                claimAction,
+                List.of(
+                    entryPut, DynamoSlaFactsStore.firstPut(factsTable.get(), firstFacts.get())));
+        return new Placement(placed.placed(), placed.earlier(), placed.placed());
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons =
+            e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (reasons.size() != 4 || !failedCondition(reasons.get(3))) {
+          throw e;
+        }
+      }
+    }
+    return place(offer, claimAction, List.of(entryPut));
+  }
+
+  /**
+   * One {@code TransactWriteItems} of two puts and {@code more}, the offer's conditional on no
+   * offer under its key and the claim's on the claim being free, so that a stored offer always has
+   * its claim. Its {@code ReturnValuesOnConditionCheckFailure = ALL_OLD} returns the offer found in
+   * the cancellation reason of the offer's put (API Reference, "CancellationReason": "Item in the
    * request which caused the transaction to get cancelled"), so a retried offer step learns of its
    * earlier try without a read first. Each item of a transaction costs two write units instead of
    * one, and the read and the write it replaces cost one unit each.
+   *
+   * @throws TransactionCanceledException cancelled for another reason than the offer's or the
+   *     claim's condition: a conflict with another write of the same items, or a condition of
+   *     {@code more}
    */
-  @Override
-  public Placement placeNew(Offer offer, String claimAction) {
-    String claims =
-        historyTable.orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "This offer store was built without the history table that holds the claims"
-                        + " of offer emails: build it with DynamoOfferStore.withEmailClaims"));
-    PutItemRequest claim = DynamoLeadHistory.claimPut(claims, offer.leadId(), claimAction);
+  private Placement place(Offer offer, String claimAction, List<TransactWriteItem> more) {
+    PutItemRequest claim = DynamoLeadHistory.claimPut(claimsTable(), offer.leadId(), claimAction);
+    List<TransactWriteItem> items = new ArrayList<>();
+    items.add(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(table)
+                        .item(item(offer))
+                        .conditionExpression("attribute_not_exists(offerId)")
+                        .returnValuesOnConditionCheckFailure(
+                            ReturnValuesOnConditionCheckFailure.ALL_OLD))
+            .build());
+    items.add(
+        TransactWriteItem.builder()
+            .put(
+                p ->
+                    p.tableName(claim.tableName())
+                        .item(claim.item())
+                        .conditionExpression(claim.conditionExpression())
+                        .expressionAttributeValues(claim.expressionAttributeValues()))
+            .build());
+    items.addAll(more);
     try {
-      dynamo.transactWriteItems(
-          r ->
-              r.transactItems(
-                  TransactWriteItem.builder()
-                      .put(
-                          p ->
-                              p.tableName(table)
-                                  .item(item(offer))
-                                  .conditionExpression("attribute_not_exists(offerId)")
-                                  .returnValuesOnConditionCheckFailure(
-                                      ReturnValuesOnConditionCheckFailure.ALL_OLD))
-                      .build(),
-                  TransactWriteItem.builder()
-                      .put(
-                          p ->
-                              p.tableName(claim.tableName())
-                                  .item(claim.item())
-                                  .conditionExpression(claim.conditionExpression())
-                                  .expressionAttributeValues(claim.expressionAttributeValues()))
-                      .build()));
+      dynamo.transactWriteItems(r -> r.transactItems(items));
       return new Placement(true, Optional.empty());
     } catch (TransactionCanceledException e) {
       List<CancellationReason> reasons =
           e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-      if (reasons.size() == 2 && failedCondition(reasons.get(0)) && reasons.get(0).hasItem()) {
+      if (reasons.size() == items.size()
+          && failedCondition(reasons.get(0))
+          && reasons.get(0).hasItem()) {
         return new Placement(
             false, Optional.of(ItemCodec.fromItem(reasons.get(0).item(), Offer.class)));
       }
-      if (reasons.size() == 2 && failedCondition(reasons.get(1))) {
+      if (reasons.size() == items.size() && failedCondition(reasons.get(1))) {
         return new Placement(false, Optional.empty());
       }
       // A conflict with another write of the same items: nothing was written, and the step's
       // retry finds what the other write left.
       throw e;
     }
+  }
+
+  /**
+   * One {@code TransactWriteItems}: the claim released (as {@link DynamoLeadHistory#release} does),
+   * the entry marked withdrawn, which {@link DynamoLeadHistory#of} leaves out, and the first facts
+   * withdrawn on condition that they are still those written (see {@link
+   * DynamoSlaFactsStore#withdrawal}). Facts changed since (a report's refresh from the whole
+   * history, with the entry in it) make it again without them: they are rebuilt in full at the
+   * lead's next fact, the retry's offer.
+   */
+  @Override
+  public void unsent(Offer offer, String claimAction, Optional<SlaFacts> factsWritten) {
+    String history = claimsTable();
+    List<TransactWriteItem> items = new ArrayList<>();
+    items.add(
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(history)
+                        .key(DynamoLeadHistory.claimKey(offer.leadId(), claimAction))
+                        .updateExpression(DynamoLeadHistory.RELEASE)
+                        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))))
+            .build());
+    items.add(
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(history)
+                        .key(entryKey(offer))
+                        .updateExpression("SET #withdrawn = :yes")
+                        .conditionExpression("attribute_exists(eventId)")
+                        .expressionAttributeNames(Map.of("#withdrawn", DynamoLeadHistory.WITHDRAWN))
+                        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))))
+            .build());
+    if (factsWritten.isPresent() && factsTable.isPresent()) {
+      try {
+        dynamo.transactWriteItems(
+            r ->
+                r.transactItems(
+                    with(
+                        items,
+                        DynamoSlaFactsStore.withdrawal(factsTable.get(), factsWritten.get()))));
+        return;
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons =
+            e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (reasons.size() != 3 || !failedCondition(reasons.get(2))) {
+          throw e;
+        }
+      }
+    }
+    dynamo.transactWriteItems(r -> r.transactItems(items));
+  }
+
+  /**
+   * One UpdateItem of the entry's summary, on condition that the entry is there and not withdrawn:
+   * an entry written after its email, as before offers were stored with it, has another key.
+   */
+  @Override
+  public boolean noteUnconfirmed(Offer offer, String summary) {
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(claimsTable())
+                  .key(entryKey(offer))
+                  .updateExpression("SET summary = :summary")
+                  .conditionExpression(
+                      "attribute_exists(eventId) AND attribute_not_exists(#withdrawn)")
+                  .expressionAttributeNames(Map.of("#withdrawn", DynamoLeadHistory.WITHDRAWN))
+                  .expressionAttributeValues(Map.of(":summary", text(summary))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** The entry's name in place of a random suffix: "offer", so never hexadecimal digits only. */
+  private static String entryName(String offerId) {
+    return "offer#" + offerId;
+  }
+
+  private static Map<String, AttributeValue> entryKey(Offer offer) {
+    return DynamoLeadHistory.key(offer.leadId(), offer.offeredAt(), entryName(offer.offerId()));
+  }
+
+  private static List<TransactWriteItem> with(
+      List<TransactWriteItem> items, TransactWriteItem more) {
+    List<TransactWriteItem> all = new ArrayList<>(items);
+    all.add(more);
+    return all;
+  }
+
+  private String claimsTable() {
+    return historyTable.orElseThrow(
+        () ->
+            new IllegalStateException(
+                "This offer store was built without the history table that holds the claims"
+                    + " of offer emails: build it with DynamoOfferStore.withEmailClaims"));
   }
 
   private static boolean failedCondition(CancellationReason reason) {

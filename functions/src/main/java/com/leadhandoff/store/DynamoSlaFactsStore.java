@@ -53,7 +53,8 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
 
   /**
    * One {@code TransactWriteItems}: the history entry, and the facts on condition that the lead has
-   * none yet. Any cancellation, the condition's or a conflict with another write, leaves both
+   * none yet, or only facts withdrawn with an offer whose email was refused (see {@link
+   * #firstPut}). Any cancellation, the condition's or a conflict with another write, leaves both
    * unwritten (API Reference, "TransactWriteItems": the actions "are completed atomically so that
    * either all of them succeed, or all of them fail"), so the caller records the entry as usual.
    */
@@ -62,7 +63,33 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
     if (historyTable.isEmpty()) {
       return false;
     }
-    Map<String, AttributeValue> factsItem = item(facts);
+    Map<String, AttributeValue> entryItem = DynamoLeadHistory.eventItem(leadId, entry);
+    try {
+      dynamo.transactWriteItems(
+          r ->
+              r.transactItems(
+                  TransactWriteItem.builder()
+                      .put(p -> p.tableName(historyTable.get()).item(entryItem))
+                      .build(),
+                  firstPut(table, facts)));
+      return true;
+    } catch (TransactionCanceledException e) {
+      return false;
+    }
+  }
+
+  /**
+   * One {@code TransactWriteItems} of the history entry and the facts, both or neither (API
+   * Reference, "TransactWriteItems": the actions "are completed atomically so that either all of
+   * them succeed, or all of them fail"): a cancellation, a conflict with another write of the
+   * facts, wrote nothing and returns false. The SDK fills in the ClientRequestToken, so its own
+   * retry of a transaction that did succeed is answered as a success.
+   */
+  @Override
+  public boolean putWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+    if (historyTable.isEmpty()) {
+      return false;
+    }
     Map<String, AttributeValue> entryItem = DynamoLeadHistory.eventItem(leadId, entry);
     try {
       dynamo.transactWriteItems(
@@ -72,17 +99,54 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
                       .put(p -> p.tableName(historyTable.get()).item(entryItem))
                       .build(),
                   TransactWriteItem.builder()
-                      .put(
-                          p ->
-                              p.tableName(table)
-                                  .item(factsItem)
-                                  .conditionExpression("attribute_not_exists(leadId)"))
+                      .put(p -> p.tableName(table).item(item(facts)))
                       .build()));
       return true;
     } catch (TransactionCanceledException e) {
       return false;
     }
   }
+
+  /**
+   * The put of a lead's first facts in table {@code table}, as an item of a transaction: on
+   * condition that the lead has none, or only facts withdrawn with the offer they held (see {@link
+   * #withdrawal}).
+   */
+  static TransactWriteItem firstPut(String table, SlaFacts facts) {
+    return TransactWriteItem.builder()
+        .put(
+            p ->
+                p.tableName(table)
+                    .item(item(facts))
+                    .conditionExpression("attribute_not_exists(leadId) OR #withdrawn = :yes")
+                    .expressionAttributeNames(Map.of("#withdrawn", WITHDRAWN))
+                    .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))))
+        .build();
+  }
+
+  /**
+   * Withdraws the first facts {@link #firstPut} wrote, as an item of a transaction, on condition
+   * that they are still those: a lead whose only fact was an offer never made has no facts, as if
+   * they had never been written. The function may put and update, not delete (SAM's {@code
+   * DynamoDBWritePolicy}), so the item stays, marked, and {@link #receivedOn} leaves it out.
+   */
+  static TransactWriteItem withdrawal(String table, SlaFacts written) {
+    Map<String, AttributeValue> key = new java.util.HashMap<>(item(written));
+    key.keySet().retainAll(java.util.Set.of("day", "leadId"));
+    Map<String, AttributeValue> marker = new java.util.HashMap<>(key);
+    marker.put(WITHDRAWN, AttributeValue.fromBool(true));
+    return TransactWriteItem.builder()
+        .put(
+            p ->
+                p.tableName(table)
+                    .item(marker)
+                    .conditionExpression("#facts = :written")
+                    .expressionAttributeNames(Map.of("#facts", "facts"))
+                    .expressionAttributeValues(Map.of(":written", item(written).get("facts"))))
+        .build();
+  }
+
+  private static final String WITHDRAWN = "withdrawn";
 
   private static Map<String, AttributeValue> item(SlaFacts facts) {
     String json;
@@ -112,6 +176,7 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
                         Map.of(":day", AttributeValue.fromS(day.toString()))))
         .items()
         .stream()
+        .filter(item -> !item.containsKey(WITHDRAWN))
         .map(item -> read(item.get("facts").s()))
         .toList();
   }

@@ -68,19 +68,17 @@ class OfferToRepRequestsTest {
               clock));
 
   @Test
-  void firstOffer_makesThreeRequests_theLead_theOfferWithItsClaim_theEntryWithTheFacts() {
+  void firstOffer_makesTwoRequests_theLead_theOfferWithItsClaimItsEntryAndTheFacts() {
     // GIVEN a lead received, scored and routed, its history as the steps before wrote it
     Lead lead = storedLead();
 
     // WHEN Offer To Rep offers it to the first rep
     offer();
 
-    // THEN it read the lead and made two writes, and nothing else: a fourth request fails this
+    // THEN it read the lead and made one write before the email, and nothing else: a third
+    // request fails this
     assertEquals(
-        List.of(
-            "GetItem LeadsTable",
-            "TransactWriteItems HistoryTable+OffersTable",
-            "TransactWriteItems HistoryTable+SlaFactsTable"),
+        List.of("GetItem LeadsTable", "TransactWriteItems HistoryTable+OffersTable+SlaFactsTable"),
         requests);
     assertEquals(1, mailer.sent().size());
     assertEquals(
@@ -115,8 +113,9 @@ class OfferToRepRequestsTest {
     // WHEN it is offered
     offer();
 
-    // THEN the facts still hold the outcome beside the offer, as the whole history gives them,
-    // and only the history entry is one write more
+    // THEN the facts still hold the outcome beside the offer, as the whole history gives them: the
+    // write refused for the facts is made again without them, and they are worked out from the
+    // whole history after the email
     SlaFacts stored = storedFacts();
     assertEquals(factsFromTheWholeHistory(), stored);
     assertTrue(stored.outcomes().containsKey(Outcome.SQL), stored.toString());
@@ -124,16 +123,54 @@ class OfferToRepRequestsTest {
     assertEquals(
         List.of(
             "GetItem LeadsTable",
+            "TransactWriteItems HistoryTable+OffersTable+SlaFactsTable",
             "TransactWriteItems HistoryTable+OffersTable",
-            "TransactWriteItems HistoryTable+SlaFactsTable",
-            "PutItem HistoryTable",
             "Query HistoryTable",
             "PutItem SlaFactsTable"),
         requests);
+    assertEquals(1, offeredEntries());
   }
 
   @Test
-  void reminder_makesFiveRequests_theOfferMovedAndRead_theLead_theEntry_theFacts() {
+  void secondOffer_makesFourRequests_theLead_theOfferWithItsClaimAndEntry_theFactsFromTheHistory() {
+    // GIVEN a lead whose first offer expired
+    storedLead();
+    offer();
+    clock.advance(Duration.ofMinutes(15));
+    history.record(
+        LEAD_ID,
+        new HistoryEvent(
+            clock.instant(),
+            "OFFER_EXPIRED",
+            "Ana Ruiz did not answer in time",
+            Map.of("offerId", "001", "attempt", "1", "repId", "rep-ana-ruiz")));
+    requests.clear();
+
+    // WHEN it is offered to the next rep
+    ObjectNode next = (ObjectNode) OfferScenario.json(Fixtures.event("offer-to-rep.json"));
+    ObjectNode route = (ObjectNode) next.get("route");
+    route.put("offerId", "002").put("attempt", 2).put("deadline", "2026-11-23T10:45:00Z");
+    next.put("taskToken", "second-offer-task-token");
+    OfferScenario.run(offerToRep, next.toString());
+
+    // THEN the entry went with the offer; the facts, which hold the first offer's breach, come
+    // from the whole history
+    assertEquals(
+        List.of(
+            "GetItem LeadsTable",
+            "TransactWriteItems HistoryTable+OffersTable",
+            "Query HistoryTable",
+            "PutItem SlaFactsTable"),
+        requests);
+    assertEquals(2, mailer.sent().size());
+    SlaFacts stored = storedFacts();
+    assertEquals(factsFromTheWholeHistory(), stored);
+    assertEquals(2, stored.offers().size());
+    assertEquals(1, stored.breaches().size());
+  }
+
+  @Test
+  void reminder_makesFourRequests_theOfferMovedAndRead_theLead_theHistory_theEntryWithTheFacts() {
     // GIVEN an offer nobody answered for half of its 15 minutes
     storedLead();
     offer();
@@ -147,17 +184,21 @@ class OfferToRepRequestsTest {
     OfferScenario.run(offerToRep, reminder.toString());
 
     // THEN the write that moved the wait also gave the offer; the facts still come from the
-    // history (a reminder only counts in them)
+    // history (a reminder only counts in them), read before the entry, which is written with them
     assertEquals(
         List.of(
             "UpdateItem OffersTable",
             "GetItem LeadsTable",
-            "PutItem HistoryTable",
             "Query HistoryTable",
-            "PutItem SlaFactsTable"),
+            "TransactWriteItems HistoryTable+SlaFactsTable"),
         requests);
     assertEquals(2, mailer.sent().size());
     assertEquals(1, storedFacts().remindersSent());
+    assertEquals(factsFromTheWholeHistory(), storedFacts());
+  }
+
+  private long offeredEntries() {
+    return history.of(LEAD_ID).stream().filter(e -> e.type().equals("OFFERED")).count();
   }
 
   /** Stores the fixture's lead and the entries intake, Score Lead and Route Lead write. */

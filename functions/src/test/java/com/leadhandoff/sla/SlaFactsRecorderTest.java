@@ -89,6 +89,77 @@ class SlaFactsRecorderTest {
     assertTrue(history.events.contains(offered()));
   }
 
+  @Test
+  void recordWithFacts_writesTheEntryWithTheFactsOfTheWholeHistory_inOneWrite() {
+    // GIVEN a lead offered, and a store that writes an entry with its facts
+    List<HistoryEvent> writtenWith = new ArrayList<>();
+    SlaFactsStore together = together(writtenWith, true);
+    LeadHistory recorder = new SlaFactsRecorder(history, together, team -> Optional.empty());
+    recorder.record("lead-1", offered());
+
+    // WHEN its rep is reminded
+    recorder.recordWithFacts("lead-1", reminded());
+
+    // THEN the entry went with the facts, which count the reminder as the whole history does
+    assertEquals(List.of(reminded()), writtenWith);
+    assertEquals(List.of(offered()), history.events, "not written a second time");
+    SlaFacts last = stored.get(stored.size() - 1);
+    assertEquals(1, last.remindersSent());
+    assertEquals(
+        SlaFactsFromHistory.of("lead-1", List.of(offered(), reminded()), team -> Optional.empty()),
+        last);
+  }
+
+  @Test
+  void recordWithFacts_whenTheWriteIsRefused_recordsTheEntryAsRecordDoes() {
+    // GIVEN a store whose write of an entry with facts is refused (a conflict)
+    List<HistoryEvent> writtenWith = new ArrayList<>();
+    LeadHistory recorder =
+        new SlaFactsRecorder(history, together(writtenWith, false), team -> Optional.empty());
+    recorder.record("lead-1", offered());
+
+    // WHEN its rep is reminded
+    recorder.recordWithFacts("lead-1", reminded());
+
+    // THEN the entry is in the history, and the facts were brought up to date after it
+    assertEquals(List.of(offered(), reminded()), history.events);
+    assertEquals(1, stored.get(stored.size() - 1).remindersSent());
+  }
+
+  /** A facts store that writes an entry with its facts into {@code history}, or refuses to. */
+  private SlaFactsStore together(List<HistoryEvent> writtenWith, boolean accepts) {
+    SlaFactsStore plain = store();
+    return new SlaFactsStore() {
+      @Override
+      public void put(SlaFacts facts) {
+        plain.put(facts);
+      }
+
+      @Override
+      public boolean putWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+        if (!accepts) {
+          return false;
+        }
+        writtenWith.add(entry);
+        stored.add(facts);
+        return true;
+      }
+
+      @Override
+      public List<SlaFacts> receivedOn(LocalDate day) {
+        return plain.receivedOn(day);
+      }
+    };
+  }
+
+  private static HistoryEvent reminded() {
+    return new HistoryEvent(
+        T0.plusSeconds(450),
+        "OFFER_REMINDED",
+        "Ana was reminded (reminder 1)",
+        Map.of("offerId", "o1", "attempt", "1", "repId", "ana", "reminder", "1"));
+  }
+
   private SlaFactsStore store() {
     return new SlaFactsStore() {
       @Override

@@ -5,14 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.offer.Offer;
 import com.leadhandoff.offer.OfferStatus;
 import com.leadhandoff.offer.OfferStore.Placement;
 import com.leadhandoff.offer.OfferStore.Reminded;
 import com.leadhandoff.offer.OfferStore.Reminding;
+import com.leadhandoff.sla.SlaFacts;
+import com.leadhandoff.sla.SlaFactsFromHistory;
 import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,6 +82,119 @@ class DynamoOfferStoreTest {
 
     assertEquals(new Placement(false, Optional.empty()), placed);
     assertTrue(offers.find("L1", "001").isEmpty());
+  }
+
+  @Test
+  void placeRecorded_thenUnsent_withdrawsTheEntryAndTheFirstFacts_andGivesTheClaimUp() {
+    // GIVEN an offer placed with its entry and the lead's first facts
+    DynamoOfferStore recording = recordingStore();
+    HistoryEvent entry = entry();
+    SlaFacts first = SlaFactsFromHistory.of("L1", List.of(entry), team -> Optional.empty());
+    Placement placed =
+        recording.placeRecorded(
+            offer("001", "h"), "email#offer#001#abc", entry, Optional.of(first));
+    assertEquals(new Placement(true, Optional.empty(), true), placed);
+    assertEquals(List.of(entry), history.of("L1"));
+    assertEquals(List.of(first), facts().receivedOn(day()));
+
+    // WHEN its email is refused
+    recording.unsent(offer("001", "h"), "email#offer#001#abc", Optional.of(first));
+
+    // THEN the entry and the facts are gone from what readers see, and the claim is free
+    assertEquals(List.of(), history.of("L1"));
+    assertEquals(List.of(), facts().receivedOn(day()));
+    assertTrue(history.claim("L1", "email#offer#001#abc"));
+    // AND the offer stays for the retry, and nothing can note the withdrawn entry
+    assertTrue(offers.find("L1", "001").isPresent());
+    assertFalse(recording.noteUnconfirmed(offer("001", "h"), "noted"));
+  }
+
+  @Test
+  void unsent_afterTheFactsChanged_leavesThemAsTheyAre() {
+    // GIVEN an offer placed with the first facts, which a refresh from the whole history replaced
+    DynamoOfferStore recording = recordingStore();
+    HistoryEvent entry = entry();
+    SlaFacts first = SlaFactsFromHistory.of("L1", List.of(entry), team -> Optional.empty());
+    recording.placeRecorded(offer("001", "h"), "email#offer#001#abc", entry, Optional.of(first));
+    HistoryEvent outcome =
+        new HistoryEvent(
+            OFFERED.plusMillis(5), "OUTCOME_RECORDED", "SQL", Map.of("outcome", "SQL"));
+    SlaFacts refreshed =
+        SlaFactsFromHistory.of("L1", List.of(entry, outcome), team -> Optional.empty());
+    facts().put(refreshed);
+
+    // WHEN the offer's email is refused
+    recording.unsent(offer("001", "h"), "email#offer#001#abc", Optional.of(first));
+
+    // THEN the entry is withdrawn and the claim free, but the newer facts are not overwritten
+    assertEquals(List.of(), history.of("L1"));
+    assertTrue(history.claim("L1", "email#offer#001#abc"));
+    assertEquals(List.of(refreshed), facts().receivedOn(day()));
+  }
+
+  @Test
+  void placeRecorded_forALeadWithFacts_placesTheOfferAndEntry_withoutThem() {
+    DynamoOfferStore recording = recordingStore();
+    HistoryEvent outcome =
+        new HistoryEvent(
+            OFFERED.minusSeconds(5), "OUTCOME_RECORDED", "SQL", Map.of("outcome", "SQL"));
+    SlaFacts existing = SlaFactsFromHistory.of("L1", List.of(outcome), team -> Optional.empty());
+    facts().put(existing);
+
+    Placement placed =
+        recording.placeRecorded(
+            offer("001", "h"),
+            "email#offer#001#abc",
+            entry(),
+            Optional.of(SlaFactsFromHistory.of("L1", List.of(entry()), team -> Optional.empty())));
+
+    assertEquals(new Placement(true, Optional.empty(), false), placed);
+    assertEquals(List.of(existing), facts().receivedOn(day()));
+    assertEquals(List.of(entry()), history.of("L1"));
+    assertFalse(history.claim("L1", "email#offer#001#abc"), "the claim is held");
+  }
+
+  @Test
+  void noteUnconfirmed_changesTheEntrysSummary_inPlace() {
+    DynamoOfferStore recording = recordingStore();
+    recording.placeRecorded(offer("001", "h"), "email#offer#001#abc", entry(), Optional.empty());
+
+    assertTrue(recording.noteUnconfirmed(offer("001", "h"), "Offered; may not have arrived"));
+    assertTrue(recording.noteUnconfirmed(offer("001", "h"), "Offered; may not have arrived"));
+
+    List<HistoryEvent> events = history.of("L1");
+    assertEquals(1, events.size());
+    assertEquals("Offered; may not have arrived", events.get(0).summary());
+    assertEquals(entry().details(), events.get(0).details());
+  }
+
+  private DynamoOfferStore recordingStore() {
+    return DynamoOfferStore.withRecords(
+        TestDynamo.client(),
+        tables.get("OffersTable"),
+        tables.get("HistoryTable"),
+        Optional.of(tables.get("SlaFactsTable")));
+  }
+
+  private DynamoSlaFactsStore facts() {
+    return new DynamoSlaFactsStore(TestDynamo.client(), tables.get("SlaFactsTable"));
+  }
+
+  private static java.time.LocalDate day() {
+    return OFFERED.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+  }
+
+  private static HistoryEvent entry() {
+    return new HistoryEvent(
+        OFFERED,
+        "OFFERED",
+        "Offered to Ana (attempt 1)",
+        Map.of(
+            "offerId", "001",
+            "attempt", "1",
+            "teamId", "team",
+            "repId", "rep-1",
+            "deadline", DEADLINE.toString()));
   }
 
   @Test

@@ -37,6 +37,12 @@ public final class DyingHistory implements LeadHistory {
   }
 
   @Override
+  public void written(
+      String leadId, HistoryEvent event, java.util.Optional<List<HistoryEvent>> firstFactsFrom) {
+    real.written(leadId, event, firstFactsFrom);
+  }
+
+  @Override
   public List<HistoryEvent> of(String leadId) {
     return real.of(leadId);
   }

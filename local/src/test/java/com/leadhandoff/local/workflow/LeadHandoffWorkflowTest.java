@@ -512,4 +512,24 @@ class LeadHandoffWorkflowTest {
         states.subList(states.size() - 3, states.size()));
     assertEquals(ExecutionStatus.FAILED, local.execution(leadId).status());
   }
+
+  @Test
+  void offerEmailRefusedForGood_theLeadShowsNoOfferMade_inItsHistoryReportsOrEvents() {
+    // GIVEN SES refuses every inbound rep: the offer's email can never leave
+    INBOUND_REPS.forEach(local.runtime.faults()::rejectRecipient);
+
+    // WHEN a hot lead is routed to one of them and parked after the refusal
+    String leadId = local.submit(demoRequest("Unsent"));
+    assertEquals(LeadStatus.NEEDS_ATTENTION, local.lead(leadId).status());
+
+    // THEN the lead's page and the reports do not say a rep was offered the lead: the offer was
+    // recorded with its write before the email, and withdrawn when the email was refused
+    List<String> history = local.leadHistory(leadId).stream().map(HistoryEvent::type).toList();
+    assertTrue(history.contains("NEEDS_ATTENTION"), history.toString());
+    assertTrue(!history.contains("OFFERED"), history.toString());
+    assertEquals(java.util.Optional.empty(), local.slaFacts(leadId));
+    assertTrue(
+        local.leadEvents(leadId).stream().noneMatch(e -> e.detailType().equals("Lead Offered")),
+        local.leadEvents(leadId).toString());
+  }
 }
