@@ -96,16 +96,7 @@ public final class SlaFactsRecorder implements LeadHistory {
       record(leadId, event);
       return;
     }
-    // Written past the wrapped history, which only counts parked leads (never an SLA fact).
-    if (!facts.putWith(leadId, event, current)) {
-      record(leadId, event);
-      return;
-    }
-    try {
-      SlaMeasurements.of(event, events, current).ifPresent(metrics::publish);
-    } catch (RuntimeException e) {
-      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
-    }
+    writeWith(leadId, event, events, current, facts::putWith);
   }
 
   /**
@@ -148,11 +139,7 @@ public final class SlaFactsRecorder implements LeadHistory {
       System.err.println("SLA facts of lead " + leadId + " not updated: " + e);
       return;
     }
-    try {
-      SlaMeasurements.of(event, events, current).ifPresent(metrics::publish);
-    } catch (RuntimeException e) {
-      System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
-    }
+    publish(leadId, event, events, current);
   }
 
   /**
@@ -179,13 +166,37 @@ public final class SlaFactsRecorder implements LeadHistory {
       record(leadId, event);
       return;
     }
-    // Written past the wrapped history, which only counts parked leads (never an SLA fact).
-    if (!facts.putFirstWith(leadId, event, first)) {
+    writeWith(leadId, event, events, first, facts::putFirstWith);
+  }
+
+  /** How the event is written with its facts, in one write: false when the write was refused. */
+  private interface FactsWrite {
+    boolean write(String leadId, HistoryEvent event, SlaFacts facts);
+  }
+
+  /**
+   * Writes {@code event} with {@code computed} by {@code write}, past the wrapped history (which
+   * only counts parked leads, never an SLA fact), then its metrics; a refused write records the
+   * event as {@link #record} does, so the entry is never lost for its facts.
+   */
+  private void writeWith(
+      String leadId,
+      HistoryEvent event,
+      List<HistoryEvent> events,
+      SlaFacts computed,
+      FactsWrite write) {
+    if (!write.write(leadId, event, computed)) {
       record(leadId, event);
       return;
     }
+    publish(leadId, event, events, computed);
+  }
+
+  /** The step's metrics of {@code event}; a failure is logged, never the step's. */
+  private void publish(
+      String leadId, HistoryEvent event, List<HistoryEvent> events, SlaFacts current) {
     try {
-      SlaMeasurements.of(event, events, first).ifPresent(metrics::publish);
+      SlaMeasurements.of(event, events, current).ifPresent(metrics::publish);
     } catch (RuntimeException e) {
       System.err.println("Metrics of lead " + leadId + " not emitted: " + e);
     }
