@@ -60,22 +60,7 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
    */
   @Override
   public boolean putFirstWith(String leadId, HistoryEvent entry, SlaFacts facts) {
-    if (historyTable.isEmpty()) {
-      return false;
-    }
-    Map<String, AttributeValue> entryItem = DynamoLeadHistory.eventItem(leadId, entry);
-    try {
-      dynamo.transactWriteItems(
-          r ->
-              r.transactItems(
-                  TransactWriteItem.builder()
-                      .put(p -> p.tableName(historyTable.get()).item(entryItem))
-                      .build(),
-                  firstPut(table, facts)));
-      return true;
-    } catch (TransactionCanceledException e) {
-      return false;
-    }
+    return writeWithEntry(leadId, entry, firstPut(table, facts));
   }
 
   /**
@@ -87,6 +72,14 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
    */
   @Override
   public boolean putWith(String leadId, HistoryEvent entry, SlaFacts facts) {
+    return writeWithEntry(
+        leadId,
+        entry,
+        TransactWriteItem.builder().put(p -> p.tableName(table).item(item(facts))).build());
+  }
+
+  /** The entry and {@code factsWrite} in one TransactWriteItems; false when it was cancelled. */
+  private boolean writeWithEntry(String leadId, HistoryEvent entry, TransactWriteItem factsWrite) {
     if (historyTable.isEmpty()) {
       return false;
     }
@@ -98,9 +91,7 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
                   TransactWriteItem.builder()
                       .put(p -> p.tableName(historyTable.get()).item(entryItem))
                       .build(),
-                  TransactWriteItem.builder()
-                      .put(p -> p.tableName(table).item(item(facts)))
-                      .build()));
+                  factsWrite));
       return true;
     } catch (TransactionCanceledException e) {
       return false;
