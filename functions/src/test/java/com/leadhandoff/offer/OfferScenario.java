@@ -5,11 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.json.Json;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.lead.Submission;
 import com.leadhandoff.scoring.Score;
+import com.leadhandoff.scoring.ScoreHistory;
 import com.leadhandoff.store.DynamoLeadHistory;
 import com.leadhandoff.store.DynamoLeadStore;
 import com.leadhandoff.store.DynamoOfferStore;
@@ -119,6 +121,37 @@ final class OfferScenario {
   }
 
   /** The task token in {@code offer-to-rep.json}. */
+  /**
+   * Stores the fixture's lead in {@code leadsTable} with the entries intake, Score Lead and Route
+   * Lead write to {@code history}, as Offer To Rep finds them.
+   */
+  static Lead storedLead(String leadsTable, LeadHistory history) {
+    Lead lead = lead("Acme Logistics");
+    new DynamoLeadStore(TestDynamo.client(), leadsTable).create(lead);
+    history.record(
+        LEAD_ID,
+        new HistoryEvent(
+            lead.receivedAt(),
+            "RECEIVED",
+            "Received from form demo-request (jane.doe@acme.test)",
+            Map.of(
+                "formId", lead.submission().formId(),
+                "utmSource", lead.submission().utmSource(),
+                "utmMedium", lead.submission().utmMedium(),
+                "utmCampaign", lead.submission().utmCampaign())));
+    history.record(
+        LEAD_ID,
+        ScoreHistory.scored(lead.score().orElseThrow(), 50, lead.receivedAt().plusSeconds(1)));
+    history.record(
+        LEAD_ID,
+        new HistoryEvent(
+            lead.receivedAt().plusSeconds(2),
+            "ROUTED",
+            "Routed to Ana Ruiz",
+            Map.of("repId", "rep-ana-ruiz")));
+    return lead;
+  }
+
   static String fixtureTaskToken() {
     return json(Fixtures.event("offer-to-rep.json")).get("taskToken").asText();
   }

@@ -11,8 +11,6 @@ import com.leadhandoff.email.Email;
 import com.leadhandoff.email.Mailer;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
-import com.leadhandoff.lead.Lead;
-import com.leadhandoff.scoring.ScoreHistory;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.sla.SlaFactsFromHistory;
@@ -327,27 +325,6 @@ class OfferToRepKillPointsTest {
 
   /** The fixture's lead with the entries intake, Score Lead and Route Lead write. */
   private void storedLead() {
-    Lead lead = OfferScenario.lead("Acme Logistics");
-    new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable")).create(lead);
-    history.record(
-        LEAD_ID,
-        new HistoryEvent(
-            lead.receivedAt(),
-            "RECEIVED",
-            "Received from form demo-request",
-            Map.of(
-                "formId", lead.submission().formId(),
-                "utmSource", lead.submission().utmSource(),
-                "utmCampaign", lead.submission().utmCampaign())));
-    history.record(
-        LEAD_ID,
-        ScoreHistory.scored(lead.score().orElseThrow(), 50, lead.receivedAt().plusSeconds(1)));
-    history.record(
-        LEAD_ID,
-        new HistoryEvent(
-            lead.receivedAt().plusSeconds(2),
-            "ROUTED",
-            "Routed to Ana Ruiz",
-            Map.of("repId", "rep-ana-ruiz")));
+    OfferScenario.storedLead(tables.get("LeadsTable"), history);
   }
 }

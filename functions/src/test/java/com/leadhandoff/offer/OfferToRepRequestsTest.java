@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.outcome.Outcome;
-import com.leadhandoff.scoring.ScoreHistory;
 import com.leadhandoff.settings.Settings;
 import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.sla.SlaFactsFromHistory;
@@ -201,32 +200,9 @@ class OfferToRepRequestsTest {
     return history.of(LEAD_ID).stream().filter(e -> e.type().equals("OFFERED")).count();
   }
 
-  /** Stores the fixture's lead and the entries intake, Score Lead and Route Lead write. */
+  /** The fixture's lead with the entries intake, Score Lead and Route Lead write. */
   private Lead storedLead() {
-    Lead lead = OfferScenario.lead("Acme Logistics");
-    new DynamoLeadStore(TestDynamo.client(), tables.get("LeadsTable")).create(lead);
-    history.record(
-        LEAD_ID,
-        new HistoryEvent(
-            lead.receivedAt(),
-            "RECEIVED",
-            "Received from form demo-request (jane.doe@acme.test)",
-            Map.of(
-                "formId", lead.submission().formId(),
-                "utmSource", lead.submission().utmSource(),
-                "utmMedium", lead.submission().utmMedium(),
-                "utmCampaign", lead.submission().utmCampaign())));
-    history.record(
-        LEAD_ID,
-        ScoreHistory.scored(lead.score().orElseThrow(), 50, lead.receivedAt().plusSeconds(1)));
-    history.record(
-        LEAD_ID,
-        new HistoryEvent(
-            lead.receivedAt().plusSeconds(2),
-            "ROUTED",
-            "Routed to Ana Ruiz",
-            Map.of("repId", "rep-ana-ruiz")));
-    return lead;
+    return OfferScenario.storedLead(tables.get("LeadsTable"), history);
   }
 
   private List<HistoryEvent> recordOutcome() {
