@@ -47,6 +47,18 @@ public interface Capacity {
    */
   Optional<String> reserve(Rep rep, LocalDate day);
 
+  /**
+   * {@link #reserve(Rep, LocalDate)}, told what a strongly consistent read a moment before found on
+   * the rep's load item, so that a store that counts the day's leads beside the day can make the
+   * write that fits first: one write on the rep's first lead of a day as on any other. The hint is
+   * never trusted for the caps: a writer racing in between only costs a second write.
+   *
+   * @param dayStarted whether the load item read counted leads of {@code day} already
+   */
+  default Optional<String> reserve(Rep rep, LocalDate day, boolean dayStarted) {
+    return reserve(rep, day);
+  }
+
   /** Gives back an open offer when it is answered or expires. */
   void release(String repId);
 

@@ -15,6 +15,7 @@ import com.leadhandoff.sla.OfferDeadlines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -312,9 +313,15 @@ public final class LeadRouter {
     return new RoundRobin.Claims() {
       @Override
       public Optional<String> reserve(Rep rep) {
-        // UpdateItem Reps, conditional, race-free against the caps: the open offer, then the lead
-        // of the day (one more on the rep's first lead of a day, which starts the day's count).
-        return capacity.reserve(rep, availability.today(rep));
+        // UpdateItem Reps, conditional, race-free against the caps: the open offer and the lead
+        // of the day in one write. The load item read with the roster (strongly consistent, a
+        // moment ago) says which write fits: today's count, or the day's start on the rep's first
+        // lead of a day; a writer racing in between costs one more.
+        LocalDate today = availability.today(rep);
+        return roster
+            .dayStarted(rep.repId(), today)
+            .map(started -> capacity.reserve(rep, today, started))
+            .orElseGet(() -> capacity.reserve(rep, today));
       }
 
       @Override

@@ -34,11 +34,22 @@ public final class DynamoCapacity implements Capacity {
 
   @Override
   public Optional<String> reserve(Rep rep, LocalDate day) {
+    return reserve(rep, day, true);
+  }
+
+  /**
+   * One conditional UpdateItem takes both counts: today's when the load item was read on today
+   * ({@code dayStarted}), else the day's start. Refused, it returns the item
+   * (ReturnValuesOnConditionCheckFailure=ALL_OLD, DynamoDB API reference, UpdateItem), which says
+   * whether a cap is reached or the other write fits (another router started the day, or the hint
+   * was from before a day's change), with no read. The conditions alone decide: the hint only
+   * chooses which write goes first.
+   */
+  @Override
+  public Optional<String> reserve(Rep rep, LocalDate day, boolean dayStarted) {
     String today = day.toString();
-    // One conditional UpdateItem takes both counts when the load item is on today; refused, it
-    // returns the item (ReturnValuesOnConditionCheckFailure=ALL_OLD, DynamoDB API reference,
-    // UpdateItem), which says whether a cap is reached or the day must start, with no read.
-    Optional<Map<String, AttributeValue>> refused = takeBoth(rep, today);
+    Optional<Map<String, AttributeValue>> refused =
+        dayStarted ? takeBoth(rep, today) : startDay(rep, today);
     if (refused.isEmpty()) {
       return Optional.empty();
     }
@@ -48,12 +59,29 @@ public final class DynamoCapacity implements Capacity {
         rep.maxOpenOffers().isPresent()
             && load.containsKey("openOffers")
             && Long.parseLong(load.get("openOffers").n()) >= rep.maxOpenOffers().get();
-    if (!offersFull && !sameDay && startDay(rep, today)) {
-      return Optional.empty();
+    if (!offersFull) {
+      if (!dayStarted && sameDay && takeBoth(rep, today).isEmpty()) {
+        return Optional.empty();
+      }
+      if (dayStarted && !sameDay && startDay(rep, today).isEmpty()) {
+        return Optional.empty();
+      }
     }
     // A cap is reached, or another router changed the item meanwhile: count step by step, which
     // also names the cap.
     return reserveStepwise(rep, day);
+  }
+
+  /**
+   * The rep and the day the load item's count of leads belongs to, if it is a load item with one
+   * (as {@link DynamoDirectory#roster} reads it).
+   */
+  static Optional<Map.Entry<String, String>> loadDay(Map<String, AttributeValue> item) {
+    String id = item.get("repId").s();
+    AttributeValue day = item.get("day");
+    return id.startsWith(LOAD) && day != null && day.s() != null
+        ? Optional.of(Map.entry(id.substring(LOAD.length()), day.s()))
+        : Optional.empty();
   }
 
   /**
@@ -77,8 +105,12 @@ public final class DynamoCapacity implements Capacity {
     return conditional(rep.repId(), "ADD openOffers :one, leadsThatDay :one", condition, values);
   }
 
-  /** The rep's first lead of a day: the offer counted and the day's count started at one. */
-  private boolean startDay(Rep rep, String today) {
+  /**
+   * The rep's first lead of a day: the offer counted and the day's count started at one.
+   *
+   * @return empty when taken; else the item as it was (empty map: none yet)
+   */
+  private Optional<Map<String, AttributeValue>> startDay(Rep rep, String today) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":one", ONE);
     values.put(":today", AttributeValue.fromS(today));
@@ -89,11 +121,10 @@ public final class DynamoCapacity implements Capacity {
       condition += " AND (attribute_not_exists(openOffers) OR openOffers < :offerCap)";
     }
     return conditional(
-            rep.repId(),
-            "ADD openOffers :one SET #day = :today, leadsThatDay = :one",
-            condition,
-            values)
-        .isEmpty();
+        rep.repId(),
+        "ADD openOffers :one SET #day = :today, leadsThatDay = :one",
+        condition,
+        values);
   }
 
   private Optional<Map<String, AttributeValue>> conditional(

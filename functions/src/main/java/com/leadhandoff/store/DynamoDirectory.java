@@ -151,9 +151,13 @@ public final class DynamoDirectory implements Directory {
     }
     List<Rep> reps = new ArrayList<>();
     Set<String> credited = new HashSet<>();
+    Map<String, String> loadDays = new HashMap<>();
     for (Map<String, AttributeValue> item : batches.get(repsTable, keys)) {
       if (DynamoCapacity.isLoad(item)) {
         DynamoCapacity.creditedRep(item).ifPresent(credited::add);
+        // The day the rep's count of leads belongs to: Route Lead's reservation starts a new day
+        // with one UpdateItem instead of trying today's count first (DynamoCapacity#reserve).
+        DynamoCapacity.loadDay(item).ifPresent(day -> loadDays.put(day.getKey(), day.getValue()));
       } else if (item.containsKey("teamId") && team.teamId().equals(item.get("teamId").s())) {
         // A rep who left the team is still listed if the seed added them back meanwhile.
         Rep rep = ItemCodec.fromItem(item, Rep.class);
@@ -165,7 +169,8 @@ public final class DynamoDirectory implements Directory {
     reps.sort(Comparator.comparing(Rep::repId));
     Set<String> ids = reps.stream().map(Rep::repId).collect(Collectors.toSet());
     credited.retainAll(ids);
-    return new Roster(reps, Optional.of(credited));
+    loadDays.keySet().retainAll(ids);
+    return new Roster(reps, Optional.of(credited), Optional.of(loadDays));
   }
 
   @Override
