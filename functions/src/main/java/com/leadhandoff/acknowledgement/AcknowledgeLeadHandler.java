@@ -105,6 +105,11 @@ public final class AcknowledgeLeadHandler
     this.acknowledgement = acknowledgement;
   }
 
+  /** The acknowledgement this step sends, for Take In Lead, which writes its entry itself. */
+  public Acknowledgement acknowledgement() {
+    return acknowledgement;
+  }
+
   @Override
   protected Result handle(Input input) {
     if (input.leadId() == null || input.leadId().isBlank()) {

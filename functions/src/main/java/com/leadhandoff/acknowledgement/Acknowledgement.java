@@ -102,28 +102,92 @@ public final class Acknowledgement {
   record Expected(String by, String zone, String window) {}
 
   /**
-   * Acknowledges the scored lead; safe to call again.
-   *
-   * @return true if the email went out now, false if an earlier attempt had sent it
+   * Detail of an ACKNOWLEDGED entry written before its email (Take In Lead writes it with the
+   * email's claim, then sends): a try that finds it cannot tell whether the email went.
    */
-  public boolean acknowledge(String leadId) {
+  public static final String WRITTEN_BEFORE_EMAIL = "writtenBeforeEmail";
+
+  /**
+   * An acknowledgement made ready to go ({@link #prepare}): its email, with its claim and what it
+   * needs stored first, and the entries that record it.
+   *
+   * @param at when the prospect was acknowledged: the entry's instant, whenever it is written
+   */
+  public record Pending(
+      String leadId,
+      LeadMailer.Prepared email,
+      Instant at,
+      String summary,
+      Map<String, String> details) {
+    public Pending {
+      details = Map.copyOf(details);
+    }
+
+    /** The ACKNOWLEDGED entry written with the email's claim, before the email goes. */
+    public HistoryEvent beforeEmail() {
+      Map<String, String> marked = new LinkedHashMap<>(details);
+      marked.put(WRITTEN_BEFORE_EMAIL, "true");
+      return new HistoryEvent(at, ACKNOWLEDGED, summary, marked);
+    }
+
+    /** The ACKNOWLEDGED entry written once the email's fate is known. */
+    public HistoryEvent after(LeadMailer.Delivery delivery) {
+      return new HistoryEvent(at, ACKNOWLEDGED, summary + delivery.note(), details);
+    }
+  }
+
+  /**
+   * Everything {@link #acknowledge} does before its email's claim, writing nothing: the email,
+   * ready to be claimed and sent by the caller, and what its entry says. Take In Lead writes the
+   * claim and the entry with the lead's score and route in one request, then sends.
+   *
+   * @return empty when the lead's history records the acknowledgement already
+   */
+  public Optional<Pending> prepare(String leadId) {
     Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
     boolean merged = lead.status() == LeadStatus.MERGED;
-    Optional<Score> score =
-        merged
-            ? Optional.empty()
-            : Optional.of(
-                lead.score()
-                    .orElseThrow(
-                        () ->
-                            new IllegalStateException(
-                                "Lead "
-                                    + leadId
-                                    + " has no score; Acknowledge Lead runs after Score Lead")));
+    Optional<Score> score = merged ? Optional.empty() : Optional.of(scoreOf(lead));
     if (history.of(leadId).stream().anyMatch(e -> ACKNOWLEDGED.equals(e.type()))) {
-      return false;
+      return Optional.empty();
     }
     Instant now = clock.instant();
+    Message message = message(lead, score, now);
+    return Optional.of(
+        new Pending(
+            leadId,
+            mailer.prepare(leadId, "acknowledgement", message.email()),
+            now,
+            message.summary(),
+            message.details()));
+  }
+
+  /**
+   * The ACKNOWLEDGED entry an earlier try wrote before its email ({@link Pending#beforeEmail}),
+   * when its summary does not say yet that the email may not have arrived: that try stopped
+   * somewhere between its write and its answer, and whether the email went nothing tells.
+   */
+  public Optional<HistoryEvent> unconfirmedEarlier(String leadId) {
+    String note = LeadMailer.Delivery.UNCONFIRMED.note();
+    return history.of(leadId).stream()
+        .filter(e -> ACKNOWLEDGED.equals(e.type()))
+        .filter(e -> e.details().containsKey(WRITTEN_BEFORE_EMAIL))
+        .filter(e -> !e.summary().endsWith(note))
+        .findFirst();
+  }
+
+  /** The ACKNOWLEDGEMENT_FAILED entry of an acknowledgement that could not be sent. */
+  public HistoryEvent failure(String error, String cause) {
+    return new HistoryEvent(
+        clock.instant(),
+        ACKNOWLEDGEMENT_FAILED,
+        "The prospect's acknowledgement could not be sent (" + error + "); the handoff goes on",
+        Map.of("error", error, "cause", cause));
+  }
+
+  /** The email to the prospect and what its entry says. */
+  private record Message(Email email, String summary, Map<String, String> details) {}
+
+  private Message message(Lead lead, Optional<Score> score, Instant now) {
     FollowUps.Choice followUp = followUps.choose(lead);
     Map<String, Object> model = new HashMap<>();
     model.put("greetingName", greetingName(lead.submission()));
@@ -132,24 +196,53 @@ public final class Acknowledgement {
     details.put("to", lead.submission().email());
     details.put("followUp", followUp.why());
     String summary =
-        merged
+        score.isEmpty()
             ? mergedInto(lead, model, details)
-            : expectedAnswer(lead, score.orElseThrow(), now, model, details);
-    LeadMailer.Delivery delivery =
-        mailer.send(
-            leadId,
+            : expectedAnswer(lead, score.get(), now, model, details);
+    Email email =
+        EmailTemplates.renderToProspect(
             "acknowledgement",
-            EmailTemplates.renderToProspect(
-                "acknowledgement",
-                lead.submission().email(),
-                model,
-                leadId,
-                Email.Kind.TRANSACTIONAL));
+            lead.submission().email(),
+            model,
+            lead.leadId(),
+            Email.Kind.TRANSACTIONAL);
+    return new Message(email, summary, details);
+  }
+
+  private static Score scoreOf(Lead lead) {
+    return lead.score()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Lead "
+                        + lead.leadId()
+                        + " has no score; Acknowledge Lead runs after Score Lead"));
+  }
+
+  /**
+   * Acknowledges the scored lead; safe to call again.
+   *
+   * @return true if the email went out now, false if an earlier attempt had sent it
+   */
+  public boolean acknowledge(String leadId) {
+    Lead lead = leads.find(leadId).orElseThrow(() -> new UnknownLeadException(leadId));
+    boolean merged = lead.status() == LeadStatus.MERGED;
+    Optional<Score> score = merged ? Optional.empty() : Optional.of(scoreOf(lead));
+    if (history.of(leadId).stream().anyMatch(e -> ACKNOWLEDGED.equals(e.type()))) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Message message = message(lead, score, now);
+    LeadMailer.Delivery delivery = mailer.send(leadId, "acknowledgement", message.email());
     // PutItem History, after the send: the email's claim, taken with the unsubscribe link's record
     // in one TransactWriteItems before it (the link must exist before the prospect can click it),
     // keeps a retry from sending twice. Take In Lead holds this entry back and writes it with
-    // Route Lead's in one TransactWriteItems (InvocationCache#holdingEntries).
-    history.record(leadId, new HistoryEvent(now, ACKNOWLEDGED, summary + delivery.note(), details));
+    // Match Lead's merge answer (InvocationCache#holdingEntries); for a scored lead it writes the
+    // claim and the entry with the score and the route instead (prepare).
+    history.record(
+        leadId,
+        new HistoryEvent(
+            now, ACKNOWLEDGED, message.summary() + delivery.note(), message.details()));
     return true;
   }
 

@@ -74,6 +74,24 @@ public final class LeadMailer {
   }
 
   /**
+   * Email {@code key} of lead {@code leadId} made ready for a step that takes its claim itself,
+   * with what the email needs stored before it, in a write of its own (Take In Lead's joined write,
+   * {@link LeadHistory#recordJoined}), and sends it after that write.
+   */
+  public Prepared prepare(String leadId, String key, Email email) {
+    return new Prepared(action(key), mailer.prepare(email));
+  }
+
+  /**
+   * An email ready to go once its claim and {@link Outgoing#before} are written.
+   *
+   * @param action the claim's action ({@link #action})
+   * @param outgoing what the email needs stored before it goes, and its delivery; a refused
+   *     delivery gives nothing up: the caller's corrective write does
+   */
+  public record Prepared(String action, Outgoing outgoing) {}
+
+  /**
    * Claims email {@code key} of lead {@code leadId} for a step that must know whether it may send
    * before it writes what the email refers to (a new offer token).
    *

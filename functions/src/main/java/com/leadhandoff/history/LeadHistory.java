@@ -1,6 +1,7 @@
 package com.leadhandoff.history;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Every decision made about a lead, oldest first. */
 public interface LeadHistory {
@@ -86,6 +87,66 @@ public interface LeadHistory {
           "The change claimed with " + action + " of lead " + leadId + " was refused");
     }
     return true;
+  }
+
+  /**
+   * Takes {@code claim} when given, makes {@code change} and appends {@code events} in their order
+   * (entries at the same instant keep it in {@link #of}): in one request, all or nothing, where the
+   * store can write them so (DynamoDB's TransactWriteItems, for per-lead items only); else by hand,
+   * the claim first, given up again when the change is refused or fails. For a step that writes
+   * what several steps decided at once, before the email one of them claims (Take In Lead).
+   *
+   * @param claim a once-only action, as {@link #claim} takes it; empty for none
+   * @param change what the entries record; an empty {@link Changes} for nothing
+   * @return {@link Joined#CLAIM_TAKEN} or {@link Joined#REFUSED} when nothing was written
+   */
+  default Joined recordJoined(
+      String leadId, Optional<String> claim, Change change, List<HistoryEvent> events) {
+    if (claim.isPresent() && !claim(leadId, claim.get())) {
+      return Joined.CLAIM_TAKEN;
+    }
+    boolean made;
+    try {
+      made = change.make();
+    } catch (RuntimeException e) {
+      try {
+        claim.ifPresent(action -> release(leadId, action));
+      } catch (RuntimeException releaseFailed) {
+        e.addSuppressed(releaseFailed);
+      }
+      throw e;
+    }
+    if (!made) {
+      claim.ifPresent(action -> release(leadId, action));
+      return Joined.REFUSED;
+    }
+    recordAll(leadId, events);
+    return Joined.WRITTEN;
+  }
+
+  /**
+   * Withdraws {@code entry}, written before the action it records, which then failed (an email the
+   * provider refused), records {@code instead} and gives {@code claim} up so a retry may try the
+   * action again: in one request where the store can (DynamoDB's TransactWriteItems, the entry
+   * marked withdrawn, which {@link #of} leaves out). A store that cannot withdraw an entry gives
+   * the claim up and records {@code instead} after it.
+   *
+   * @param entry the entry as written (its instant, type and summary find it)
+   */
+  default void withdraw(String leadId, HistoryEvent entry, HistoryEvent instead, String claim) {
+    release(leadId, claim);
+    record(leadId, instead);
+  }
+
+  /**
+   * Replaces the summary of {@code entry}, an entry of the lead's history (as {@link #of} read it),
+   * with {@code summary}: to say that the email it records may not have arrived, once a retry finds
+   * it written before an email it cannot tell went.
+   *
+   * @return false when the store holds no such entry, or cannot change one
+   */
+  default boolean amend(String leadId, HistoryEvent entry, String summary) {
+    return false;
   }
 
   /**

@@ -43,6 +43,28 @@ public abstract class ObservedLeadHistory implements LeadHistory {
   }
 
   @Override
+  public final Joined recordJoined(
+      String leadId, Optional<String> claim, Change change, List<HistoryEvent> events) {
+    Joined joined = history.recordJoined(leadId, claim, change, events);
+    if (joined == Joined.WRITTEN) {
+      events.forEach(event -> recorded(leadId, event));
+    }
+    return joined;
+  }
+
+  @Override
+  public final void withdraw(
+      String leadId, HistoryEvent entry, HistoryEvent instead, String claim) {
+    history.withdraw(leadId, entry, instead, claim);
+    recorded(leadId, instead);
+  }
+
+  @Override
+  public final boolean amend(String leadId, HistoryEvent entry, String summary) {
+    return history.amend(leadId, entry, summary);
+  }
+
+  @Override
   public final boolean recordOnce(String leadId, String action, HistoryEvent event) {
     if (!history.recordOnce(leadId, action, event)) {
       return false;

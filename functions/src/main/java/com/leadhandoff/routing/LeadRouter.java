@@ -216,6 +216,26 @@ public final class LeadRouter {
   }
 
   /**
+   * Gives back what choosing the rep of {@code routed} took, for a route whose entry was never
+   * written (Take In Lead's joined write refused: another try of the step scored and routed the
+   * lead meanwhile): the rep's open offer, and the credited turn it spent. The round-robin turn
+   * stays taken (a number skipped only moves the turn on) and the rep's count of the day keeps the
+   * lead, as when a process dies after reserving. Nothing for an entry that is not ROUTED.
+   */
+  public void giveBack(HistoryEvent routed) {
+    if (!ROUTED.equals(routed.type())) {
+      return;
+    }
+    String repId = routed.details().get("repId");
+    // UpdateItem Reps (openOffers - 1, floor 0), and ADD credits when the route spent one: only
+    // on this rare path.
+    capacity.release(repId);
+    if ("0".equals(routed.details().get("turn"))) {
+      capacity.refundCredit(repId);
+    }
+  }
+
+  /**
    * The route an earlier invocation chose for this same attempt, whose offer was not made yet:
    * Route Lead invoked again (a retry, a restart of the runtime) gets the same rep back, without
    * taking a second turn, holding a second place under the caps or writing a second history entry.

@@ -91,6 +91,11 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     this.router = router;
   }
 
+  /** See {@link LeadRouter#giveBack}. */
+  public void giveBack(com.leadhandoff.history.HistoryEvent routed) {
+    router.giveBack(routed);
+  }
+
   @Override
   protected Route handle(Input input) {
     if (input.leadId() == null || input.leadId().isBlank()) {

@@ -55,6 +55,18 @@ public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, 
     this.clock = clock;
   }
 
+  /**
+   * After Take In Lead's joined write of {@code score} was refused by the score's condition: as
+   * when this step's own write is refused, the score is stored alone unless the lead has one.
+   *
+   * @return false when another try scored the lead first
+   * @throws RuntimeException when the lead cannot take a score (parked, gone)
+   */
+  public boolean scoreRefused(String leadId, Score score) {
+    return leads.saveFirstScore(
+        leadId, score, score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE);
+  }
+
   @Override
   protected Score handle(Input input) {
     String leadId = input.leadId();

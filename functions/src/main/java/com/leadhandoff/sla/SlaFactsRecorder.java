@@ -2,6 +2,7 @@ package com.leadhandoff.sla;
 
 import com.leadhandoff.history.Change;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.Joined;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.metrics.LeadMetrics;
 import java.util.ArrayList;
@@ -57,6 +58,31 @@ public final class SlaFactsRecorder implements LeadHistory {
   public void recordAll(String leadId, List<HistoryEvent> events) {
     history.recordAll(leadId, events);
     events.forEach(event -> refresh(leadId, event));
+  }
+
+  /**
+   * Writes the claim, change and events as the wrapped history does, then the facts they change.
+   */
+  @Override
+  public Joined recordJoined(
+      String leadId, Optional<String> claim, Change change, List<HistoryEvent> events) {
+    Joined joined = history.recordJoined(leadId, claim, change, events);
+    if (joined == Joined.WRITTEN) {
+      events.forEach(event -> refresh(leadId, event));
+    }
+    return joined;
+  }
+
+  /** Withdraws the entry as the wrapped history does, then the facts {@code instead} changes. */
+  @Override
+  public void withdraw(String leadId, HistoryEvent entry, HistoryEvent instead, String claim) {
+    history.withdraw(leadId, entry, instead, claim);
+    refresh(leadId, instead);
+  }
+
+  @Override
+  public boolean amend(String leadId, HistoryEvent entry, String summary) {
+    return history.amend(leadId, entry, summary);
   }
 
   /** Writes the event if the claim was free, as the wrapped history does, then the facts. */

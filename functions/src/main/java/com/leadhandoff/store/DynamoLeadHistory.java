@@ -3,6 +3,7 @@ package com.leadhandoff.store;
 import com.leadhandoff.history.Change;
 import com.leadhandoff.history.Changes;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.Joined;
 import com.leadhandoff.history.LeadHistory;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -163,6 +165,12 @@ public final class DynamoLeadHistory implements LeadHistory {
       events.forEach(event -> record(leadId, event));
       return;
     }
+    List<TransactWriteItem> puts = entryPuts(leadId, events);
+    dynamo.transactWriteItems(r -> r.transactItems(puts));
+  }
+
+  /** The puts of {@code events} for a transaction, in {@link #recordAll}'s order. */
+  private List<TransactWriteItem> entryPuts(String leadId, List<HistoryEvent> events) {
     List<TransactWriteItem> puts = new ArrayList<>();
     Instant previousAt = null;
     long previousSuffix = 0;
@@ -175,7 +183,176 @@ public final class DynamoLeadHistory implements LeadHistory {
       previousAt = event.at();
       previousSuffix = suffix;
     }
-    dynamo.transactWriteItems(r -> r.transactItems(puts));
+    return puts;
+  }
+
+  /**
+   * One TransactWriteItems of the changes (DynamoDB's own, per-lead items), the claim and the
+   * entries, in that order, so a cancellation's reasons (one per item, in the order of the items:
+   * DynamoDB API reference, TransactWriteItems, CancellationReasons) say which condition failed: a
+   * change's is told the item it found (its {@code ALL_OLD}, see {@link DynamoChange#refused}) and
+   * answers {@link Joined#REFUSED}; the claim's, or another request writing the claim at that
+   * moment (TransactionConflict, as {@link #claimWith} reads it), {@link Joined#CLAIM_TAKEN}. A
+   * transaction cancelled only by conflicts wrote nothing and is tried again, as {@link
+   * #recordWith} does with several changes. The puts are unconditional and their keys fixed before
+   * the request, so the SDK's retry of a transaction that did succeed (same ClientRequestToken)
+   * writes no second copy. At most 100 items (DynamoDB's limit per transaction).
+   */
+  @Override
+  public Joined recordJoined(
+      String leadId, Optional<String> claim, Change change, List<HistoryEvent> events) {
+    List<Change> parts = change instanceof Changes several ? several.changes() : List.of(change);
+    if (!parts.stream().allMatch(DynamoChange.class::isInstance)) {
+      return LeadHistory.super.recordJoined(leadId, claim, change, events);
+    }
+    if (parts.isEmpty() && claim.isEmpty()) {
+      recordAll(leadId, events);
+      return Joined.WRITTEN;
+    }
+    List<DynamoChange> changes = parts.stream().map(DynamoChange.class::cast).toList();
+    List<TransactWriteItem> items = new ArrayList<>();
+    changes.forEach(c -> items.add(c.item()));
+    claim.ifPresent(action -> items.add(claimItem(leadId, action)));
+    items.addAll(entryPuts(leadId, events));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        dynamo.transactWriteItems(r -> r.transactItems(items));
+        return Joined.WRITTEN;
+      } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons =
+            e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        boolean refused = false;
+        for (int i = 0; i < Math.min(changes.size(), reasons.size()); i++) {
+          CancellationReason reason = reasons.get(i);
+          if ("ConditionalCheckFailed".equals(reason.code())) {
+            refused = true;
+            changes.get(i).refused().accept(reason.hasItem() ? reason.item() : Map.of());
+          }
+        }
+        if (refused) {
+          return Joined.REFUSED;
+        }
+        if (claim.isPresent() && reasons.size() > changes.size()) {
+          String code = reasons.get(changes.size()).code();
+          if ("ConditionalCheckFailed".equals(code) || "TransactionConflict".equals(code)) {
+            return Joined.CLAIM_TAKEN;
+          }
+        }
+        boolean conflictOnly =
+            reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
+                && reasons.stream()
+                    .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
+        if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) {
+          throw e;
+        }
+        pause(attempt);
+      }
+    }
+  }
+
+  /** The conditional put of {@link #claim} as an item of a transaction. */
+  private TransactWriteItem claimItem(String leadId, String action) {
+    PutItemRequest claim = claimPut(table, leadId, action);
+    return TransactWriteItem.builder()
+        .put(
+            p ->
+                p.tableName(claim.tableName())
+                    .item(claim.item())
+                    .conditionExpression(claim.conditionExpression())
+                    .expressionAttributeValues(claim.expressionAttributeValues()))
+        .build();
+  }
+
+  /**
+   * One TransactWriteItems: the entry marked withdrawn ({@link #of} leaves it out; the functions
+   * have no DeleteItem), {@code instead} put, and the claim released as {@link #release} does. The
+   * entry's key is found by a Query of the lead's entries at its instant, which only a refused
+   * email costs. An entry not found (written otherwise, or withdrawn already) is left as it is.
+   */
+  @Override
+  public void withdraw(String leadId, HistoryEvent entry, HistoryEvent instead, String claim) {
+    List<TransactWriteItem> items = new ArrayList<>();
+    keyOf(leadId, entry)
+        .ifPresent(
+            key ->
+                items.add(
+                    TransactWriteItem.builder()
+                        .update(
+                            u ->
+                                u.tableName(table)
+                                    .key(key)
+                                    .updateExpression("SET #withdrawn = :yes")
+                                    .conditionExpression("attribute_exists(eventId)")
+                                    .expressionAttributeNames(Map.of("#withdrawn", WITHDRAWN))
+                                    .expressionAttributeValues(
+                                        Map.of(":yes", AttributeValue.fromBool(true))))
+                        .build()));
+    Map<String, AttributeValue> insteadItem = eventItem(leadId, instead);
+    items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(insteadItem)).build());
+    items.add(
+        TransactWriteItem.builder()
+            .update(
+                u ->
+                    u.tableName(table)
+                        .key(claimKey(leadId, claim))
+                        .updateExpression(RELEASE)
+                        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))))
+            .build());
+    dynamo.transactWriteItems(r -> r.transactItems(items));
+  }
+
+  /**
+   * A Query of the lead's entries at the entry's instant for its key, then one UpdateItem of its
+   * summary on condition that it is there and not withdrawn; only a retry that finds an email it
+   * cannot tell went costs them.
+   */
+  @Override
+  public boolean amend(String leadId, HistoryEvent entry, String summary) {
+    Optional<Map<String, AttributeValue>> key = keyOf(leadId, entry);
+    if (key.isEmpty()) {
+      return false;
+    }
+    try {
+      dynamo.updateItem(
+          r ->
+              r.tableName(table)
+                  .key(key.get())
+                  .updateExpression("SET summary = :summary")
+                  .conditionExpression(
+                      "attribute_exists(eventId) AND attribute_not_exists(#withdrawn)")
+                  .expressionAttributeNames(Map.of("#withdrawn", WITHDRAWN))
+                  .expressionAttributeValues(Map.of(":summary", AttributeValue.fromS(summary))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The key of the lead's entry that is {@code entry} (same instant, type and summary), not
+   * withdrawn: every key of an entry begins with its instant (see {@link #eventItem}).
+   */
+  private Optional<Map<String, AttributeValue>> keyOf(String leadId, HistoryEvent entry) {
+    return dynamo
+        .queryPaginator(
+            r ->
+                r.tableName(table)
+                    .keyConditionExpression("leadId = :lead AND begins_with(eventId, :at)")
+                    .expressionAttributeValues(
+                        Map.of(
+                            ":lead", AttributeValue.fromS(leadId),
+                            ":at", AttributeValue.fromS(SORTABLE.format(entry.at()) + "#")))
+                    .consistentRead(true))
+        .items()
+        .stream()
+        .filter(item -> !item.containsKey(WITHDRAWN))
+        .filter(
+            item -> {
+              HistoryEvent found = ItemCodec.fromItem(item, HistoryEvent.class);
+              return found.type().equals(entry.type()) && found.summary().equals(entry.summary());
+            })
+        .findFirst()
+        .map(item -> Map.of("leadId", item.get("leadId"), "eventId", item.get("eventId")));
   }
 
   /**

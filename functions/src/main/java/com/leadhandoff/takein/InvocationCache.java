@@ -1,7 +1,9 @@
 package com.leadhandoff.takein;
 
 import com.leadhandoff.history.Change;
+import com.leadhandoff.history.Changes;
 import com.leadhandoff.history.HistoryEvent;
+import com.leadhandoff.history.Joined;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
@@ -50,6 +52,19 @@ final class InvocationCache {
   private final ThreadLocal<Set<String>> scoredFirst = ThreadLocal.withInitial(HashSet::new);
   private final ThreadLocal<Set<String>> holding = ThreadLocal.withInitial(HashSet::new);
   private final ThreadLocal<Map<String, Held>> held = ThreadLocal.withInitial(LinkedHashMap::new);
+  private final ThreadLocal<Map<String, Joining>> joining = ThreadLocal.withInitial(HashMap::new);
+
+  /** The history {@link #history} wraps: where a joined write goes. */
+  private volatile LeadHistory below;
+
+  /**
+   * What a lead's steps recorded while {@link #join joined}: the changes written with entries, and
+   * the entries, in the order they were recorded; nothing of it is written yet.
+   */
+  private static final class Joining {
+    final List<Change> changes = new ArrayList<>();
+    final List<HistoryEvent> entries = new ArrayList<>();
+  }
 
   /**
    * A lead's entries held back for its next entry's write, and the history they go to; {@code sent}
@@ -81,6 +96,110 @@ final class InvocationCache {
     scoredFirst.remove();
     holding.remove();
     held.remove();
+    joining.remove();
+  }
+
+  /**
+   * From now on, until {@link #writeJoined} writes them or {@link #leave}, the entries recorded for
+   * lead {@code leadId} and the changes recorded with them ({@link LeadHistory#recordWith}) are
+   * held back, and this invocation reads the lead, its history and its offers as if they were
+   * written: Take In Lead writes its score, acknowledgement and route in one request at the end.
+   * What depends on a change made first (a lead scored first has no later entries and no offers,
+   * see {@link #scoredFirst}) holds only if the joined write is not refused; a refused one is run
+   * again on a forgotten cache.
+   */
+  void join(String leadId) {
+    joining.get().put(leadId, new Joining());
+  }
+
+  /** Drops what is held for {@code leadId} unwritten, and stops holding. */
+  void leave(String leadId) {
+    joining.get().remove(leadId);
+  }
+
+  /** Holds {@code event} with lead {@code leadId}'s other entries, after them. */
+  void hold(String leadId, HistoryEvent event) {
+    joined(leadId).entries.add(event);
+    remember(leadId, event);
+  }
+
+  /** Holds {@code instead} in the place of the held entry {@code event} (none: drops it). */
+  void replaceHeld(String leadId, HistoryEvent event, Optional<HistoryEvent> instead) {
+    List<HistoryEvent> entries = joined(leadId).entries;
+    int at = entries.indexOf(event);
+    if (at < 0) {
+      throw new IllegalArgumentException("No such entry held for lead " + leadId);
+    }
+    if (instead.isPresent()) {
+      entries.set(at, instead.get());
+    } else {
+      entries.remove(at);
+    }
+  }
+
+  /** The entries held for {@code leadId}, in their order. */
+  List<HistoryEvent> heldEntries(String leadId) {
+    Joining held = joining.get().get(leadId);
+    return held == null ? List.of() : List.copyOf(held.entries);
+  }
+
+  /**
+   * Writes what is held for lead {@code leadId}, with the email's claim and what it needs stored
+   * before it, in one request ({@link LeadHistory#recordJoined}); nothing when nothing is held.
+   * What is held stays held unless written.
+   */
+  Joined writeJoined(String leadId, Optional<String> claim, Optional<Change> before) {
+    Joining held = joined(leadId);
+    List<Change> changes = new ArrayList<>(held.changes);
+    before.ifPresent(changes::add);
+    if (changes.isEmpty() && claim.isEmpty() && held.entries.isEmpty()) {
+      return Joined.WRITTEN;
+    }
+    Joined written =
+        below.recordJoined(leadId, claim, new Changes(changes), List.copyOf(held.entries));
+    if (written == Joined.WRITTEN) {
+      held.changes.clear();
+      held.entries.clear();
+    }
+    return written;
+  }
+
+  /**
+   * After {@link #writeJoined} failed (an error after the SDK's retries, which a lost answer to a
+   * transaction that did commit also gives): whether the write is stored after all, read from the
+   * lead's history (Query History, only on this path; the transaction is all or nothing, so its
+   * entries tell). If so, what was held is taken as written.
+   */
+  boolean landed(String leadId) {
+    Joining held = joined(leadId);
+    if (held.entries.isEmpty()) {
+      return false;
+    }
+    List<HistoryEvent> stored = below.of(leadId);
+    boolean landed =
+        held.entries.stream()
+            .allMatch(
+                e ->
+                    stored.stream()
+                        .anyMatch(s -> s.type().equals(e.type()) && s.at().equals(e.at())));
+    if (landed) {
+      held.changes.clear();
+      held.entries.clear();
+    }
+    return landed;
+  }
+
+  /** The history below this cache: for writes that nothing this invocation reads depends on. */
+  LeadHistory written() {
+    return below;
+  }
+
+  private Joining joined(String leadId) {
+    Joining held = joining.get().get(leadId);
+    if (held == null) {
+      throw new IllegalStateException("Lead " + leadId + " is not joined");
+    }
+    return held;
   }
 
   /**
@@ -287,11 +406,27 @@ final class InvocationCache {
                     || e.getValue().leads().stream().anyMatch(l -> l.leadId().equals(leadId)));
   }
 
+  /** Adds {@code event}, recorded for lead {@code leadId}, to what this invocation read of it. */
+  private void remember(String leadId, HistoryEvent event) {
+    recorded.get().computeIfAbsent(leadId, id -> new ArrayList<>()).add(event);
+    List<HistoryEvent> read = histories.get().get(leadId);
+    if (read != null) {
+      read.add(event);
+    }
+  }
+
   /** {@code history}, reading each lead's history once per invocation. */
   LeadHistory history(LeadHistory history) {
+    below = history;
     return new LeadHistory() {
       @Override
       public void record(String leadId, HistoryEvent event) {
+        Joining joined = joining.get().get(leadId);
+        if (joined != null) {
+          joined.entries.add(event);
+          remember(leadId, event);
+          return;
+        }
         if (holding.get().contains(leadId)) {
           held.get().computeIfAbsent(leadId, id -> new Held(history)).entries.add(event);
           remember(leadId, event);
@@ -319,6 +454,34 @@ final class InvocationCache {
       }
 
       @Override
+      public Joined recordJoined(
+          String leadId, Optional<String> claim, Change change, List<HistoryEvent> events) {
+        writeHeld();
+        Joined joined = history.recordJoined(leadId, claim, change, events);
+        if (joined == Joined.WRITTEN) {
+          events.forEach(event -> remember(leadId, event));
+        }
+        return joined;
+      }
+
+      @Override
+      public void withdraw(String leadId, HistoryEvent entry, HistoryEvent instead, String claim) {
+        history.withdraw(leadId, entry, instead, claim);
+        List<HistoryEvent> read = histories.get().get(leadId);
+        if (read != null) {
+          read.remove(entry);
+        }
+        remember(leadId, instead);
+      }
+
+      @Override
+      public boolean amend(String leadId, HistoryEvent entry, String summary) {
+        // Rare (a retry): the history is read again if this invocation asks for it.
+        histories.get().remove(leadId);
+        return history.amend(leadId, entry, summary);
+      }
+
+      @Override
       public void recordFirstFact(String leadId, HistoryEvent event, List<HistoryEvent> earlier) {
         writeHeld();
         history.recordFirstFact(leadId, event, earlier);
@@ -327,9 +490,20 @@ final class InvocationCache {
 
       @Override
       public boolean recordWith(String leadId, HistoryEvent event, Change change) {
-        writeHeld();
         // The store below gets the change as its own store made it, to write both in one request.
         Change made = change instanceof Cached cached ? cached.change() : change;
+        Joining joined = joining.get().get(leadId);
+        if (joined != null) {
+          // Held for the joined write; the invocation goes on as if it were made (see join).
+          joined.changes.add(made);
+          joined.entries.add(event);
+          if (change instanceof Cached cached) {
+            cached.made().run();
+          }
+          remember(leadId, event);
+          return true;
+        }
+        writeHeld();
         if (!history.recordWith(leadId, event, made)) {
           return false;
         }
@@ -338,14 +512,6 @@ final class InvocationCache {
         }
         remember(leadId, event);
         return true;
-      }
-
-      private void remember(String leadId, HistoryEvent event) {
-        recorded.get().computeIfAbsent(leadId, id -> new ArrayList<>()).add(event);
-        List<HistoryEvent> read = histories.get().get(leadId);
-        if (read != null) {
-          read.add(event);
-        }
       }
 
       @Override
@@ -359,6 +525,10 @@ final class InvocationCache {
         Held entries = held.get().get(leadId);
         if (entries != null) {
           read.addAll(entries.entries);
+        }
+        Joining joined = joining.get().get(leadId);
+        if (joined != null) {
+          read.addAll(joined.entries);
         }
         return read;
       }

@@ -62,17 +62,22 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
 
 /**
- * Take In Lead killed at each point of the acknowledgement's writes, then retried as Step Functions
- * retries it (the same task, a fresh invocation), against the test DynamoDB engine with the shipped
- * rules: the prospect gets one acknowledgement at most, its ACKNOWLEDGED entry is written exactly
- * once and before ROUTED, and the lead is routed once. The acknowledgement's entry is held back for
- * Route Lead's, so a process that dies in between loses it; the email's claim makes the retry
- * record it. Monday 2026-11-23, 10:00 in Berlin: inbound-sales works.
+ * Take In Lead killed at each point of its writes, then retried as Step Functions retries it (the
+ * same task, a fresh invocation), against the test DynamoDB engine with the shipped rules: the
+ * prospect gets one acknowledgement at most, its ACKNOWLEDGED entry is written exactly once and
+ * before ROUTED, and the lead is routed once. The score, the acknowledgement's claim, link and
+ * entry and the route are written in one transaction before the email goes: a retry finds them,
+ * sends nothing, takes no second turn or reservation, and answers with the recorded route. Monday
+ * 2026-11-23, 10:00 in Berlin: inbound-sales works.
  */
 class TakeInLeadRetryTest {
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
   private static final String TOKEN = "task-token-1";
   private static final String UNCONFIRMED = "it was not sent again, so it may not have arrived";
+
+  /** Take In Lead's one write of the score, the acknowledgement and the route. */
+  private static final String JOINED =
+      "TransactWriteItems HistoryTable+LeadsTable+UnsubscribesTable";
 
   private final Map<String, String> tables = TestDynamo.tables();
   private final TickingClock clock = new TickingClock(NOW);
@@ -138,6 +143,9 @@ class TakeInLeadRetryTest {
     private boolean dead;
     private boolean refused;
     private boolean killAfterSend;
+    private boolean sesRefuses;
+    private String interruptAfter = "";
+    private Runnable interruption = () -> {};
 
     Life(Predicate<String> killAfter, Predicate<String> refuse) {
       this.killAfter = killAfter;
@@ -233,6 +241,10 @@ class TakeInLeadRetryTest {
                 throw new Refused(made);
               }
               dead = killAfter.test(made);
+              if (made.equals(interruptAfter)) {
+                interruptAfter = "";
+                interruption.run();
+              }
             }
             return answer;
           };
@@ -247,6 +259,9 @@ class TakeInLeadRetryTest {
     private Mailer mailer() {
       return email -> {
         check();
+        if (sesRefuses) {
+          throw new Refused("SendEmail");
+        }
         ses.send(email);
         dead = killAfterSend;
       };
@@ -305,7 +320,7 @@ class TakeInLeadRetryTest {
   }
 
   @Test
-  void standardLead_theAcknowledgementsWritesGoWithTheEmailsClaimAndWithRouted() {
+  void standardLead_scoreAcknowledgementAndRoute_goInOneWrite_beforeTheEmail() {
     // GIVEN a demo request and the shipped directory
     seedDirectory(true);
     received(demoRequest());
@@ -314,51 +329,87 @@ class TakeInLeadRetryTest {
     Life life = live();
     TakeInLeadHandler.Output taken = life.takeIn();
 
-    // THEN the claim and the unsubscribe link in one transaction, ACKNOWLEDGED with ROUTED in
-    // another, and no history entry or link written alone
+    // THEN the score, SCORED, the email's claim and link, ACKNOWLEDGED and ROUTED in one
+    // transaction, nothing written alone, and the email with its link
     assertEquals("SUCCEEDED", taken.answer());
     assertEquals("ACKNOWLEDGED", taken.acknowledgement());
-    assertEquals(1, count(life, "TransactWriteItems HistoryTable+UnsubscribesTable"));
-    assertEquals(1, count(life, "TransactWriteItems HistoryTable"));
+    assertEquals(1, count(life, JOINED), life.requests.toString());
+    assertEquals(1, life.requests.stream().filter(r -> r.startsWith("TransactWriteItems")).count());
     assertEquals(0, count(life, "PutItem HistoryTable"), life.requests.toString());
     assertEquals(0, count(life, "PutItem UnsubscribesTable"), life.requests.toString());
+    assertEquals(List.of("SCORED", "ACKNOWLEDGED", "ROUTED"), types());
     acknowledgedOnceThenRouted();
     assertEquals(1, acknowledgements().size());
     assertTrue(acknowledgements().get(0).text().contains("https://leads.example.com/unsubscribe/"));
   }
 
   @Test
-  void killedAfterTheSend_beforeTheJoinedWrite_theRetrySendsNothing_andRecordsItOnce() {
-    // GIVEN a demo request, and a process killed right after the acknowledgement went out
+  void killedAfterTheJoinedWrite_beforeTheEmail_theRetrySendsNothing_andAnswersTheRecordedRoute() {
+    // GIVEN a process killed right after the joined write, before SES
+    seedDirectory(true);
+    received(demoRequest());
+    assertThrows(Killed.class, killedAfter(JOINED)::takeIn);
+    assertEquals(0, acknowledgements().size());
+    HistoryEvent routedBefore = routed();
+
+    // WHEN Step Functions retries the task a minute later
+    clock.advance(Duration.ofMinutes(1));
+    Life retry = live();
+    TakeInLeadHandler.Output retried = retry.takeIn();
+
+    // THEN the claim holds (a retry never sends what may have gone), the entry says so, and the
+    // recorded rep is answered without a second turn, reservation or route
+    assertEquals("ALREADY_ACKNOWLEDGED", retried.acknowledgement());
+    assertEquals(0, acknowledgements().size());
+    HistoryEvent acknowledged = acknowledgedOnceThenRouted();
+    assertTrue(acknowledged.summary().contains(UNCONFIRMED), acknowledged.summary());
+    assertEquals(routedBefore, routed());
+    assertNoSecondRoute(retry);
+    assertEquals(List.of(true), workflow.callbacks().stream().map(c -> c.success()).toList());
+    assertTrue(
+        workflow.callbacks().get(0).output().contains(routedBefore.details().get("repId")),
+        workflow.callbacks().get(0).output());
+  }
+
+  @Test
+  void killedAfterTheEmail_beforeTheAnswer_theRetrySendsNothingAgain() {
+    // GIVEN a process killed right after the acknowledgement went out
     seedDirectory(true);
     received(demoRequest());
     Life first = live();
     first.killAfterSend = true;
     assertThrows(Killed.class, first::takeIn);
     assertEquals(1, acknowledgements().size());
-    assertFalse(types().contains("ACKNOWLEDGED"), types().toString());
 
-    // WHEN Step Functions retries the task a minute later
+    // WHEN the task is retried
     clock.advance(Duration.ofMinutes(1));
-    TakeInLeadHandler.Output retried = live().takeIn();
+    Life retry = live();
+    TakeInLeadHandler.Output retried = retry.takeIn();
 
-    // THEN no second email; ACKNOWLEDGED once, saying the email may not have arrived, before
-    // ROUTED; the route answered
-    assertEquals("ACKNOWLEDGED", retried.acknowledgement());
+    // THEN no second email, ACKNOWLEDGED once before ROUTED (the retry cannot tell the email went,
+    // and says so), no second route, and the route answered
+    assertEquals("ALREADY_ACKNOWLEDGED", retried.acknowledgement());
+    assertEquals("SUCCEEDED", retried.answer());
     assertEquals(1, acknowledgements().size());
     HistoryEvent acknowledged = acknowledgedOnceThenRouted();
     assertTrue(acknowledged.summary().contains(UNCONFIRMED), acknowledged.summary());
+    assertNoSecondRoute(retry);
     assertEquals(List.of(true), workflow.callbacks().stream().map(c -> c.success()).toList());
+
+    // AND a second retry notes nothing again
+    List<HistoryEvent> before = history.of(leadId);
+    live().takeIn();
+    assertEquals(before, history.of(leadId));
   }
 
   @Test
-  void killedInsideRouteLead_afterTheRepsReservation_theRetryRecordsTheAcknowledgementOnce() {
-    // GIVEN a process killed inside Route Lead, the acknowledgement sent and its entry held back
+  void killedInsideRouteLead_afterTheRepsReservation_theRetryAcknowledgesOnce() {
+    // GIVEN a process killed inside Route Lead: nothing of the three steps is written yet
     seedDirectory(true);
     received(demoRequest());
     assertThrows(Killed.class, killedAfter("UpdateItem RepsTable")::takeIn);
-    assertEquals(1, acknowledgements().size());
-    assertEquals(List.of("SCORED"), types());
+    assertEquals(0, acknowledgements().size());
+    assertEquals(List.of(), types());
 
     // WHEN the task is retried
     clock.advance(Duration.ofMinutes(1));
@@ -366,52 +417,154 @@ class TakeInLeadRetryTest {
 
     // THEN one email, ACKNOWLEDGED once before ROUTED, and the route answered
     assertEquals("SUCCEEDED", retried.answer());
+    assertEquals("ACKNOWLEDGED", retried.acknowledgement());
     assertEquals(1, acknowledgements().size());
     acknowledgedOnceThenRouted();
     assertEquals(1, workflow.callbacks().size());
   }
 
   @Test
-  void killedAfterTheJoinedWrite_beforeTheAnswer_theRetryWritesNothingAgain() {
-    // GIVEN a process killed right after ACKNOWLEDGED and ROUTED were written together
+  void joinedWriteStoredButItsAnswerLost_theEmailGoesAll_theSame() {
+    // GIVEN the joined write refused after the engine stored it, as a lost answer would be
     seedDirectory(true);
     received(demoRequest());
-    assertThrows(Killed.class, killedAfter("TransactWriteItems HistoryTable")::takeIn);
-    List<HistoryEvent> before = history.of(leadId);
+    Life first = new Life(r -> false, JOINED::equals);
 
-    // WHEN the task is retried
-    clock.advance(Duration.ofMinutes(1));
-    TakeInLeadHandler.Output retried = live().takeIn();
+    // WHEN Take In Lead runs
+    TakeInLeadHandler.Output taken = first.takeIn();
 
-    // THEN nothing new in the history: the acknowledgement keeps its time, the same rep is answered
-    assertEquals("ALREADY_ACKNOWLEDGED", retried.acknowledgement());
-    assertEquals(before, history.of(leadId));
-    assertTrue(acknowledgedOnceThenRouted().at().isBefore(NOW.plusSeconds(1)));
+    // THEN it reads the write back, finds it stored, sends the email and answers the route
+    assertEquals("SUCCEEDED", taken.answer());
+    assertEquals("ACKNOWLEDGED", taken.acknowledgement());
     assertEquals(1, acknowledgements().size());
+    HistoryEvent acknowledged = acknowledgedOnceThenRouted();
+    assertFalse(acknowledged.summary().contains(UNCONFIRMED), acknowledged.summary());
     assertEquals(1, workflow.callbacks().size());
-    assertTrue(workflow.callbacks().get(0).success());
   }
 
   @Test
-  void killedAfterTheClaimAndLink_beforeTheSend_theRetrySendsNothing_andRecordsItOnce() {
-    // GIVEN a process killed right after the email's claim and link were written, before SES
+  void sesRefusesTheAcknowledgement_itsEntryIsWithdrawnAndTheFailureRecorded_andTheLeadRouted() {
+    // GIVEN SES refusing the email (after the SDK's retries)
     seedDirectory(true);
     received(demoRequest());
-    assertThrows(
-        Killed.class, killedAfter("TransactWriteItems HistoryTable+UnsubscribesTable")::takeIn);
+    Life life = live();
+    life.sesRefuses = true;
+
+    // WHEN Take In Lead runs
+    TakeInLeadHandler.Output taken = life.takeIn();
+
+    // THEN ACKNOWLEDGED is withdrawn and ACKNOWLEDGEMENT_FAILED written in one corrective write,
+    // the claim given up, and the rep's handoff goes on
+    assertEquals("SUCCEEDED", taken.answer());
+    assertEquals("FAILURE_RECORDED", taken.acknowledgement());
+    assertEquals(List.of("SCORED", "ROUTED", "ACKNOWLEDGEMENT_FAILED"), types());
+    assertEquals(1, count(life, "TransactWriteItems HistoryTable"), life.requests.toString());
+    assertTrue(history.claim(leadId, "email#acknowledgement"), "the claim was given up");
+    assertEquals(List.of(true), workflow.callbacks().stream().map(c -> c.success()).toList());
+  }
+
+  @Test
+  void killedAfterTheCorrectiveWrite_theRetrySendsTheAcknowledgementOnce_withoutRoutingAgain() {
+    // GIVEN SES refusing the email and the process killed right after the corrective write
+    seedDirectory(true);
+    received(demoRequest());
+    Life first = killedAfter("TransactWriteItems HistoryTable");
+    first.sesRefuses = true;
+    assertThrows(Killed.class, first::takeIn);
+    assertEquals(List.of("SCORED", "ROUTED", "ACKNOWLEDGEMENT_FAILED"), types());
+
+    // WHEN the task is retried and SES takes the email
+    clock.advance(Duration.ofMinutes(1));
+    Life retry = live();
+    TakeInLeadHandler.Output retried = retry.takeIn();
+
+    // THEN the email goes once, its entry is written once (after the route it followed, as a
+    // retry after a failed acknowledgement always wrote it), and the recorded rep is answered
+    assertEquals("ACKNOWLEDGED", retried.acknowledgement());
+    assertEquals("SUCCEEDED", retried.answer());
+    assertEquals(1, acknowledgements().size());
+    assertEquals(List.of("SCORED", "ROUTED", "ACKNOWLEDGEMENT_FAILED", "ACKNOWLEDGED"), types());
+    assertNoSecondRoute(retry);
+  }
+
+  @Test
+  void routeLeadFails_theProspectIsAcknowledgedBeforeTheStepFails_andTheRetryRoutes() {
+    // GIVEN the reps' query refused (throttled past the SDK's retries) once
+    seedDirectory(true);
+    received(demoRequest());
+    Life first = new Life(r -> false, "Query RepsTable"::equals);
+
+    // WHEN Take In Lead fails, and is retried
+    assertThrows(Refused.class, first::takeIn);
+    List<HistoryEvent> afterFailure = history.of(leadId);
+    assertEquals(1, acknowledgements().size());
+    clock.advance(Duration.ofMinutes(1));
+    TakeInLeadHandler.Output retried = live().takeIn();
+
+    // THEN the acknowledgement was sent and recorded before the step failed, and once in all
+    assertEquals(List.of("SCORED", "ACKNOWLEDGED"), types(afterFailure));
+    assertEquals("ALREADY_ACKNOWLEDGED", retried.acknowledgement());
+    assertEquals("SUCCEEDED", retried.answer());
+    assertEquals(afterFailure.get(1), acknowledgedOnceThenRouted());
+    assertEquals(1, acknowledgements().size());
+  }
+
+  @Test
+  void routeLeadFails_killedAfterTheScoreAndClaim_theRetrySendsNothing_andRecordsItOnce() {
+    // GIVEN Route Lead failing, and the process killed after the score and the email's claim
+    // were written, before SES
+    seedDirectory(true);
+    received(demoRequest());
+    Life first = new Life(JOINED::equals, "Query RepsTable"::equals);
+    assertThrows(Refused.class, first::takeIn);
+    assertEquals(List.of("SCORED"), types());
 
     // WHEN the task is retried
     clock.advance(Duration.ofMinutes(1));
     live().takeIn();
 
-    // THEN the claim holds (a retry never sends what may have gone), and the entry says so
+    // THEN the claim holds, and the entry says the email may not have arrived
     assertEquals(0, acknowledgements().size());
     HistoryEvent acknowledged = acknowledgedOnceThenRouted();
     assertTrue(acknowledged.summary().contains(UNCONFIRMED), acknowledged.summary());
   }
 
   @Test
-  void noRepAvailable_acknowledgedIsWrittenWithNoRep_andTheTurnAnswered() {
+  void anotherTryScoresFirst_theJoinedWriteIsRefused_andThisTryAnswersItsRoute_givingBackItsOffer()
+      throws Exception {
+    // GIVEN a second try of the task running to its end while this one reserves its rep
+    seedDirectory(true);
+    received(demoRequest());
+    Life first = live();
+    first.interruptAfter = "UpdateItem RepsTable";
+    first.interruption = () -> live().takeIn();
+
+    // WHEN this try writes
+    TakeInLeadHandler.Output taken = first.takeIn();
+
+    // THEN its write was refused by the score the other one stored; it gave its rep's open offer
+    // back and answered the other one's route: one email, one ACKNOWLEDGED, one ROUTED
+    assertEquals("SUCCEEDED", taken.answer());
+    assertEquals(1, acknowledgements().size());
+    acknowledgedOnceThenRouted();
+    String repId = routed().details().get("repId");
+    assertEquals(2, workflow.callbacks().size());
+    workflow.callbacks().forEach(c -> assertTrue(c.output().contains(repId), c.output()));
+    long openOffers =
+        DirectoryConfig.bundled().reps().stream()
+            .map(
+                r ->
+                    new com.leadhandoff.store.DynamoCapacity(
+                            TestDynamo.client(), tables.get("RepsTable"))
+                        .load(r.repId()))
+            .filter(load -> load.containsKey("openOffers"))
+            .mapToLong(load -> Long.parseLong(load.get("openOffers").n()))
+            .sum();
+    assertEquals(1, openOffers);
+  }
+
+  @Test
+  void noRepAvailable_scoreAcknowledgementAndNoRep_goInOneWrite_andTheTurnAnswered() {
     // GIVEN the teams without reps
     seedDirectory(false);
     received(demoRequest());
@@ -420,10 +573,10 @@ class TakeInLeadRetryTest {
     Life life = live();
     TakeInLeadHandler.Output taken = life.takeIn();
 
-    // THEN ACKNOWLEDGED and NO_REP in one write, in that order, and the turn taken
+    // THEN SCORED, ACKNOWLEDGED and NO_REP in one write, in that order, and the turn taken
     assertEquals(Turns.NO_REP_AVAILABLE, taken.answer());
     assertEquals(List.of("SCORED", "ACKNOWLEDGED", "NO_REP"), types());
-    assertEquals(1, count(life, "TransactWriteItems HistoryTable"));
+    assertEquals(1, count(life, JOINED));
     assertEquals(0, count(life, "PutItem HistoryTable"));
     assertEquals(
         List.of(Turns.NO_REP_AVAILABLE),
@@ -435,60 +588,38 @@ class TakeInLeadRetryTest {
   }
 
   @Test
-  void notQualified_acknowledgedIsWrittenAlone_beforeTheTaskIsAnswered() {
-    // GIVEN a student on the newsletter, and a process killed right after its history write
+  void notQualified_scoreAndAcknowledgement_goInOneWrite_beforeTheTaskIsAnswered() {
+    // GIVEN a student on the newsletter, and a process killed right after the joined write
     seedDirectory(true);
     received(SubmissionBuilder.studentOnNewsletter().build());
-    assertThrows(Killed.class, killedAfter("PutItem HistoryTable")::takeIn);
+    assertThrows(Killed.class, killedAfter(JOINED)::takeIn);
 
-    // THEN the entry was written before the task's answer, which the kill stopped
+    // THEN the entries were written before the email and the task's answer, which the kill stopped
     assertEquals(List.of("SCORED", "ACKNOWLEDGED"), types());
     assertEquals(List.of(), workflow.callbacks());
+    assertEquals(0, ses.sentTo("tim.student99@gmail.com").size());
 
-    // AND the retry answers without writing it again
-    TakeInLeadHandler.Output retried = live().takeIn();
+    // AND the retry answers without writing or sending again
+    Life retry = live();
+    TakeInLeadHandler.Output retried = retry.takeIn();
     assertEquals(Turns.LEAD_NOT_QUALIFIED, retried.answer());
     assertEquals("ALREADY_ACKNOWLEDGED", retried.acknowledgement());
     assertEquals(List.of("SCORED", "ACKNOWLEDGED"), types());
+    assertEquals(0, count(retry, JOINED));
   }
 
-  @Test
-  void routeLeadFails_theAcknowledgementIsWrittenAlone_andTheRetryRoutes() {
-    // GIVEN the reps' query refused (throttled past the SDK's retries) once
-    seedDirectory(true);
-    received(demoRequest());
-    Life first = new Life(r -> false, "Query RepsTable"::equals);
-
-    // WHEN Take In Lead fails, and is retried
-    assertThrows(Refused.class, first::takeIn);
-    List<HistoryEvent> afterFailure = history.of(leadId);
-    clock.advance(Duration.ofMinutes(1));
-    TakeInLeadHandler.Output retried = live().takeIn();
-
-    // THEN the acknowledgement was recorded before the step failed, and once in all
-    assertEquals(List.of("SCORED", "ACKNOWLEDGED"), types(afterFailure));
-    assertEquals("ALREADY_ACKNOWLEDGED", retried.acknowledgement());
-    assertEquals("SUCCEEDED", retried.answer());
-    assertEquals(afterFailure.get(1), acknowledgedOnceThenRouted());
-    assertEquals(1, acknowledgements().size());
+  /** The retry took no turn, held no place under a cap and wrote no route. */
+  private static void assertNoSecondRoute(Life retry) {
+    assertEquals(0, count(retry, "UpdateItem TeamsTable"), retry.requests.toString());
+    assertEquals(0, count(retry, "UpdateItem RepsTable"), retry.requests.toString());
+    assertEquals(0, count(retry, JOINED), retry.requests.toString());
   }
 
-  @Test
-  void theJoinedWriteFails_theAcknowledgementIsWrittenAloneOnce_andTheRetryRoutes() {
-    // GIVEN the transaction of ACKNOWLEDGED and ROUTED refused once
-    seedDirectory(true);
-    received(demoRequest());
-    Life first = new Life(r -> false, "TransactWriteItems HistoryTable"::equals);
-
-    // WHEN Take In Lead fails, and is retried
-    assertThrows(Refused.class, first::takeIn);
-    clock.advance(Duration.ofMinutes(1));
-    live().takeIn();
-
-    // THEN (the refusal came after the engine stored both, as a lost answer would) the
-    // acknowledgement and the route are each recorded once
-    assertEquals(1, acknowledgements().size());
-    acknowledgedOnceThenRouted();
+  private HistoryEvent routed() {
+    return history.of(leadId).stream()
+        .filter(e -> LeadRouter.ROUTED.equals(e.type()))
+        .findFirst()
+        .orElseThrow();
   }
 
   /** ACKNOWLEDGED once, then ROUTED once, in the lead's timeline; returns ACKNOWLEDGED. */
