@@ -38,8 +38,9 @@ import java.util.function.Function;
  * keeps other hours, the later of the two deadlines, since only Route Lead knows which applies. A
  * lead going to nurture gets no promise. Both name what the prospect asked for when {@code
  * config/follow-ups.yaml} knows the campaign. A submission Match Lead merged into the prospect's
- * open lead is thanked too, naming who has that lead. The history entry makes a retry send nothing
- * again.
+ * open lead is thanked too, naming who has that lead. The email's claim makes a retry send nothing
+ * again. Take In Lead {@link #prepare prepares} a scored lead's acknowledgement and writes its
+ * claim and entry with the score and the route, before the email.
  */
 public final class Acknowledgement {
   /** History type once the prospect was sent the acknowledgement. */

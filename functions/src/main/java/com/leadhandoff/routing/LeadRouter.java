@@ -439,8 +439,8 @@ public final class LeadRouter {
     details.put("why", why);
     putSkipped(details, skipped, ownersSkipped);
     // PutItem History: the decision and its reasons, which a retry of this attempt also reads
-    // (decidedBefore) to take no second turn. In Take In Lead, one TransactWriteItems with
-    // Acknowledge Lead's entry, held back for it (InvocationCache#holdingEntries).
+    // (decidedBefore) to take no second turn. In Take In Lead, held back for its one
+    // TransactWriteItems with the score and the acknowledgement (InvocationCache#join).
     history.record(
         leadId,
         new HistoryEvent(
@@ -488,7 +488,7 @@ public final class LeadRouter {
       // The same step invoked again: recorded once.
       return Route.none(reason, ladder.offers().size());
     }
-    // PutItem History (in Take In Lead, with Acknowledge Lead's entry as ROUTED is).
+    // PutItem History (in Take In Lead, in its one TransactWriteItems, as ROUTED is).
     history.record(
         leadId,
         new HistoryEvent(

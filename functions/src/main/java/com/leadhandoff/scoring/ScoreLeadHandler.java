@@ -76,7 +76,9 @@ public final class ScoreLeadHandler extends TaskHandler<ScoreLeadHandler.Input, 
       Score score = model.score(lead.submission());
       LeadStatus status = score.qualified() ? LeadStatus.ROUTING : LeadStatus.NURTURE;
       // The score and its SCORED entry in one write (a transaction): a retry finds both or
-      // neither, so it needs no look at the history to record nothing twice.
+      // neither, so it needs no look at the history to record nothing twice. Take In Lead holds
+      // both back for its one TransactWriteItems with the acknowledgement and the route
+      // (InvocationCache#join); a refusal of that write comes back through scoreRefused.
       if (history.recordWith(
           leadId,
           ScoreHistory.scored(score, model.mqlThreshold(), clock.instant()),

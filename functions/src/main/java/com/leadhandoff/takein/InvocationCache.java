@@ -35,8 +35,9 @@ import java.util.function.Supplier;
  * DynamoDB four times over (docs/performance.md counts the requests). A step's own write drops the
  * lead it changed, so the next read is fresh; a history entry it records is added to the history
  * read before. Entries a step records may be held back to go with the next one in one write ({@link
- * #holdingEntries}). Everything is kept per thread and forgotten when the invocation ends (the
- * local runtime invokes one handler object from several threads at once).
+ * #holdingEntries}), and a lead's steps' writes all held back for one write at the end ({@link
+ * #join}). Everything is kept per thread and forgotten when the invocation ends (the local runtime
+ * invokes one handler object from several threads at once).
  */
 final class InvocationCache {
   private final ThreadLocal<Map<String, Optional<Lead>>> leads =
@@ -206,8 +207,8 @@ final class InvocationCache {
    * Runs {@code step}, holding back the history entries it records for lead {@code leadId}: they
    * are written with the lead's next entry, in one write ({@link LeadHistory#recordAll}), or alone
    * by {@link #writeHeld}. Meanwhile this invocation's history of the lead shows them, after what
-   * came before, as it would once written. Take In Lead holds Acknowledge Lead's entry for Route
-   * Lead's ROUTED or NO_REP: one request instead of two.
+   * came before, as it would once written. Take In Lead holds a merged submission's acknowledgement
+   * entry until just before it answers its task.
    */
   <T> T holdingEntries(String leadId, Supplier<T> step) {
     holding.get().add(leadId);

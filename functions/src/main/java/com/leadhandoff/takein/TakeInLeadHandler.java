@@ -40,8 +40,16 @@ import org.slf4j.LoggerFactory;
  * found (to {@code $.route}, then "Offer To Rep"), else the {@link Turns} that names where the lead
  * goes instead (merged, nurture, the queue, the manager). A failed acknowledgement is recorded in
  * the lead's history and the handoff goes on without it: the prospect's email never holds up the
- * rep's. The acknowledgement's history entry is written with Route Lead's, in one request, or alone
- * before the task is answered when no route follows.
+ * rep's.
+ *
+ * <p>The steps' own writes of a new lead are one request: Score Lead's score and SCORED,
+ * Acknowledge Lead's email claim, unsubscribe link and ACKNOWLEDGED, and Route Lead's ROUTED or
+ * NO_REP are held back ({@link InvocationCache#join}) and written in one TransactWriteItems, then
+ * the acknowledgement goes: a retry finds the claim and the route and sends, routes and reserves
+ * nothing again. Only the round-robin turn and the rep's reservation are written on their own,
+ * during routing: every lead of the team writes those items, and concurrent transactions on one
+ * item cancel each other (TransactionConflict). A merged submission's acknowledgement is sent and
+ * its entry written before the task is answered.
  */
 public final class TakeInLeadHandler
     extends TaskHandler<TakeInLeadHandler.Input, TakeInLeadHandler.Output> {
@@ -440,10 +448,10 @@ public final class TakeInLeadHandler
    * handoff the prospect asked for.
    */
   private String acknowledge(String leadId) {
-    // The entry it records (ACKNOWLEDGED, or ACKNOWLEDGEMENT_FAILED) is held back for the next
-    // one, Route Lead's: one TransactWriteItems of both instead of two PutItems. The email's claim
-    // is written before the email goes, so a process that dies before the joined write is retried
-    // into the claim taken: the retry sends nothing and records the entry then.
+    // A merged submission's: the entry it records (ACKNOWLEDGED, or ACKNOWLEDGEMENT_FAILED) is
+    // held back and written before the task is answered (writeHeld). The email's claim is written
+    // before the email goes, so a process that dies before the entry is written is retried into
+    // the claim taken: the retry sends nothing and records the entry then.
     return cache.holdingEntries(leadId, () -> acknowledgeNow(leadId));
   }
 
