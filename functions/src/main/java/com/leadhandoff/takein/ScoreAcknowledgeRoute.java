@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  * instead (docs/failures.md, "Emails after a crash").
  */
 final class ScoreAcknowledgeRoute {
+  // Under the handler's name, as these lines were logged before the flow had a class of its own.
   private static final Logger LOG = LoggerFactory.getLogger(TakeInLeadHandler.class);
 
   private final ScoreLeadHandler score;
