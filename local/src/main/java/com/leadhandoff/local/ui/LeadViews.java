@@ -1,5 +1,6 @@
 package com.leadhandoff.local.ui;
 
+import com.leadhandoff.acknowledgement.Acknowledgement;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
@@ -173,7 +174,13 @@ final class LeadViews {
   private static Map<String, Object> entry(HistoryEvent event) {
     List<Map<String, Object>> details = new ArrayList<>();
     new TreeMap<>(event.details())
-        .forEach((key, value) -> details.add(Map.of("name", words(key), "value", value)));
+        .forEach(
+            (key, value) -> {
+              // Bookkeeping for a retry (the entry went before its email), not for people.
+              if (!key.equals(Acknowledgement.WRITTEN_BEFORE_EMAIL)) {
+                details.add(Map.of("name", words(key), "value", value));
+              }
+            });
     return Map.of(
         "at", Views.time(event.at()),
         "iso", event.at().toString(),

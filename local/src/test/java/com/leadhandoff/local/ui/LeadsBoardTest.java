@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.leadhandoff.acknowledgement.Acknowledgement;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.local.ui.LeadViews.Now;
@@ -206,6 +207,30 @@ class LeadsBoardTest {
     assertTrue(html.contains("<dt>rep name</dt><dd>BEN</dd>"));
     assertTrue(html.indexOf("Offered to BEN") < html.indexOf("did not answer"));
     assertFalse(html.contains("eventId"));
+  }
+
+  @Test
+  void leadPage_leavesOutTheAcknowledgementsRetryBookkeeping() {
+    // GIVEN an ACKNOWLEDGED entry written with its email's claim, before the email went
+    leads.history(
+        "acc",
+        new HistoryEvent(
+            T0,
+            "ACKNOWLEDGED",
+            "Prospect acknowledged by email",
+            Map.of("to", "ana@acme.example", Acknowledgement.WRITTEN_BEFORE_EMAIL, "true")));
+
+    // WHEN the lead page is rendered
+    String html =
+        pages.render(
+            "lead",
+            "Lead",
+            LeadViews.lead(
+                leads.find("acc").orElseThrow(), leads.history("acc"), AT_T0_PLUS_5, BASE));
+
+    // THEN the entry's details are shown without the marker a retry reads
+    assertTrue(html.contains("<dt>to</dt><dd>ana@acme.example</dd>"), html);
+    assertFalse(html.contains("written before email"), html);
   }
 
   @Test
