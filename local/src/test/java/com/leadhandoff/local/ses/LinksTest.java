@@ -2,7 +2,12 @@ package com.leadhandoff.local.ses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class LinksTest {
@@ -54,5 +59,63 @@ class LinksTest {
     assertEquals(
         List.of("https://x.example/1", "https://x.example/2", "https://x.example/3"),
         Links.in(null, html));
+  }
+
+  @Test
+  void tagsAndBareUrls_areFoundAsByTheirRegexes_inAnyMixOfMarkup() {
+    // The regexes the finder once ran over the whole email, as the reference.
+    Pattern tag = Pattern.compile("<[^>]*>");
+    Pattern bareUrl = Pattern.compile("https?://[^\\s<>\"'`]+");
+    List<String> pieces =
+        List.of(
+            "<",
+            ">",
+            "<p>",
+            "</a>",
+            "http",
+            "https://",
+            "http://x.example/a?b=1",
+            "htt",
+            "ps://",
+            " ",
+            "\n",
+            "&amp;",
+            ".",
+            ")",
+            "'",
+            "\"",
+            "`",
+            "a",
+            "hhttp://y.example");
+    Random random = new Random(20261204);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(pieces.get(random.nextInt(pieces.size())));
+      }
+      String s = text.toString();
+      assertEquals(tag.matcher(s).replaceAll(" "), Links.withoutTags(s), s);
+
+      Set<String> expected = new LinkedHashSet<>();
+      Matcher url = bareUrl.matcher(s);
+      while (url.find()) {
+        expected.add(url.group());
+      }
+      Set<String> found = new LinkedHashSet<>();
+      Links.bareUrls(found, s);
+      assertEquals(List.copyOf(trimmed(expected)), List.copyOf(found), s);
+    }
+  }
+
+  /** What the finder keeps of each regex match: no sentence punctuation at its end, followable. */
+  private static Set<String> trimmed(Set<String> matches) {
+    Set<String> kept = new LinkedHashSet<>();
+    for (String m : matches) {
+      String t = m.replaceAll("[.,;:!?)\\]}]+$", "");
+      if (t.startsWith("http://") || t.startsWith("https://")) {
+        kept.add(t);
+      }
+    }
+    return kept;
   }
 }
