@@ -1,6 +1,7 @@
 package com.leadhandoff.local.transport;
 
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.scheme.AwsV4AuthScheme;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.AsyncSignRequest;
@@ -57,7 +58,7 @@ public final class InProcessAuthScheme implements AwsV4AuthScheme {
 
     @Override
     public SignedRequest sign(SignRequest<? extends AwsCredentialsIdentity> request) {
-      if (InProcessEndpoints.serverFor(request.request().getUri()).isEmpty()) {
+      if (!inProcess(request.request())) {
         return network.sign(request);
       }
       return SignedRequest.builder()
@@ -69,7 +70,7 @@ public final class InProcessAuthScheme implements AwsV4AuthScheme {
     @Override
     public CompletableFuture<AsyncSignedRequest> signAsync(
         AsyncSignRequest<? extends AwsCredentialsIdentity> request) {
-      if (InProcessEndpoints.serverFor(request.request().getUri()).isEmpty()) {
+      if (!inProcess(request.request())) {
         return network.signAsync(request);
       }
       return CompletableFuture.completedFuture(
@@ -77,6 +78,13 @@ public final class InProcessAuthScheme implements AwsV4AuthScheme {
               .request(request.request())
               .payload(request.payload().orElse(null))
               .build());
+    }
+
+    /** Whether the in-process client hands {@code request} to a server of this JVM. */
+    private static boolean inProcess(SdkHttpRequest request) {
+      // SdkHttpRequest.port() is the URI's, or the scheme's default where it has none.
+      return InProcessEndpoints.serverFor(request.protocol(), request.host(), request.port())
+          .isPresent();
     }
   }
 }
