@@ -53,12 +53,23 @@ public final class Links {
    * Where {@code href}, in any ASCII case, next occurs in {@code html} from {@code from}; or -1.
    */
   private static int nextHref(String html, int from) {
-    for (int i = from; i + 4 <= html.length(); i++) {
-      if ((html.charAt(i) | 0x20) == 'h' && html.regionMatches(true, i, "href", 0, 4)) {
-        return i;
+    // From one h or H to the next (indexOf, not a character at a time): where each is next.
+    int lower = html.indexOf('h', from);
+    int upper = html.indexOf('H', from);
+    while (true) {
+      int at = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+      if (at < 0 || at + 4 > html.length()) {
+        return -1;
+      }
+      if (html.regionMatches(true, at, "href", 0, 4)) {
+        return at;
+      }
+      if (at == lower) {
+        lower = html.indexOf('h', at + 1);
+      } else {
+        upper = html.indexOf('H', at + 1);
       }
     }
-    return -1;
   }
 
   /**

@@ -1,6 +1,7 @@
 package com.leadhandoff.local.ses;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +105,51 @@ class LinksTest {
       Set<String> found = new LinkedHashSet<>();
       Links.bareUrls(found, s);
       assertEquals(List.copyOf(trimmed(expected)), List.copyOf(found), s);
+    }
+  }
+
+  @Test
+  void hrefs_areFoundAsByTheHrefRegexAlone_inAnyMixOfMarkup() {
+    // The href regex tried at every character, as the finder once did, as the reference.
+    Pattern href =
+        Pattern.compile(
+            "\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
+    List<String> pieces =
+        List.of(
+            "<a ",
+            "href=",
+            "HREF = ",
+            "hReF='",
+            "h",
+            "H",
+            "xhref=\"",
+            "\"",
+            "'",
+            ">",
+            "https://x.example/",
+            "http://Y.example/h",
+            " ",
+            "hre",
+            "f=");
+    Random random = new Random(7);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder html = new StringBuilder();
+      for (int i = random.nextInt(10); i > 0; i--) {
+        html.append(pieces.get(random.nextInt(pieces.size())));
+      }
+      String s = html.toString();
+      Set<String> expected = new LinkedHashSet<>();
+      Matcher m = href.matcher(s);
+      while (m.find()) {
+        String value =
+            m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        String link = value.strip();
+        if (link.startsWith("http://") || link.startsWith("https://")) {
+          expected.add(link);
+        }
+      }
+      Set<String> found = new LinkedHashSet<>(Links.in(null, s));
+      assertTrue(found.containsAll(expected), s + ": " + found + " lacks some of " + expected);
     }
   }
 
