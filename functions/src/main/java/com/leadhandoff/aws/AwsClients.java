@@ -1,8 +1,10 @@
 package com.leadhandoff.aws;
 
 import com.leadhandoff.priming.FunctionPriming;
+import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpService;
+import software.amazon.awssdk.http.auth.spi.scheme.AuthScheme;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
@@ -18,7 +20,10 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *
  * <p>Every client sends its requests through the URL-connection HTTP client, unless the system
  * property {@value #HTTP_SERVICE_PROPERTY} names another {@link SdkHttpService}: the local runtime
- * sets it to hand calls to its own services over in-process; Lambda never does.
+ * sets it to hand calls to its own services over in-process; Lambda never does. Likewise {@value
+ * #AUTH_SCHEME_PROPERTY} may name an {@link AuthScheme} that replaces the client's own scheme of
+ * the same id (the local runtime's leaves the calls it serves in-process unsigned); Lambda never
+ * sets it either, and the clients sign with SigV4 as built.
  */
 public final class AwsClients {
   /**
@@ -27,7 +32,15 @@ public final class AwsClients {
    */
   public static final String HTTP_SERVICE_PROPERTY = "leadhandoff.sdkHttpService";
 
+  /**
+   * The system property naming an {@link AuthScheme} class (public, no-arg constructor) that every
+   * client uses in place of its own scheme with the same id; read once, when the first client is
+   * asked for.
+   */
+  public static final String AUTH_SCHEME_PROPERTY = "leadhandoff.sdkAuthScheme";
+
   private static final SdkHttpClient HTTP = httpClient(System.getProperty(HTTP_SERVICE_PROPERTY));
+  private static final AuthScheme<?> AUTH = authScheme(System.getProperty(AUTH_SCHEME_PROPERTY));
 
   private AwsClients() {}
 
@@ -54,8 +67,34 @@ public final class AwsClients {
     }
   }
 
+  /** No scheme (the clients' own) if {@code scheme} is unset, else an instance of that class. */
+  static AuthScheme<?> authScheme(String scheme) {
+    if (scheme == null || scheme.isBlank()) {
+      return null;
+    }
+    try {
+      return Class.forName(scheme.trim(), true, AwsClients.class.getClassLoader())
+          .asSubclass(AuthScheme.class)
+          .getConstructor()
+          .newInstance();
+    } catch (ReflectiveOperationException | ClassCastException e) {
+      throw new IllegalStateException(
+          AUTH_SCHEME_PROPERTY
+              + " names "
+              + scheme
+              + ", which is not an AuthScheme with a public no-arg constructor: "
+              + e,
+          e);
+    }
+  }
+
+  /** {@code builder} with the {@link #AUTH_SCHEME_PROPERTY} scheme, if one is named. */
+  private static <B extends SdkClientBuilder<B, ?>> B signing(B builder) {
+    return AUTH == null ? builder : builder.putAuthScheme(AUTH);
+  }
+
   private static final class Dynamo {
-    static final DynamoDbClient CLIENT = DynamoDbClient.builder().httpClient(HTTP).build();
+    static final DynamoDbClient CLIENT = signing(DynamoDbClient.builder().httpClient(HTTP)).build();
 
     static {
       FunctionPriming.dynamo();
@@ -63,7 +102,7 @@ public final class AwsClients {
   }
 
   private static final class StepFunctions {
-    static final SfnClient CLIENT = SfnClient.builder().httpClient(HTTP).build();
+    static final SfnClient CLIENT = signing(SfnClient.builder().httpClient(HTTP)).build();
 
     static {
       FunctionPriming.stepFunctions();
@@ -71,7 +110,7 @@ public final class AwsClients {
   }
 
   private static final class Ses {
-    static final SesV2Client CLIENT = SesV2Client.builder().httpClient(HTTP).build();
+    static final SesV2Client CLIENT = signing(SesV2Client.builder().httpClient(HTTP)).build();
 
     static {
       FunctionPriming.ses();
@@ -79,7 +118,8 @@ public final class AwsClients {
   }
 
   private static final class EventBridge {
-    static final EventBridgeClient CLIENT = EventBridgeClient.builder().httpClient(HTTP).build();
+    static final EventBridgeClient CLIENT =
+        signing(EventBridgeClient.builder().httpClient(HTTP)).build();
 
     static {
       FunctionPriming.eventBridge();

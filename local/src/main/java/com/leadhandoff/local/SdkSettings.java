@@ -2,6 +2,7 @@ package com.leadhandoff.local;
 
 import com.leadhandoff.aws.AwsClients;
 import com.leadhandoff.local.template.LocalNames;
+import com.leadhandoff.local.transport.InProcessAuthScheme;
 import com.leadhandoff.local.transport.InProcessHttpService;
 import com.leadhandoff.local.transport.SdkTransport;
 import java.net.URI;
@@ -25,9 +26,9 @@ final class SdkSettings {
   private final Map<String, String> previous = new LinkedHashMap<>();
 
   /**
-   * Sets the four endpoints, the functions' HTTP transport and, unless {@code callerCredentials}
-   * (an external DynamoDB reached with the caller's own AWS region and credentials), the local
-   * region and dummy credentials.
+   * Sets the four endpoints, the functions' HTTP transport and signing and, unless {@code
+   * callerCredentials} (an external DynamoDB reached with the caller's own AWS region and
+   * credentials), the local region and dummy credentials.
    */
   void apply(
       String region,
@@ -38,10 +39,13 @@ final class SdkSettings {
       boolean callerCredentials,
       SdkTransport transport) {
     // Read once per JVM, when the functions' clients are first asked for (as once per container).
+    // The calls handed over in-process go unsigned; those that leave the JVM are signed as before.
     if (transport == SdkTransport.IN_PROCESS) {
       set(AwsClients.HTTP_SERVICE_PROPERTY, InProcessHttpService.class.getName());
+      set(AwsClients.AUTH_SCHEME_PROPERTY, InProcessAuthScheme.class.getName());
     } else {
       clear(AwsClients.HTTP_SERVICE_PROPERTY);
+      clear(AwsClients.AUTH_SCHEME_PROPERTY);
     }
     if (!callerCredentials) {
       set("aws.region", region);

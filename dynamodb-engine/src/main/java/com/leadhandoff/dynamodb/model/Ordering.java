@@ -1,5 +1,7 @@
 package com.leadhandoff.dynamodb.model;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -54,6 +56,52 @@ public final class Ordering {
     }
     int start = inPair ? k - 1 : k;
     return compareCodePoints(a, b, start);
+  }
+
+  /**
+   * Bytes whose unsigned order ({@code Arrays.compareUnsigned}) is {@link #compareUtf8}'s: the
+   * string's UTF-8 encoding, in which an unpaired surrogate (not valid UTF-8) takes the three bytes
+   * of its code unit, the place code point order gives it. For keys compared many times: an ASCII
+   * key costs one copy, and then each comparison is a byte array's.
+   */
+  public static byte[] utf8Key(String s) {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    if (bytes.length != s.length()) {
+      return codePointBytes(s);
+    }
+    // One byte a character: ASCII, but for an unpaired surrogate, which the encoder made '?'.
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '?' && s.charAt(i) != '?') {
+        return codePointBytes(s);
+      }
+    }
+    return bytes;
+  }
+
+  /** UTF-8 of each code point, unpaired surrogates included (as their code units). */
+  private static byte[] codePointBytes(String s) {
+    byte[] out = new byte[s.length() * 3];
+    int n = 0;
+    for (int i = 0; i < s.length(); ) {
+      int c = s.codePointAt(i);
+      i += Character.charCount(c);
+      if (c < 0x80) {
+        out[n++] = (byte) c;
+      } else if (c < 0x800) {
+        out[n++] = (byte) (0xC0 | c >> 6);
+        out[n++] = (byte) (0x80 | c & 0x3F);
+      } else if (c < 0x10000) {
+        out[n++] = (byte) (0xE0 | c >> 12);
+        out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+        out[n++] = (byte) (0x80 | c & 0x3F);
+      } else {
+        out[n++] = (byte) (0xF0 | c >> 18);
+        out[n++] = (byte) (0x80 | c >> 12 & 0x3F);
+        out[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+        out[n++] = (byte) (0x80 | c & 0x3F);
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private static int compareCodePoints(String a, String b, int start) {

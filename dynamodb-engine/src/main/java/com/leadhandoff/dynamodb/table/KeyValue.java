@@ -2,6 +2,7 @@ package com.leadhandoff.dynamodb.table;
 
 import com.leadhandoff.dynamodb.model.AttributeValue;
 import com.leadhandoff.dynamodb.model.Ordering;
+import java.util.Arrays;
 
 /**
  * A key attribute's value (S, N or B) ordered as DynamoDB orders sort keys: numbers by value,
@@ -21,9 +22,17 @@ public final class KeyValue implements Comparable<KeyValue> {
   private final AttributeValue value;
   private final int hash;
 
+  /**
+   * A string's {@link Ordering#utf8Key}, null for other values: keys are compared a few dozen times
+   * for each lookup in a table's ordered map, and these bytes compare several times faster than the
+   * string a character at a time.
+   */
+  private final byte[] utf8;
+
   private KeyValue(AttributeValue value) {
     this.value = value;
     this.hash = value == null ? 0 : value.hashCode();
+    this.utf8 = value instanceof AttributeValue.S s ? Ordering.utf8Key(s.value()) : null;
   }
 
   public static KeyValue of(AttributeValue value) {
@@ -51,6 +60,9 @@ public final class KeyValue implements Comparable<KeyValue> {
     }
     if (o.value == null) {
       return 1;
+    }
+    if (utf8 != null && o.utf8 != null) {
+      return Arrays.compareUnsigned(utf8, o.utf8);
     }
     return Ordering.compare(value, o.value).orElseGet(() -> value.type().compareTo(o.value.type()));
   }

@@ -176,13 +176,30 @@ public final class HttpWire implements DynamoDbServer {
     if (authorization != null) {
       int at = authorization.indexOf("Credential=");
       if (at >= 0) {
-        String[] scope = authorization.substring(at + 11).split("[,\\s]", 2)[0].split("/");
+        // The scope runs to the next comma or white space (a regex split compiled a pattern on
+        // every request).
+        int start = at + "Credential=".length();
+        int end = start;
+        while (end < authorization.length() && !endsScope(authorization.charAt(end))) {
+          end++;
+        }
+        String[] scope = authorization.substring(start, end).split("/");
         if (scope.length >= 3 && !scope[2].isEmpty()) {
           return scope[2];
         }
       }
     }
     return "us-east-1";
+  }
+
+  private static boolean endsScope(char c) {
+    return c == ','
+        || c == ' '
+        || c == '\t'
+        || c == '\n'
+        || c == '\u000B'
+        || c == '\f'
+        || c == '\r';
   }
 
   private static byte[] read(InputStream in, String contentLength) throws IOException {

@@ -1,5 +1,6 @@
 package com.leadhandoff.dynamodb.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,32 @@ class OrderingTest {
       String a = prefix + word(random, alphabet);
       String b = prefix + word(random, alphabet);
       assertEquals(utf8(a, b), ordered(a, b), () -> a + " vs " + b);
+    }
+  }
+
+  @Test
+  void utf8Key_ordersAsCompareUtf8_unpairedSurrogatesAndQuestionMarksIncluded() {
+    // An unpaired surrogate is no UTF-8; the key places it where code point order does.
+    List<String> alphabet =
+        List.of(
+            "a", "?", "\u00e9", "\uD7FF", "\uD800", "\uDC00", "\uE000", "\uFFFD", "\uD83D\uDE00");
+    Random random = new Random(20261205);
+    for (int n = 0; n < 20_000; n++) {
+      String prefix = random.nextBoolean() ? "lead#" : "";
+      String a = prefix + word(random, alphabet);
+      String b = prefix + word(random, alphabet);
+      assertEquals(
+          ordered(a, b),
+          Integer.signum(Arrays.compareUnsigned(Ordering.utf8Key(a), Ordering.utf8Key(b))),
+          () -> a + " vs " + b);
+    }
+  }
+
+  @Test
+  void utf8Key_ofValidText_isItsUtf8() {
+    for (String text :
+        List.of("", "lead#01M8", "what?", "caf\u00e9", "\u4e2d\uFF01", "x\uD83D\uDE00?")) {
+      assertArrayEquals(text.getBytes(StandardCharsets.UTF_8), Ordering.utf8Key(text), text);
     }
   }
 

@@ -6,6 +6,7 @@ import com.leadhandoff.dynamodb.DynamoDbEngine;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.local.dynamo.LocalDynamo;
 import com.leadhandoff.local.dynamo.Tables;
+import com.leadhandoff.local.transport.InProcessAuthScheme;
 import com.leadhandoff.local.transport.InProcessEndpoints;
 import com.leadhandoff.local.transport.InProcessHttpService;
 import java.io.ByteArrayInputStream;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -35,10 +37,10 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * client the functions use, (1) answered in-process with a canned reply (the SDK's own work:
  * marshalling, endpoint rules, signing, unmarshalling), (2) handed in-process to the engine, no
  * socket (adds the engine's JSON and the put itself), (3) through the local runtime's in-process
- * transport to the engine's HTTP handler (what the functions' calls cost in the runtime by default:
- * adds the wire's request parsing, headers and CRC32) and (4) sent over HTTP to the engine (adds
- * the JDK URL-connection client and the JDK HTTP server). Prints the process CPU time per call of
- * each, after a warm-up:
+ * transport to the engine's HTTP handler, unsigned (what the functions' calls cost in the runtime
+ * by default: adds the wire's request parsing, headers and CRC32, less the signing) and (4) sent
+ * over HTTP to the engine (adds the JDK URL-connection client and the JDK HTTP server). Prints the
+ * process CPU time per call of each, after a warm-up:
  *
  * <pre>
  *   java -cp local/target/lead-handoff-local.jar com.leadhandoff.local.bench.CallCost [--calls 20000]
@@ -68,8 +70,16 @@ public final class CallCost {
             InProcessEndpoints.register(
                 dynamo.endpoint().getPort(), dynamo.contexts().orElseThrow());
         DynamoDbClient inProcess =
-            client(
-                new InProcessHttpService().createHttpClientBuilder().build(), dynamo.endpoint())) {
+            DynamoDbClient.builder()
+                .applyMutation(
+                    b ->
+                        configure(
+                            b,
+                            new InProcessHttpService().createHttpClientBuilder().build(),
+                            dynamo.endpoint()))
+                // As the runtime builds the functions' clients: in-process calls go unsigned.
+                .putAuthScheme(new InProcessAuthScheme())
+                .build()) {
       createTable(inProcess);
       System.out.printf(
           Locale.ROOT,
@@ -127,13 +137,17 @@ public final class CallCost {
   }
 
   private static DynamoDbClient client(SdkHttpClient transport, URI endpoint) {
-    return DynamoDbClient.builder()
+    return DynamoDbClient.builder().applyMutation(b -> configure(b, transport, endpoint)).build();
+  }
+
+  private static void configure(
+      DynamoDbClientBuilder builder, SdkHttpClient transport, URI endpoint) {
+    builder
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
         .credentialsProvider(
             StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-        .httpClient(transport)
-        .build();
+        .httpClient(transport);
   }
 
   /** A 200 response with {@code body} and its CRC32, as the SDK checks it. */

@@ -20,7 +20,6 @@ public final class Links {
       Pattern.compile(
           "\\bhref\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s>\"']+))", Pattern.CASE_INSENSITIVE);
   private static final Pattern BARE_URL = Pattern.compile("https?://[^\\s<>\"'`]+");
-  private static final Pattern TAG = Pattern.compile("<[^>]*>");
   private static final Pattern ENTITY = Pattern.compile("&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);");
   // Sentence punctuation that follows an address in prose is not part of it.
   private static final String TRAILING = ".,;:!?)]}";
@@ -42,7 +41,7 @@ public final class Links {
         addIfFollowable(links, unescape(value.strip()));
         from = nextHref(html, href.end());
       }
-      bareUrls(links, unescape(TAG.matcher(html).replaceAll(" ")));
+      bareUrls(links, unescape(withoutTags(html)));
     }
     if (text != null) {
       bareUrls(links, text);
@@ -54,17 +53,61 @@ public final class Links {
    * Where {@code href}, in any ASCII case, next occurs in {@code html} from {@code from}; or -1.
    */
   private static int nextHref(String html, int from) {
-    for (int i = from; i + 4 <= html.length(); i++) {
-      if ((html.charAt(i) | 0x20) == 'h' && html.regionMatches(true, i, "href", 0, 4)) {
-        return i;
+    // From one h or H to the next (indexOf, not a character at a time): where each is next.
+    int lower = html.indexOf('h', from);
+    int upper = html.indexOf('H', from);
+    while (true) {
+      int at = lower < 0 ? upper : upper < 0 ? lower : Math.min(lower, upper);
+      if (at < 0 || at + 4 > html.length()) {
+        return -1;
+      }
+      if (html.regionMatches(true, at, "href", 0, 4)) {
+        return at;
+      }
+      if (at == lower) {
+        lower = html.indexOf('h', at + 1);
+      } else {
+        upper = html.indexOf('H', at + 1);
       }
     }
-    return -1;
   }
 
-  private static void bareUrls(Set<String> links, String text) {
+  /**
+   * {@code html} with each tag ({@code <} to the next {@code >}) replaced by a space, as {@code
+   * <[^>]*>} would replace it; a {@code <} with no {@code >} after it stays.
+   */
+  static String withoutTags(String html) {
+    int open = html.indexOf('<');
+    if (open < 0) {
+      return html;
+    }
+    StringBuilder out = new StringBuilder(html.length());
+    int from = 0;
+    while (open >= 0) {
+      int close = html.indexOf('>', open + 1);
+      if (close < 0) {
+        break;
+      }
+      out.append(html, from, open).append(' ');
+      from = close + 1;
+      open = html.indexOf('<', from);
+    }
+    return out.append(html, from, html.length()).toString();
+  }
+
+  /**
+   * Each address in {@code text}, as {@code BARE_URL.find()} finds them; but the regex is only
+   * tried where an {@code http} starts, not at every character of the email.
+   */
+  static void bareUrls(Set<String> links, String text) {
     Matcher url = BARE_URL.matcher(text);
-    while (url.find()) {
+    for (int at = text.indexOf("http"); at >= 0; ) {
+      url.region(at, text.length());
+      if (!url.lookingAt()) {
+        at = text.indexOf("http", at + 1);
+        continue;
+      }
+      at = text.indexOf("http", url.end());
       String found = url.group();
       while (!found.isEmpty() && TRAILING.indexOf(found.charAt(found.length() - 1)) >= 0) {
         found = found.substring(0, found.length() - 1);
@@ -84,6 +127,9 @@ public final class Links {
 
   /** Decodes the character references an attribute or text may carry ({@code &amp;} in a query). */
   static String unescape(String s) {
+    if (s.indexOf('&') < 0) {
+      return s;
+    }
     Matcher m = ENTITY.matcher(s);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

@@ -115,7 +115,13 @@ public final class SesEndpoint implements HttpHandler {
 
   // Shaped like SES's own ids (a time-ordered hex prefix and a UUID) so logs look familiar.
   private String newMessageId() {
-    return String.format("%016x-%s-000000", clock.millis(), UUID.randomUUID());
+    // As String.format("%016x-%s-000000", ...) wrote it, without a Formatter per email.
+    String millis = Long.toHexString(clock.millis());
+    return "0".repeat(Math.max(0, 16 - millis.length()))
+        + millis
+        + "-"
+        + UUID.randomUUID()
+        + "-000000";
   }
 
   private static void error(HttpExchange exchange, int status, String code, String message)

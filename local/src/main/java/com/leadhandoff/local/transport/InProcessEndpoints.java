@@ -1,7 +1,6 @@
 package com.leadhandoff.local.transport;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,15 +38,18 @@ public final class InProcessEndpoints {
 
   /** The registered server that {@code uri} addresses, if any. */
   static Optional<Contexts> serverFor(URI uri) {
-    if (!"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
+    return serverFor(uri.getScheme(), uri.getHost(), uri.getPort() == -1 ? 80 : uri.getPort());
+  }
+
+  /** The registered server that a request to {@code scheme://host:port} reaches, if any. */
+  static Optional<Contexts> serverFor(String scheme, String host, int port) {
+    if (!"http".equalsIgnoreCase(scheme) || host == null) {
       return Optional.empty();
     }
-    String host = uri.getHost().toLowerCase(Locale.ROOT);
     // The servers listen on the loopback interface only, which these names reach.
-    if (!host.equals("localhost") && !host.equals("127.0.0.1")) {
+    if (!host.equalsIgnoreCase("localhost") && !host.equals("127.0.0.1")) {
       return Optional.empty();
     }
-    int port = uri.getPort() == -1 ? 80 : uri.getPort();
     return Optional.ofNullable(BY_PORT.get(port));
   }
 }

@@ -39,6 +39,11 @@ final class InProcessExchange extends HttpExchange {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss zzz", Locale.US)
           .withZone(ZoneId.of("GMT"));
 
+  /** The last second's Date header: the format has no finer unit, and formatting it is dear. */
+  private static volatile DateHeader lastDate = new DateHeader(Long.MIN_VALUE, "");
+
+  private record DateHeader(long second, String text) {}
+
   private final String method;
   private final URI requestUri;
   private final Headers requestHeaders;
@@ -161,7 +166,7 @@ final class InProcessExchange extends HttpExchange {
       throw new IOException("headers already sent");
     }
     responseCode = code;
-    responseHeaders.set("Date", HTTP_DATE.format(Instant.now()));
+    responseHeaders.set("Date", httpDate(Instant.now()));
     boolean noContentLength = false;
     if ((code >= 100 && code < 200) || code == 204 || code == 304) {
       length = -1;
@@ -181,6 +186,16 @@ final class InProcessExchange extends HttpExchange {
     }
     // As on the wire: headers set after this are not sent.
     sentHeaders = Map.copyOf(responseHeaders);
+  }
+
+  /** {@code now} as the JDK server writes the {@code Date} header. */
+  static String httpDate(Instant now) {
+    DateHeader date = lastDate;
+    if (date.second() != now.getEpochSecond()) {
+      date = new DateHeader(now.getEpochSecond(), HTTP_DATE.format(now));
+      lastDate = date;
+    }
+    return date.text();
   }
 
   @Override

@@ -86,6 +86,41 @@ class RuntimeEndpointsInProcessTest {
   }
 
   @Test
+  void dynamoDb_unsignedInProcess_answersAsSignedOverHttp() {
+    try (LocalRuntime runtime = runtime(SdkTransport.IN_PROCESS);
+        DynamoDbClient socket = dynamo(runtime, UrlConnectionHttpClient.create());
+        DynamoDbClient unsigned =
+            DynamoDbClient.builder()
+                .endpointOverride(runtime.services().dynamoEndpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials())
+                .httpClient(inProcessClient())
+                .putAuthScheme(new InProcessAuthScheme())
+                .build()) {
+      // GIVEN a table made over HTTP, signed
+      socket.createTable(
+          t ->
+              t.tableName("Unsigned")
+                  .billingMode(BillingMode.PAY_PER_REQUEST)
+                  .attributeDefinitions(
+                      a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                  .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH)));
+
+      // WHEN the unsigned in-process client writes and describes it
+      unsigned.putItem(p -> p.tableName("Unsigned").item(key("in-process")));
+      String arn = unsigned.describeTable(d -> d.tableName("Unsigned")).table().tableArn();
+
+      // THEN the engine answers as to the signed client: the same region in the ARN, the same item
+      assertEquals(socket.describeTable(d -> d.tableName("Unsigned")).table().tableArn(), arn);
+      assertTrue(arn.startsWith("arn:aws:dynamodb:us-east-1:"), arn);
+      assertEquals(
+          key("in-process"),
+          socket.getItem(g -> g.tableName("Unsigned").key(key("in-process"))).item());
+      assertEquals(List.of(), networkRequests);
+    }
+  }
+
+  @Test
   void ses_refusedRecipientFault_appliesInProcessToo() {
     try (LocalRuntime runtime = runtime(SdkTransport.IN_PROCESS);
         SesV2Client socket = ses(runtime, UrlConnectionHttpClient.create());
