@@ -45,6 +45,25 @@ public final class JsonTrees {
     }
   }
 
+  /**
+   * The tree of {@code json} when it is one JSON value with nothing after it and no key given twice
+   * in an object; empty otherwise (and for blank text), for the caller to hand the text to a strict
+   * reader of the mapper's, which says what is wrong.
+   */
+  public static java.util.Optional<JsonNode> readStrict(String json) {
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      parser.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        return java.util.Optional.empty();
+      }
+      JsonNode tree = value(parser, first);
+      return parser.nextToken() == null ? java.util.Optional.of(tree) : java.util.Optional.empty();
+    } catch (IOException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The tree of {@code json}, as {@link #read(byte[])}. */
   public static JsonNode read(String json) throws JsonProcessingException {
     try (JsonParser parser = FACTORY.createParser(json)) {
