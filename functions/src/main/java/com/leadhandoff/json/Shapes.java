@@ -1,5 +1,6 @@
 package com.leadhandoff.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
@@ -17,8 +18,8 @@ import java.util.Set;
 
 /**
  * Which records and enums {@link ValueTrees} maps itself: those the mapper would map by their
- * components and constant names alone. A Jackson annotation (but for a class-wide {@code NON_NULL})
- * or a bean getter beside the components leaves a type to the mapper.
+ * components and constant names alone. A Jackson annotation (but for a plain {@code NON_NULL} or
+ * {@code NON_EMPTY} inclusion) or a bean getter beside the components leaves a type to the mapper.
  */
 final class Shapes {
   private static final ClassValue<Optional<RecordShape>> RECORDS =
@@ -53,10 +54,30 @@ final class Shapes {
   private Shapes() {}
 
   /** A record's components in declaration order, and its canonical constructor. */
-  record RecordShape(List<Component> components, Constructor<?> constructor, boolean omitsNulls) {}
+  record RecordShape(List<Component> components, Constructor<?> constructor) {}
 
-  /** One component: its JSON name, its declared type and its accessor. */
-  record Component(String name, Type type, Method accessor) {
+  /** Which values of a component are written: all, all but null, or all but null and empty. */
+  enum Inclusion {
+    ALWAYS,
+    NON_NULL,
+    NON_EMPTY
+  }
+
+  /** One component: its JSON name, its declared type, its accessor and which values it writes. */
+  record Component(String name, Type type, Method accessor, Inclusion inclusion) {
+    /** Whether the mapper leaves {@code value} of this component out. */
+    boolean omits(Object value) {
+      return switch (inclusion) {
+        case ALWAYS -> false;
+        case NON_NULL -> value == null;
+        case NON_EMPTY ->
+            value == null
+                || (value instanceof java.util.Collection<?> c && c.isEmpty())
+                || (value instanceof java.util.Map<?, ?> m && m.isEmpty())
+                || (value instanceof String text && text.isEmpty());
+      };
+    }
+
     Object get(Object record) {
       try {
         return accessor.invoke(record);
@@ -82,11 +103,13 @@ final class Shapes {
     if (!type.isRecord()) {
       return Optional.empty();
     }
-    boolean omitsNulls = ValueTrees.omitsNulls(type);
+    Optional<Inclusion> classWide = Optional.of(Inclusion.ALWAYS);
     for (Annotation annotation : type.getAnnotations()) {
-      if (isJackson(annotation)
-          && !(omitsNulls && annotation.annotationType().getSimpleName().equals("JsonInclude"))) {
-        return Optional.empty();
+      if (isJackson(annotation)) {
+        classWide = inclusion(annotation).filter(i -> i == Inclusion.NON_NULL);
+        if (classWide.isEmpty()) {
+          return Optional.empty();
+        }
       }
     }
     RecordComponent[] components = type.getRecordComponents();
@@ -96,25 +119,34 @@ final class Shapes {
     for (int i = 0; i < components.length; i++) {
       RecordComponent component = components[i];
       Method accessor = component.getAccessor();
-      if (jackson(component) || jackson(accessor)) {
+      Optional<Inclusion> own = ownInclusion(component, accessor, type, component.getName());
+      if (own.isEmpty()) {
         return Optional.empty();
       }
-      if (omitsNulls && isOptional(component.getGenericType())) {
-        // NON_NULL and an empty Optional: left to the mapper's own rules.
+      Inclusion inclusion = own.get() == Inclusion.ALWAYS ? classWide.get() : own.get();
+      if (inclusion != Inclusion.ALWAYS && isOptional(component.getGenericType())) {
+        // An inclusion rule and an empty Optional: left to the mapper's own rules.
+        return Optional.empty();
+      }
+      if (inclusion == Inclusion.NON_EMPTY
+          && !(java.util.Collection.class.isAssignableFrom(component.getType())
+              || java.util.Map.class.isAssignableFrom(component.getType())
+              || component.getType() == String.class)) {
         return Optional.empty();
       }
       accessor.setAccessible(true);
       types[i] = component.getType();
       names.add(component.getName());
-      list.add(new Component(component.getName(), component.getGenericType(), accessor));
+      list.add(new Component(component.getName(), component.getGenericType(), accessor, inclusion));
     }
     for (Field field : type.getDeclaredFields()) {
-      if (jackson(field)) {
+      if (jackson(field) && !names.contains(field.getName())) {
         return Optional.empty();
       }
     }
     for (Method method : type.getDeclaredMethods()) {
-      if (jackson(method) || (!names.contains(method.getName()) && beanGetter(method))) {
+      boolean accessor = names.contains(method.getName()) && method.getParameterCount() == 0;
+      if ((jackson(method) && !accessor) || (!accessor && beanGetter(method))) {
         return Optional.empty();
       }
     }
@@ -126,17 +158,58 @@ final class Shapes {
         }
         for (Annotation[] parameter : other.getParameterAnnotations()) {
           for (Annotation annotation : parameter) {
-            if (isJackson(annotation)) {
+            if (isJackson(annotation) && inclusion(annotation).isEmpty()) {
               return Optional.empty();
             }
           }
         }
       }
       constructor.setAccessible(true);
-      return Optional.of(new RecordShape(List.copyOf(list), constructor, omitsNulls));
+      return Optional.of(new RecordShape(List.copyOf(list), constructor));
     } catch (NoSuchMethodException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  // A component's own inclusion rule, from the annotations Java copies from the component onto
+  // its field and accessor: ALWAYS when it has none, empty when it has any other Jackson one.
+  private static Optional<Inclusion> ownInclusion(
+      RecordComponent component, Method accessor, Class<?> type, String name) {
+    List<Annotation> annotations = new ArrayList<>(List.of(accessor.getAnnotations()));
+    annotations.addAll(List.of(component.getAnnotations()));
+    try {
+      annotations.addAll(List.of(type.getDeclaredField(name).getAnnotations()));
+    } catch (NoSuchFieldException e) {
+      return Optional.empty();
+    }
+    Inclusion found = Inclusion.ALWAYS;
+    for (Annotation annotation : annotations) {
+      if (!isJackson(annotation)) {
+        continue;
+      }
+      Optional<Inclusion> inclusion = inclusion(annotation);
+      if (inclusion.isEmpty() || (found != Inclusion.ALWAYS && found != inclusion.get())) {
+        return Optional.empty();
+      }
+      found = inclusion.get();
+    }
+    return Optional.of(found);
+  }
+
+  // A plain @JsonInclude(NON_NULL) or @JsonInclude(NON_EMPTY): no content rule, no filter.
+  private static Optional<Inclusion> inclusion(Annotation annotation) {
+    if (!(annotation instanceof JsonInclude include)
+        || (include.content() != JsonInclude.Include.ALWAYS
+            && include.content() != JsonInclude.Include.USE_DEFAULTS)
+        || include.valueFilter() != Void.class
+        || include.contentFilter() != Void.class) {
+      return Optional.empty();
+    }
+    return switch (include.value()) {
+      case NON_NULL -> Optional.of(Inclusion.NON_NULL);
+      case NON_EMPTY -> Optional.of(Inclusion.NON_EMPTY);
+      default -> Optional.empty();
+    };
   }
 
   // What the mapper would also take for a property: a public get-or-is method without parameters.

@@ -1,6 +1,5 @@
 package com.leadhandoff.json;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
@@ -208,7 +207,7 @@ public final class ValueTrees {
     ObjectNode object = NODES.objectNode();
     for (Shapes.Component component : shape.components()) {
       Object field = component.get(value);
-      if (field == null && shape.omitsNulls()) {
+      if (component.omits(field)) {
         continue;
       }
       object.set(component.name(), tree(field, asText));
@@ -472,10 +471,5 @@ public final class ValueTrees {
     NotLean() {
       super(null, null, false, false);
     }
-  }
-
-  static boolean omitsNulls(Class<?> type) {
-    JsonInclude include = type.getAnnotation(JsonInclude.class);
-    return include != null && include.value() == JsonInclude.Include.NON_NULL;
   }
 }
