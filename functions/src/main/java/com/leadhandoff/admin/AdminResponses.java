@@ -5,8 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.intake.FieldError;
-import com.leadhandoff.json.Json;
 import com.leadhandoff.json.JsonResponses;
+import com.leadhandoff.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -44,7 +44,7 @@ final class AdminResponses {
       return new Body(Optional.empty(), Optional.of(error(400, "The request has no JSON body")));
     }
     try {
-      return new Body(Optional.of(Json.MAPPER.readTree(text)), Optional.empty());
+      return new Body(Optional.of(JsonTrees.read(text)), Optional.empty());
     } catch (JsonProcessingException e) {
       return new Body(
           Optional.empty(),

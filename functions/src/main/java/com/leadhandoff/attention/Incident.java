@@ -2,8 +2,9 @@ package com.leadhandoff.attention;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonTrees;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,12 +35,13 @@ public record Incident(
   static final String UNKNOWN = "unknown";
   // Ids are keys in DynamoDB; anything else (blank, spaces, huge) cannot be a stored lead's id.
   private static final Pattern LEAD_ID = Pattern.compile("\\p{Graph}{1,256}");
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final int MAX_CAUSE = 4_000;
   private static final int MAX_STATE = 8_000;
 
   /** Reads the task input, whatever its shape. */
   public static Incident from(JsonNode event) {
-    JsonNode root = event == null ? Json.MAPPER.missingNode() : event;
+    JsonNode root = event == null ? NODES.missingNode() : event;
     JsonNode input = root.path("input");
     JsonNode error = input.path("error");
     String cause = text(error.path("Cause")).orElse("");
@@ -71,9 +73,9 @@ public record Incident(
     String fullCause = cause.filter(c -> !c.isBlank()).orElse("");
     JsonNode state;
     try {
-      state = Json.MAPPER.readTree(input == null ? "" : input);
+      state = JsonTrees.read(input == null ? "" : input);
     } catch (JsonProcessingException notJson) {
-      state = Json.MAPPER.getNodeFactory().textNode(input);
+      state = NODES.textNode(input);
     }
     return new Incident(
         leadId.filter(id -> LEAD_ID.matcher(id).matches()),
@@ -81,7 +83,7 @@ public record Incident(
         error.filter(e -> !e.isBlank()).orElse(UNKNOWN),
         readable(fullCause),
         fullCause.isBlank() ? "(none)" : shorten(fullCause, MAX_CAUSE),
-        shorten(pretty(state == null ? Json.MAPPER.missingNode() : state), MAX_STATE),
+        shorten(pretty(state == null ? NODES.missingNode() : state), MAX_STATE),
         Optional.of(finding));
   }
 
@@ -97,7 +99,7 @@ public record Incident(
       return "The failed state did not say why.";
     }
     try {
-      JsonNode parsed = Json.MAPPER.readTree(cause);
+      JsonNode parsed = JsonTrees.read(cause);
       return text(parsed.path("errorMessage"))
           .map(m -> shorten(m, MAX_CAUSE))
           .orElse(shorten(cause, MAX_CAUSE));
@@ -120,11 +122,7 @@ public record Incident(
     if (input.isMissingNode()) {
       return "(no state)";
     }
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(input);
-    } catch (JsonProcessingException e) {
-      return input.toString();
-    }
+    return JsonTrees.writePretty(input);
   }
 
   private static String shorten(String text, int max) {

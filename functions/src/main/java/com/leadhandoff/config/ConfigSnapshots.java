@@ -1,9 +1,9 @@
 package com.leadhandoff.config;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.json.JsonTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -29,10 +30,6 @@ public final class ConfigSnapshots {
   /** Where their snapshots sit. */
   public static final String COMPILED_DIR = "config/compiled/";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<HashMap<String, Integer>> INTEGERS = new TypeReference<>() {};
-  private static final TypeReference<HashMap<String, String>> STRINGS = new TypeReference<>() {};
-
   private ConfigSnapshots() {}
 
   /** The snapshot of {@code text} if {@code name} is a bundled file compiled from exactly it. */
@@ -46,16 +43,24 @@ public final class ConfigSnapshots {
       if (in == null) {
         return Optional.empty();
       }
-      JsonNode snapshot = JSON.readTree(in);
+      // Read with the streaming parser alone: no object mapper at a function's init.
+      JsonNode snapshot = JsonTrees.read(in.readAllBytes());
       if (!snapshot.path("sha256").asText().equals(sha256(text))) {
         return Optional.empty();
       }
+      Map<String, Integer> lines = new HashMap<>();
+      snapshot
+          .get("lines")
+          .properties()
+          .forEach(e -> lines.put(e.getKey(), e.getValue().intValue()));
+      Map<String, String> written = new HashMap<>();
+      snapshot
+          .get("written")
+          .properties()
+          .forEach(e -> written.put(e.getKey(), e.getValue().textValue()));
       return Optional.of(
           new ParsedConfig(
-              Optional.of(snapshot.get("document")),
-              JSON.convertValue(snapshot.get("lines"), INTEGERS),
-              JSON.convertValue(snapshot.get("written"), STRINGS),
-              Optional.empty()));
+              Optional.of(snapshot.get("document")), lines, written, Optional.empty()));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the config snapshot " + resource.get(), e);
     }
@@ -63,13 +68,14 @@ public final class ConfigSnapshots {
 
   /** The snapshot of a parsed file, as {@link ConfigCompiler} writes it. */
   public static byte[] snapshot(String text, ParsedConfig parsed) {
-    ObjectNode json = JSON.createObjectNode();
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode json = mapper.createObjectNode();
     json.put("sha256", sha256(text));
     json.set("document", parsed.root().orElseThrow());
-    json.set("lines", JSON.valueToTree(new TreeMap<>(parsed.lines())));
-    json.set("written", JSON.valueToTree(new TreeMap<>(parsed.written())));
+    json.set("lines", mapper.valueToTree(new TreeMap<>(parsed.lines())));
+    json.set("written", mapper.valueToTree(new TreeMap<>(parsed.written())));
     try {
-      return JSON.writeValueAsBytes(json);
+      return mapper.writeValueAsBytes(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

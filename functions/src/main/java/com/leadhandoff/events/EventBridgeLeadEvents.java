@@ -1,5 +1,6 @@
 package com.leadhandoff.events;
 
+import com.leadhandoff.json.JsonTrees;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,8 @@ public final class EventBridgeLeadEvents implements LeadEvents {
         .eventBusName(busName)
         .source(LeadEventCatalog.SOURCE)
         .detailType(event.detailType())
-        .detail(event.detail().toString())
+        // Written by the streaming generator: a tree's toString builds an object mapper.
+        .detail(JsonTrees.write(event.detail()))
         .time(event.occurredAt())
         .build();
   }

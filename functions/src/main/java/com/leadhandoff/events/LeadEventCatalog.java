@@ -7,9 +7,9 @@ import static com.leadhandoff.events.EventField.optionalFlag;
 import static com.leadhandoff.events.EventField.optionalText;
 import static com.leadhandoff.events.EventField.text;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.history.HistoryEvent;
-import com.leadhandoff.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +129,7 @@ public final class LeadEventCatalog {
   }
 
   private static ObjectNode detail(EventType type, String leadId, HistoryEvent event) {
-    ObjectNode detail = Json.MAPPER.createObjectNode();
+    ObjectNode detail = JsonNodeFactory.instance.objectNode();
     detail.put("version", Integer.toString(type.version()));
     detail.put("leadId", leadId);
     detail.put("occurredAt", event.at().toString());

@@ -1,7 +1,6 @@
 package com.leadhandoff.intake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.ValueTrees;
 import com.leadhandoff.lead.Submission;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -64,11 +63,7 @@ public record IntakeKey(String name, Duration keptFor) {
    * with one hash are the same request however the client formatted them.
    */
   public static String requestHash(Submission submission, Optional<String> redirect) {
-    try {
-      return sha256(Json.MAPPER.writeValueAsString(submission) + "\n" + redirect.orElse(""));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A submission is a plain record", e);
-    }
+    return sha256(ValueTrees.write(submission) + "\n" + redirect.orElse(""));
   }
 
   /** When a claim made at {@code now} stops counting. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonTrees;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -26,11 +27,15 @@ public final class SubmissionParser {
   // Trailing garbage after the object means the client built the body wrong; say so. A key given
   // twice is refused rather than letting the last one win: a filter or log that read the first
   // "email" would otherwise disagree with the lead that is stored.
-  private static final ObjectReader JSON =
-      Json.MAPPER
-          .reader()
-          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  // Built on demand: a well-formed body is read without the object mapper (cold start), and this
+  // reader then only says what is wrong with one that is not.
+  private static final class Strict {
+    static final ObjectReader JSON =
+        Json.MAPPER
+            .reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  }
 
   /** Reads {@code text}, already decoded from its charset, as {@code format}. */
   public ParsedBody parse(BodyFormat format, String text) {
@@ -40,7 +45,8 @@ public final class SubmissionParser {
   private static ParsedBody json(String text) {
     JsonNode root;
     try {
-      root = JSON.readTree(text);
+      Optional<JsonNode> lean = JsonTrees.readStrict(text);
+      root = lean.isPresent() ? lean.get() : Strict.JSON.readTree(text);
     } catch (JsonProcessingException e) {
       Optional<String> duplicate = duplicateKey(e);
       if (duplicate.isPresent()) {

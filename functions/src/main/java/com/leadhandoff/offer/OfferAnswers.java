@@ -1,8 +1,9 @@
 package com.leadhandoff.offer;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonTrees;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.offer.OfferLinks.Found;
@@ -150,11 +151,11 @@ public final class OfferAnswers {
 
   /** The task output an answer resumes the workflow with, checked by "Follow Up". */
   static String answer(String outcome, Offer offer) {
-    return Json.MAPPER
-        .createObjectNode()
-        .put("outcome", outcome)
-        .put("repId", offer.repId())
-        .put("offerId", offer.offerId())
-        .toString();
+    return JsonTrees.write(
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("outcome", outcome)
+            .put("repId", offer.repId())
+            .put("offerId", offer.offerId()));
   }
 }

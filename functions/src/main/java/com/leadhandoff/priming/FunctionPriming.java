@@ -10,6 +10,7 @@ public final class FunctionPriming {
   static {
     Priming.register("config", ConfigPriming::loadBundled);
     Priming.register("jackson", JsonPriming::roundTrip);
+    Priming.register("lean json", JsonPriming::leanRoundTrip);
   }
 
   private FunctionPriming() {}

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.leadhandoff.config.ConfigSnapshots;
 import com.leadhandoff.config.ParsedConfig;
+import com.leadhandoff.json.JsonTrees;
 import com.leadhandoff.sla.WorkingInterval;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +37,6 @@ final class DirectoryConfigReader {
     static final YAMLMapper MAPPER = new YAMLMapper();
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   // Deliberately loose: catches typos (no @, no domain, spaces), not every RFC 5322 corner.
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
@@ -136,7 +135,7 @@ final class DirectoryConfigReader {
     }
     try (JsonParser parser =
         snapshot.isPresent()
-            ? JSON.treeAsTokens(snapshot.get().root().orElseThrow())
+            ? JsonTrees.tokens(snapshot.get().root().orElseThrow())
             : Yaml.MAPPER.createParser(text)) {
       IntSupplier lineHere = () -> line(parser, snapshot);
       JsonToken top = parser.nextToken();

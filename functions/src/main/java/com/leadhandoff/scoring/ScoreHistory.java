@@ -2,8 +2,11 @@ package com.leadhandoff.scoring;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonTrees;
+import com.leadhandoff.json.ValueTrees;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +70,10 @@ public final class ScoreHistory {
   public static List<String> ruleIds(Map<String, String> details) {
     String json = details.get(RULE_IDS);
     if (json != null) {
+      java.util.Optional<List<String>> lean = leanRuleIds(json);
+      if (lean.isPresent()) {
+        return lean.get();
+      }
       try {
         return List.copyOf(Json.MAPPER.readValue(json, new TypeReference<List<String>>() {}));
       } catch (JsonProcessingException e) {
@@ -86,13 +93,29 @@ public final class ScoreHistory {
     return List.copyOf(ids);
   }
 
-  private static String ruleIdsJson(Score score) {
+  // An array of strings read without the object mapper (cold start); anything else is the mapper's
+  // to read or refuse, as before.
+  private static java.util.Optional<List<String>> leanRuleIds(String json) {
     try {
-      return Json.MAPPER.writeValueAsString(
-          score.reasons().stream().map(Score.Reason::rule).toList());
+      JsonNode tree = JsonTrees.read(json);
+      if (!tree.isArray()) {
+        return java.util.Optional.empty();
+      }
+      List<String> ids = new ArrayList<>(tree.size());
+      for (JsonNode id : tree) {
+        if (!id.isTextual()) {
+          return java.util.Optional.empty();
+        }
+        ids.add(id.textValue());
+      }
+      return java.util.Optional.of(List.copyOf(ids));
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Rule ids not writable", e);
+      return java.util.Optional.empty();
     }
+  }
+
+  private static String ruleIdsJson(Score score) {
+    return ValueTrees.write(score.reasons().stream().map(Score.Reason::rule).toList());
   }
 
   /** The rules that fired with their points, e.g. {@code "demo-request +30, free-email -20"}. */

@@ -1,7 +1,7 @@
 package com.leadhandoff.store;
 
 import com.leadhandoff.history.HistoryEvent;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.ValueTrees;
 import com.leadhandoff.sla.SlaFacts;
 import com.leadhandoff.sla.SlaFactsStore;
 import java.time.LocalDate;
@@ -140,12 +140,8 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
   private static final String WITHDRAWN = "withdrawn";
 
   private static Map<String, AttributeValue> item(SlaFacts facts) {
-    String json;
-    try {
-      json = Json.MAPPER.writeValueAsString(facts);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("SLA facts of " + facts.leadId() + " not writable", e);
-    }
+    // The same text as the mapper's: a condition below compares it with the stored one.
+    String json = ValueTrees.write(facts);
     return Map.of(
         "day", AttributeValue.fromS(day(facts).toString()),
         "leadId", AttributeValue.fromS(facts.leadId()),
@@ -178,7 +174,7 @@ public final class DynamoSlaFactsStore implements SlaFactsStore {
 
   private static SlaFacts read(String json) {
     try {
-      return Json.MAPPER.readValue(json, SlaFacts.class);
+      return ValueTrees.readValue(json, SlaFacts.class);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Stored SLA facts unreadable: " + e.getMessage(), e);
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.ValueTrees;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Converts records to DynamoDB items and back through their JSON form, so stored items stay
- * readable in the console and no mapping framework is loaded at cold start. Null fields are left
- * out of items, and absent attributes read back as null.
+ * readable in the console and no mapping framework is loaded at cold start ({@link ValueTrees} maps
+ * the records without Jackson's object mapper). Null fields are left out of items, and absent
+ * attributes read back as null.
  */
 public final class ItemCodec {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -23,18 +24,18 @@ public final class ItemCodec {
 
   /** The record (or map) as DynamoDB attributes. */
   public static Map<String, AttributeValue> toItem(Object value) {
-    JsonNode tree = Json.MAPPER.valueToTree(value);
+    JsonNode tree = ValueTrees.toTree(value);
     return toAttribute(tree).m();
   }
 
   /** The attribute value of any JSON-shaped value. */
   public static AttributeValue attribute(Object value) {
-    return toAttribute(Json.MAPPER.valueToTree(value));
+    return toAttribute(ValueTrees.toTree(value));
   }
 
   /** The item read back as {@code type}. */
   public static <T> T fromItem(Map<String, AttributeValue> item, Class<T> type) {
-    return Json.MAPPER.convertValue(toNode(item), type);
+    return ValueTrees.convert(toNode(item), type);
   }
 
   /** The item as a JSON object. */

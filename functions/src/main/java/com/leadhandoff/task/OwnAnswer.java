@@ -1,7 +1,6 @@
 package com.leadhandoff.task;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.ValueTrees;
 import com.leadhandoff.workflow.Workflow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +25,8 @@ public final class OwnAnswer {
 
   /** Resumes the task with {@code result} as its output. */
   public String succeed(String taskToken, Object result) {
-    try {
-      report(workflow.succeed(taskToken, Json.MAPPER.writeValueAsString(result)), "result");
-      return "SUCCEEDED";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write the step's result as JSON", e);
-    }
+    report(workflow.succeed(taskToken, ValueTrees.write(result)), "result");
+    return "SUCCEEDED";
   }
 
   /** Fails the task with {@code error}, which the state's Catch names. */

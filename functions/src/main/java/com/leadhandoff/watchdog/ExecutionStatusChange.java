@@ -2,7 +2,7 @@ package com.leadhandoff.watchdog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonTrees;
 import java.util.Optional;
 import java.util.Set;
 
@@ -59,7 +59,7 @@ public record ExecutionStatusChange(
 
   private static Optional<String> leadIdIn(String input) {
     try {
-      return text(Json.MAPPER.readTree(input).path("leadId"));
+      return text(JsonTrees.read(input).path("leadId"));
     } catch (JsonProcessingException notJson) {
       return Optional.empty();
     }

@@ -1,9 +1,10 @@
 package com.leadhandoff.watchdog;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.leadhandoff.attention.Incident;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.LeadHistory;
-import com.leadhandoff.json.Json;
+import com.leadhandoff.json.JsonTrees;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
 import com.leadhandoff.offer.Offer;
@@ -196,12 +197,12 @@ public final class Sweep {
                 "watchdog sweep (execution " + executionName + ")",
                 Optional.of(error(lead)),
                 Optional.of(finding),
-                Json.MAPPER
-                    .createObjectNode()
-                    .put("leadId", lead.leadId())
-                    .put("status", lead.status().name())
-                    .put("receivedAt", lead.receivedAt().toString())
-                    .toString(),
+                JsonTrees.write(
+                    JsonNodeFactory.instance
+                        .objectNode()
+                        .put("leadId", lead.leadId())
+                        .put("status", lead.status().name())
+                        .put("receivedAt", lead.receivedAt().toString())),
                 finding),
             Optional.of(lead.status()))
         .leadMarked();

@@ -1,6 +1,7 @@
 package com.leadhandoff.workflow;
 
-import com.leadhandoff.json.Json;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.leadhandoff.json.JsonTrees;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class StepFunctionsWorkflow implements Workflow {
 
   @Override
   public Launch launch(String leadId) {
-    String input = Json.MAPPER.createObjectNode().put("leadId", leadId).toString();
+    String input = JsonTrees.write(JsonNodeFactory.instance.objectNode().put("leadId", leadId));
     SdkException last = null;
     for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
       Instant asked = clock.instant();

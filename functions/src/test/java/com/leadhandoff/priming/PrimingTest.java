@@ -107,6 +107,18 @@ class PrimingTest {
   }
 
   @Test
+  void leanJsonPriming_roundTripsEveryKindOfField_throughTextTreesAndItems() throws Exception {
+    JsonPriming.Sample read = JsonPriming.leanRoundTrip();
+
+    assertEquals("priming", read.leadId());
+    assertEquals(42, read.score());
+    assertEquals(java.time.Instant.EPOCH, read.at());
+    assertEquals(java.util.Optional.of("priming"), read.owner());
+    assertEquals(List.of("priming"), read.reasons());
+    assertEquals(JsonPriming.Kind.PRIMING, read.kind());
+  }
+
+  @Test
   void configPriming_readsEveryBundledFile() {
     // Throws with the file, line and fix if any bundled file were invalid.
     ConfigPriming.loadBundled();
