@@ -116,27 +116,40 @@ public final class DynamoLeadHistory implements LeadHistory {
       } catch (TransactionCanceledException e) {
         // One reason per item, in the order of the items (API Reference, CancellationReason).
         List<CancellationReason> reasons = e.cancellationReasons();
-        boolean refused = false;
-        for (int i = 0; i < Math.min(changes.size(), reasons.size()); i++) {
-          CancellationReason reason = reasons.get(i);
-          if ("ConditionalCheckFailed".equals(reason.code())) {
-            refused = true;
-            changes.get(i).refused().accept(reason.hasItem() ? reason.item() : Map.of());
-          }
-        }
-        if (refused) {
+        if (refused(changes, reasons)) {
           return false;
         }
-        boolean conflictOnly =
-            reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
-                && reasons.stream()
-                    .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
-        if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) {
+        if (!conflictOnly(reasons) || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }
         pause(attempt);
       }
     }
+  }
+
+  /**
+   * Tells each change whose condition failed the item it found (one reason per item, in the order
+   * of the items, the changes first: API Reference, CancellationReason).
+   *
+   * @return whether any change was refused
+   */
+  private static boolean refused(List<DynamoChange> changes, List<CancellationReason> reasons) {
+    boolean refused = false;
+    for (int i = 0; i < Math.min(changes.size(), reasons.size()); i++) {
+      CancellationReason reason = reasons.get(i);
+      if ("ConditionalCheckFailed".equals(reason.code())) {
+        refused = true;
+        changes.get(i).refused().accept(reason.hasItem() ? reason.item() : Map.of());
+      }
+    }
+    return refused;
+  }
+
+  /** Whether only other transactions holding its items cancelled this one: worth a new try. */
+  private static boolean conflictOnly(List<CancellationReason> reasons) {
+    return reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
+        && reasons.stream()
+            .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
   }
 
   private static boolean isNone(String code) {
@@ -221,15 +234,7 @@ public final class DynamoLeadHistory implements LeadHistory {
       } catch (TransactionCanceledException e) {
         List<CancellationReason> reasons =
             e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-        boolean refused = false;
-        for (int i = 0; i < Math.min(changes.size(), reasons.size()); i++) {
-          CancellationReason reason = reasons.get(i);
-          if ("ConditionalCheckFailed".equals(reason.code())) {
-            refused = true;
-            changes.get(i).refused().accept(reason.hasItem() ? reason.item() : Map.of());
-          }
-        }
-        if (refused) {
+        if (refused(changes, reasons)) {
           return Joined.REFUSED;
         }
         if (claim.isPresent() && reasons.size() > changes.size()) {
@@ -238,11 +243,7 @@ public final class DynamoLeadHistory implements LeadHistory {
             return Joined.CLAIM_TAKEN;
           }
         }
-        boolean conflictOnly =
-            reasons.stream().anyMatch(r -> "TransactionConflict".equals(r.code()))
-                && reasons.stream()
-                    .allMatch(r -> "TransactionConflict".equals(r.code()) || isNone(r.code()));
-        if (!conflictOnly || attempt >= CONFLICT_ATTEMPTS) {
+        if (!conflictOnly(reasons) || attempt >= CONFLICT_ATTEMPTS) {
           throw e;
         }
         pause(attempt);
