@@ -6,7 +6,6 @@ import com.leadhandoff.email.LeadMailer;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.history.Joined;
 import com.leadhandoff.history.LeadHistory;
-import com.leadhandoff.logging.PersonalData;
 import com.leadhandoff.routing.Route;
 import com.leadhandoff.routing.RouteLeadHandler;
 import com.leadhandoff.scoring.Score;
@@ -205,12 +204,7 @@ final class ScoreAcknowledgeRoute {
                 pending.email().action());
         return "FAILURE_RECORDED";
       } catch (RuntimeException notRecorded) {
-        // The class and a scrubbed message only: SES names the refused addresses in its messages.
-        LOG.warn(
-            "Recording the failed acknowledgement failed too: {}: {}",
-            notRecorded.getClass().getName(),
-            PersonalData.scrub(String.valueOf(notRecorded.getMessage())));
-        return "FAILURE_NOT_RECORDED";
+        return TakeInLeadHandler.notRecorded(notRecorded);
       }
     }
     if (!sent) {
@@ -292,11 +286,7 @@ final class ScoreAcknowledgeRoute {
           .recordFailure(leadId, e.getClass().getName(), String.valueOf(e.getMessage()));
       return "FAILURE_RECORDED";
     } catch (RuntimeException recordFailed) {
-      LOG.warn(
-          "Recording the failed acknowledgement failed too: {}: {}",
-          recordFailed.getClass().getName(),
-          PersonalData.scrub(String.valueOf(recordFailed.getMessage())));
-      return "FAILURE_NOT_RECORDED";
+      return TakeInLeadHandler.notRecorded(recordFailed);
     }
   }
 }

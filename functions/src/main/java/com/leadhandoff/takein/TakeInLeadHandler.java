@@ -208,13 +208,20 @@ public final class TakeInLeadHandler
       try {
         return acknowledge.apply(new AcknowledgeLeadHandler.Input(leadId, failure)).outcome();
       } catch (RuntimeException recordFailed) {
-        // The class and a scrubbed message only: SES names the refused addresses in its messages.
-        LOG.warn(
-            "Recording the failed acknowledgement failed too: {}: {}",
-            recordFailed.getClass().getName(),
-            PersonalData.scrub(String.valueOf(recordFailed.getMessage())));
-        return "FAILURE_NOT_RECORDED";
+        return notRecorded(recordFailed);
       }
     }
+  }
+
+  /**
+   * Logs that a failed acknowledgement could not be recorded either, and says so as the outcome.
+   */
+  static String notRecorded(RuntimeException recordFailed) {
+    // The class and a scrubbed message only: SES names the refused addresses in its messages.
+    LOG.warn(
+        "Recording the failed acknowledgement failed too: {}: {}",
+        recordFailed.getClass().getName(),
+        PersonalData.scrub(String.valueOf(recordFailed.getMessage())));
+    return "FAILURE_NOT_RECORDED";
   }
 }
