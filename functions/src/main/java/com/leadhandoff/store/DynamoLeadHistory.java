@@ -253,6 +253,11 @@ public final class DynamoLeadHistory implements LeadHistory {
 
   /** The conditional put of {@link #claim} as an item of a transaction. */
   private TransactWriteItem claimItem(String leadId, String action) {
+    return claimItem(table, leadId, action);
+  }
+
+  /** The conditional put of {@link #claim} in {@code table}, as an item of a transaction. */
+  static TransactWriteItem claimItem(String table, String leadId, String action) {
     PutItemRequest claim = claimPut(table, leadId, action);
     return TransactWriteItem.builder()
         .put(
@@ -380,20 +385,8 @@ public final class DynamoLeadHistory implements LeadHistory {
    * is thrown.
    */
   private boolean claimTogether(String leadId, String action, TransactWriteItem with) {
-    PutItemRequest claim = claimPut(table, leadId, action);
     try {
-      dynamo.transactWriteItems(
-          r ->
-              r.transactItems(
-                  TransactWriteItem.builder()
-                      .put(
-                          p ->
-                              p.tableName(claim.tableName())
-                                  .item(claim.item())
-                                  .conditionExpression(claim.conditionExpression())
-                                  .expressionAttributeValues(claim.expressionAttributeValues()))
-                      .build(),
-                  with));
+      dynamo.transactWriteItems(r -> r.transactItems(claimItem(leadId, action), with));
       return true;
     } catch (TransactionCanceledException e) {
       // The reasons come in the order of the items (DynamoDB API reference, TransactWriteItems:

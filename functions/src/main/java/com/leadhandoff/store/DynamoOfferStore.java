@@ -19,7 +19,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -170,7 +169,6 @@ public final class DynamoOfferStore implements OfferStore {
    *     {@code more}
    */
   private Placement place(Offer offer, String claimAction, List<TransactWriteItem> more) {
-    PutItemRequest claim = DynamoLeadHistory.claimPut(claimsTable(), offer.leadId(), claimAction);
     List<TransactWriteItem> items = new ArrayList<>();
     items.add(
         TransactWriteItem.builder()
@@ -182,15 +180,7 @@ public final class DynamoOfferStore implements OfferStore {
                         .returnValuesOnConditionCheckFailure(
                             ReturnValuesOnConditionCheckFailure.ALL_OLD))
             .build());
-    items.add(
-        TransactWriteItem.builder()
-            .put(
-                p ->
-                    p.tableName(claim.tableName())
-                        .item(claim.item())
-                        .conditionExpression(claim.conditionExpression())
-                        .expressionAttributeValues(claim.expressionAttributeValues()))
-            .build());
+    items.add(DynamoLeadHistory.claimItem(claimsTable(), offer.leadId(), claimAction));
     items.addAll(more);
     try {
       dynamo.transactWriteItems(r -> r.transactItems(items));
