@@ -2,6 +2,7 @@ package com.leadhandoff.history;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /** Every decision made about a lead, oldest first. */
 public interface LeadHistory {
@@ -44,16 +45,13 @@ public interface LeadHistory {
     if (!claim(leadId, action)) {
       return false;
     }
-    try {
-      record(leadId, event);
-    } catch (RuntimeException e) {
-      try {
-        release(leadId, action);
-      } catch (RuntimeException releaseFailed) {
-        e.addSuppressed(releaseFailed);
-      }
-      throw e;
-    }
+    releasingOnFailure(
+        leadId,
+        action,
+        () -> {
+          record(leadId, event);
+          return true;
+        });
     return true;
   }
 
@@ -70,9 +68,22 @@ public interface LeadHistory {
     if (!claim(leadId, action)) {
       return false;
     }
-    boolean made;
+    boolean made = releasingOnFailure(leadId, action, change::make);
+    if (!made) {
+      release(leadId, action);
+      throw new IllegalStateException(
+          "The change claimed with " + action + " of lead " + leadId + " was refused");
+    }
+    return true;
+  }
+
+  /**
+   * Runs {@code step} after {@code action} was claimed; if it throws, the claim is given up again
+   * (a failure to give it up is added to the step's) and the step's exception is thrown.
+   */
+  private boolean releasingOnFailure(String leadId, String action, BooleanSupplier step) {
     try {
-      made = change.make();
+      return step.getAsBoolean();
     } catch (RuntimeException e) {
       try {
         release(leadId, action);
@@ -81,12 +92,6 @@ public interface LeadHistory {
       }
       throw e;
     }
-    if (!made) {
-      release(leadId, action);
-      throw new IllegalStateException(
-          "The change claimed with " + action + " of lead " + leadId + " was refused");
-    }
-    return true;
   }
 
   /**
