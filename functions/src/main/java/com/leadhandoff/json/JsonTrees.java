@@ -33,12 +33,8 @@ public final class JsonTrees {
 
   /** The tree of {@code json}; a missing node for blank text, as {@code Json.MAPPER} reads it. */
   public static JsonNode read(byte[] json) throws IOException {
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        return NODES.missingNode();
-      }
-      return value(parser, first);
+    try {
+      return readOrMissing(FACTORY.createParser(json));
     } catch (IOException e) {
       // The mapper's own error (its message, its type) for what is not JSON.
       return Json.MAPPER.readTree(json);
@@ -66,14 +62,18 @@ public final class JsonTrees {
 
   /** The tree of {@code json}, as {@link #read(byte[])}. */
   public static JsonNode read(String json) throws JsonProcessingException {
-    try (JsonParser parser = FACTORY.createParser(json)) {
-      JsonToken first = parser.nextToken();
-      if (first == null) {
-        return NODES.missingNode();
-      }
-      return value(parser, first);
+    try {
+      return readOrMissing(FACTORY.createParser(json));
     } catch (IOException e) {
       return Json.MAPPER.readTree(json);
+    }
+  }
+
+  /** The one value {@code parser} reads (closed after), or a missing node when there is none. */
+  private static JsonNode readOrMissing(JsonParser parser) throws IOException {
+    try (parser) {
+      JsonToken first = parser.nextToken();
+      return first == null ? NODES.missingNode() : value(parser, first);
     }
   }
 
