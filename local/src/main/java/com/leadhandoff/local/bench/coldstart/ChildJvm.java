@@ -22,16 +22,19 @@ final class ChildJvm {
   private final Path benchClasses;
   private final Path logs;
   private final boolean classLog;
+  private final List<String> jvmArgs;
 
   /**
    * @param benchClasses the jar of {@link BenchClasspath}
    * @param logs where each case's stderr goes ({@code NAME.log})
    * @param classLog whether each run also lists the classes it loaded ({@code NAME.classes})
+   * @param jvmArgs further flags for every run, {@code %s} in them replaced by the case's name
    */
-  ChildJvm(Path benchClasses, Path logs, boolean classLog) {
+  ChildJvm(Path benchClasses, Path logs, boolean classLog, List<String> jvmArgs) {
     this.benchClasses = benchClasses;
     this.logs = logs;
     this.classLog = classLog;
+    this.jvmArgs = List.copyOf(jvmArgs);
   }
 
   /**
@@ -48,6 +51,9 @@ final class ChildJvm {
     command.add("-Xmx870m");
     if (classLog) {
       command.add("-Xlog:class+load=info:file=" + logs.resolve(cold.name() + ".classes"));
+    }
+    for (String arg : jvmArgs) {
+      command.add(arg.replace("%s", cold.name().replaceAll("[^A-Za-z0-9]+", "-")));
     }
     archive.ifPresent(
         a -> command.add(dump ? "-XX:ArchiveClassesAtExit=" + a : "-XX:SharedArchiveFile=" + a));

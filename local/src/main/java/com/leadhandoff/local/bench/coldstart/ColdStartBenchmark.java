@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   java -cp local/target/lead-handoff-local.jar \
  *       com.leadhandoff.local.bench.coldstart.ColdStartBenchmark [--runs 3] [--only REGEX]
- *       [--no-cds] [--class-log] [--project DIR]
+ *       [--no-cds] [--class-log] [--jvm-arg ARG]... [--project DIR]
  * </pre>
  *
  * <p>The local runtime runs in this JVM (in memory) and serves DynamoDB, Step Functions, SES and
@@ -43,6 +43,19 @@ import java.util.regex.Pattern;
  * child JVM gets the function's environment from {@code template.yaml} (its {@code
  * JAVA_TOOL_OPTIONS} included), the deployment package its {@code CodeUri} names, and nothing of
  * this JVM's classpath but the runtime's serialization library (see {@link BenchClasspath}).
+ *
+ * <p>The demo lead is taken in, offered and waiting when the rows run, so Take In Lead's fixture
+ * takes the step's retry path: the first run of its row (the AppCDS training run, or the one run of
+ * {@code --runs 1}) routes the lead again, as it was offered since (about 280 classes more), and
+ * notes the acknowledgement as unconfirmed; the later runs find that route and every other step
+ * done. A new lead's first invocation does more than either: the joined TransactWriteItems, the
+ * acknowledgement email, the lead events.
+ *
+ * <p>{@code --jvm-arg} (repeatable) adds a flag to every child JVM, the baselines' too, for a look
+ * inside a run, e.g. {@code --jvm-arg -XX:StartFlightRecording=filename=/tmp/cold.jfr} or {@code
+ * --jvm-arg -Xint}; the table's figures are comparable only between runs with the same flags.
+ * {@code %s} in an argument stands for the row's name, so each row's recording gets a file of its
+ * own ({@code filename=/tmp/%s.jfr}; each run of a row overwrites it).
  */
 public final class ColdStartBenchmark {
   private static final Pattern LEAD_ID = Pattern.compile("(\"leadId\"\\s*:\\s*)\"[^\"]*\"");
@@ -79,6 +92,7 @@ public final class ColdStartBenchmark {
     int runs = 3;
     boolean cds = true;
     boolean classLog = false;
+    List<String> jvmArgs = new ArrayList<>();
     Pattern only = Pattern.compile(".*");
     Path project = Path.of("").toAbsolutePath();
     for (int i = 0; i < args.length; i++) {
@@ -87,10 +101,12 @@ public final class ColdStartBenchmark {
         case "--only" -> only = Pattern.compile(args[++i]);
         case "--no-cds" -> cds = false;
         case "--class-log" -> classLog = true;
+        case "--jvm-arg" -> jvmArgs.add(args[++i]);
         case "--project" -> project = Path.of(args[++i]).toAbsolutePath();
         default -> {
           System.err.println(
-              "usage: [--runs N] [--only REGEX] [--no-cds] [--class-log] [--project DIR]; unknown "
+              "usage: [--runs N] [--only REGEX] [--no-cds] [--class-log] [--jvm-arg ARG]..."
+                  + " [--project DIR]; unknown "
                   + args[i]);
           System.exit(2);
         }
@@ -108,7 +124,10 @@ public final class ColdStartBenchmark {
       List<ColdCase> cases = cases(project, work, leadId, only);
       ChildJvm jvm =
           new ChildJvm(
-              BenchClasspath.write(work), Files.createDirectories(work.resolve("logs")), classLog);
+              BenchClasspath.write(work),
+              Files.createDirectories(work.resolve("logs")),
+              classLog,
+              jvmArgs);
       System.out.printf(
           Locale.ROOT,
           "%d CPUs, %s, median of %d fresh JVMs per row; logs in %s%n%n",
