@@ -20,6 +20,8 @@ public record DirectoryConfig(
   /** Where the file sits in the repository and, by the same name, inside the function jar. */
   public static final String RESOURCE = "config/directory.yaml";
 
+  private static volatile DirectoryConfig bundled;
+
   public DirectoryConfig {
     teams = List.copyOf(teams);
     reps = List.copyOf(reps);
@@ -39,8 +41,26 @@ public record DirectoryConfig(
    */
   public record FallbackQueue(String name, String email) {}
 
-  /** The file shipped in the function jar. */
+  /**
+   * The file shipped in the function jar, read once per container: Take In Lead's steps, the
+   * routing rules and the accounts each ask for it at init.
+   */
   public static DirectoryConfig bundled() {
+    DirectoryConfig directory = bundled;
+    if (directory == null) {
+      synchronized (DirectoryConfig.class) {
+        // Not a static initializer: a failure must repeat its message on every call, not turn into
+        // NoClassDefFoundError after the first.
+        if (bundled == null) {
+          bundled = fromJar();
+        }
+        directory = bundled;
+      }
+    }
+    return directory;
+  }
+
+  private static DirectoryConfig fromJar() {
     InputStream in = DirectoryConfig.class.getClassLoader().getResourceAsStream(RESOURCE);
     if (in == null) {
       throw new DirectoryConfigException(

@@ -31,6 +31,8 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
   /** The task input: the lead to route. */
   public record Input(String leadId) {}
 
+  private static volatile Optional<SlaPolicy> bundledPolicy;
+
   private final LeadRouter router;
 
   public RouteLeadHandler() {
@@ -104,9 +106,22 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
     return router.route(input.leadId());
   }
 
-  /** The SLA policy shipped in the jar, checked against the directory shipped with it. */
+  /**
+   * The SLA policy shipped in the jar, checked against the directory shipped with it; read once per
+   * container (Take In Lead's Acknowledge and Route steps both need it at init).
+   */
   public static Optional<SlaPolicy> bundledPolicy() {
-    return SlaPolicies.bundled(bundledTeamIds());
+    Optional<SlaPolicy> policy = bundledPolicy;
+    if (policy == null) {
+      synchronized (RouteLeadHandler.class) {
+        // Not a static initializer: a failure must repeat its message on every call.
+        if (bundledPolicy == null) {
+          bundledPolicy = SlaPolicies.bundled(bundledTeamIds());
+        }
+        policy = bundledPolicy;
+      }
+    }
+    return policy;
   }
 
   /**
