@@ -2,39 +2,37 @@ package com.leadhandoff.scoring;
 
 import com.leadhandoff.lead.Submission;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /** A field of the submitted form that a scoring rule can test, by the name the model file uses. */
 public enum Field {
-  EMAIL("email", s -> text(s.email())),
-  EMAIL_DOMAIN("emailDomain", s -> s.email() == null ? List.of() : text(s.emailDomain())),
-  FIRST_NAME("firstName", s -> text(s.firstName())),
-  LAST_NAME("lastName", s -> text(s.lastName())),
-  COMPANY("company", s -> text(s.company())),
-  JOB_TITLE("jobTitle", s -> text(s.jobTitle())),
-  PHONE("phone", s -> text(s.phone())),
-  COUNTRY("country", s -> text(s.country())),
-  COMPANY_SIZE("companySize", null),
-  INDUSTRY("industry", s -> text(s.industry())),
-  MESSAGE("message", s -> text(s.message())),
-  FORM_ID("formId", s -> text(s.formId())),
-  UTM_SOURCE("utmSource", s -> text(s.utmSource())),
-  UTM_MEDIUM("utmMedium", s -> text(s.utmMedium())),
-  UTM_CAMPAIGN("utmCampaign", s -> text(s.utmCampaign())),
-  // Forms may report full URLs or paths; rules are written against paths (/pricing*).
-  PAGES_VIEWED("pagesViewed", s -> s.pagesViewed().stream().map(Field::path).toList());
+  EMAIL("email"),
+  EMAIL_DOMAIN("emailDomain"),
+  FIRST_NAME("firstName"),
+  LAST_NAME("lastName"),
+  COMPANY("company"),
+  JOB_TITLE("jobTitle"),
+  PHONE("phone"),
+  COUNTRY("country"),
+  COMPANY_SIZE("companySize"),
+  INDUSTRY("industry"),
+  MESSAGE("message"),
+  FORM_ID("formId"),
+  UTM_SOURCE("utmSource"),
+  UTM_MEDIUM("utmMedium"),
+  UTM_CAMPAIGN("utmCampaign"),
+  PAGES_VIEWED("pagesViewed");
 
   private final String yamlName;
-  private final Function<Submission, List<String>> texts;
 
-  Field(String yamlName, Function<Submission, List<String>> texts) {
+  // The values are read in a switch rather than by a function per constant: each lambda is a class
+  // the JVM spins when the enum loads, sixteen of them on the first lead a function scores.
+  Field(String yamlName) {
     this.yamlName = yamlName;
-    this.texts = texts;
   }
 
   /** The name rules use for this field. */
@@ -44,12 +42,29 @@ public enum Field {
 
   /** Whether the field holds a number (tested with min/max) rather than text. */
   public boolean isNumber() {
-    return texts == null;
+    return this == COMPANY_SIZE;
   }
 
   /** The field's non-blank text values in {@code submission}; empty for a number field. */
-  List<String> texts(Submission submission) {
-    return isNumber() ? List.of() : texts.apply(submission);
+  List<String> texts(Submission s) {
+    return switch (this) {
+      case EMAIL -> text(s.email());
+      case EMAIL_DOMAIN -> s.email() == null ? List.of() : text(s.emailDomain());
+      case FIRST_NAME -> text(s.firstName());
+      case LAST_NAME -> text(s.lastName());
+      case COMPANY -> text(s.company());
+      case JOB_TITLE -> text(s.jobTitle());
+      case PHONE -> text(s.phone());
+      case COUNTRY -> text(s.country());
+      case COMPANY_SIZE -> List.of();
+      case INDUSTRY -> text(s.industry());
+      case MESSAGE -> text(s.message());
+      case FORM_ID -> text(s.formId());
+      case UTM_SOURCE -> text(s.utmSource());
+      case UTM_MEDIUM -> text(s.utmMedium());
+      case UTM_CAMPAIGN -> text(s.utmCampaign());
+      case PAGES_VIEWED -> paths(s.pagesViewed());
+    };
   }
 
   /** The field's number in {@code submission}, if it is a number field and was filled in. */
@@ -73,7 +88,17 @@ public enum Field {
   }
 
   private static List<String> text(String value) {
-    return Stream.ofNullable(value).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    String stripped = value == null ? "" : value.strip();
+    return stripped.isEmpty() ? List.of() : List.of(stripped);
+  }
+
+  // Forms may report full URLs or paths; rules are written against paths (/pricing*).
+  private static List<String> paths(List<String> pages) {
+    List<String> paths = new ArrayList<>(pages.size());
+    for (String page : pages) {
+      paths.add(path(page));
+    }
+    return List.copyOf(paths);
   }
 
   private static String path(String page) {
