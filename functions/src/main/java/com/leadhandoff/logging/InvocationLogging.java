@@ -1,8 +1,6 @@
 package com.leadhandoff.logging;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.MDC;
@@ -34,14 +32,28 @@ public final class InvocationLogging {
    */
   public static <T> T run(
       Context context, Optional<String> leadId, Optional<String> executionId, Supplier<T> body) {
-    Map<String, String> keys = new LinkedHashMap<>();
-    leadId.filter(id -> !id.isBlank()).ifPresent(id -> keys.put(LEAD_ID, id));
-    executionId.filter(id -> !id.isBlank()).ifPresent(id -> keys.put(EXECUTION_ID, id));
-    keys.forEach(MDC::put);
+    // Plain code rather than Optional and forEach lambdas: this runs on every function's first
+    // request, where each lambda is a class the JVM spins.
+    boolean withLead = put(LEAD_ID, leadId);
+    boolean withExecution = put(EXECUTION_ID, executionId);
     try {
       return context == null ? body.get() : PowertoolsLogging.withLogging(context, body);
     } finally {
-      keys.keySet().forEach(MDC::remove);
+      if (withLead) {
+        MDC.remove(LEAD_ID);
+      }
+      if (withExecution) {
+        MDC.remove(EXECUTION_ID);
+      }
     }
+  }
+
+  /** Puts {@code value} under {@code key} if it is there and not blank; says whether it did. */
+  private static boolean put(String key, Optional<String> value) {
+    if (value.isEmpty() || value.get().isBlank()) {
+      return false;
+    }
+    MDC.put(key, value.get());
+    return true;
   }
 }
