@@ -40,20 +40,8 @@ import java.util.function.Supplier;
  * invokes one handler object from several threads at once).
  */
 final class InvocationCache {
-  private final ThreadLocal<Map<String, Optional<Lead>>> leads =
-      ThreadLocal.withInitial(HashMap::new);
-  private final ThreadLocal<Map<String, List<HistoryEvent>>> histories =
-      ThreadLocal.withInitial(HashMap::new);
-  private final ThreadLocal<Map<String, Optional<Team>>> teams =
-      ThreadLocal.withInitial(HashMap::new);
-  private final ThreadLocal<Map<DomainQuery, DomainAnswer>> domains =
-      ThreadLocal.withInitial(HashMap::new);
-  private final ThreadLocal<Map<String, List<HistoryEvent>>> recorded =
-      ThreadLocal.withInitial(HashMap::new);
-  private final ThreadLocal<Set<String>> scoredFirst = ThreadLocal.withInitial(HashSet::new);
-  private final ThreadLocal<Set<String>> holding = ThreadLocal.withInitial(HashSet::new);
-  private final ThreadLocal<Map<String, Held>> held = ThreadLocal.withInitial(LinkedHashMap::new);
-  private final ThreadLocal<Map<String, Joining>> joining = ThreadLocal.withInitial(HashMap::new);
+  // One thread-local for the lot: each ThreadLocal.withInitial would be a lambda class of its own.
+  private final ThreadLocal<Invocation> invocation = ThreadLocal.withInitial(Invocation::new);
 
   /** The history {@link #history} wraps: where a joined write goes. */
   private volatile LeadHistory below;
@@ -81,6 +69,19 @@ final class InvocationCache {
     }
   }
 
+  /** What one invocation read, knows and holds back, on its thread. */
+  private static final class Invocation {
+    final Map<String, Optional<Lead>> leads = new HashMap<>();
+    final Map<String, List<HistoryEvent>> histories = new HashMap<>();
+    final Map<String, Optional<Team>> teams = new HashMap<>();
+    final Map<DomainQuery, DomainAnswer> domains = new HashMap<>();
+    final Map<String, List<HistoryEvent>> recorded = new HashMap<>();
+    final Set<String> scoredFirst = new HashSet<>();
+    final Set<String> holding = new HashSet<>();
+    final Map<String, Held> held = new LinkedHashMap<>();
+    final Map<String, Joining> joining = new HashMap<>();
+  }
+
   /** A query of a company's leads, but for its start. */
   private record DomainQuery(String domain, Set<LeadStatus> statuses, int limit) {}
 
@@ -89,15 +90,7 @@ final class InvocationCache {
 
   /** Forgets everything read on this thread: the invocation starts or ends. */
   void forget() {
-    leads.remove();
-    histories.remove();
-    teams.remove();
-    domains.remove();
-    recorded.remove();
-    scoredFirst.remove();
-    holding.remove();
-    held.remove();
-    joining.remove();
+    invocation.remove();
   }
 
   /**
@@ -110,12 +103,12 @@ final class InvocationCache {
    * again on a forgotten cache.
    */
   void join(String leadId) {
-    joining.get().put(leadId, new Joining());
+    invocation.get().joining.put(leadId, new Joining());
   }
 
   /** Drops what is held for {@code leadId} unwritten, and stops holding. */
   void leave(String leadId) {
-    joining.get().remove(leadId);
+    invocation.get().joining.remove(leadId);
   }
 
   /** Holds {@code event} with lead {@code leadId}'s other entries, after them. */
@@ -140,7 +133,7 @@ final class InvocationCache {
 
   /** The entries held for {@code leadId}, in their order. */
   List<HistoryEvent> heldEntries(String leadId) {
-    Joining held = joining.get().get(leadId);
+    Joining held = invocation.get().joining.get(leadId);
     return held == null ? List.of() : List.copyOf(held.entries);
   }
 
@@ -196,7 +189,7 @@ final class InvocationCache {
   }
 
   private Joining joined(String leadId) {
-    Joining held = joining.get().get(leadId);
+    Joining held = invocation.get().joining.get(leadId);
     if (held == null) {
       throw new IllegalStateException("Lead " + leadId + " is not joined");
     }
@@ -211,11 +204,11 @@ final class InvocationCache {
    * entry until just before it answers its task.
    */
   <T> T holdingEntries(String leadId, Supplier<T> step) {
-    holding.get().add(leadId);
+    invocation.get().holding.add(leadId);
     try {
       return step.get();
     } finally {
-      holding.get().remove(leadId);
+      invocation.get().holding.remove(leadId);
     }
   }
 
@@ -228,7 +221,7 @@ final class InvocationCache {
    * dies: the retry's email claim says the email went, and the retry records the entry then.
    */
   void writeHeld() {
-    Iterator<Map.Entry<String, Held>> leadsHeld = held.get().entrySet().iterator();
+    Iterator<Map.Entry<String, Held>> leadsHeld = invocation.get().held.entrySet().iterator();
     while (leadsHeld.hasNext()) {
       Map.Entry<String, Held> lead = leadsHeld.next();
       String leadId = lead.getKey();
@@ -258,7 +251,7 @@ final class InvocationCache {
     return new LeadStore() {
       @Override
       public Optional<Lead> find(String leadId) {
-        return leads.get().computeIfAbsent(leadId, store::find);
+        return invocation.get().leads.computeIfAbsent(leadId, store::find);
       }
 
       @Override
@@ -269,12 +262,13 @@ final class InvocationCache {
 
       @Override
       public void saveScore(String leadId, Score score, LeadStatus status) {
-        Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
+        Optional<Lead> before = invocation.get().leads.getOrDefault(leadId, Optional.empty());
         changed(leadId, status);
         store.saveScore(leadId, score, status);
         // The update sets the score and the status and nothing else a Lead holds: the next step
         // reads the lead as DynamoDB now has it without asking again.
-        before.ifPresent(l -> leads.get().put(leadId, Optional.of(scored(l, score, status))));
+        before.ifPresent(
+            l -> invocation.get().leads.put(leadId, Optional.of(scored(l, score, status))));
       }
 
       @Override
@@ -285,12 +279,13 @@ final class InvocationCache {
 
       @Override
       public Change firstScoring(String leadId, Score score, LeadStatus status) {
-        Optional<Lead> before = leads.get().getOrDefault(leadId, Optional.empty());
+        Optional<Lead> before = invocation.get().leads.getOrDefault(leadId, Optional.empty());
         changed(leadId, status);
         return new Cached(
             store.firstScoring(leadId, score, status),
             () -> {
-              before.ifPresent(l -> leads.get().put(leadId, Optional.of(scored(l, score, status))));
+              before.ifPresent(
+                  l -> invocation.get().leads.put(leadId, Optional.of(scored(l, score, status))));
               scoredFirst(leadId);
             });
       }
@@ -329,14 +324,14 @@ final class InvocationCache {
       public List<Lead> fromDomain(
           String domain, Instant since, Set<LeadStatus> statuses, int limit) {
         DomainQuery query = new DomainQuery(domain, Set.copyOf(statuses), limit);
-        DomainAnswer read = domains.get().get(query);
+        DomainAnswer read = invocation.get().domains.get(query);
         // Acknowledge Lead and Route Lead both look for the company's owners, a few milliseconds
         // apart: a later start only narrows the answer, unless it was cut at the limit.
         if (read != null && !since.isBefore(read.since()) && read.leads().size() < limit) {
           return read.leads().stream().filter(l -> !l.receivedAt().isBefore(since)).toList();
         }
         List<Lead> answer = store.fromDomain(domain, since, statuses, limit);
-        domains.get().put(query, new DomainAnswer(since, List.copyOf(answer)));
+        invocation.get().domains.put(query, new DomainAnswer(since, List.copyOf(answer)));
         return answer;
       }
 
@@ -386,10 +381,12 @@ final class InvocationCache {
    * already) and the lead's offers as none, without the two queries that would say the same.
    */
   private void scoredFirst(String leadId) {
-    histories
+    invocation
         .get()
-        .computeIfAbsent(leadId, id -> new ArrayList<>(recorded.get().getOrDefault(id, List.of())));
-    scoredFirst.get().add(leadId);
+        .histories
+        .computeIfAbsent(
+            leadId, id -> new ArrayList<>(invocation.get().recorded.getOrDefault(id, List.of())));
+    invocation.get().scoredFirst.add(leadId);
   }
 
   /**
@@ -397,9 +394,10 @@ final class InvocationCache {
    * lead, and the company queries that held it or look for its new status.
    */
   private void changed(String leadId, LeadStatus status) {
-    leads.get().remove(leadId);
-    domains
+    invocation.get().leads.remove(leadId);
+    invocation
         .get()
+        .domains
         .entrySet()
         .removeIf(
             e ->
@@ -409,8 +407,8 @@ final class InvocationCache {
 
   /** Adds {@code event}, recorded for lead {@code leadId}, to what this invocation read of it. */
   private void remember(String leadId, HistoryEvent event) {
-    recorded.get().computeIfAbsent(leadId, id -> new ArrayList<>()).add(event);
-    List<HistoryEvent> read = histories.get().get(leadId);
+    invocation.get().recorded.computeIfAbsent(leadId, id -> new ArrayList<>()).add(event);
+    List<HistoryEvent> read = invocation.get().histories.get(leadId);
     if (read != null) {
       read.add(event);
     }
@@ -422,18 +420,18 @@ final class InvocationCache {
     return new LeadHistory() {
       @Override
       public void record(String leadId, HistoryEvent event) {
-        Joining joined = joining.get().get(leadId);
+        Joining joined = invocation.get().joining.get(leadId);
         if (joined != null) {
           joined.entries.add(event);
           remember(leadId, event);
           return;
         }
-        if (holding.get().contains(leadId)) {
-          held.get().computeIfAbsent(leadId, id -> new Held(history)).entries.add(event);
+        if (invocation.get().holding.contains(leadId)) {
+          invocation.get().held.computeIfAbsent(leadId, id -> new Held(history)).entries.add(event);
           remember(leadId, event);
           return;
         }
-        Held before = held.get().get(leadId);
+        Held before = invocation.get().held.get(leadId);
         if (before == null) {
           history.record(leadId, event);
         } else {
@@ -442,7 +440,7 @@ final class InvocationCache {
           entries.add(event);
           before.sent = true;
           history.recordAll(leadId, entries);
-          held.get().remove(leadId);
+          invocation.get().held.remove(leadId);
         }
         remember(leadId, event);
       }
@@ -468,7 +466,7 @@ final class InvocationCache {
       @Override
       public void withdraw(String leadId, HistoryEvent entry, HistoryEvent instead, String claim) {
         history.withdraw(leadId, entry, instead, claim);
-        List<HistoryEvent> read = histories.get().get(leadId);
+        List<HistoryEvent> read = invocation.get().histories.get(leadId);
         if (read != null) {
           read.remove(entry);
         }
@@ -478,7 +476,7 @@ final class InvocationCache {
       @Override
       public boolean amend(String leadId, HistoryEvent entry, String summary) {
         // Rare (a retry): the history is read again if this invocation asks for it.
-        histories.get().remove(leadId);
+        invocation.get().histories.remove(leadId);
         return history.amend(leadId, entry, summary);
       }
 
@@ -493,7 +491,7 @@ final class InvocationCache {
       public boolean recordWith(String leadId, HistoryEvent event, Change change) {
         // The store below gets the change as its own store made it, to write both in one request.
         Change made = change instanceof Cached cached ? cached.change() : change;
-        Joining joined = joining.get().get(leadId);
+        Joining joined = invocation.get().joining.get(leadId);
         if (joined != null) {
           // Held for the joined write; the invocation goes on as if it were made (see join).
           joined.changes.add(made);
@@ -517,17 +515,17 @@ final class InvocationCache {
 
       @Override
       public List<HistoryEvent> of(String leadId) {
-        return List.copyOf(histories.get().computeIfAbsent(leadId, this::read));
+        return List.copyOf(invocation.get().histories.computeIfAbsent(leadId, this::read));
       }
 
       /** The lead's history as stored, and after it the entries held back. */
       private List<HistoryEvent> read(String leadId) {
         List<HistoryEvent> read = new ArrayList<>(history.of(leadId));
-        Held entries = held.get().get(leadId);
+        Held entries = invocation.get().held.get(leadId);
         if (entries != null) {
           read.addAll(entries.entries);
         }
-        Joining joined = joining.get().get(leadId);
+        Joining joined = invocation.get().joining.get(leadId);
         if (joined != null) {
           read.addAll(joined.entries);
         }
@@ -559,7 +557,7 @@ final class InvocationCache {
     return new OfferStore() {
       @Override
       public void put(Offer offer) {
-        scoredFirst.get().remove(offer.leadId());
+        invocation.get().scoredFirst.remove(offer.leadId());
         offers.put(offer);
       }
 
@@ -575,7 +573,7 @@ final class InvocationCache {
 
       @Override
       public List<Offer> forLead(String leadId) {
-        return scoredFirst.get().contains(leadId) ? List.of() : offers.forLead(leadId);
+        return invocation.get().scoredFirst.contains(leadId) ? List.of() : offers.forLead(leadId);
       }
 
       @Override
@@ -608,7 +606,7 @@ final class InvocationCache {
     return new Directory() {
       @Override
       public Optional<Team> team(String teamId) {
-        return teams.get().computeIfAbsent(teamId, directory::team);
+        return invocation.get().teams.computeIfAbsent(teamId, directory::team);
       }
 
       @Override
