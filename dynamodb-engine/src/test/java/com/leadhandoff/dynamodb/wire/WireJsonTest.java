@@ -1,0 +1,119 @@
+package com.leadhandoff.dynamodb.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The wire's streaming reader and writer give the trees and bytes the engine's mapper gives
+ * (readTree refusing trailing tokens, writeValueAsBytes), and refuse what it refuses.
+ */
+class WireJsonTest {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private final WireJson wire = new WireJson(MAPPER);
+
+  @Test
+  void requests_readAsTheMapperReadsThem_andWriteBackTheSameBytes() throws Exception {
+    List<String> bodies =
+        List.of(
+            "{}",
+            "{\"TableName\":\"Leads\",\"Item\":{\"id\":{\"S\":\"lead#1\"},\"n\":{\"N\":\"1.50\"}}}",
+            "{\"a\":1,\"b\":-2147483649,\"c\":123456789012345678901234567890,\"d\":1.5e300,"
+                + "\"e\":-0.0,\"f\":true,\"g\":false,\"h\":null,\"i\":[],\"j\":[[{}],[1,\"x\"]]}",
+            "{\"dup\":1,\"other\":2,\"dup\":{\"x\":[3]}}",
+            " \n{\"esc\":\"\\u00e9\\ud83d\\ude00\\\"\\n\\/\",\"\\u0041\":\"k\"} \t",
+            "{\"TransactItems\":[{\"Put\":{\"TableName\":\"T\",\"Item\":{\"k\":{\"L\":[{\"M\":{}},"
+                + "{\"NULL\":true},{\"BOOL\":false},{\"SS\":[\"a\",\"b\"]}]}}}}]}");
+    for (String body : bodies) {
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      JsonNode expected = MAPPER.readTree(bytes);
+
+      JsonNode read = wire.readObject(bytes).orElseThrow();
+
+      assertEquals(expected, read, body);
+      assertEquals(expected.toString(), read.toString(), body);
+      assertArrayEquals(MAPPER.writeValueAsBytes(expected), wire.write(read), body);
+    }
+  }
+
+  @Test
+  void randomTrees_readAndWriteAsTheMapperDoes() throws Exception {
+    Random random = new Random(11);
+    for (int i = 0; i < 2_000; i++) {
+      String body = object(random, 0);
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      JsonNode expected = MAPPER.readTree(bytes);
+
+      JsonNode read = wire.readObject(bytes).orElseThrow();
+
+      assertEquals(expected, read, body);
+      assertArrayEquals(MAPPER.writeValueAsBytes(expected), wire.write(read), body);
+    }
+  }
+
+  @Test
+  void whatTheMapperRefusesOrIsNoObject_isRefused() {
+    List<String> bodies =
+        List.of(
+            "",
+            "   ",
+            "[]",
+            "\"text\"",
+            "42",
+            "null",
+            "{} {}",
+            "{} x",
+            "{\"a\":1",
+            "{\"a\":}",
+            "{\"a\" 1}",
+            "{'a':1}",
+            "{\"a\":[1,]}",
+            "{\"a\":1}]");
+    for (String body : bodies) {
+      Optional<?> read = wire.readObject(body.getBytes(StandardCharsets.UTF_8));
+      assertTrue(read.isEmpty(), body);
+    }
+  }
+
+  private static String object(Random random, int depth) {
+    StringBuilder out = new StringBuilder("{");
+    int fields = random.nextInt(depth > 3 ? 2 : 5);
+    for (int f = 0; f < fields; f++) {
+      if (f > 0) {
+        out.append(',');
+      }
+      // Few names, so some repeat.
+      out.append("\"k").append(random.nextInt(4)).append("\":").append(value(random, depth));
+    }
+    return out.append('}').toString();
+  }
+
+  private static String value(Random random, int depth) {
+    return switch (random.nextInt(depth > 3 ? 6 : 8)) {
+      case 0 -> "\"s" + random.nextInt(100) + "\\u00e9\"";
+      case 1 -> Integer.toString(random.nextInt());
+      case 2 -> Long.toString(random.nextLong());
+      case 3 -> Double.toString(random.nextDouble() * 1e10);
+      case 4 -> random.nextBoolean() ? "true" : "false";
+      case 5 -> "null";
+      case 6 -> object(random, depth + 1);
+      default -> {
+        StringBuilder list = new StringBuilder("[");
+        for (int e = random.nextInt(4); e > 0; e--) {
+          list.append(value(random, depth + 1)).append(e > 1 ? "," : "");
+        }
+        yield list.append(']').toString();
+      }
+    };
+  }
+}
