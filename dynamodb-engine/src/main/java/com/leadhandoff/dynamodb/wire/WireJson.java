@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.model.ItemNode;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -115,7 +117,10 @@ final class WireJson {
   }
 
   private void write(JsonGenerator g, JsonNode node) throws IOException {
-    if (node instanceof ObjectNode object) {
+    if (node instanceof ItemNode item && item.untouched()) {
+      // An item nobody read: from its values, with no tree built for them.
+      AttributeValueJson.writeItem(g, item.attributeValues());
+    } else if (node instanceof ObjectNode object) {
       g.writeStartObject();
       for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();

@@ -7,8 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.dynamodb.model.AttributeValue;
+import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.model.RandomItems;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -59,6 +65,32 @@ class WireJsonTest {
       assertEquals(expected, read, body);
       assertArrayEquals(MAPPER.writeValueAsBytes(expected), wire.write(read), body);
     }
+  }
+
+  @Test
+  void items_writtenFromTheirValues_areTheBytesOfTheirTrees() throws Exception {
+    Random random = new Random(3);
+    for (int i = 0; i < 1_000; i++) {
+      Map<String, AttributeValue> item = RandomItems.item(random, 0);
+      ObjectNode response = JsonNodeFactory.instance.objectNode();
+      response.set("Item", AttributeValueJson.writeItem(item));
+      response.putArray("Items").add(AttributeValueJson.writeItem(item));
+      // The mapper builds the trees (nothing touched them yet for the wire to write).
+      byte[] fromValues = wire.write(response);
+
+      assertArrayEquals(MAPPER.writeValueAsBytes(response), fromValues);
+      assertArrayEquals(fromValues, wire.write(response));
+    }
+  }
+
+  @Test
+  void anItemChangedAsATree_isWrittenAsChanged() throws Exception {
+    ObjectNode item = AttributeValueJson.writeItem(Map.of("id", new AttributeValue.S("lead#1")));
+    item.putObject("extra").put("S", "x");
+
+    assertEquals(
+        "{\"id\":{\"S\":\"lead#1\"},\"extra\":{\"S\":\"x\"}}",
+        new String(wire.write(item), StandardCharsets.UTF_8));
   }
 
   @Test
