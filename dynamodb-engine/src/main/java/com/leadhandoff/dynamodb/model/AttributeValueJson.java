@@ -102,6 +102,10 @@ public final class AttributeValueJson {
 
   /** Reads a map of attribute names to values (an item, a key, a map value). */
   public static Map<String, AttributeValue> readItem(JsonNode node) {
+    if (node instanceof ItemNode item && item.untouched()) {
+      // Read already, by the wire or from these values.
+      return new LinkedHashMap<>(item.attributeValues());
+    }
     return readMap(node, 0);
   }
 

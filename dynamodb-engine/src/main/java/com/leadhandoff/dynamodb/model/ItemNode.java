@@ -10,25 +10,55 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * A map of attribute values in its wire form ({@link AttributeValueJson#writeItem}), whose JSON
- * tree is built from the values only when something first reads or changes the tree. A response
- * item nobody reads but the wire is written straight from the values ({@link #attributeValues()},
- * while {@link #untouched()}), without a tree node for each attribute value first.
+ * A map of attribute values in its wire form, held as the values, whose JSON tree is built only
+ * when something first reads or changes the tree. A response item ({@link #of}) nobody reads but
+ * the wire is written straight from the values, without a tree node for each attribute value first;
+ * a request's item ({@link #read}) reaches the operation as the values the wire read it into,
+ * without a tree to read them from.
  */
 public final class ItemNode extends ObjectNode {
   private final Map<String, AttributeValue> values;
   private final LazyChildren children;
+  private final boolean treeOfValues;
 
-  private ItemNode(Map<String, AttributeValue> values, LazyChildren children) {
+  private ItemNode(
+      Map<String, AttributeValue> values, LazyChildren children, boolean treeOfValues) {
     super(JsonNodeFactory.instance, children);
     this.values = values;
     this.children = children;
+    this.treeOfValues = treeOfValues;
   }
 
+  /** {@code values} in their wire form ({@link AttributeValueJson#writeItem}). */
   static ItemNode of(Map<String, AttributeValue> values) {
-    return new ItemNode(values, new LazyChildren(values));
+    return new ItemNode(values, new LazyChildren(() -> tree(values)), true);
+  }
+
+  /**
+   * A request's map of attribute values, read into {@code values} as {@link
+   * AttributeValueJson#readItem} reads its tree; {@code tree} gives that tree as the request has it
+   * (a number with its own digits, say), for whatever reads the request as JSON.
+   */
+  public static ItemNode read(
+      Map<String, AttributeValue> values, Supplier<Map<String, JsonNode>> tree) {
+    return new ItemNode(values, new LazyChildren(tree), false);
+  }
+
+  private static Map<String, JsonNode> tree(Map<String, AttributeValue> values) {
+    Map<String, JsonNode> built = new LinkedHashMap<>();
+    values.forEach((name, value) -> built.put(name, AttributeValueJson.write(value)));
+    return built;
+  }
+
+  /**
+   * True while the node is the wire form of {@link #attributeValues()} as they are written: built
+   * from them, its tree not built yet.
+   */
+  public boolean writtenAsValues() {
+    return treeOfValues && untouched();
   }
 
   /** The values the node stands for; the same as its tree only while {@link #untouched()}. */
@@ -41,22 +71,27 @@ public final class ItemNode extends ObjectNode {
     return children.tree == null;
   }
 
-  /** The attribute values' tree, built on first use; every method is the built map's. */
+  /** The tree, built on first use; every method is the built map's. */
   private static final class LazyChildren implements Map<String, JsonNode> {
-    private final Map<String, AttributeValue> values;
-    private Map<String, JsonNode> tree;
+    private final Supplier<Map<String, JsonNode>> build;
 
-    LazyChildren(Map<String, AttributeValue> values) {
-      this.values = values;
+    /**
+     * Volatile: a remembered request (a transaction's ClientRequestToken) may be compared with
+     * another by two threads at once; each then sees a whole tree, whichever it is.
+     */
+    private volatile Map<String, JsonNode> tree;
+
+    LazyChildren(Supplier<Map<String, JsonNode>> build) {
+      this.build = build;
     }
 
     private Map<String, JsonNode> tree() {
-      if (tree == null) {
-        Map<String, JsonNode> built = new LinkedHashMap<>();
-        values.forEach((name, value) -> built.put(name, AttributeValueJson.write(value)));
+      Map<String, JsonNode> built = tree;
+      if (built == null) {
+        built = build.get();
         tree = built;
       }
-      return tree;
+      return built;
     }
 
     @Override

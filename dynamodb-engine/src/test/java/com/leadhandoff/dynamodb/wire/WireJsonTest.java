@@ -2,6 +2,7 @@ package com.leadhandoff.dynamodb.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,10 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.dynamodb.model.AttributeValue;
 import com.leadhandoff.dynamodb.model.AttributeValueJson;
+import com.leadhandoff.dynamodb.model.ItemNode;
 import com.leadhandoff.dynamodb.model.RandomItems;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +95,107 @@ class WireJsonTest {
     assertEquals(
         "{\"id\":{\"S\":\"lead#1\"},\"extra\":{\"S\":\"x\"}}",
         new String(wire.write(item), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void attributeMaps_readAsTheirTreesRead_andKeepTheRequestsTree() throws Exception {
+    Random random = new Random(9);
+    List<String> maps = new ArrayList<>(ODD_MAPS);
+    for (int i = 0; i < 500; i++) {
+      maps.add(MAPPER.writeValueAsString(eager(RandomItems.item(random, 0))));
+    }
+    for (String map : maps) {
+      for (String member : List.of("Item", "Key", "ExpressionAttributeValues", "Other")) {
+        String body = "{\"TableName\":\"T\",\"" + member + "\":" + map + ",\"Limit\":1}";
+        for (byte[] bytes :
+            List.of(
+                body.getBytes(StandardCharsets.UTF_8),
+                ("\uFEFF" + body).getBytes(StandardCharsets.UTF_8),
+                body.getBytes(StandardCharsets.UTF_16BE))) {
+          JsonNode expected = MAPPER.readTree(bytes);
+
+          JsonNode read = wire.readObject(bytes).orElseThrow();
+
+          assertEquals(outcome(expected.get(member)), outcome(read.get(member)), body);
+          assertEquals(expected, read, body);
+          assertEquals(expected.toString(), read.toString(), body);
+          assertArrayEquals(MAPPER.writeValueAsBytes(expected), wire.write(read), body);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aMapReadingAccepts_reachesTheOperationAsValues_oneItRefuses_asItsTree() {
+    byte[] good =
+        "{\"Item\":{\"id\":{\"S\":\"lead#1\"}},\"Key\":{\"id\":{\"S\":1}}}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    JsonNode read = wire.readObject(good).orElseThrow();
+
+    assertTrue(read.get("Item") instanceof ItemNode item && item.untouched());
+    assertFalse(read.get("Key") instanceof ItemNode);
+  }
+
+  /** Maps that reading refuses, or whose tree reads in a way of its own. */
+  private static final List<String> ODD_MAPS =
+      List.of(
+          "{}",
+          "{\"a\":{}}",
+          "{\"a\":{\"S\":1}}",
+          "{\"a\":{\"S\":\"x\",\"N\":\"1\"}}",
+          "{\"a\":{\"S\":\"x\",\"S\":\"y\"}}",
+          "{\"a\":{\"N\":\"abc\"}}",
+          "{\"a\":{\"N\":\"1.50\"},\"b\":{\"NS\":[\"1\",\"2.0\"]}}",
+          "{\"a\":{\"NS\":[\"1\",\"1.0\"]}}",
+          "{\"a\":{\"NULL\":false}}",
+          "{\"a\":{\"NULL\":true},\"b\":{\"BOOL\":\"true\"}}",
+          "{\"a\":{\"B\":\"!!\"}}",
+          "{\"a\":{\"SS\":[]}}",
+          "{\"a\":{\"SS\":[\"x\",\"x\"]}}",
+          "{\"a\":{\"SS\":[\"x\",1]}}",
+          "{\"a\":{\"BS\":[\"AQ==\",\"AQ==\"]}}",
+          "{\"a\":{\"M\":null}}",
+          "{\"a\":{\"M\":{\"b\":{\"L\":[{\"S\":\"c\"},1]}}}}",
+          "{\"a\":{\"L\":null}}",
+          "{\"a\":{\"X\":\"y\"}}",
+          "{\"a\":\"S\"}",
+          "{\"a\":null}",
+          "{\"a\":{\"S\":\"1\"},\"a\":{\"N\":\"2\"}}",
+          "{\"a\":{\"S\":\"1\"},\"a\":{}}",
+          "{\"a\":{},\"a\":{\"S\":\"1\"}}",
+          nested(31),
+          nested(32));
+
+  /** A string {@code wraps} maps deep. */
+  private static String nested(int wraps) {
+    return "{\"a\":" + "{\"M\":{\"b\":".repeat(wraps) + "{\"S\":\"x\"}" + "}}".repeat(wraps) + "}";
+  }
+
+  /** What reading a map gives: its values, or the refusal's type and message. */
+  private static Object outcome(JsonNode map) {
+    try {
+      return AttributeValueJson.readItem(map);
+    } catch (DynamoDbException e) {
+      return e.type() + ": " + e.getMessage();
+    }
+  }
+
+  private static ObjectNode eager(Map<String, AttributeValue> item) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    item.forEach((name, value) -> node.set(name, eager(value)));
+    return node;
+  }
+
+  private static JsonNode eager(AttributeValue value) {
+    ObjectNode written = AttributeValueJson.write(value);
+    if (value instanceof AttributeValue.M m) {
+      written.set("M", eager(m.value()));
+    } else if (value instanceof AttributeValue.L l) {
+      var list = written.putArray("L");
+      l.value().forEach(e -> list.add(eager(e)));
+    }
+    return written;
   }
 
   @Test
