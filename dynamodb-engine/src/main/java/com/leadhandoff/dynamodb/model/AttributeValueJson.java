@@ -1,10 +1,12 @@
 package com.leadhandoff.dynamodb.model;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -100,6 +102,10 @@ public final class AttributeValueJson {
 
   /** Reads a map of attribute names to values (an item, a key, a map value). */
   public static Map<String, AttributeValue> readItem(JsonNode node) {
+    if (node instanceof ItemNode item && item.untouched()) {
+      // Read already, by the wire or from these values.
+      return new LinkedHashMap<>(item.attributeValues());
+    }
     return readMap(node, 0);
   }
 
@@ -150,11 +156,67 @@ public final class AttributeValueJson {
     return node;
   }
 
-  /** Writes a map of attribute names to values. */
+  /**
+   * Writes a map of attribute names to values; the tree of its values is built when first used
+   * ({@link ItemNode}). {@code item} must not change afterwards.
+   */
   public static ObjectNode writeItem(Map<String, AttributeValue> item) {
-    ObjectNode node = JSON.objectNode();
-    item.forEach((name, value) -> node.set(name, write(value)));
-    return node;
+    return ItemNode.of(item);
+  }
+
+  /** Writes one attribute value to {@code g}, as the tree of {@link #write} is written. */
+  public static void write(JsonGenerator g, AttributeValue value) throws IOException {
+    g.writeStartObject();
+    if (value instanceof AttributeValue.S s) {
+      g.writeStringField("S", s.value());
+    } else if (value instanceof AttributeValue.N n) {
+      g.writeStringField("N", n.text());
+    } else if (value instanceof AttributeValue.B b) {
+      g.writeStringField("B", b.value().base64());
+    } else if (value instanceof AttributeValue.Bool b) {
+      g.writeBooleanField("BOOL", b.value());
+    } else if (value instanceof AttributeValue.Null) {
+      g.writeBooleanField("NULL", true);
+    } else if (value instanceof AttributeValue.M m) {
+      g.writeFieldName("M");
+      writeItem(g, m.value());
+    } else if (value instanceof AttributeValue.L l) {
+      g.writeArrayFieldStart("L");
+      for (AttributeValue e : l.value()) {
+        write(g, e);
+      }
+      g.writeEndArray();
+    } else if (value instanceof AttributeValue.SS ss) {
+      g.writeArrayFieldStart("SS");
+      for (String e : ss.value()) {
+        g.writeString(e);
+      }
+      g.writeEndArray();
+    } else if (value instanceof AttributeValue.NS ns) {
+      g.writeArrayFieldStart("NS");
+      for (BigDecimal e : ns.value()) {
+        g.writeString(Numbers.format(e));
+      }
+      g.writeEndArray();
+    } else if (value instanceof AttributeValue.BS bs) {
+      g.writeArrayFieldStart("BS");
+      for (Bytes e : bs.value()) {
+        g.writeString(e.base64());
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+  }
+
+  /** Writes a map of attribute names to values to {@code g}, as {@link #writeItem}'s tree. */
+  public static void writeItem(JsonGenerator g, Map<String, AttributeValue> item)
+      throws IOException {
+    g.writeStartObject();
+    for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+      g.writeFieldName(e.getKey());
+      write(g, e.getValue());
+    }
+    g.writeEndObject();
   }
 
   private static String text(JsonNode v) {

@@ -89,7 +89,7 @@ public final class Query implements Operation {
     Bounds b = Bounds.of(sc);
     Iterator<Item> items;
     if (reads.index == null) {
-      ConcurrentSkipListMap<KeyValue, Item> p = reads.table.partitions().get(partition);
+      ConcurrentSkipListMap<KeyValue, Item> p = reads.table.partition(partition);
       if (p == null) {
         items = Collections.emptyIterator();
       } else {
@@ -116,7 +116,7 @@ public final class Query implements Operation {
       }
     } else {
       Index index = reads.table.indexes().get(reads.index.name());
-      ConcurrentSkipListMap<IndexEntry, Item> p = index.partitions().get(partition);
+      ConcurrentSkipListMap<IndexEntry, Item> p = index.partition(partition);
       if (p == null) {
         items = Collections.emptyIterator();
       } else {

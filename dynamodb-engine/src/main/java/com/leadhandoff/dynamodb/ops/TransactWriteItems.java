@@ -8,6 +8,7 @@ import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.leadhandoff.dynamodb.model.AttributeValueJson;
 import com.leadhandoff.dynamodb.table.Database;
 import com.leadhandoff.dynamodb.table.Item;
+import com.leadhandoff.dynamodb.table.ItemKey;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,9 @@ public final class TransactWriteItems implements Operation {
 
   private record Expiry(String token, long expires) {}
 
+  /** One item of one table, for refusing two actions on it. */
+  private record Target(String table, ItemKey key) {}
+
   private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
 
   /** Tokens in the order they were recorded, hence of expiry; the head expires first. */
@@ -40,7 +44,7 @@ public final class TransactWriteItems implements Operation {
   public ObjectNode apply(Request r) {
     JsonNode items = r.transactItems();
     List<WriteAction> actions = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
+    Set<Target> seen = new HashSet<>();
     for (JsonNode item : items) {
       WriteAction action;
       if (item.has("Put")) {
@@ -55,7 +59,7 @@ public final class TransactWriteItems implements Operation {
         throw DynamoDbException.validation(
             "TransactItems can only contain one of Check, Put, Update or Delete");
       }
-      if (!seen.add(action.table.def().name + "\u0000" + action.key)) {
+      if (!seen.add(new Target(action.table.def().name, action.key))) {
         throw DynamoDbException.validation(
             "Transaction request cannot include multiple operations on one item");
       }

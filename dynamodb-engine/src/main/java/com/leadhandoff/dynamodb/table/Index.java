@@ -14,6 +14,10 @@ public final class Index {
   public final IndexDef def;
   final ConcurrentSkipListMap<KeyValue, ConcurrentSkipListMap<IndexEntry, Item>> partitions =
       new ConcurrentSkipListMap<>();
+
+  /** The same partitions by hash, for point lookups (see {@link Table#partition}). */
+  private final Partitions<IndexEntry> byKey = new Partitions<>(partitions);
+
   final AtomicLong count = new AtomicLong();
   final AtomicLong size = new AtomicLong();
 
@@ -32,6 +36,11 @@ public final class Index {
   /** The index partitions, in key order. */
   public ConcurrentSkipListMap<KeyValue, ConcurrentSkipListMap<IndexEntry, Item>> partitions() {
     return partitions;
+  }
+
+  /** The items of one index partition in index sort key order, or null if it has none. */
+  public ConcurrentSkipListMap<IndexEntry, Item> partition(KeyValue partitionKey) {
+    return byKey.get(partitionKey);
   }
 
   /** The index partition key of {@code item}, or null when the item is not in the index. */
@@ -61,17 +70,14 @@ public final class Index {
     IndexEntry newEntry = newPartition == null ? null : entryOf(neu.attributes(), key);
     if (oldEntry != null
         && !(newEntry != null && oldPartition.equals(newPartition) && oldEntry.equals(newEntry))) {
-      ConcurrentSkipListMap<IndexEntry, Item> p = partitions.get(oldPartition);
+      ConcurrentSkipListMap<IndexEntry, Item> p = byKey.get(oldPartition);
       if (p != null && p.remove(oldEntry) != null) {
         count.decrementAndGet();
         size.addAndGet(-old.size());
       }
     }
     if (newEntry != null) {
-      Item previous =
-          partitions
-              .computeIfAbsent(newPartition, k -> new ConcurrentSkipListMap<>())
-              .put(newEntry, neu);
+      Item previous = byKey.getOrCreate(newPartition).put(newEntry, neu);
       if (previous == null) {
         count.incrementAndGet();
         size.addAndGet(neu.size());

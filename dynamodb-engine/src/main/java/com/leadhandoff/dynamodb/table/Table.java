@@ -19,6 +19,14 @@ public final class Table {
   private volatile Map<String, Index> indexes;
   final ConcurrentSkipListMap<KeyValue, ConcurrentSkipListMap<KeyValue, Item>> partitions =
       new ConcurrentSkipListMap<>();
+
+  /**
+   * The same partitions by hash, for the point lookups of every GetItem, write and Query: a lookup
+   * in the ordered map compares the key with a dozen others byte by byte. Holds the same partition
+   * objects as {@link #partitions}, which only scans walk in order.
+   */
+  private final Partitions<KeyValue> byKey = new Partitions<>(partitions);
+
   final AtomicLong count = new AtomicLong();
   final AtomicLong size = new AtomicLong();
 
@@ -94,9 +102,14 @@ public final class Table {
     return m;
   }
 
+  /** The items of one partition in sort key order, or null if it has none. */
+  public ConcurrentSkipListMap<KeyValue, Item> partition(KeyValue partitionKey) {
+    return byKey.get(partitionKey);
+  }
+
   /** The item stored under {@code key}, or null. */
   public Item get(ItemKey key) {
-    ConcurrentSkipListMap<KeyValue, Item> p = partitions.get(key.partition());
+    ConcurrentSkipListMap<KeyValue, Item> p = byKey.get(key.partition());
     return p == null ? null : p.get(key.sort());
   }
 
@@ -106,7 +119,7 @@ public final class Table {
    */
   void apply(ItemKey key, Item old, Item neu) {
     if (neu == null) {
-      ConcurrentSkipListMap<KeyValue, Item> p = partitions.get(key.partition());
+      ConcurrentSkipListMap<KeyValue, Item> p = byKey.get(key.partition());
       if (p != null && p.remove(key.sort()) != null) {
         count.decrementAndGet();
         size.addAndGet(-old.size());
@@ -115,13 +128,10 @@ public final class Table {
       // lock, so the emptied partition can go. (With a sort key, writers of other items in the
       // partition hold other locks: an emptied partition stays, or a concurrent put could be lost.)
       if (p != null && def.range == null && p.isEmpty()) {
-        partitions.remove(key.partition(), p);
+        byKey.remove(key.partition(), p);
       }
     } else {
-      Item previous =
-          partitions
-              .computeIfAbsent(key.partition(), k -> new ConcurrentSkipListMap<>())
-              .put(key.sort(), neu);
+      Item previous = byKey.getOrCreate(key.partition()).put(key.sort(), neu);
       if (previous == null) {
         count.incrementAndGet();
         size.addAndGet(neu.size());

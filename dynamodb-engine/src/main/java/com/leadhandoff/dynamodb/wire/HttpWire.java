@@ -1,8 +1,8 @@
 package com.leadhandoff.dynamodb.wire;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.leadhandoff.dynamodb.DynamoDbServer;
 import com.leadhandoff.dynamodb.error.DynamoDbException;
 import com.sun.net.httpserver.Headers;
@@ -54,7 +54,7 @@ public final class HttpWire implements DynamoDbServer {
 
   private final HttpServer server;
   private final ExecutorService pool;
-  private final ObjectMapper json;
+  private final WireJson json;
   private final Handler handler;
   private final AtomicLong requests = new AtomicLong();
   private final String idPrefix;
@@ -62,7 +62,7 @@ public final class HttpWire implements DynamoDbServer {
   private HttpWire(HttpServer server, ExecutorService pool, ObjectMapper json, Handler handler) {
     this.server = server;
     this.pool = pool;
-    this.json = json;
+    this.json = new WireJson(json);
     this.handler = handler;
     this.idPrefix =
         String.format(
@@ -136,14 +136,14 @@ public final class HttpWire implements DynamoDbServer {
       byte[] out;
       int status = 200;
       try {
-        out = json.writeValueAsBytes(answer(exchange, in));
+        out = json.write(answer(exchange, in));
       } catch (DynamoDbException e) {
         status = e.status();
-        out = json.writeValueAsBytes(e.body());
+        out = json.write(e.body());
       } catch (RuntimeException e) {
         DynamoDbException internal = DynamoDbException.internal("Internal server error: " + e);
         status = 500;
-        out = json.writeValueAsBytes(internal.body());
+        out = json.write(internal.body());
       }
       send(exchange, status, CONTENT_TYPE, out, requestId);
     }
@@ -155,15 +155,14 @@ public final class HttpWire implements DynamoDbServer {
     if (target == null || !target.startsWith(TARGET_PREFIX)) {
       throw DynamoDbException.unknownOperation(String.valueOf(target));
     }
-    JsonNode request;
-    try {
-      request = body.length == 0 ? json.createObjectNode() : json.readTree(body);
-    } catch (JsonProcessingException e) {
-      throw DynamoDbException.serialization("Start of structure or map found where not expected.");
-    }
-    if (request == null || !request.isObject()) {
-      throw DynamoDbException.serialization("Start of structure or map found where not expected.");
-    }
+    JsonNode request =
+        body.length == 0
+            ? JsonNodeFactory.instance.objectNode()
+            : json.readObject(body)
+                .orElseThrow(
+                    () ->
+                        DynamoDbException.serialization(
+                            "Start of structure or map found where not expected."));
     return handler.handle(
         target.substring(TARGET_PREFIX.length()), request, region(in.getFirst("Authorization")));
   }

@@ -192,16 +192,20 @@ final class ApiGatewayHandler implements HttpHandler {
     return new ApiResponse(413, headers, message.body());
   }
 
+  /**
+   * The body, read to its end (or empty past the limit, the rest drained). The stream is left open
+   * for {@link #discardUnreadBody}, which then finds nothing left (a closed one would make it throw
+   * and catch an IOException on every request), and closed with the exchange.
+   */
   private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
-        // Drain the rest so the client reads the 413 instead of a reset connection.
-        in.transferTo(OutputStream.nullOutputStream());
-        return Optional.empty();
-      }
-      return Optional.of(body);
+    InputStream in = exchange.getRequestBody();
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    if (body.length > MAX_BODY_BYTES) {
+      // Drain the rest so the client reads the 413 instead of a reset connection.
+      in.transferTo(OutputStream.nullOutputStream());
+      return Optional.empty();
     }
+    return Optional.of(body);
   }
 
   private static Map<String, String> lowerCased(Headers headers) {

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.MDC;
+import org.apache.logging.log4j.ThreadContext;
 import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
@@ -19,6 +19,7 @@ import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * An SDK HTTP client that hands a request addressed to one of the local runtime's own servers
@@ -32,7 +33,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * sends them, the body limited to its length. The caller gets the handler's status, headers and
  * body as the URL-connection client reads them, or an {@link IOException} where the server would
  * close the connection (which the SDK retries as any I/O error). The handler runs with an empty
- * logging context (MDC), as on a server thread, and the caller's is put back after.
+ * logging context (MDC), as on a server thread, and the caller's is put back after; the context is
+ * Log4j's {@link ThreadContext}, which the functions' SLF4J MDC is bound to.
  */
 public final class InProcessHttpClient implements SdkHttpClient {
   private final SdkHttpClient network;
@@ -44,12 +46,14 @@ public final class InProcessHttpClient implements SdkHttpClient {
 
   @Override
   public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-    URI uri = request.httpRequest().getUri();
-    Optional<Contexts> server = InProcessEndpoints.serverFor(uri);
+    // From the request's parts: its getUri() builds and parses a URI on every call.
+    SdkHttpRequest http = request.httpRequest();
+    Optional<Contexts> server =
+        InProcessEndpoints.serverFor(http.protocol(), http.host(), http.port());
     if (server.isEmpty()) {
       return network.prepareRequest(request);
     }
-    return new Call(server.get(), uri, request);
+    return new Call(server.get(), request);
   }
 
   /** The network client's name: the SDK puts it in the User-Agent, which stays as it was. */
@@ -66,20 +70,19 @@ public final class InProcessHttpClient implements SdkHttpClient {
   /** One request handed to a handler in this JVM. */
   private static final class Call implements ExecutableHttpRequest {
     private final Contexts server;
-    private final URI uri;
     private final HttpExecuteRequest request;
     private volatile boolean aborted;
 
-    Call(Contexts server, URI uri, HttpExecuteRequest request) {
+    Call(Contexts server, HttpExecuteRequest request) {
       this.server = server;
-      this.uri = uri;
       this.request = request;
     }
 
     @Override
     public HttpExecuteResponse call() throws IOException {
       SdkHttpRequest http = request.httpRequest();
-      String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
+      URI target = requestTarget(http);
+      String path = target.getPath() == null || target.getPath().isEmpty() ? "/" : target.getPath();
       Optional<Contexts.Context> context = server.find(path);
       if (context.isEmpty()) {
         // The JDK server's own answer to a path no context takes.
@@ -91,24 +94,25 @@ public final class InProcessHttpClient implements SdkHttpClient {
       InProcessExchange exchange =
           new InProcessExchange(
               http.method().name(),
-              requestTarget(uri),
-              headers(http, uri),
+              target,
+              headers(http),
               body(http),
               context.get().path(),
               context.get().handler(),
-              uri.getPort() == -1 ? 80 : uri.getPort());
-      Map<String, String> callerMdc = MDC.getCopyOfContextMap();
-      MDC.clear();
+              http.port());
+      // The caller's context as it is (Log4j's is copy-on-write: no copy is made), where the
+      // SLF4J MDC would copy it into a new map both ways.
+      Map<String, String> callerContext = ThreadContext.getImmutableContext();
+      ThreadContext.clearMap();
       try {
         context.get().handler().handle(exchange);
       } catch (IOException | RuntimeException e) {
         // The JDK server logs it and closes the connection: the caller sees an I/O error.
         throw new IOException("The local server closed the connection: " + e, e);
       } finally {
-        if (callerMdc == null) {
-          MDC.clear();
-        } else {
-          MDC.setContextMap(callerMdc);
+        ThreadContext.clearMap();
+        if (!callerContext.isEmpty()) {
+          ThreadContext.putAll(callerContext);
         }
       }
       if (aborted) {
@@ -136,17 +140,23 @@ public final class InProcessHttpClient implements SdkHttpClient {
     }
 
     /** The request line's target: the raw path ({@code /} if empty) and query, as sent. */
-    private static URI requestTarget(URI uri) {
-      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-      return URI.create(uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery());
+    private static URI requestTarget(SdkHttpRequest http) {
+      String rawPath = http.encodedPath();
+      String path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+      Optional<String> query = http.encodedQueryParameters();
+      return URI.create(query.isEmpty() ? path : path + "?" + query.get());
     }
 
-    private static Headers headers(SdkHttpRequest http, URI uri) {
+    private static Headers headers(SdkHttpRequest http) {
       Headers headers = new Headers();
       http.forEachHeader((name, values) -> headers.put(name, List.copyOf(values)));
-      // The URL-connection client sends Host itself, from the URL.
+      // The URL-connection client sends Host itself, from the URL, whose port is left out where it
+      // is the scheme's default (as the SDK leaves it out of the request's URI).
       headers.set(
-          "Host", uri.getPort() == -1 ? uri.getHost() : uri.getHost() + ":" + uri.getPort());
+          "Host",
+          SdkHttpUtils.isUsingStandardPort(http.protocol(), http.port())
+              ? http.host()
+              : http.host() + ":" + http.port());
       return headers;
     }
 
