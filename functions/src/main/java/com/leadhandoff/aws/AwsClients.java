@@ -1,6 +1,7 @@
 package com.leadhandoff.aws;
 
 import com.leadhandoff.priming.FunctionPriming;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.client.builder.SdkClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpService;
@@ -134,6 +135,17 @@ public final class AwsClients {
   /** The Step Functions client. */
   public static SfnClient stepFunctions() {
     return StepFunctions.CLIENT;
+  }
+
+  /**
+   * The Step Functions client for a function that seldom calls it (Offer To Rep only for a
+   * reminder): built on the first call instead of at init, where a cold start without SnapStart
+   * would pay for it on every first request. Its priming is registered now, and the client is built
+   * before a checkpoint too, so a SnapStart version has it ready as with {@link #stepFunctions()}.
+   */
+  public static Supplier<SfnClient> stepFunctionsOnFirstUse() {
+    FunctionPriming.stepFunctionsOnFirstUse(AwsClients::stepFunctions);
+    return AwsClients::stepFunctions;
   }
 
   /** The EventBridge client, for lead events. */

@@ -48,8 +48,9 @@ public final class RemindRepHandler
         new DynamoLeadStore(AwsClients.dynamo(), settings.require("LEADS_TABLE")),
         LeadHistories.of(settings),
         Mailers.from(settings),
-        // Callbacks need no state machine ARN: the task token names the waiting task.
-        new StepFunctionsWorkflow(AwsClients.stepFunctions(), ""),
+        // Callbacks need no state machine ARN: the task token names the waiting task. Built on the
+        // first reminder: Offer To Rep's first offer, its commonest run, never answers a token.
+        new StepFunctionsWorkflow(AwsClients.stepFunctionsOnFirstUse(), ""),
         settings.clock());
   }
 

@@ -1,5 +1,7 @@
 package com.leadhandoff.priming;
 
+import java.util.function.Supplier;
+
 /**
  * What each function registers as it builds its SDK clients at init: config and Jackson once, then
  * each SDK service it uses. {@code AwsClients} calls these; nothing here runs before a checkpoint.
@@ -23,6 +25,16 @@ public final class FunctionPriming {
   /** The function uses Step Functions. */
   public static void stepFunctions() {
     Priming.register("stepfunctions", SDK::stepFunctions);
+  }
+
+  /**
+   * The function uses Step Functions, through a client it builds on first use: {@code client}
+   * builds it before the checkpoint (whose own registration then comes too late for this pass, so
+   * the service is primed here).
+   */
+  public static void stepFunctionsOnFirstUse(Supplier<?> client) {
+    stepFunctions();
+    Priming.register("stepfunctions client", client::get);
   }
 
   /** The function uses SES. */

@@ -42,7 +42,13 @@ public final class Priming implements Resource {
     return new Priming();
   }
 
-  void add(String name, Step step) {
+  /** Adds a step; one of a name already added is left out (a client built late adds its own). */
+  synchronized void add(String name, Step step) {
+    for (Step added : steps) {
+      if (added instanceof Named named && named.name().equals(name)) {
+        return;
+      }
+    }
     steps.add(new Named(name, step));
   }
 

@@ -5,6 +5,7 @@ import com.leadhandoff.json.JsonTrees;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
@@ -25,12 +26,19 @@ public final class StepFunctionsWorkflow implements Workflow {
    */
   private static final Duration SAME_CALL = Duration.ofSeconds(2);
 
-  private final SfnClient sfn;
+  private final Supplier<SfnClient> sfn;
   private final String stateMachineArn;
   private final Duration pause;
   private final Clock clock;
 
   public StepFunctionsWorkflow(SfnClient sfn, String stateMachineArn) {
+    this(new Built(sfn), stateMachineArn);
+  }
+
+  /**
+   * @param sfn the client, asked for at each call (e.g. one built on first use)
+   */
+  public StepFunctionsWorkflow(Supplier<SfnClient> sfn, String stateMachineArn) {
     this(sfn, stateMachineArn, Duration.ofMillis(200), Clock.systemUTC());
   }
 
@@ -39,6 +47,11 @@ public final class StepFunctionsWorkflow implements Workflow {
    * @param clock tells a new execution from the running one a start was answered with
    */
   public StepFunctionsWorkflow(SfnClient sfn, String stateMachineArn, Duration pause, Clock clock) {
+    this(new Built(sfn), stateMachineArn, pause, clock);
+  }
+
+  private StepFunctionsWorkflow(
+      Supplier<SfnClient> sfn, String stateMachineArn, Duration pause, Clock clock) {
     this.sfn = sfn;
     this.stateMachineArn = stateMachineArn;
     this.pause = pause;
@@ -58,8 +71,12 @@ public final class StepFunctionsWorkflow implements Workflow {
       Instant asked = clock.instant();
       try {
         StartExecutionResponse started =
-            sfn.startExecution(
-                r -> r.stateMachineArn(stateMachineArn).name(executionName(leadId)).input(input));
+            sfn.get()
+                .startExecution(
+                    r ->
+                        r.stateMachineArn(stateMachineArn)
+                            .name(executionName(leadId))
+                            .input(input));
         return started.startDate() != null && started.startDate().isBefore(asked.minus(SAME_CALL))
             ? Launch.ALREADY_RUNNING
             : Launch.STARTED;
@@ -105,8 +122,9 @@ public final class StepFunctionsWorkflow implements Workflow {
     String executionArn =
         stateMachineArn.replaceFirst(":stateMachine:", ":execution:") + ":" + executionName(leadId);
     try {
-      sfn.stopExecution(
-          r -> r.executionArn(executionArn).error(cut(error, 256)).cause(cut(cause, 32_768)));
+      sfn.get()
+          .stopExecution(
+              r -> r.executionArn(executionArn).error(cut(error, 256)).cause(cut(cause, 32_768)));
     } catch (ExecutionDoesNotExistException e) {
       // nothing runs for this lead
     } catch (SdkException e) {
@@ -122,13 +140,13 @@ public final class StepFunctionsWorkflow implements Workflow {
 
   @Override
   public Callback succeed(String taskToken, String outputJson) {
-    return deliver(() -> sfn.sendTaskSuccess(r -> r.taskToken(taskToken).output(outputJson)));
+    return deliver(() -> sfn.get().sendTaskSuccess(r -> r.taskToken(taskToken).output(outputJson)));
   }
 
   @Override
   public Callback fail(String taskToken, String error, String cause) {
     return deliver(
-        () -> sfn.sendTaskFailure(r -> r.taskToken(taskToken).error(error).cause(cause)));
+        () -> sfn.get().sendTaskFailure(r -> r.taskToken(taskToken).error(error).cause(cause)));
   }
 
   /** The execution name for a lead: the lead id, which is already unique and name-safe. */
@@ -144,6 +162,20 @@ public final class StepFunctionsWorkflow implements Workflow {
       return Callback.TIMED_OUT;
     } catch (TaskDoesNotExistException | InvalidTokenException e) {
       return Callback.GONE;
+    }
+  }
+
+  /** A client built already (a class rather than a lambda: nothing to spin at a cold start). */
+  private static final class Built implements Supplier<SfnClient> {
+    private final SfnClient client;
+
+    Built(SfnClient client) {
+      this.client = client;
+    }
+
+    @Override
+    public SfnClient get() {
+      return client;
     }
   }
 }

@@ -98,6 +98,28 @@ class PrimingTest {
   }
 
   @Test
+  void aStepAddedWhileTheHookRuns_doesNotRunTwice_norTwiceNextTime() {
+    // GIVEN a client built on first use: its service primed at init, the client built at the
+    // checkpoint, whose building adds the service's step again (as AwsClients' holder does)
+    Priming priming = Priming.detached();
+    List<String> ran = new ArrayList<>();
+    priming.add("stepfunctions", () -> ran.add("service"));
+    priming.add(
+        "stepfunctions client",
+        () -> {
+          ran.add("client");
+          priming.add("stepfunctions", () -> ran.add("service again"));
+        });
+
+    // WHEN Lambda is about to snapshot, twice
+    priming.beforeCheckpoint(null);
+    priming.beforeCheckpoint(null);
+
+    // THEN the service was primed and the client built each time, the late step left out
+    assertEquals(List.of("service", "client", "service", "client"), ran);
+  }
+
+  @Test
   void jsonPriming_roundTripsInstantsAndOptionals() throws Exception {
     JsonNode read = JsonPriming.roundTrip();
 

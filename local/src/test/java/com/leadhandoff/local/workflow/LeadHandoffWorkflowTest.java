@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.leadhandoff.history.HistoryEvent;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.lead.LeadStatus;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -492,6 +494,35 @@ class LeadHandoffWorkflowTest {
         local.statesEntered(leadId),
         "retries stay inside the state");
     assertEquals(LeadStatus.ROUTING, local.lead(leadId).status());
+  }
+
+  @Test
+  void heldInvocation_leavesTheLeadAsReceived_andItsPayloadAnswersTheWaitingTask() {
+    String takeInLead =
+        local
+            .runtime
+            .services()
+            .template()
+            .functionDeclaredAs("TakeInLeadFunction")
+            .orElseThrow()
+            .name();
+    CompletableFuture<JsonNode> held = local.runtime.faults().holdLambda(takeInLead);
+
+    String leadId = local.submit(demoRequest("Held"));
+
+    // GIVEN Take In Lead's invocation held back: the lead is as intake stored it, the task waits
+    assertTrue(held.isDone(), "the engine invoked Take In Lead");
+    JsonNode payload = held.join();
+    assertEquals(leadId, payload.path("leadId").asText());
+    assertEquals(LeadStatus.RECEIVED, local.lead(leadId).status());
+    assertEquals(List.of("Take In Lead"), local.statesEntered(leadId));
+    assertTrue(offers("Held").isEmpty());
+    // WHEN the held payload is run by the function after all
+    local.runtime.services().functions().invoke(takeInLead, payload);
+    local.settle();
+    // THEN its answer with the token resumes the execution: the lead is offered
+    assertEquals(1, offers("Held").size());
+    assertEquals(List.of("Take In Lead", "Offer To Rep"), local.statesEntered(leadId));
   }
 
   @Test

@@ -1,19 +1,13 @@
 package com.leadhandoff.local.bench.coldstart;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.leadhandoff.local.LocalRuntime;
 import com.leadhandoff.local.template.LambdaFunction;
 import com.leadhandoff.local.template.LocalNames;
 import com.leadhandoff.local.template.Template;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,18 +32,28 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * <p>The local runtime runs in this JVM (in memory) and serves DynamoDB, Step Functions, SES and
- * EventBridge on localhost; one demo lead is posted and routed first, and every event fixture of
- * {@code events/} is pointed at that lead, so the handlers' first invocations do real work. Each
- * child JVM gets the function's environment from {@code template.yaml} (its {@code
+ * EventBridge on localhost. The workflow steps a new lead goes through, Take In Lead, Offer To Rep
+ * and Move Offer On, get a new lead for every run, the AppCDS training run included ({@link
+ * FreshLeads}): the lead is posted to the intake API and the runtime runs the workflow up to the
+ * step, whose invocation it holds back; the fresh JVM gets that invocation's payload, with the
+ * token of the task that waits for it, and does the step's real first work on it: Take In Lead on a
+ * lead just stored (RECEIVED) that nothing has taken in (match, score, the joined
+ * TransactWriteItems, the acknowledgement email, routing, the lead events, SendTaskSuccess to the
+ * waiting task); Offer To Rep the lead's first offer (the offer, its claim, entry and first SLA
+ * facts in one TransactWriteItems, the offer email); Move Offer On the move after the rep declined
+ * (the offer closed, the lead routed to the next rep, SendTaskSuccess). Each such run is checked to
+ * have answered its task, so the local Step Functions took its token. Until 2026-12-05 these rows
+ * ran the static fixtures pointed at the demo lead below, which was already taken in, offered and
+ * waiting: Take In Lead then took its retry path (the first run re-routed, later ones found
+ * everything done), Offer To Rep re-sent the demo lead's open offer once and later only found it (a
+ * made-up token each time, which Step Functions refused), and Move Offer On took the reminder path
+ * (no I/O but the refused answer). Every other fixture of {@code events/} is pointed at one demo
+ * lead, posted and offered first, so those handlers' first invocations do real work (Nurture Lead
+ * and Follow Up refuse its state, after the same init and reads).
+ *
+ * <p>Each child JVM gets the function's environment from {@code template.yaml} (its {@code
  * JAVA_TOOL_OPTIONS} included), the deployment package its {@code CodeUri} names, and nothing of
  * this JVM's classpath but the runtime's serialization library (see {@link BenchClasspath}).
- *
- * <p>The demo lead is taken in, offered and waiting when the rows run, so Take In Lead's fixture
- * takes the step's retry path: the first run of its row (the AppCDS training run, or the one run of
- * {@code --runs 1}) routes the lead again, as it was offered since (about 280 classes more), and
- * notes the acknowledgement as unconfirmed; the later runs find that route and every other step
- * done. A new lead's first invocation does more than either: the joined TransactWriteItems, the
- * acknowledgement email, the lead events.
  *
  * <p>{@code --jvm-arg} (repeatable) adds a flag to every child JVM, the baselines' too, for a look
  * inside a run, e.g. {@code --jvm-arg -XX:StartFlightRecording=filename=/tmp/cold.jfr} or {@code
@@ -113,6 +117,10 @@ public final class ColdStartBenchmark {
       }
     }
     Path work = Files.createTempDirectory("cold-start");
+    // The table alone on standard output: the runtime's own functions, which now run while the
+    // rows do (the workflow of each run's new lead), print their metric lines there.
+    PrintStream table = System.out;
+    System.setOut(System.err);
     try (LocalRuntime runtime =
         LocalRuntime.builder()
             .projectRoot(project)
@@ -120,15 +128,17 @@ public final class ColdStartBenchmark {
             .inMemory(true)
             .out(new PrintStream(OutputStream.nullOutputStream()))
             .start()) {
-      String leadId = routeOneLead(runtime);
-      List<ColdCase> cases = cases(project, work, leadId, only);
+      Path events = Files.createDirectories(work.resolve("events"));
+      FreshLeads leads = new FreshLeads(runtime, events);
+      String leadId = leads.routeDemoLead();
+      List<ColdCase> cases = cases(project, events, leads, leadId, only);
       ChildJvm jvm =
           new ChildJvm(
               BenchClasspath.write(work),
               Files.createDirectories(work.resolve("logs")),
               classLog,
               jvmArgs);
-      System.out.printf(
+      table.printf(
           Locale.ROOT,
           "%d CPUs, %s, median of %d fresh JVMs per row; logs in %s%n%n",
           Runtime.getRuntime().availableProcessors(),
@@ -144,10 +154,12 @@ public final class ColdStartBenchmark {
           jvm.run(cold, Optional.of(archive), true);
           withCds = Optional.of(median(jvm, cold, runs, Optional.of(archive)));
         }
+        // The last run's answer, which no further preparation checks.
+        leads.checkAnswered();
         rows.add(new Row(cold.name(), plain, withCds));
         System.err.println(cold.name() + ": " + plain);
       }
-      ColdStartTable.print(rows, System.out);
+      ColdStartTable.print(rows, table);
     }
     System.exit(0);
   }
@@ -164,12 +176,11 @@ public final class ColdStartBenchmark {
   /** One table row: a case without and with its AppCDS archive. */
   record Row(String name, ColdRun plain, Optional<ColdRun> cds) {}
 
-  private static List<ColdCase> cases(Path project, Path work, String leadId, Pattern only)
-      throws Exception {
+  private static List<ColdCase> cases(
+      Path project, Path events, FreshLeads leads, String leadId, Pattern only) throws Exception {
     Template template = Template.read(project.resolve("template.yaml"), Map.of());
     CodeUris codeUris = CodeUris.of(project);
     Map<String, String> endpoints = endpoints();
-    Path events = Files.createDirectories(work.resolve("events"));
     List<ColdCase> cases = new ArrayList<>();
     LambdaFunction putItemAs = template.functionDeclaredAs("TakeInLeadFunction").orElseThrow();
     Path empty = Files.writeString(events.resolve("empty.json"), "{}");
@@ -178,24 +189,33 @@ public final class ColdStartBenchmark {
             "hello world (bare JVM)",
             HelloHandler.class.getName(),
             codeUris.of(putItemAs.logicalId()),
-            empty,
+            Fixture.of(empty),
             environment(putItemAs, endpoints)));
     cases.add(
         new ColdCase(
             "one PutItem (same SDK setup)",
             OnePutItemHandler.class.getName(),
             codeUris.of(putItemAs.logicalId()),
-            empty,
+            Fixture.of(empty),
             environment(putItemAs, endpoints)));
     for (LambdaFunction function : template.functions()) {
       String fixture = FIXTURES.get(function.logicalId());
       if (fixture == null || !only.matcher(function.logicalId()).find()) {
         continue;
       }
-      String json = Files.readString(project.resolve("events").resolve(fixture));
-      Path event =
-          Files.writeString(
-              events.resolve(fixture), LEAD_ID.matcher(json).replaceAll("$1\"" + leadId + "\""));
+      Fixture event =
+          switch (function.logicalId()) {
+            case "TakeInLeadFunction" -> leads.takeIn(function.name());
+            case "OfferToRepFunction" -> leads.firstOffer(function.name());
+            case "MoveOfferOnFunction" -> leads.declined(function.name());
+            default -> {
+              String json = Files.readString(project.resolve("events").resolve(fixture));
+              yield Fixture.of(
+                  Files.writeString(
+                      events.resolve(fixture),
+                      LEAD_ID.matcher(json).replaceAll("$1\"" + leadId + "\"")));
+            }
+          };
       cases.add(
           new ColdCase(
               function.logicalId(),
@@ -240,35 +260,5 @@ public final class ColdStartBenchmark {
               }
             });
     return env;
-  }
-
-  /** Posts the demo lead and waits until its offer email is out; returns its id. */
-  private static String routeOneLead(LocalRuntime runtime) throws Exception {
-    String body =
-        "{\"email\":\"dana@cold-start.example\",\"firstName\":\"Dana\",\"lastName\":\"Cold\","
-            + "\"company\":\"Cold Start GmbH\",\"jobTitle\":\"VP Operations\",\"country\":\"DE\","
-            + "\"companySize\":250,\"industry\":\"Software\",\"formId\":\"demo-request\","
-            + "\"message\":\"We would like a demo.\"}";
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(runtime.baseUrl().resolve(URI.create("/leads")))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 202) {
-      throw new IllegalStateException("intake answered " + response.statusCode());
-    }
-    String leadId = new ObjectMapper().readTree(response.body()).path("leadId").asText();
-    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-    while (runtime.outbox().newestFirst().stream()
-        .noneMatch(m -> m.subject().startsWith("New lead for you:"))) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the demo lead got no offer email in two minutes");
-      }
-      Thread.sleep(50);
-    }
-    return leadId;
   }
 }
