@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Random;
@@ -21,7 +19,7 @@ class ItemNodeTest {
 
       ObjectNode lazy = AttributeValueJson.writeItem(item);
 
-      ObjectNode eager = eager(item);
+      ObjectNode eager = RandomItems.eagerTree(item);
       assertEquals(eager, lazy);
       assertEquals(lazy, eager);
       assertEquals(eager.toString(), lazy.toString());
@@ -40,23 +38,5 @@ class ItemNodeTest {
 
     assertFalse(node.untouched());
     assertEquals("{\"id\":{\"S\":\"lead#1\"},\"extra\":\"x\"}", node.toString());
-  }
-
-  /** The tree as writeItem built it before: a node for every value. */
-  private static ObjectNode eager(Map<String, AttributeValue> item) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    item.forEach((name, value) -> node.set(name, eager(value)));
-    return node;
-  }
-
-  private static JsonNode eager(AttributeValue value) {
-    ObjectNode written = AttributeValueJson.write(value);
-    if (value instanceof AttributeValue.M m) {
-      written.set("M", eager(m.value()));
-    } else if (value instanceof AttributeValue.L l) {
-      var list = written.putArray("L");
-      l.value().forEach(e -> list.add(eager(e)));
-    }
-    return written;
   }
 }

@@ -1,5 +1,8 @@
 package com.leadhandoff.dynamodb.model;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +17,27 @@ public final class RandomItems {
       List.of("a", "Z", "\u00e9", "\"", "\\", "\n", "\uD83D\uDE00");
 
   private RandomItems() {}
+
+  /**
+   * {@code item} as a JSON tree with a node for every value, as the engine wrote items before
+   * {@link ItemNode}: what the wire form is held to.
+   */
+  public static ObjectNode eagerTree(Map<String, AttributeValue> item) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    item.forEach((name, value) -> node.set(name, eagerTree(value)));
+    return node;
+  }
+
+  private static JsonNode eagerTree(AttributeValue value) {
+    ObjectNode written = AttributeValueJson.write(value);
+    if (value instanceof AttributeValue.M m) {
+      written.set("M", eagerTree(m.value()));
+    } else if (value instanceof AttributeValue.L l) {
+      var list = written.putArray("L");
+      l.value().forEach(e -> list.add(eagerTree(e)));
+    }
+    return written;
+  }
 
   public static Map<String, AttributeValue> item(Random random, int depth) {
     Map<String, AttributeValue> item = new LinkedHashMap<>();

@@ -102,7 +102,7 @@ class WireJsonTest {
     Random random = new Random(9);
     List<String> maps = new ArrayList<>(ODD_MAPS);
     for (int i = 0; i < 500; i++) {
-      maps.add(MAPPER.writeValueAsString(eager(RandomItems.item(random, 0))));
+      maps.add(MAPPER.writeValueAsString(RandomItems.eagerTree(RandomItems.item(random, 0))));
     }
     for (String map : maps) {
       for (String member : List.of("Item", "Key", "ExpressionAttributeValues", "Other")) {
@@ -179,23 +179,6 @@ class WireJsonTest {
     } catch (DynamoDbException e) {
       return e.type() + ": " + e.getMessage();
     }
-  }
-
-  private static ObjectNode eager(Map<String, AttributeValue> item) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    item.forEach((name, value) -> node.set(name, eager(value)));
-    return node;
-  }
-
-  private static JsonNode eager(AttributeValue value) {
-    ObjectNode written = AttributeValueJson.write(value);
-    if (value instanceof AttributeValue.M m) {
-      written.set("M", eager(m.value()));
-    } else if (value instanceof AttributeValue.L l) {
-      var list = written.putArray("L");
-      l.value().forEach(e -> list.add(eager(e)));
-    }
-    return written;
   }
 
   @Test

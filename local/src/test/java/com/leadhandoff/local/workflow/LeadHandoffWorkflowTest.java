@@ -465,17 +465,20 @@ class LeadHandoffWorkflowTest {
     assertEquals(ExecutionStatus.SUCCEEDED, local.execution(leadId).status());
   }
 
+  /** Take In Lead's name: after the stack (the project folder locally), as template.yaml says. */
+  private String takeInLeadName() {
+    return local
+        .runtime
+        .services()
+        .template()
+        .functionDeclaredAs("TakeInLeadFunction")
+        .orElseThrow()
+        .name();
+  }
+
   @Test
   void taskThrottledTwice_isRetriedWithBackoff_andSucceeds() {
-    // Take In Lead is named after the stack (the project folder locally), as template.yaml says.
-    String takeInLead =
-        local
-            .runtime
-            .services()
-            .template()
-            .functionDeclaredAs("TakeInLeadFunction")
-            .orElseThrow()
-            .name();
+    String takeInLead = takeInLeadName();
     local.runtime.faults().throttleLambda(takeInLead, 2);
 
     String leadId = local.submit(demoRequest("Retried"));
@@ -498,14 +501,7 @@ class LeadHandoffWorkflowTest {
 
   @Test
   void heldInvocation_leavesTheLeadAsReceived_andItsPayloadAnswersTheWaitingTask() {
-    String takeInLead =
-        local
-            .runtime
-            .services()
-            .template()
-            .functionDeclaredAs("TakeInLeadFunction")
-            .orElseThrow()
-            .name();
+    String takeInLead = takeInLeadName();
     CompletableFuture<JsonNode> held = local.runtime.faults().holdLambda(takeInLead);
 
     String leadId = local.submit(demoRequest("Held"));
