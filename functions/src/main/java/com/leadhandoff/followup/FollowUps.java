@@ -1,5 +1,6 @@
 package com.leadhandoff.followup;
 
+import com.leadhandoff.config.ReadOnce;
 import com.leadhandoff.lead.Lead;
 import com.leadhandoff.routing.RuleCondition;
 import java.io.IOException;
@@ -34,7 +35,13 @@ public record FollowUps(List<FollowUpRule> rules, FollowUpRule fallback) {
   public static final FollowUps PLAIN =
       new FollowUps(List.of(), new FollowUpRule("default", List.of(), "intro", Optional.empty()));
 
-  private static volatile FollowUps bundled;
+  private static final ReadOnce<FollowUps> READ_BUNDLED =
+      new ReadOnce<>() {
+        @Override
+        protected FollowUps read() {
+          return fromClasspath();
+        }
+      };
 
   public FollowUps {
     rules = List.copyOf(rules);
@@ -63,17 +70,7 @@ public record FollowUps(List<FollowUpRule> rules, FollowUpRule fallback) {
 
   /** The file shipped with the functions, read once per container; {@link #PLAIN} without one. */
   public static FollowUps bundled() {
-    FollowUps followUps = bundled;
-    if (followUps == null) {
-      synchronized (FollowUps.class) {
-        // Not a static initializer: a failure must repeat its message on every call.
-        if (bundled == null) {
-          bundled = fromClasspath();
-        }
-        followUps = bundled;
-      }
-    }
-    return followUps;
+    return READ_BUNDLED.get();
   }
 
   /** The follow-ups in {@code file}, for tests and checks of a changed file. */

@@ -1,5 +1,6 @@
 package com.leadhandoff.ownership;
 
+import com.leadhandoff.config.ReadOnce;
 import com.leadhandoff.routing.DirectoryConfig;
 import com.leadhandoff.routing.Rep;
 import java.io.IOException;
@@ -32,7 +33,13 @@ public record Accounts(List<Account> accounts, Set<String> freeMailDomains) {
   /** No accounts and no free-mail domains: for a jar that ships without the file. */
   public static final Accounts NONE = new Accounts(List.of(), Set.of());
 
-  private static volatile Accounts bundled;
+  private static final ReadOnce<Accounts> READ_BUNDLED =
+      new ReadOnce<>() {
+        @Override
+        protected Accounts read() {
+          return bundled(DirectoryConfig.bundled());
+        }
+      };
 
   public Accounts {
     accounts = List.copyOf(accounts);
@@ -73,17 +80,7 @@ public record Accounts(List<Account> accounts, Set<String> freeMailDomains) {
 
   /** The file shipped with the functions, checked against the directory shipped with them. */
   public static Accounts bundled() {
-    Accounts accounts = bundled;
-    if (accounts == null) {
-      synchronized (Accounts.class) {
-        // Not a static initializer: a failure must repeat its message on every call.
-        if (bundled == null) {
-          bundled = bundled(DirectoryConfig.bundled());
-        }
-        accounts = bundled;
-      }
-    }
-    return accounts;
+    return READ_BUNDLED.get();
   }
 
   /**

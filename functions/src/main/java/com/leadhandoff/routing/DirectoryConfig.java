@@ -1,5 +1,6 @@
 package com.leadhandoff.routing;
 
+import com.leadhandoff.config.ReadOnce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,13 @@ public record DirectoryConfig(
   /** Where the file sits in the repository and, by the same name, inside the function jar. */
   public static final String RESOURCE = "config/directory.yaml";
 
-  private static volatile DirectoryConfig bundled;
+  private static final ReadOnce<DirectoryConfig> READ_BUNDLED =
+      new ReadOnce<>() {
+        @Override
+        protected DirectoryConfig read() {
+          return fromJar();
+        }
+      };
 
   public DirectoryConfig {
     teams = List.copyOf(teams);
@@ -46,18 +53,7 @@ public record DirectoryConfig(
    * routing rules and the accounts each ask for it at init.
    */
   public static DirectoryConfig bundled() {
-    DirectoryConfig directory = bundled;
-    if (directory == null) {
-      synchronized (DirectoryConfig.class) {
-        // Not a static initializer: a failure must repeat its message on every call, not turn into
-        // NoClassDefFoundError after the first.
-        if (bundled == null) {
-          bundled = fromJar();
-        }
-        directory = bundled;
-      }
-    }
-    return directory;
+    return READ_BUNDLED.get();
   }
 
   private static DirectoryConfig fromJar() {

@@ -1,6 +1,7 @@
 package com.leadhandoff.routing;
 
 import com.leadhandoff.aws.AwsClients;
+import com.leadhandoff.config.ReadOnce;
 import com.leadhandoff.history.LeadHistory;
 import com.leadhandoff.lead.LeadStore;
 import com.leadhandoff.lead.OpenLeads;
@@ -31,7 +32,13 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
   /** The task input: the lead to route. */
   public record Input(String leadId) {}
 
-  private static volatile Optional<SlaPolicy> bundledPolicy;
+  private static final ReadOnce<Optional<SlaPolicy>> READ_BUNDLEDPOLICY =
+      new ReadOnce<>() {
+        @Override
+        protected Optional<SlaPolicy> read() {
+          return SlaPolicies.bundled(bundledTeamIds());
+        }
+      };
 
   private final LeadRouter router;
 
@@ -111,17 +118,7 @@ public final class RouteLeadHandler extends TaskHandler<RouteLeadHandler.Input, 
    * container (Take In Lead's Acknowledge and Route steps both need it at init).
    */
   public static Optional<SlaPolicy> bundledPolicy() {
-    Optional<SlaPolicy> policy = bundledPolicy;
-    if (policy == null) {
-      synchronized (RouteLeadHandler.class) {
-        // Not a static initializer: a failure must repeat its message on every call.
-        if (bundledPolicy == null) {
-          bundledPolicy = SlaPolicies.bundled(bundledTeamIds());
-        }
-        policy = bundledPolicy;
-      }
-    }
-    return policy;
+    return READ_BUNDLEDPOLICY.get();
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.leadhandoff.routing;
 
+import com.leadhandoff.config.ReadOnce;
 import com.leadhandoff.lead.Lead;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,13 @@ public record RoutingRules(List<Region> regions, List<RoutingRule> rules, String
   /** Where the file sits in the repository and, by the same name, inside the function jar. */
   public static final String BUNDLED = "config/routing-rules.yaml";
 
-  private static volatile Optional<RoutingRules> bundled;
+  private static final ReadOnce<Optional<RoutingRules>> READ_BUNDLED =
+      new ReadOnce<>() {
+        @Override
+        protected Optional<RoutingRules> read() {
+          return fromClasspath();
+        }
+      };
 
   public RoutingRules {
     regions = List.copyOf(regions);
@@ -72,18 +79,7 @@ public record RoutingRules(List<Region> regions, List<RoutingRule> rules, String
    * team as before.
    */
   public static Optional<RoutingRules> bundled() {
-    Optional<RoutingRules> rules = bundled;
-    if (rules == null) {
-      synchronized (RoutingRules.class) {
-        // Not a static initializer: a failure must repeat its message on every call, not turn into
-        // NoClassDefFoundError after the first.
-        if (bundled == null) {
-          bundled = fromClasspath();
-        }
-        rules = bundled;
-      }
-    }
-    return rules;
+    return READ_BUNDLED.get();
   }
 
   /**

@@ -1,5 +1,6 @@
 package com.leadhandoff.scoring;
 
+import com.leadhandoff.config.ReadOnce;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,24 +17,19 @@ public final class ScoringModels {
   /** Where the model revenue ops maintain sits, in the repository and on the classpath. */
   public static final String BUNDLED = "config/scoring-model.yaml";
 
-  private static volatile ScoringModel bundled;
+  private static final ReadOnce<ScoringModel> READ_BUNDLED =
+      new ReadOnce<>() {
+        @Override
+        protected ScoringModel read() {
+          return fromClasspath(BUNDLED);
+        }
+      };
 
   private ScoringModels() {}
 
   /** The model shipped with the functions, read once per container. */
   public static ScoringModel bundled() {
-    ScoringModel model = bundled;
-    if (model == null) {
-      synchronized (ScoringModels.class) {
-        // Not a static initializer: a failure must repeat its message on every call, not turn into
-        // NoClassDefFoundError after the first.
-        if (bundled == null) {
-          bundled = fromClasspath(BUNDLED);
-        }
-        model = bundled;
-      }
-    }
-    return model;
+    return READ_BUNDLED.get();
   }
 
   /** The model in {@code file}, for tests and dry runs of a changed model. */
