@@ -14,6 +14,9 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 /**
  * Base of the handlers the state machine calls: reads the task input as a record, runs the step,
@@ -51,7 +54,7 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
       return output;
     } catch (SdkException e) {
       LOG.warn("{} failed: {}", step, PersonalData.scrub(String.valueOf(e.getMessage())));
-      if (e.retryable()) {
+      if (e.retryable() || conflict(e)) {
         throw new TransientFailure(e.getMessage(), e);
       }
       throw e;
@@ -63,6 +66,36 @@ public abstract class TaskHandler<I, O> implements RequestStreamHandler {
           PersonalData.scrub(String.valueOf(e.getMessage())));
       throw e;
     }
+  }
+
+  /**
+   * Whether DynamoDB refused {@code e}'s request only because a transaction held one of its items
+   * at that moment: a write that met an ongoing transaction ({@code TransactionConflictException},
+   * HTTP 400), or a transaction cancelled with no reason but {@code TransactionConflict} (developer
+   * guide, "Transaction conflict handling in DynamoDB"). Nothing was written, and the other request
+   * has finished by the next try, so the state machine's retry with backoff is the answer rather
+   * than Park Lead. The SDK retries neither: its retryable codes (aws-core {@code AwsErrorCode})
+   * hold {@code TransactionInProgressException} but no conflict, and the exception is not {@link
+   * SdkException#retryable()}.
+   */
+  static boolean conflict(SdkException e) {
+    if (e instanceof TransactionConflictException) {
+      return true;
+    }
+    if (!(e instanceof TransactionCanceledException cancelled)
+        || !cancelled.hasCancellationReasons()) {
+      return false;
+    }
+    boolean conflict = false;
+    for (CancellationReason reason : cancelled.cancellationReasons()) {
+      String code = reason.code();
+      if ("TransactionConflict".equals(code)) {
+        conflict = true;
+      } else if (code != null && !"None".equals(code)) {
+        return false;
+      }
+    }
+    return conflict;
   }
 
   // Park Lead's input holds the failed state's input, with its lead id, under "input".
