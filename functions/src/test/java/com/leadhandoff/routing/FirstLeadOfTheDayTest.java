@@ -15,7 +15,6 @@ import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,19 +166,7 @@ class FirstLeadOfTheDayTest {
 
   private static Rep rep(
       String id, Optional<Integer> maxOpenOffers, Optional<Integer> maxLeadsPerDay) {
-    return new Rep(
-        id,
-        id,
-        id + "@sales.example.com",
-        TEAM,
-        true,
-        Optional.of(ZoneId.of("Europe/Berlin")),
-        1,
-        false,
-        Map.of(),
-        List.of(),
-        maxOpenOffers,
-        maxLeadsPerDay);
+    return TestReps.capped(id, TEAM, 1, maxOpenOffers, maxLeadsPerDay);
   }
 
   private void storeLead(String leadId) {

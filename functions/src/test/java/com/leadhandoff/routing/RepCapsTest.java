@@ -18,7 +18,6 @@ import com.leadhandoff.testing.TestDynamo;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -181,19 +180,7 @@ class RepCapsTest {
 
   private static Rep rep(
       String id, int weight, Optional<Integer> maxOpenOffers, Optional<Integer> maxLeadsPerDay) {
-    return new Rep(
-        id,
-        id,
-        id + "@sales.example.com",
-        TEAM,
-        true,
-        Optional.of(ZoneId.of("Europe/Berlin")),
-        weight,
-        false,
-        Map.of(),
-        List.of(),
-        maxOpenOffers,
-        maxLeadsPerDay);
+    return TestReps.capped(id, TEAM, weight, maxOpenOffers, maxLeadsPerDay);
   }
 
   private void storeLead(String leadId) {
